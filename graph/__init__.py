@@ -1,0 +1,1 @@
+"""amurkg's pipeline: seeds + ontology → normalize → link → extract → assemble → validate → Turtle."""

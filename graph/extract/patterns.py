@@ -1,0 +1,173 @@
+"""Relations stated in running text, found by patterns over the linked mentions of each sentence.
+
+Every pattern works on the classes of the linked entities, the catalog's geography (which country
+a place lies in) and the language's cue words (`patterns.yaml`): nothing here names a particular
+place, so the patterns apply to documents the project has never seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..catalog import Catalog
+from ..link import LinkedText, Mention
+from ..normalize import fold
+from . import Relation, document_key
+from .cues import find_cue, is_connector
+
+PAIR_CLASSES = frozenset({"City", "Port"})
+PARTY_CLASSES = frozenset({"Country", "Region", "City", "Organization"})
+HOLDER_CLASSES = ("Park", "Corridor", "Project", "Port", "City", "Region")
+TERRITORY_CLASSES = frozenset({"Country", "Region", "City", "GeoFeature"})
+MODEL_HOLDERS = frozenset({"Park", "Project", "Port", "Corridor"})
+OPENING_BRACKETS = "（("
+CLOSING_BRACKETS = "）)"
+
+
+class SentenceView:
+    """One sentence of a linked text, with the helpers the patterns share."""
+
+    def __init__(self, linked: LinkedText, index: int, catalog: Catalog):
+        self.linked = linked
+        self.index = index
+        self.catalog = catalog
+        self.span = linked.sentences[index]
+        self.mentions = linked.mentions_in(index)
+        self.folded = fold(linked.sentence_text(index))
+
+    def cls(self, mention: Mention) -> str:
+        return self.catalog[mention.entity].cls
+
+    def of_classes(self, classes: Iterable[str]) -> list[Mention]:
+        wanted = set(classes)
+        return [m for m in self.mentions if self.cls(m) in wanted]
+
+    def between(self, first: Mention, second: Mention) -> str:
+        return self.linked.text[first.end:second.start]
+
+    def has(self, kind: str) -> bool:
+        return find_cue(kind, self.linked.language, self.folded) >= 0
+
+    def relation(self, subject: str, predicate: str, obj: str) -> Relation:
+        return Relation(subject, predicate, obj, self.linked.document, self.span.start, self.span.end,
+                        self.linked.sentence_text(self.index), "pattern")
+
+
+def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = frozenset()) -> list[Relation]:
+    """All pattern relations of a document; sentences in `skip` (table rows) are left to the table parser."""
+    relations: list[Relation] = []
+    for index in range(len(linked.sentences)):
+        if index in skip:
+            continue
+        view = SentenceView(linked, index, catalog)
+        if len(view.mentions) < 1:
+            continue
+        for pattern in PATTERNS:
+            relations.extend(pattern(view))
+    return relations
+
+
+def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
+    """Two cities or ports of different countries joined only by a connector: counterpartOf.
+
+    Two regions, countries or organizations of different countries so joined, in a sentence about
+    cooperation: cooperatesWith.
+    """
+    for first, second in zip(view.mentions, view.mentions[1:]):
+        if first.entity == second.entity or not is_connector(view.linked.language, view.between(first, second)):
+            continue
+        country_a = view.catalog.country_of(first.entity)
+        country_b = view.catalog.country_of(second.entity)
+        if not country_a or not country_b or country_a == country_b:
+            continue
+        classes = {view.cls(first), view.cls(second)}
+        if classes <= PAIR_CLASSES:
+            yield view.relation(first.entity, "counterpartOf", second.entity)
+        elif classes <= PARTY_CLASSES and view.has("cooperate"):
+            yield view.relation(first.entity, "cooperatesWith", second.entity)
+
+
+def bracketed_members(view: SentenceView) -> Iterator[Relation]:
+    """A corridor or group followed by a bracket listing its cities: 哈大齊（ハルビン～大慶～チチハル）."""
+    text = view.linked.text
+    for position, mention in enumerate(view.mentions):
+        if view.cls(mention) != "Corridor":
+            continue
+        after = text[mention.end:mention.end + 2].lstrip()
+        if not after or after[0] not in OPENING_BRACKETS:
+            continue
+        close = min((i for i in (text.find(c, mention.end) for c in CLOSING_BRACKETS) if i >= 0), default=-1)
+        if close < 0:
+            continue
+        members = [m for m in view.mentions[position + 1:] if m.end <= close and view.cls(m) in ("City", "Port")]
+        if len(members) >= 2:
+            for member in members:
+                yield view.relation(member.entity, "partOf", mention.entity)
+
+
+def targeted_industries(view: SentenceView) -> Iterator[Relation]:
+    """Industries named after a park, corridor, city or region in a sentence about development."""
+    industries = view.of_classes(["Industry"])
+    if not industries or not view.has("develop"):
+        return
+    for industry in industries:
+        holder = _nearest_before(view, industry, HOLDER_CLASSES)
+        if holder is not None:
+            yield view.relation(holder.entity, "targetsIndustry", industry.entity)
+
+
+def proposed_models(view: SentenceView) -> Iterator[Relation]:
+    """Cooperation models named in a sentence that proposes or recommends: the document proposes them."""
+    models = view.of_classes(["CooperationModel"])
+    if not models or not view.has("propose"):
+        return
+    for model in models:
+        yield view.relation(document_key(view.linked.document), "proposes", model.entity)
+
+
+def applied_models(view: SentenceView) -> Iterator[Relation]:
+    """A cooperation model named after a park, project, port or corridor of the same sentence."""
+    for model in view.of_classes(["CooperationModel"]):
+        holder = _nearest_before(view, model, MODEL_HOLDERS)
+        if holder is not None:
+            yield view.relation(holder.entity, "appliesModel", model.entity)
+
+
+def adjoining_places(view: SentenceView) -> Iterator[Relation]:
+    """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin."""
+    cue = find_cue("adjoin", view.linked.language, view.folded)
+    if cue < 0:
+        return
+    cue_offset = view.span.start + cue
+    places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
+    distinct: list[Mention] = []
+    for mention in places:
+        if all(mention.entity != d.entity for d in distinct):
+            distinct.append(mention)
+    if len(distinct) >= 2:
+        first, second = sorted(distinct[:2], key=lambda m: m.start)
+        yield view.relation(first.entity, "adjoins", second.entity)
+
+
+def hinterland_of_ports(view: SentenceView) -> Iterator[Relation]:
+    """Cities named before a hinterland cue back the ports the sentence names: hinterlandOf."""
+    cue = find_cue("hinterland", view.linked.language, view.folded)
+    if cue < 0:
+        return
+    cue_offset = view.span.start + cue
+    cities = [m for m in view.of_classes(["City"]) if m.end <= cue_offset]
+    ports = view.of_classes(["Port"])
+    for city in cities:
+        for port in ports:
+            yield view.relation(city.entity, "hinterlandOf", port.entity)
+
+
+def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str]) -> Mention | None:
+    """The mention nearest before `target` whose class is in `classes`."""
+    wanted = set(classes)
+    candidates = [m for m in view.mentions if m.end <= target.start and view.cls(m) in wanted]
+    return candidates[-1] if candidates else None
+
+
+PATTERNS = (cross_border_pairs, bracketed_members, targeted_industries, proposed_models, applied_models,
+            adjoining_places, hinterland_of_ports)

@@ -1,0 +1,43 @@
+"""The RDF namespaces of the project and the prefixes users may leave out of their queries."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+AK = Namespace("https://w3id.org/amurkg/ontology#")
+ID = Namespace("https://w3id.org/amurkg/id/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+WGS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, Namespace] = {
+    "ak": AK,
+    "id": ID,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "geo": GEO,
+    "wgs": WGS,
+    "schema": SCHEMA,
+    "org": ORG,
+    "wd": WD,
+}
+
+LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "ru")
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes to an rdflib graph (replacing rdflib's defaults)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every project prefix, to put before a user's query."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

@@ -1,0 +1,44 @@
+"""Shared fixtures: the seed project built once per test session, and throwaway project copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amurkg.graph.build import BuildResult, build
+from amurkg.graph.catalog import Catalog, load_catalog
+from amurkg.graph.layout import Layout
+from amurkg.graph.link import Linker
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def layout() -> Layout:
+    return Layout(REPO)
+
+
+@pytest.fixture(scope="session")
+def built(layout: Layout) -> BuildResult:
+    """The seed corpus built in memory (validated with SHACL), as `amurkg build` does."""
+    return build(layout)
+
+
+@pytest.fixture(scope="session")
+def catalog(layout: Layout) -> Catalog:
+    return load_catalog(layout.catalog, layout.root)
+
+
+@pytest.fixture(scope="session")
+def linker(catalog: Catalog) -> Linker:
+    return Linker(catalog)
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Layout:
+    """A writable copy of the project's inputs, to break on purpose."""
+    for folder in ("seeds", "ontology"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return Layout(tmp_path)

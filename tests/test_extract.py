@@ -1,0 +1,91 @@
+"""Relations the documents state, found by the table parser and the text patterns, with quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from amurkg.graph.extract.patterns import extract_patterns
+from amurkg.graph.extract.tables import extract_tables, find_tables
+
+
+def entity_named(linker, name: str, language: str) -> str:
+    mentions = linker.link("probe", name, language).mentions
+    assert mentions, f"{name!r} does not link"
+    return mentions[0].entity
+
+
+def relations_of(built, document_language: str):
+    document = next(d for d in built.documents if d.language == document_language)
+    return [r for r in built.relations if r.document == document.id]
+
+
+def test_every_quote_is_a_verbatim_slice_of_its_document(built):
+    texts = {linked.document: linked.text for linked in built.linked}
+    assert built.relations
+    for relation in built.relations:
+        assert texts[relation.document][relation.start:relation.end] == relation.quote
+
+
+def test_japanese_tables_are_found_with_their_rows(built):
+    japanese = next(linked for linked in built.linked if linked.language == "ja")
+    tables = find_tables(japanese.text)
+    assert len(tables) == 3
+    assert [len(t.rows) for t in tables][0] >= 15
+
+
+def test_table_row_park_targets_aerospace_with_the_row_as_quote(built, linker):
+    park = entity_named(linker, "平房工業新区", "ja")
+    aerospace = entity_named(linker, "宇宙関連産業", "ja")
+    harbin = entity_named(linker, "ハルビン市", "ja")
+    found = [r for r in built.relations if (r.subject, r.predicate, r.object) == (park, "targetsIndustry", aerospace)]
+    assert found and found[0].method == "table"
+    assert "平房工業新区" in found[0].quote and "\t" in found[0].quote
+    assert any((r.subject, r.predicate, r.object, r.method) == (park, "locatedIn", harbin, "table")
+               for r in built.relations)
+
+
+def test_table_three_hinterland_cities(built, linker):
+    mudanjiang = entity_named(linker, "牡丹江", "ja")
+    zone = entity_named(linker, "東南部国境開放区", "ja")
+    assert any((r.subject, r.predicate, r.object) == (mudanjiang, "hinterlandOf", zone) for r in built.relations)
+
+
+def test_table_parser_reads_a_new_table_of_the_same_layout(linker, catalog):
+    text = ("表5 新しい表\n\n大慶市\t石油化学産業\n\t紅崗建材加工区\t建材\n出所：筆者作成\n")
+    linked = linker.link("synthetic", text, "ja")
+    relations, _ = extract_tables(linked, catalog)
+    daqing = entity_named(linker, "大慶市", "ja")
+    triples = {(r.subject, r.predicate, r.object) for r in relations}
+    park = entity_named(linker, "紅崗建材加工区", "ja")
+    assert (park, "locatedIn", daqing) in triples
+    assert any(s == daqing and p == "targetsIndustry" for s, p, _ in triples)
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("黒河とブラゴベシチェンスクは協力している。", "ja"),
+    ("黑河与布拉戈维申斯克是一对口岸城市。", "zh"),
+    ("Благовещенск и Хэйхэ развивают торговлю.", "ru"),
+    ("Heihe and Blagoveshchensk face each other across the Amur.", "en"),
+])
+def test_cross_border_pair_pattern_in_each_language(linker, catalog, sentence, language):
+    linked = linker.link("synthetic", sentence, language)
+    relations = extract_patterns(linked, catalog)
+    pairs = {frozenset((r.subject, r.object)) for r in relations if r.predicate == "counterpartOf"}
+    assert frozenset(("heihe", "blagoveshchensk")) in pairs, [(m.surface, m.entity) for m in linked.mentions]
+
+
+def test_no_pair_between_two_cities_of_one_country(linker, catalog):
+    linked = linker.link("synthetic", "ハルビンと大慶は協力している。", "ja")
+    assert not [r for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"]
+
+
+def test_corridor_members_from_a_bracket(built, linker):
+    corridor = entity_named(linker, "哈大齊工業回廊", "ja")
+    members = {r.subject for r in built.relations if r.predicate == "partOf" and r.object == corridor
+               and r.method != "catalog"}
+    assert {entity_named(linker, n, "ja") for n in ("ハルビン", "大慶", "チチハル")} <= members
+
+
+def test_each_document_proposes_models(built):
+    proposers = {r.document for r in built.relations if r.predicate == "proposes"}
+    assert proposers, "no document proposes a cooperation model"
