@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from amurkg.graph.build import ValidationFailed, build, write_build
@@ -37,7 +38,7 @@ def root_callback() -> None:
 def fail(lines: list[str], code: int = 2) -> None:
     """Print each problem on one line and stop with an exit status; no traceback."""
     for line in lines:
-        err.print(f"[red]error:[/red] {line}", highlight=False, markup=True, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

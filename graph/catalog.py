@@ -106,6 +106,7 @@ def load_catalog(directory: Path, root: Path | None = None) -> Catalog:
     """Read every `*.yaml` of the catalog folder; raise InputError listing all problems."""
     problems: list[Problem] = []
     entities: dict[str, Entity] = {}
+    declared: set[str] = set()  # ids of entries with other problems too: not reported again as unknown
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise InputError.one(_shown(directory, root), "no catalog files (*.yaml) found")
@@ -116,13 +117,15 @@ def load_catalog(directory: Path, root: Path | None = None) -> Catalog:
         except InputError as exc:
             problems.extend(exc.problems)
             continue
+        if isinstance(document, dict) and isinstance(document.get("entities"), list):
+            declared.update(e["id"] for e in document["entities"] if isinstance(e, dict) and isinstance(e.get("id"), str))
         for entity in _entities_of_file(document, shown, problems):
             if entity.id in entities:
                 problems.append(Problem(shown, f"duplicate id (first defined in {entities[entity.id].source})",
                                         entity.id, _line(entity.source)))
                 continue
             entities[entity.id] = entity
-    problems.extend(_reference_problems(entities.values(), entities))
+    problems.extend(_reference_problems(entities.values(), set(entities) | declared))
     if problems:
         raise InputError(problems)
     return Catalog(entities)
@@ -260,7 +263,7 @@ def _id_list(raw: object, key: str, bad) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _reference_problems(entities: Iterable[Entity], known: dict[str, Entity]) -> list[Problem]:
+def _reference_problems(entities: Iterable[Entity], known: set[str]) -> list[Problem]:
     problems = []
     for entity in entities:
         for key, refs in (("locatedIn", entity.located_in), ("partOf", entity.part_of), ("broader", entity.broader)):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import yaml
 from rdflib import Graph
 from typer.testing import CliRunner
@@ -20,18 +17,14 @@ def run_build(layout: Layout):
     return runner.invoke(app, ["build", "--root", str(layout.root), "--quiet"])
 
 
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def first_city_block(layout: Layout) -> str:
-    """The text of the first entry of city.yaml, to mutate."""
-    text = (layout.catalog / "city.yaml").read_text(encoding="utf-8")
-    match = re.search(r"\n  - id: .*?(?=\n  - id: |\Z)", text, re.S)
-    assert match
-    return match.group(0)
+def edit_catalog(layout: Layout, file: str, change) -> str:
+    """Apply `change` to the first entry of a catalog file (rewritten as YAML); returns that entry's id."""
+    path = layout.catalog / file
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = data["entities"][0]
+    change(data, first)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return first["id"]
 
 
 def assert_fails_cleanly(layout: Layout, *expected: str) -> None:
@@ -50,46 +43,37 @@ def test_malformed_yaml_names_file_and_line(project_copy):
 
 
 def test_duplicate_id(project_copy):
-    block = first_city_block(project_copy)
-    path = project_copy.catalog / "city.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
-    entity = re.search(r"id: (\S+)", block).group(1)
-    assert_fails_cleanly(project_copy, f"[{entity}]", "duplicate id")
+    entity = edit_catalog(project_copy, "city.yaml", lambda data, first: data["entities"].append(dict(first)))
+    assert_fails_cleanly(project_copy, "seeds/catalog/city.yaml:", f"[{entity}]", "duplicate id")
 
 
 def test_unknown_reference(project_copy):
-    block = first_city_block(project_copy)
-    entity = re.search(r"id: (\S+)", block).group(1)
-    replace_in(project_copy.catalog / "city.yaml", f"id: {entity}\n", f"id: {entity}\n    partOf: no-such-place\n")
+    entity = edit_catalog(project_copy, "city.yaml", lambda _, first: first.update(partOf="no-such-place"))
     assert_fails_cleanly(project_copy, f"[{entity}]", "unknown id 'no-such-place'")
 
 
 def test_missing_english_label(project_copy):
-    block = first_city_block(project_copy)
-    english = re.search(r"\n\s+en: .*", block).group(0)
-    replace_in(project_copy.catalog / "city.yaml", block, block.replace(english, "", 1))
-    assert_fails_cleanly(project_copy, "missing English label")
+    entity = edit_catalog(project_copy, "city.yaml", lambda _, first: first["labels"].pop("en"))
+    assert_fails_cleanly(project_copy, f"[{entity}]", "missing English label")
 
 
 def test_label_without_a_language(project_copy):
-    block = first_city_block(project_copy)
-    english = re.search(r"\n(\s+)en: (.*)", block)
-    broken = block.replace(english.group(0), f"\n{english.group(1)}en: {english.group(2)}\n{english.group(1)}xx: Nameless", 1)
-    replace_in(project_copy.catalog / "city.yaml", block, broken)
-    assert_fails_cleanly(project_copy, "has no known language")
+    edit_catalog(project_copy, "city.yaml", lambda _, first: first["labels"].update(xx="Nameless"))
+    assert_fails_cleanly(project_copy, "'Nameless' has no known language")
+
+
+def test_labels_given_as_a_plain_string(project_copy):
+    edit_catalog(project_copy, "city.yaml", lambda _, first: first.update(labels="Harbin"))
+    assert_fails_cleanly(project_copy, "a label without a language is not allowed")
 
 
 def test_coordinates_out_of_range(project_copy):
-    path = project_copy.catalog / "city.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"coordinates: \[[^\]]*\]", "coordinates: [95.0, 126.6]", text, count=1), encoding="utf-8")
+    edit_catalog(project_copy, "city.yaml", lambda _, first: first.update(coordinates=[95.0, 126.6]))
     assert_fails_cleanly(project_copy, "coordinates out of range")
 
 
 def test_ill_formed_wikidata_id(project_copy):
-    path = project_copy.catalog / "country.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"wikidata: Q\d+", "wikidata: X148", text, count=1), encoding="utf-8")
+    edit_catalog(project_copy, "country.yaml", lambda _, first: first.update(wikidata="X148"))
     assert_fails_cleanly(project_copy, "ill-formed Wikidata id 'X148'")
 
 
