@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from amurkg.graph.build import ValidationFailed, build, write_build
 from amurkg.graph.errors import InputError
-from amurkg.graph.layout import Layout, find_layout
+
+from .common import RootOption, err, fail, layout_of, out
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
@@ -22,28 +20,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-RootOption = Annotated[Optional[Path], typer.Option(
-    "--root", help="Project folder holding seeds/, ontology/ and exports/ (default: the current folder "
-                   "if it is one, else $AMURKG_ROOT, else this checkout).", file_okay=False)]
 
 
 @app.callback()
 def root_callback() -> None:
     """amurkg — a multilingual knowledge graph of China–Russia regional cooperation."""
-
-
-def fail(lines: list[str], code: int = 2) -> None:
-    """Print each problem on one line and stop with an exit status; no traceback."""
-    for line in lines:
-        err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def layout_of(root: Optional[Path]) -> Layout:
-    return find_layout(root)
 
 
 @app.command("build")
@@ -85,3 +66,6 @@ def build_command(
     by_method = result.relations_by_method()
     out.print("Relations: " + ", ".join(f"{m} {n}" for m, n in by_method.items()))
     out.print(f"Wrote {layout.shown(layout.turtle)}: {len(result.graph)} triples, {size:,} bytes")
+
+
+# Commands of the other modules register here, one line each.

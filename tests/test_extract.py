@@ -89,3 +89,16 @@ def test_corridor_members_from_a_bracket(built, linker):
 def test_each_document_proposes_models(built):
     proposers = {r.document for r in built.relations if r.predicate == "proposes"}
     assert proposers, "no document proposes a cooperation model"
+
+
+def test_a_list_of_pairs_is_read_pair_by_pair(linker, catalog):
+    linked = linker.link("synthetic", "例えば、黒河とブラゴベシチェンスク、綏芬河とポグラニチヌイ、同江とビロビジャンである。", "ja")
+    pairs = {frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"}
+    assert pairs == {frozenset(("heihe", "blagoveshchensk")), frozenset(("suifenhe", "pogranichny")),
+                     frozenset(("tongjiang", "birobidzhan"))}
+
+
+def test_no_adjacency_between_a_region_and_its_own_country(linker, catalog):
+    linked = linker.link("synthetic", "The Russian Far East and Russia are adjacent to Japan.", "en")
+    assert not [r for r in extract_patterns(linked, catalog)
+                if r.predicate == "adjoins" and {r.subject, r.object} == {"russian-far-east", "russia"}]

@@ -33,5 +33,5 @@ def find_cue(kind: str, language: str, folded_text: str) -> int:
 
 def is_connector(language: str, between: str) -> bool:
     """Is the text between two names only a connector ("と", " и ", "–", ", and ")?"""
-    gap = fold(between).strip(" ,，")
+    gap = fold(between).strip(" ")
     return bool(gap) and gap in cues("connectors", language)

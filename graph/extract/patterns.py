@@ -15,7 +15,7 @@ from ..normalize import fold
 from . import Relation, document_key
 from .cues import find_cue, is_connector
 
-PAIR_CLASSES = frozenset({"City", "Port"})
+PAIR_CLASSES = frozenset({"City", "Port", "Park"})
 PARTY_CLASSES = frozenset({"Country", "Region", "City", "Organization"})
 HOLDER_CLASSES = ("Park", "Corridor", "Project", "Port", "City", "Region")
 TERRITORY_CLASSES = frozenset({"Country", "Region", "City", "GeoFeature"})
@@ -45,6 +45,11 @@ class SentenceView:
     def between(self, first: Mention, second: Mention) -> str:
         return self.linked.text[first.end:second.start]
 
+    def nested(self, first: Mention, second: Mention) -> bool:
+        """Does one of the two lie within the other (the Far East and Russia)?"""
+        return (first.entity in self.catalog.ancestors(second.entity)
+                or second.entity in self.catalog.ancestors(first.entity))
+
     def has(self, kind: str) -> bool:
         return find_cue(kind, self.linked.language, self.folded) >= 0
 
@@ -68,13 +73,16 @@ def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = froz
 
 
 def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
-    """Two cities or ports of different countries joined only by a connector: counterpartOf.
+    """Two cities, ports or parks of different countries joined only by a connector: counterpartOf.
 
     Two regions, countries or organizations of different countries so joined, in a sentence about
-    cooperation: cooperatesWith.
+    cooperation: cooperatesWith. Pairs do not chain: in "A–B–C" only A–B is read when B–C would
+    reuse B.
     """
-    for first, second in zip(view.mentions, view.mentions[1:]):
-        if first.entity == second.entity or not is_connector(view.linked.language, view.between(first, second)):
+    paired: set[int] = set()
+    for position, (first, second) in enumerate(zip(view.mentions, view.mentions[1:])):
+        if position in paired or first.entity == second.entity \
+                or not is_connector(view.linked.language, view.between(first, second)):
             continue
         country_a = view.catalog.country_of(first.entity)
         country_b = view.catalog.country_of(second.entity)
@@ -82,8 +90,10 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
             continue
         classes = {view.cls(first), view.cls(second)}
         if classes <= PAIR_CLASSES:
+            paired.add(position + 1)
             yield view.relation(first.entity, "counterpartOf", second.entity)
-        elif classes <= PARTY_CLASSES and view.has("cooperate"):
+        elif classes <= PARTY_CLASSES and view.has("cooperate") and not view.nested(first, second):
+            paired.add(position + 1)
             yield view.relation(first.entity, "cooperatesWith", second.entity)
 
 
@@ -146,7 +156,8 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
             distinct.append(mention)
     if len(distinct) >= 2:
         first, second = sorted(distinct[:2], key=lambda m: m.start)
-        yield view.relation(first.entity, "adjoins", second.entity)
+        if not view.nested(first, second):
+            yield view.relation(first.entity, "adjoins", second.entity)
 
 
 def hinterland_of_ports(view: SentenceView) -> Iterator[Relation]:

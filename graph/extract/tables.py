@@ -149,7 +149,7 @@ def _holder(text: str, start: int, end: int, mentions: list[Mention], catalog: C
 
 def _belonging(child_cls: str, parent_cls: str) -> str:
     """A place inside a city or region lies in it; anything in a corridor or zone is part of it."""
-    if parent_cls in CONTAINERS and child_cls in {"Park", "Port", "City", "Region"}:
+    if parent_cls in CONTAINERS and child_cls in {"Park", "Port", "City", "Region", "Corridor"}:
         return "locatedIn"
     return "partOf"
 
