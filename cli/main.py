@@ -69,3 +69,7 @@ def build_command(
 
 
 # Commands of the other modules register here, one line each.
+from .corpus import candidates_command, ingest_command  # noqa: E402
+
+app.command("ingest")(ingest_command)
+app.command("candidates")(candidates_command)
