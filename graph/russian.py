@@ -33,7 +33,8 @@ def _analyzer() -> pymorphy3.MorphAnalyzer:
 
 
 def inflected_forms(name: str) -> set[str]:
-    """The name in every case (singular, or the number it is written in); the name itself included."""
+    """The name in every case, singular and plural (зона экспортной переработки → зон экспортной
+    переработки); the name itself included."""
     tokens = re.split(r"(\s+|-)", name)
     words = [i for i, t in enumerate(tokens) if _WORD.fullmatch(t)]
     if not words:
@@ -41,11 +42,11 @@ def inflected_forms(name: str) -> set[str]:
     head = _inflecting_prefix_end(tokens, words)
     forms_by_case: dict[int, dict[str, set[str]]] = {}
     for index in words:
-        if index > head:
+        if index > head or (index + 1 < len(tokens) and tokens[index + 1] == "-"):
             continue
         forms_by_case[index] = _word_forms(tokens[index])
     results = {name}
-    for case in CASES + ("fallback",):
+    for case in CASES + tuple(f"{c}+plur" for c in CASES) + ("fallback",):
         candidates = [[tokens[i]] if i not in forms_by_case else sorted(forms_by_case[i].get(case, {tokens[i]}))
                       for i in range(len(tokens))]
         _combine(candidates, results)
@@ -63,6 +64,8 @@ def _inflecting_prefix_end(tokens: list[str], words: list[int]) -> int:
     """Index of the head noun: adjectives before it and the noun itself inflect, the rest stay."""
     morph = _analyzer()
     for index in words:
+        if index + 1 < len(tokens) and tokens[index + 1] == "-":
+            continue  # first part of a compound (торгово-экономическая): the second part inflects
         parse = _nominative_parse(tokens[index], morph)
         if parse is not None and parse.tag.POS == "NOUN":
             return index
@@ -87,9 +90,10 @@ def _word_forms(word: str) -> dict[str, set[str]]:
     forms: dict[str, set[str]] = {}
     if parse is not None:
         for case in CASES:
-            inflected = parse.inflect({case})
-            if inflected is not None:
-                forms.setdefault(case, set()).add(_match_case(inflected.word, word))
+            for key, grammemes in ((case, {case}), (f"{case}+plur", {case, "plur"})):
+                inflected = parse.inflect(grammemes)
+                if inflected is not None:
+                    forms.setdefault(key, set()).add(_match_case(inflected.word, word))
         return forms
     forms["fallback"] = _fallback_forms(word)
     return forms
