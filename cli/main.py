@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.graph.build import ValidationFailed, build, write_build
+from amurkg.graph.build import (ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date,
+                                write_build)
 from amurkg.graph.errors import InputError
 
 from .common import RootOption, err, fail, layout_of, out
@@ -31,20 +32,36 @@ def root_callback() -> None:
 def build_command(
     root: RootOption = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation (bulk loads; not recommended).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed since the last build.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Process every document again (ignore .cache/).")] = False,
+    clear: Annotated[bool, typer.Option("--clear-cache", help="Delete .cache/ (per-document outcomes) and exit.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
-    """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl."""
+    """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl.
+
+    Unchanged documents are taken from the cache in .cache/; when no input changed at all since the
+    last build, the build says so and stops (use --force to rebuild).
+    """
     layout = layout_of(root)
+    if clear:
+        out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
+        return
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
     try:
-        result = build(layout, validate=not no_validate, progress=progress)
+        fingerprint = input_fingerprint(layout)
+        if not force and not no_cache and not no_validate and is_up_to_date(layout, fingerprint):
+            if not quiet:
+                out.print(f"{layout.shown(layout.turtle)} is up to date (nothing changed; --force rebuilds).")
+            return
+        result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
     except InputError as exc:
         fail([str(p) for p in exc.problems])
     except ValidationFailed as exc:
         fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
     if no_validate and not quiet:
         err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
-    size = write_build(result, layout)
+    size = write_build(result, layout, None if no_validate else fingerprint)
     if quiet:
         return
     classes = Table(title="Entities per class", show_edge=False)
@@ -73,3 +90,11 @@ from .corpus import candidates_command, ingest_command  # noqa: E402
 
 app.command("ingest")(ingest_command)
 app.command("candidates")(candidates_command)
+from .query import push_command, query_command  # noqa: E402
+app.command("query")(query_command)
+app.command("push")(push_command)
+from .export import export_command  # noqa: E402
+app.command("export")(export_command)
+from .viz import map_command, viz_command  # noqa: E402
+app.command("viz")(viz_command)
+app.command("map")(map_command)

@@ -9,16 +9,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from .catalog import Catalog, Entity
+from .catalog import Entity
 from .documents import DocumentMeta
 from .extract import Relation
-from .link import LinkedText
 from .namespaces import AK, GEO, ID, SCHEMA, WD, WGS, bind_prefixes
+from .process import MentionRecord
 
 SYMMETRIC = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
@@ -104,18 +103,18 @@ def add_document(graph: Graph, document: DocumentMeta) -> None:
         graph.add((node, AK.institution, iri(document.institution_id)))
 
 
-def add_mentions(graph: Graph, linked: LinkedText) -> None:
+def add_mentions(graph: Graph, document_id: str, mentions: Iterable[MentionRecord]) -> None:
     """One ak:Mention per occurrence, and ak:mentionedIn for every entity the document names."""
-    document = document_iri(linked.document)
-    for mention in linked.mentions:
-        node = ID[f"mention/{linked.document}/{mention.start}-{mention.end}"]
+    document = document_iri(document_id)
+    for mention in mentions:
+        node = ID[f"mention/{document_id}/{mention.start}-{mention.end}"]
         graph.add((node, RDF.type, AK.Mention))
         graph.add((node, AK.entity, iri(mention.entity)))
         graph.add((node, AK.document, document))
         graph.add((node, AK.start, Literal(mention.start, datatype=XSD.integer)))
         graph.add((node, AK.end, Literal(mention.end, datatype=XSD.integer)))
         graph.add((node, AK.surface, Literal(mention.surface)))
-        graph.add((node, AK.sentence, Literal(linked.sentence_text(mention.sentence))))
+        graph.add((node, AK.sentence, Literal(mention.sentence)))
         graph.add((iri(mention.entity), AK.mentionedIn, document))
 
 
@@ -141,18 +140,6 @@ def add_relation(graph: Graph, relation: Relation) -> None:
         graph.add((evidence, AK.quote, Literal(relation.quote)))
         graph.add((evidence, AK.start, Literal(relation.start, datatype=XSD.integer)))
         graph.add((evidence, AK.end, Literal(relation.end, datatype=XSD.integer)))
-
-
-def co_mention_counts(texts: Iterable[LinkedText]) -> Counter:
-    """How many sentences name each unordered pair of distinct entities."""
-    counts: Counter = Counter()
-    for linked in texts:
-        by_sentence: dict[int, set[str]] = {}
-        for mention in linked.mentions:
-            by_sentence.setdefault(mention.sentence, set()).add(mention.entity)
-        for entities in by_sentence.values():
-            counts.update(combinations(sorted(entities), 2))
-    return counts
 
 
 def add_co_mentions(graph: Graph, counts: Counter) -> None:

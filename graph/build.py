@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Graph
 
@@ -14,11 +17,10 @@ from .documents import DocumentMeta, load_documents
 from .errors import InputError
 from .extract import METHODS, Relation
 from .extract.claims import load_claims
-from .extract.patterns import extract_patterns
-from .extract.tables import extract_tables
 from .layout import Layout
-from .link import LinkedText, Linker
+from .link import LinkedText
 from .namespaces import LANGUAGES
+from .process import OutcomeCache, catalog_fingerprint, process_corpus
 from .serialize import turtle_bytes, write_atomically
 from .validate import Violation, shacl_violations
 
@@ -43,6 +45,7 @@ class BuildResult:
     relations: list[Relation]
     reports: list[DocumentReport]
     violations: list[Violation]
+    cached_documents: int = 0
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -78,46 +81,47 @@ def load_ontology(layout: Layout) -> tuple[Graph, Graph]:
     return graphs[0], graphs[1]
 
 
-def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: None) -> BuildResult:
-    """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes nothing."""
+def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: None, jobs: int = 1,
+          use_cache: bool = True, keep_texts: bool = False) -> BuildResult:
+    """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
+
+    `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
+    `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
+    document's linked text in the result (for tools and tests that need it).
+    """
     progress("reading ontology and catalog")
     ontology, shapes = load_ontology(layout)
     catalog = load_catalog(layout.catalog, layout.root)
     documents = load_documents(layout.document_listing, layout.documents, layout.root, set(catalog.entities))
-    texts = {d.id: d.read_text() for d in documents}
-    claims = load_claims(layout.claims, catalog, texts, layout.root)
+    claims = load_claims(layout.claims, catalog, LazyTexts(documents), layout.root)
 
-    progress(f"linking {len(documents)} documents")
-    linker = Linker(catalog)
-    linked: list[LinkedText] = []
+    progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
+    cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
+    graph = assemble.new_graph(ontology)
+    assemble.add_ontology_header(graph)
+    for entity in catalog:
+        assemble.add_entity(graph, entity)
     relations: list[Relation] = list(claims)
     reports: list[DocumentReport] = []
-    for document in documents:
-        progress(f"  {document.id} ({document.language})")
-        text = linker.link(document.id, texts[document.id], document.language)
-        table_relations, table_sentences = extract_tables(text, catalog)
-        found = table_relations + extract_patterns(text, catalog, skip=table_sentences)
-        linked.append(text)
-        relations.extend(found)
-        report = DocumentReport(document.id, document.language, len(text.mentions),
-                                len({m.entity for m in text.mentions}))
-        report.relations.update(r.method for r in found)
+    linked: list[LinkedText] = []
+    co_mentions: Counter = Counter()
+    for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+        assemble.add_document(graph, document)
+        assemble.add_mentions(graph, document.id, outcome.mentions)
+        relations.extend(outcome.relations)
+        co_mentions.update(outcome.co_mentions)
+        if outcome.linked is not None:
+            linked.append(outcome.linked)
+        report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
+        report.relations.update(r.method for r in outcome.relations)
         report.relations.update(r.method for r in claims if r.document == document.id)
         reports.append(report)
     relations = sorted(set(relations))
 
     progress("assembling the graph")
-    graph = assemble.new_graph(ontology)
-    assemble.add_ontology_header(graph)
-    for entity in catalog:
-        assemble.add_entity(graph, entity)
-    for document in documents:
-        assemble.add_document(graph, document)
-    for text in linked:
-        assemble.add_mentions(graph, text)
     for relation in relations:
         assemble.add_relation(graph, relation)
-    assemble.add_co_mentions(graph, assemble.co_mention_counts(linked))
+    assemble.add_co_mentions(graph, co_mentions)
 
     violations: list[Violation] = []
     if validate:
@@ -125,12 +129,73 @@ def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: 
         violations = shacl_violations(graph, shapes, ontology)
         if violations:
             raise ValidationFailed(violations)
-    return BuildResult(graph, catalog, documents, linked, relations, reports, violations)
+    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits)
 
 
-def write_build(result: BuildResult, layout: Layout) -> int:
-    """Write exports/amurkg.ttl atomically; returns its size in bytes."""
+class LazyTexts(Mapping):
+    """Document texts by id, read when first asked for (claims need only a few)."""
+
+    def __init__(self, documents: list[DocumentMeta]):
+        self._documents = {d.id: d for d in documents}
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, document_id: str) -> str:
+        if document_id not in self._texts:
+            self._texts[document_id] = self._documents[document_id].read_text()
+        return self._texts[document_id]
+
+    def __iter__(self):
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
+def input_fingerprint(layout: Layout) -> str:
+    """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
+    digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(assemble.__file__).read_bytes())
+    paths = [layout.ontology, layout.shapes, layout.document_listing]
+    paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_up_to_date(layout: Layout, fingerprint: str) -> bool:
+    """Was exports/amurkg.ttl written by a build of exactly these inputs, and is it untouched since?"""
+    stamp = layout.cache / "build.json"
+    if not stamp.is_file() or not layout.turtle.is_file():
+        return False
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (recorded.get("inputs") == fingerprint
+            and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest())
+
+
+def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None) -> int:
+    """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip); returns its size."""
     data = turtle_bytes(result.graph)
     write_atomically(layout.turtle, data)
+    if fingerprint is not None:
+        stamp = {"inputs": fingerprint, "turtle_sha256": hashlib.sha256(data).hexdigest()}
+        write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return len(data)
 
+
+def clear_cache(layout: Layout) -> int:
+    """Remove the build cache; returns how many files were removed."""
+    removed = 0
+    if layout.cache.is_dir():
+        for path in sorted(layout.cache.rglob("*"), reverse=True):
+            if path.is_file():
+                path.unlink()
+                removed += 1
+            elif path.is_dir():
+                path.rmdir()
+        layout.cache.rmdir()
+    return removed

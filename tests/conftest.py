@@ -23,7 +23,7 @@ def layout() -> Layout:
 @pytest.fixture(scope="session")
 def built(layout: Layout) -> BuildResult:
     """The seed corpus built in memory (validated with SHACL), as `amurkg build` does."""
-    return build(layout)
+    return build(layout, use_cache=False, keep_texts=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,45 @@
+"""Parallel and incremental builds give the same bytes as a plain serial build."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from amurkg.cli.main import app
+from amurkg.graph.build import build
+from amurkg.graph.serialize import turtle_bytes
+
+runner = CliRunner()
+
+
+def test_parallel_build_is_byte_identical_to_serial(layout, built):
+    parallel = build(layout, validate=False, jobs=2, use_cache=False)
+    assert turtle_bytes(parallel.graph) == turtle_bytes(built.graph)
+
+
+def test_cached_outcomes_are_reused_and_give_the_same_graph(project_copy, built):
+    first = build(project_copy, validate=False)
+    second = build(project_copy, validate=False)
+    assert first.cached_documents == 0
+    assert second.cached_documents == len(second.documents)
+    assert turtle_bytes(second.graph) == turtle_bytes(first.graph) == turtle_bytes(built.graph)
+
+
+def test_a_changed_document_is_processed_again(project_copy):
+    build(project_copy, validate=False)
+    victim = sorted(project_copy.documents.glob("*.txt"))[2]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nHarbin and Heihe.\n", encoding="utf-8")
+    again = build(project_copy, validate=False)
+    assert again.cached_documents == len(again.documents) - 1
+
+
+def test_an_unchanged_project_is_not_rebuilt_and_the_cache_can_be_cleared(project_copy):
+    root = ["--root", str(project_copy.root)]
+    assert runner.invoke(app, ["build", "-q", *root]).exit_code == 0
+    result = runner.invoke(app, ["build", *root])
+    assert result.exit_code == 0 and "up to date" in result.output
+    (project_copy.catalog / "city.yaml").write_text(
+        (project_copy.catalog / "city.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "-q", *root])
+    assert result.exit_code == 0 and "up to date" not in result.output
+    result = runner.invoke(app, ["build", "--clear-cache", *root])
+    assert result.exit_code == 0 and not project_copy.cache.exists()
