@@ -34,6 +34,18 @@ class SentenceView:
         self.span = linked.sentences[index]
         self.mentions = linked.mentions_in(index)
         self.folded = fold(linked.sentence_text(index))
+        self.folded_context = fold(self._without_names())
+
+    def _without_names(self) -> str:
+        """The sentence with every linked name blanked: a cue inside a name (モデル in 対口協力モデル) is no cue."""
+        text = self.linked.text
+        pieces, cursor = [], self.span.start
+        for mention in self.mentions:
+            pieces.append(text[cursor:mention.start])
+            pieces.append("\u25a1")
+            cursor = mention.end
+        pieces.append(text[cursor:self.span.end])
+        return "".join(pieces)
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls
@@ -51,7 +63,8 @@ class SentenceView:
                 or second.entity in self.catalog.ancestors(first.entity))
 
     def has(self, kind: str) -> bool:
-        return find_cue(kind, self.linked.language, self.folded) >= 0
+        """Does a cue of this kind occur in the sentence outside the linked names?"""
+        return find_cue(kind, self.linked.language, self.folded_context) >= 0
 
     def relation(self, subject: str, predicate: str, obj: str) -> Relation:
         return Relation(subject, predicate, obj, self.linked.document, self.span.start, self.span.end,
