@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class BuildResult:
     reports: list[DocumentReport]
     violations: list[Violation]
     cached_documents: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -89,12 +91,14 @@ def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: 
     `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
     document's linked text in the result (for tools and tests that need it).
     """
+    clock = _StageClock()
     progress("reading ontology and catalog")
     ontology, shapes = load_ontology(layout)
     catalog = load_catalog(layout.catalog, layout.root)
     documents = load_documents(layout.document_listing, layout.documents, layout.root, set(catalog.entities))
     claims = load_claims(layout.claims, catalog, LazyTexts(documents), layout.root)
 
+    clock.lap("read")
     progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
     cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
     graph = assemble.new_graph(ontology)
@@ -117,19 +121,35 @@ def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: 
         report.relations.update(r.method for r in claims if r.document == document.id)
         reports.append(report)
     relations = sorted(set(relations))
+    clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
 
     progress("assembling the graph")
     for relation in relations:
         assemble.add_relation(graph, relation)
     assemble.add_co_mentions(graph, co_mentions)
 
+    clock.lap("assemble")
     violations: list[Violation] = []
     if validate:
         progress("validating with SHACL")
         violations = shacl_violations(graph, shapes, ontology)
+        clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
-    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits)
+    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps)
+
+
+class _StageClock:
+    """Wall time of consecutive stages."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self._last, 4)
+        self._last = now
 
 
 class LazyTexts(Mapping):
