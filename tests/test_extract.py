@@ -102,3 +102,13 @@ def test_no_adjacency_between_a_region_and_its_own_country(linker, catalog):
     linked = linker.link("synthetic", "The Russian Far East and Russia are adjacent to Japan.", "en")
     assert not [r for r in extract_patterns(linked, catalog)
                 if r.predicate == "adjoins" and {r.subject, r.object} == {"russian-far-east", "russia"}]
+
+
+def test_footnoted_group_members(linker, catalog):
+    text = "新しい計画では綏東綏³を重点とする。\n\n³ 綏芬河、東寧、綏陽、以下同じ。\n"
+    linked = linker.link("synthetic", text, "ja")
+    group = entity_named(linker, "綏東綏", "ja")
+    members = {r.subject for r in extract_patterns(linked, catalog) if r.predicate == "partOf" and r.object == group}
+    assert members == {"suifenhe", "dongning", "suiyang"}
+    quote = next(r.quote for r in extract_patterns(linked, catalog) if r.object == group)
+    assert quote == "綏芬河、東寧、綏陽、以下同じ。"

@@ -7,6 +7,7 @@ place, so the patterns apply to documents the project has never seen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..catalog import Catalog
@@ -73,7 +74,7 @@ class SentenceView:
 
 def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = frozenset()) -> list[Relation]:
     """All pattern relations of a document; sentences in `skip` (table rows) are left to the table parser."""
-    relations: list[Relation] = []
+    relations: list[Relation] = list(footnoted_members(linked, catalog))
     for index in range(len(linked.sentences)):
         if index in skip:
             continue
@@ -184,6 +185,31 @@ def hinterland_of_ports(view: SentenceView) -> Iterator[Relation]:
     for city in cities:
         for port in ports:
             yield view.relation(city.entity, "hinterlandOf", port.entity)
+
+
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_FOOTNOTE_LINE = re.compile(rf"^[ \t]*([{SUPERSCRIPTS}]+)[ \t]*(\S.*)$", re.M)
+
+
+def footnoted_members(linked: LinkedText, catalog: Catalog) -> Iterator[Relation]:
+    """A group or corridor name carrying a footnote mark (牡海寧²) whose footnote lists places
+    ("² 牡丹江、海林、寧安、以下同じ。"): the places listed are part of it; the footnote is the quote."""
+    text = linked.text
+    notes = {m.group(1): (m.start(2), m.end(2)) for m in _FOOTNOTE_LINE.finditer(text)}
+    for mention in linked.mentions:
+        if catalog[mention.entity].cls != "Corridor":
+            continue
+        mark = ""
+        while mention.end + len(mark) < len(text) and text[mention.end + len(mark)] in SUPERSCRIPTS:
+            mark += text[mention.end + len(mark)]
+        if not mark or mark not in notes:
+            continue
+        start, end = notes[mark]
+        members = [m for m in linked.mentions if start <= m.start and m.end <= end
+                   and catalog[m.entity].cls in ("City", "Port", "Park")]
+        for member in members:
+            yield Relation(member.entity, "partOf", mention.entity, linked.document, start, end,
+                           text[start:end], "pattern")
 
 
 def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str]) -> Mention | None:
