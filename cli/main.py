@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from typing import Annotated
 
 import typer
@@ -23,8 +24,17 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"amurkg {version('amurkg')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root_callback() -> None:
+def root_callback(
+    show_version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                               help="Print the version and exit.")] = False,
+) -> None:
     """amurkg — a multilingual knowledge graph of China–Russia regional cooperation."""
 
 
