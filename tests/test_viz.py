@@ -1,0 +1,330 @@
+"""`amurkg viz` and `amurkg map`: what they select, that their pages are offline, deterministic and
+escape every text, and (in headless Chromium) that the pages draw, filter and never run a label."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from typer.testing import CliRunner
+
+from amurkg.cli.main import app
+from amurkg.graph.layout import Layout
+from amurkg.graph.netmodel import COMENTION, PREDICATES, read_network
+from amurkg.graph.netselect import Filters, select
+from amurkg.graph.namespaces import AK, ID, WGS
+from amurkg.graph.serialize import turtle_bytes
+
+from headless import Chromium, chromium_path, file_url
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "exports" / "screenshots"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def network(built):
+    return read_network(built.graph)
+
+
+@pytest.fixture(scope="module")
+def seed_project(tmp_path_factory, built) -> Layout:
+    """A project folder holding just the seed graph, as `amurkg build` writes it."""
+    root = tmp_path_factory.mktemp("seed")
+    (root / "exports").mkdir()
+    (root / "exports" / "amurkg.ttl").write_bytes(turtle_bytes(built.graph))
+    return Layout(root)
+
+
+def stated_neighbours(graph: Graph, slug: str) -> set[str]:
+    """Independent oracle: entities one stated relation away, in either direction, straight from the triples."""
+    node = ID[slug]
+    found = set()
+    for predicate in PREDICATES:
+        found |= {str(o)[len(str(ID)):] for o in graph.objects(node, AK[predicate])}
+        found |= {str(s)[len(str(ID)):] for s in graph.subjects(AK[predicate], node)}
+    return found
+
+
+# --- what the views select -------------------------------------------------------------------
+
+def test_network_has_entities_not_mentions_evidence_or_comention_nodes(built, network):
+    entities = {str(s) for s, _, o in built.graph.triples((None, RDF.type, None))
+                if str(o).startswith(str(AK)) and str(o)[len(str(AK)):] in
+                {"Country", "Region", "City", "Port", "Park", "Corridor", "Industry", "CooperationModel",
+                 "Program", "Project", "Organization", "Event", "GeoFeature"}}
+    entity_nodes = {str(ID[n.id]) for n in network.nodes.values() if n.cls != "Document"}
+    assert entity_nodes == entities
+    assert not any(n.startswith(("mention/", "evidence/", "comention/")) or n.endswith("/geometry") for n in network.nodes)
+    # documents are nodes only where they state a relation (ak:proposes)
+    for node in network.nodes.values():
+        if node.cls == "Document":
+            assert any(l.source == node.id and l.predicate == "proposes" for l in network.links)
+
+
+def test_links_carry_their_quotes_and_symmetric_ones_appear_once(network):
+    pair = [l for l in network.links if {l.source, l.target} == {"heihe", "blagoveshchensk"}
+            and l.predicate == "counterpartOf"]
+    assert len(pair) == 1
+    quoted = [e for l in network.links if l.predicate == "targetsIndustry" for e in l.evidence if e.quote]
+    assert quoted and all(e.document and e.title for e in quoted)
+    harbin = network.nodes["harbin"]
+    assert harbin.labels["zh"] == "哈尔滨" and harbin.labels["ru"] == "Харбин" and harbin.wikidata.startswith("Q")
+    assert harbin.documents
+
+
+def test_filters_select_what_they_say(built, network):
+    parks = select(network, Filters(classes=("Park",)))
+    assert parks.nodes and {n.cls for n in parks.nodes} == {"Park"}
+    targets = select(network, Filters(predicates=("targetsIndustry",)))
+    assert targets.links and {l.predicate for l in targets.links} == {"targetsIndustry"}
+    assert {n.id for n in targets.nodes} == {e for l in targets.links for e in (l.source, l.target)}
+    focus = select(network, Filters(focus="harbin", depth=1))
+    assert {n.id for n in focus.nodes} == {"harbin"} | stated_neighbours(built.graph, "harbin")
+    wider = select(network, Filters(focus="harbin", depth=2))
+    assert len(wider.nodes) > len(focus.nodes)
+    document = next(iter(network.documents))
+    named = select(network, Filters(document=document))
+    assert named.nodes and all(any(d == document for d, _ in n.documents) for n in named.nodes)
+    hubs = select(network, Filters(min_degree=5))
+    everything = select(network, Filters())
+    assert hubs.nodes and all(everything.degree[n.id] >= 5 for n in hubs.nodes)
+    assert {n.id for n in hubs.nodes} == {n.id for n in everything.nodes if everything.degree.get(n.id, 0) >= 5}
+    assert len(hubs.nodes) < len(network.nodes)
+
+
+def test_comentions_are_off_unless_asked(network):
+    assert not any(l.predicate == COMENTION for l in select(network, Filters()).links)
+    assert any(l.predicate == COMENTION for l in select(network, Filters(comentions=True)).links)
+
+
+def test_size_limit_keeps_the_best_connected_unless_a_filter_is_given(network):
+    capped = select(network, Filters(limit=40))
+    assert len(capped.nodes) == 40 and capped.notes
+    full = select(network, Filters())
+    threshold = sorted((full.degree.get(n.id, 0) for n in full.nodes), reverse=True)[39]
+    assert all(full.degree.get(n.id, 0) >= threshold for n in capped.nodes)
+    filtered = select(network, Filters(classes=("Industry",), limit=40))
+    assert len(filtered.nodes) > 40 and filtered.notes
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_viz_writes_one_offline_deterministic_file(seed_project):
+    out = seed_project.root / "net.html"
+    result = runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    first = out.read_bytes()
+    assert runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out)]).exit_code == 0
+    assert out.read_bytes() == first
+    page = first.decode()
+    assert not re.search(r"<(script|link|img|iframe)[^>]*(src|href)\s*=", page, re.I)
+    assert "vis-network" in page and 'id="amurkg-data"' in page
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--class", "Planet"], "unknown class 'Planet'"),
+    (["--predicate", "loves"], "unknown predicate 'loves'"),
+    (["--focus", "harbinn"], "did you mean"),
+    (["--document", "nope"], "no document 'nope'"),
+])
+def test_viz_bad_filters_are_one_line_and_exit_2(seed_project, args, message):
+    result = runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out",
+                                 str(seed_project.root / "bad.html"), *args])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert not (seed_project.root / "bad.html").exists()
+
+
+def test_viz_and_map_without_a_built_graph_fail_clearly(tmp_path):
+    for command in ("viz", "map"):
+        result = runner.invoke(app, [command, "--root", str(tmp_path)])
+        assert result.exit_code == 2 and "amurkg build" in result.output
+
+
+def test_map_places_every_located_entity_and_is_deterministic(seed_project, network):
+    out = seed_project.root / "map.html"
+    result = runner.invoke(app, ["map", "--root", str(seed_project.root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    located = sum(1 for n in network.nodes.values() if n.lat is not None)
+    assert f"{located:,} places" in result.output
+    first = out.read_bytes()
+    assert runner.invoke(app, ["map", "--root", str(seed_project.root), "--out", str(out)]).exit_code == 0
+    assert out.read_bytes() == first
+    page = first.decode()
+    assert not re.search(r"<(script|link|img|iframe)[^>]*(src|href)\s*=\s*[\"']?https?:", page, re.I)
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+EVIL_LABEL = "<script>window.pwned=1</script>Evil"
+EVIL_ZH = '<img src=x onerror="window.pwned=2">'
+EVIL_QUOTE = "<img src=x onerror=window.pwned=3> ${window.pwned=4} `x` \\u0041 </script><script>window.pwned=5</script>"
+
+
+def malicious_project(root: Path) -> Layout:
+    """A two-city graph whose labels, title and quote try to run script."""
+    graph = Graph()
+    evil, good, document = ID["evil"], ID["good"], ID["document/doc1"]
+    for node, labels, (lat, lon) in ((evil, {"en": EVIL_LABEL, "zh": EVIL_ZH}, (48.0, 127.0)),
+                                     (good, {"en": "Good <b>town</b>"}, (49.0, 128.0))):
+        graph.add((node, RDF.type, AK.City))
+        for lang, label in labels.items():
+            graph.add((node, RDFS.label, Literal(label, lang=lang)))
+        graph.add((node, WGS.lat, Literal(str(lat), datatype=XSD.decimal)))
+        graph.add((node, WGS.long, Literal(str(lon), datatype=XSD.decimal)))
+        graph.add((node, AK.mentionedIn, document))
+    graph.add((evil, AK.wikidata, Literal('Q1"><script>window.pwned=6</script>')))
+    graph.add((document, RDF.type, AK.Document))
+    graph.add((document, DCTERMS.title, Literal("<script>window.pwned=7</script>Doc", lang="en")))
+    graph.add((evil, AK.counterpartOf, good))
+    graph.add((good, AK.counterpartOf, evil))
+    evidence = ID["evidence/1"]
+    for predicate, value in ((RDF.type, AK.Evidence), (RDF.subject, evil), (RDF.predicate, AK.counterpartOf),
+                             (RDF.object, good), (AK.document, document)):
+        graph.add((evidence, predicate, value))
+    graph.add((evidence, AK.method, Literal("claim")))
+    graph.add((evidence, AK.quote, Literal(EVIL_QUOTE)))
+    (root / "exports").mkdir(parents=True, exist_ok=True)
+    (root / "exports" / "amurkg.ttl").write_bytes(turtle_bytes(graph))
+    return Layout(root)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run must install it")
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-wqy-zenhei)")
+    with Chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture()
+def page(browser):
+    tab = browser.page()
+    yield tab
+    tab.close()
+
+
+NODE_SCREEN_POSITION = """(function (id) {
+  var p = amurkg.network.canvasToDOM(amurkg.network.getPositions([id])[id]);
+  var r = document.getElementById("network").getBoundingClientRect();
+  return [p.x + r.left, p.y + r.top];
+})(%r)"""
+
+CANVAS_INK = """(function () {
+  var c = document.querySelector("#network canvas");
+  var d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data, ink = 0, colours = {};
+  for (var i = 0; i < d.length; i += 16) {
+    if (d[i + 3] > 0 && !(d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240)) { ink++; colours[(d[i] >> 5) + "," + (d[i+1] >> 5) + "," + (d[i+2] >> 5)] = 1; }
+  }
+  return [ink, Object.keys(colours).length];
+})()"""
+
+
+def test_default_network_draws_every_node_offline(seed_project, network, page, built):
+    out = seed_project.root / "exports" / "amurkg.html"
+    assert runner.invoke(app, ["viz", "--root", str(seed_project.root)]).exit_code == 0
+    page.goto(file_url(out))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    assert page.evaluate("amurkg.nodes.length") == len(network.nodes) > 300
+    assert page.evaluate("amurkg.edges.length") == len(select(network, Filters()).links)
+    ink, colours = page.evaluate(CANVAS_INK)
+    assert ink > 2000 and colours >= 8          # drawn, and in many class colours
+    assert page.evaluate("document.querySelectorAll('#legend-classes input').length") >= 10
+    page.pump(0.5)
+    assert page.errors == []
+    assert all(url.startswith(("file:", "data:", "about:")) for url in page.requests), page.requests
+    page.screenshot(SCREENSHOTS / "network.png")
+
+
+def test_tooltips_show_four_languages_and_quotes(seed_project, page):
+    out = seed_project.root / "zh.html"
+    assert runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out), "--lang", "zh",
+                               "--focus", "Heihe", "--depth", "1"]).exit_code == 0
+    page.goto(file_url(out))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    assert page.evaluate("amurkg.nodes.get('heihe').label") == "黑河"
+    x, y = page.evaluate(NODE_SCREEN_POSITION % "heihe")
+    page.mouse("mouseMoved", x + 1, y + 1)
+    tip = page.wait_for("(function(){var t=document.querySelector('div.vis-tooltip');"
+                        "return t && t.style.visibility==='visible' && t.textContent})()")
+    for label in ("Heihe", "黑河", "黒河", "Хэйхэ"):
+        assert label in tip
+    page.screenshot(SCREENSHOTS / "network-zh-tooltip.png")
+    quotes = page.evaluate("""(function(){var e=amurkg.edges.get({filter:function(e){return e.predicate==='counterpartOf'}})[0];
+        return e ? e.title.textContent : ''})()""")
+    assert "counterpartOf" in quotes and "[" in quotes
+    assert page.errors == []
+
+
+def test_focus_filter_shows_the_neighbourhood_in_the_browser(seed_project, page, built):
+    out = seed_project.root / "focus.html"
+    result = runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out), "--focus", "哈尔滨"])
+    assert result.exit_code == 0, result.output
+    page.goto(file_url(out))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    shown = set(page.evaluate("amurkg.nodes.getIds()"))
+    assert shown == {"harbin"} | stated_neighbours(built.graph, "harbin")
+    assert "focus harbin" in page.evaluate("document.querySelector('header').textContent")
+    assert page.errors == []
+
+
+def test_injected_labels_and_quotes_never_run(tmp_path, page):
+    project = malicious_project(tmp_path)
+    net, geo = tmp_path / "evil.html", tmp_path / "evil-map.html"
+    assert runner.invoke(app, ["viz", "--root", str(project.root), "--out", str(net)]).exit_code == 0
+    assert runner.invoke(app, ["map", "--root", str(project.root), "--out", str(geo)]).exit_code == 0
+    page.goto(file_url(net))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    assert page.evaluate("amurkg.nodes.length") == 2
+    x, y = page.evaluate(NODE_SCREEN_POSITION % "evil")
+    page.mouse("mouseMoved", x + 1, y + 1)
+    tip = page.wait_for("(function(){var t=document.querySelector('div.vis-tooltip');"
+                        "return t && t.style.visibility==='visible' && t.textContent})()")
+    assert EVIL_LABEL in tip and EVIL_ZH in tip and "Wikidata" not in tip
+    page.click(x, y)
+    page.mouse("mouseMoved", 5, 5)
+    edge_text = page.evaluate("amurkg.edges.get()[0].title.textContent")
+    assert EVIL_QUOTE in edge_text
+    page.pump(0.5)
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    # the map: open the popup of every marker and line
+    page.goto(file_url(geo))
+    page.wait_for("document.querySelectorAll('path.leaflet-interactive').length === 3")
+    popups = ""
+    for index in range(3):
+        page.evaluate(f"document.querySelectorAll('path.leaflet-interactive')[{index}]"
+                      ".dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+        page.pump(0.3)
+        popups += page.evaluate("Array.from(document.querySelectorAll('.leaflet-popup-content'))"
+                                ".map(function (p) { return p.textContent; }).join(' | ')")
+    assert EVIL_LABEL in popups and EVIL_ZH in popups and EVIL_QUOTE in popups
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('.leaflet-popup-content img').length") == 0
+
+
+def test_map_shows_the_places(seed_project, network, page):
+    out = seed_project.root / "exports" / "amurkg-map.html"
+    assert runner.invoke(app, ["map", "--root", str(seed_project.root)]).exit_code == 0
+    located = sum(1 for n in network.nodes.values() if n.lat is not None)
+    lines = sum(1 for l in network.links if l.predicate in ("counterpartOf", "hinterlandOf")
+                and network.nodes[l.source].lat is not None and network.nodes[l.target].lat is not None)
+    page.goto(file_url(out))
+    count = page.wait_for(f"document.querySelectorAll('path.leaflet-interactive').length === {located + lines}"
+                          " && document.querySelectorAll('path.leaflet-interactive').length")
+    assert count == located + lines and lines >= 4
+    assert "Cross-border" in page.evaluate("document.querySelector('.leaflet-control-layers').textContent")
+    page.pump(0.5)
+    assert [e for e in page.errors if not e.startswith("[network]")] == []
+    # only map tiles come from the network
+    remote = [u for u in page.requests if not u.startswith(("file:", "data:", "about:"))]
+    assert all("tile.openstreetmap.org" in u for u in remote), remote
+    page.screenshot(SCREENSHOTS / "map.png")
