@@ -108,3 +108,10 @@ app.command("export")(export_command)
 from .viz import map_command, viz_command  # noqa: E402
 app.command("viz")(viz_command)
 app.command("map")(map_command)
+from .network import central_command, neighbors_command, path_command, stats_command  # noqa: E402
+app.command("stats")(stats_command)
+app.command("central")(central_command)
+app.command("path")(path_command)
+app.command("neighbors")(neighbors_command)
+from .export import ontology_command  # noqa: E402
+app.command("ontology")(ontology_command)
