@@ -113,5 +113,7 @@ app.command("stats")(stats_command)
 app.command("central")(central_command)
 app.command("path")(path_command)
 app.command("neighbors")(neighbors_command)
+from .bench import bench_command  # noqa: E402
+app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
 app.command("ontology")(ontology_command)
