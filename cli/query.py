@@ -1,0 +1,196 @@
+"""`amurkg query` and `amurkg push`: SPARQL over the built graph, an Oxigraph store or a server."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from amurkg.graph.answers import WRITERS, Answer, short, to_json, to_turtle
+from amurkg.graph.errors import InputError
+from amurkg.graph.named_queries import library, named, parse_assignments
+from amurkg.graph.querying import open_store, run_query
+from amurkg.graph.serialize import write_atomically
+from amurkg.graph.stores import QueryFailed
+
+from .common import RootOption, err, fail, layout_of, out, reported
+
+EXIT_FAILED = 3
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    md = "md"
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+    ja = "ja"
+    ru = "ru"
+
+
+def query_command(
+    query: Annotated[Optional[str], typer.Argument(help="A SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). "
+                                                        "The project prefixes (ak:, id:, rdfs:, skos:, dcterms:, geo:, "
+                                                        "…) are declared for you.", show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.",
+                                                 dir_okay=False)] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a query of the library "
+                                                                     "(see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "--param", "-p", help="key=value: bind ?key as an RDF term. Entities may be named by slug or any label "
+                              "in any language (harbin, 哈尔滨, Харбин). Repeatable.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries, their descriptions and "
+                                                       "parameters.")] = False,
+    format_: Annotated[Format, typer.Option("--format", help="table (for reading), csv / tsv / json (W3C SPARQL "
+                                                             "results formats) or md. CONSTRUCT and DESCRIBE "
+                                                             "print Turtle.")] = Format.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the ?x_label columns (English is the "
+                                                      "fallback).")] = Lang.en,
+    store: Annotated[str, typer.Option("--store", help="embedded (the built graph, cached under .cache/), "
+                                                       "oxigraph or oxigraph:PATH (a persistent Oxigraph "
+                                                       "store, default .cache/oxigraph).")] = "embedded",
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Query a remote SPARQL 1.1 endpoint "
+                                                    "instead (e.g. http://host:7878/query). Credentials come "
+                                                    "from $AMURKG_USER / $AMURKG_PASSWORD.")] = None,
+    graph: Annotated[Optional[str], typer.Option("--graph", help="With --endpoint: query this named graph "
+                                                                 "(default-graph-uri).")] = None,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Give up after this many seconds.",
+                                                     min=0.001)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the answer to this file "
+                                                   "(atomically) instead of standard output.", dir_okay=False)] = None,
+    root: RootOption = None,
+) -> None:
+    """Ask the graph a SPARQL question.
+
+    \b
+    amurkg query 'SELECT ?city ?city_label WHERE { ?city a ak:City }' --lang ru
+    amurkg query --name parks-of-city --param city=哈尔滨 --format csv
+    amurkg query --list
+
+    A column ?x_label that the WHERE clause leaves unbound is filled with ?x's label in the --lang
+    language (English as fallback). Queries are read-only. Exit status: 0 done (ASK: true), 1 ASK
+    false, 2 bad input (syntax error, update refused, unknown name), 3 the store could not answer
+    (timeout, connection refused, HTTP error).
+    """
+    sources = [s for s in (query, file, name) if s is not None]
+    if list_:
+        if sources:
+            fail(["--list takes no query"])
+        _print_library()
+        return
+    if len(sources) != 1:
+        fail(["give exactly one of: a query, --file FILE, --name NAME (or --list)"])
+    layout = layout_of(root)
+    progress = lambda message: err.print(f"[dim]{message}[/dim]", highlight=False)  # noqa: E731
+    with reported():
+        params = parse_assignments(param or [])
+        chosen = named(name) if name else None
+        if file is not None:
+            if not file.is_file():
+                fail([f"{file}: no such file"])
+            text, source = file.read_text(encoding="utf-8"), str(file)
+        elif chosen is not None:
+            text, source = chosen.text, layout.shown(chosen.path)
+        else:
+            text, source = query or "", "query"
+        try:
+            chosen_store = open_store(layout, store, endpoint, graph, timeout, progress)
+            answer = run_query(chosen_store, text, named=chosen, params=params, lang=lang.value,
+                               timeout=timeout, source=source)
+        except QueryFailed as exc:
+            fail([str(exc)], EXIT_FAILED)
+    _emit(answer, format_, output)
+    if answer.form == "ASK" and not answer.boolean:
+        raise typer.Exit(1)
+
+
+def _emit(answer: Answer, format_: Format, output: Optional[Path]) -> None:
+    if answer.form in ("CONSTRUCT", "DESCRIBE"):
+        data = to_turtle(answer)
+    elif answer.form == "ASK":
+        data = to_json(answer) if format_ is Format.json else (b"true\n" if answer.boolean else b"false\n")
+    elif format_ is Format.table:
+        if output is None:
+            out.print(_table(answer))
+            err.print(f"[dim]{len(answer.rows)} row(s)[/dim]", highlight=False)
+            return
+        data = WRITERS["md"](answer)
+    else:
+        data = WRITERS[format_.value](answer)
+    if output is not None:
+        write_atomically(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _table(answer: Answer) -> Table:
+    table = Table(show_edge=False, expand=False, header_style="bold")
+    for variable in answer.variables:
+        table.add_column(variable, overflow="fold")
+    for row in answer.rows:
+        table.add_row(*(_cell(term) for term in row))
+    return table
+
+
+def _cell(term) -> Text:
+    language = getattr(term, "language", None)
+    if language:
+        return Text.assemble(str(term), (f" @{language}", "dim"))
+    return Text(short(term))
+
+
+def _print_library() -> None:
+    with reported():
+        queries = library()
+    table = Table(show_edge=False, header_style="bold")
+    table.add_column("name", no_wrap=True)
+    table.add_column("what it answers", ratio=3)
+    table.add_column("parameters (kind, default)", ratio=2, overflow="fold")
+    for query in queries.values():
+        params = "\n".join(f"{p.name} ({p.kind}{', ' + p.default if p.default else ''})" for p in query.parameters)
+        table.add_row(query.name, Text(query.title), Text(params or "—"))
+    out.print(table)
+
+
+def push_command(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The Graph Store Protocol service of the server, "
+                                                             "e.g. http://host:7878/store (Oxigraph) or "
+                                                             "http://host:3030/ds/data (Fuseki).")],
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Load into this named graph (default: the "
+                                                                 "default graph).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the graph's content (HTTP PUT) instead of "
+                                                            "adding to it (HTTP POST).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the server.", min=0.001)] = 300,
+    root: RootOption = None,
+) -> None:
+    """Load the built graph (exports/amurkg.ttl) into a SPARQL server with the SPARQL 1.1 Graph Store
+    Protocol. Credentials, if the server needs them, come from $AMURKG_USER and $AMURKG_PASSWORD
+    (HTTP Basic), never from the command line."""
+    from amurkg.graph.remote import checked_url, push
+
+    layout = layout_of(root)
+    with reported():
+        checked_url(endpoint)
+        if not layout.turtle.is_file():
+            raise InputError.one(layout.shown(layout.turtle), "no built graph; run `amurkg build` first")
+        data = layout.turtle.read_bytes()
+        target = f"graph <{graph}>" if graph else "the default graph"
+        err.print(f"[dim]{'replacing' if replace else 'adding to'} {target} at {endpoint}: "
+                  f"{layout.shown(layout.turtle)}, {len(data):,} bytes[/dim]", highlight=False, soft_wrap=True)
+        try:
+            status = push(endpoint, data, graph, replace, timeout)
+        except QueryFailed as exc:
+            fail([str(exc)], EXIT_FAILED)
+    out.print(f"Pushed {layout.shown(layout.turtle)} to {target} at {endpoint} (HTTP {status})", highlight=False,
+              soft_wrap=True)
