@@ -50,9 +50,7 @@ def viz_command(
 ) -> None:
     """Write an interactive network of the built graph: one offline HTML file (default exports/amurkg.html).
 
-    Entities are nodes, coloured and shaped by class and sized by their number of links; stated
-    relations are links, styled by predicate. Hover or click for labels in four languages, the
-    Wikidata link, the documents naming an entity, and the quotes backing a relation.
+    Entities are nodes, coloured and shaped by class and sized by their number of links; stated relations are links, styled by predicate. Hover or click for labels in four languages, the Wikidata link, the documents naming an entity, and the quotes backing a relation.
     """
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg.html"
@@ -84,15 +82,15 @@ def map_command(
 ) -> None:
     """Write a map of every entity with coordinates (default exports/amurkg-map.html).
 
-    Markers are coloured by class as in `amurkg viz`; lines join cross-border pairs (counterpartOf)
-    and ports with their hinterland (hinterlandOf). Leaflet is inside the file; the map tiles are
-    fetched from OpenStreetMap when viewed, so the background needs the network.
+    Markers are coloured by class as in `amurkg viz`; lines join cross-border pairs (counterpartOf) and border zones with their hinterland (hinterlandOf). Leaflet is inside the file; the map tiles are fetched from OpenStreetMap when viewed, so the background needs the network.
     """
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg-map.html"
     with reported():
         network = read_network(load_built_graph(layout))
-        page, placed, lines = render_map(network, lang.value)
+        source = Source.of(layout.turtle, layout.shown(layout.turtle))
+        page, placed, lines = render_map(network, lang.value,
+                                         f"Graph {source.name} built {source.built} (sha256 {source.digest}).")
         _write(target, page)
     out.print(f"Wrote {layout.shown(target)}: {placed:,} places, {lines:,} lines", highlight=False)
     if open_page:

@@ -71,8 +71,9 @@ def _sequential_ids() -> Iterator[None]:
         branca.element.Element._generate_id = original
 
 
-def render_map(network: Network, lang: str = "en") -> tuple[str, int, int]:
-    """The map page, the number of places on it and the number of lines drawn."""
+def render_map(network: Network, lang: str = "en", caption: str = "") -> tuple[str, int, int]:
+    """The map page, the number of places on it and the number of lines drawn; `caption` (plain
+    text, e.g. where the graph came from) is shown in a box on the map."""
     placed = {n.id: n for n in network.nodes.values() if n.lat is not None and n.lon is not None}
     degree: dict[str, int] = {}
     for link in network.links:
@@ -119,7 +120,25 @@ def render_map(network: Network, lang: str = "en") -> tuple[str, int, int]:
                 ).add_to(group)
             group.add_to(fmap)
         folium.LayerControl(collapsed=False).add_to(fmap)
-        if placed:
-            fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
+        box = (f"<b>amurkg map</b> — {len(placed)} places, {lines} lines. {text(caption)} "
+               "Background tiles need the network; everything else is in this file.")
+        root.html.add_child(branca.element.Element(
+            "<div id='amurkg-caption' style='position:absolute;bottom:36px;left:10px;z-index:1000;"
+            "background:rgba(255,255,255,.9);padding:4px 8px;font:12px sans-serif;max-width:480px;"
+            f"border-radius:4px'>{box}</div>"), name="caption")
+        # frame the region, not the whole world: countries' points are far-away capitals and centroids
+        # and the bulk of the places (10th to 90th percentile), not the few far-away partners
+        framed = [n for n in placed.values() if n.cls not in ("Country", "Region")] or list(placed.values())
+        if framed:
+            fmap.fit_bounds(_bulk_bounds([n.lat for n in framed], [n.lon for n in framed]), padding=(30, 30))
         page = root.render()
     return page, len(placed), lines
+
+
+def _bulk_bounds(lats: list[float], lons: list[float]) -> list[list[float]]:
+    def spread(values: list[float]) -> tuple[float, float]:
+        ordered = sorted(values)
+        low, high = ordered[len(ordered) // 10], ordered[(len(ordered) * 9) // 10]
+        return (low - 0.5, high + 0.5)
+    (south, north), (west, east) = spread(lats), spread(lons)
+    return [[south, west], [north, east]]

@@ -1,0 +1,100 @@
+"""How fast `amurkg viz` pages appear: a synthetic network of N entities (default 2,000, the size
+limit) and the seed graph, written as `amurkg viz` writes them and opened in headless Chromium.
+
+Measures, per page: Python time to select, lay out and render; file size; time from navigation
+start to the first frame drawn by vis-network; and whether the picture is still one second later
+(every node where it was). Run: .venv/bin/python bench/viz_bench.py [--nodes 2000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from headless import Chromium, file_url  # noqa: E402
+
+from amurkg.graph.layout import Layout  # noqa: E402
+from amurkg.graph.loading import load_built_graph  # noqa: E402
+from amurkg.graph.netmodel import PREDICATES, Evidence, Link, Network, Node, read_network  # noqa: E402
+from amurkg.graph.netpage import Source, render_page  # noqa: E402
+from amurkg.graph.netselect import Filters, select  # noqa: E402
+from amurkg.graph.netstyle import CLASS_STYLE  # noqa: E402
+
+STILL = """(function () {
+  var before = JSON.stringify(amurkg.network.getPositions());
+  return new Promise(function (done) {
+    setTimeout(function () { done(JSON.stringify(amurkg.network.getPositions()) === before); }, 1000);
+  });
+})()"""
+
+
+def synthetic(nodes: int, seed: int = 1) -> Network:
+    """A scale-free-ish network: each new entity links to 1–2 earlier ones, preferring busy ones."""
+    rng = random.Random(seed)
+    classes = [c for c in CLASS_STYLE if c != "Document"]
+    made = {}
+    for i in range(nodes):
+        key = f"e{i:05d}"
+        made[key] = Node(key, classes[i % len(classes)],
+                         {"en": f"Entity {i}", "zh": f"实体{i}", "ja": f"実体{i}", "ru": f"Сущность {i}"},
+                         documents=[("doc", "A document")])
+    links, ends = [], ["e00000"]
+    for i in range(1, nodes):
+        for target in {rng.choice(ends) for _ in range(rng.choice((1, 2)))}:
+            links.append(Link(f"e{i:05d}", target, rng.choice(PREDICATES[:2] + PREDICATES[4:5]),
+                              (Evidence("pattern", "doc", "A document", f"Entity {i} quote"),)))
+            ends += [target, f"e{i:05d}"]
+    return Network(made, links, {"doc": "A document"})
+
+
+def measure(chromium: Chromium, path: Path, runs: int) -> tuple[list[float], bool, int]:
+    drawn, still, count = [], True, 0
+    for _ in range(runs):
+        page = chromium.page()
+        try:
+            page.goto(file_url(path), timeout=120)
+            drawn.append(page.wait_for("window.amurkg && window.amurkg.drawnAt", timeout=120) / 1000)
+            still = still and bool(page.evaluate(STILL))
+            count = page.evaluate("amurkg.nodes.length")
+            if page.errors:
+                raise SystemExit(f"JavaScript errors on {path.name}: {page.errors}")
+        finally:
+            page.close()
+    return drawn, still, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    layout = Layout(REPO)
+    source = Source("synthetic", "-", "-")
+    cases = [(f"synthetic {args.nodes:,} nodes", synthetic(args.nodes), source)]
+    if layout.turtle.is_file():
+        cases.append(("seed graph", read_network(load_built_graph(layout)),
+                      Source.of(layout.turtle, layout.shown(layout.turtle))))
+    with tempfile.TemporaryDirectory() as folder, Chromium() as chromium:
+        for name, network, origin in cases:
+            started = time.perf_counter()
+            selection = select(network, Filters())
+            page = render_page(selection, Filters(), "en", origin)
+            python = time.perf_counter() - started
+            path = Path(folder) / "page.html"
+            path.write_text(page, encoding="utf-8")
+            drawn, still, count = measure(chromium, path, args.runs)
+            print(f"{name}: {count:,} nodes, {len(selection.links):,} links, {path.stat().st_size / 1e6:.1f} MB; "
+                  f"python {python:.1f} s; first frame after {statistics.median(drawn):.2f} s "
+                  f"(median of {len(drawn)}, max {max(drawn):.2f} s); still after 1 s: {'yes' if still else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
