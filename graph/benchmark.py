@@ -224,10 +224,13 @@ def _optional_step(name: str, args: list[str], limit: float | None, report: dict
 # Worker modes (run in a subprocess by run_step)
 
 def _peak_rss() -> dict:
+    """Peak resident memory of this process and of its largest child, and the CPU time of both."""
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for field in ("ru_utime", "ru_stime"))
     return {"rss_main_mb": round(self_mb, 1), "rss_workers_mb": round(children_mb, 1),
-            "peak_rss_mb": round(self_mb + children_mb, 1)}
+            "peak_rss_mb": round(self_mb + children_mb, 1), "cpu_s": round(cpu, 2)}
 
 
 def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: bool) -> dict:
