@@ -22,7 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from .errors import InputError
-from .namespaces import AK, PREFIXES
+from .namespaces import AK, ID, PREFIXES
 from .resolve import EntityIndex
 
 QUERIES = Path(__file__).resolve().parent / "queries"
@@ -158,15 +158,28 @@ def guess_term(value: str, index: Callable[[], EntityIndex], name: str) -> Ident
     return term_for("entity", value, index, name)
 
 
-def bind(query: NamedQuery | None, given: Mapping[str, str], graph: Callable[[], Graph]) -> dict[str, Identifier]:
+_SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*(?:/[a-z0-9][a-z0-9\-]*)?")
+
+
+def bind(query: NamedQuery | None, given: Mapping[str, str], graph: Callable[[], Graph],
+         exists: Callable[[URIRef], bool] | None = None) -> dict[str, Identifier]:
     """Terms for the parameters: declared ones (with defaults) of a named query, or guessed ones of an
-    ad-hoc query. Names are resolved against the store's own entities."""
+    ad-hoc query. Names are resolved against the store's own entities; a slug the store has is taken
+    as it is (`exists`), without reading every label of a large store."""
     holder: dict[str, EntityIndex] = {}
 
     def index() -> EntityIndex:
         if "index" not in holder:
             holder["index"] = EntityIndex(graph())
         return holder["index"]
+
+    def known(kind: str, value: str) -> URIRef | None:
+        if exists is None or kind not in ("entity", "document") or not _SLUG.fullmatch(value):
+            return None
+        for slug in ((f"document/{value}", value) if kind == "document" and "/" not in value else (value,)):
+            if (kind == "entity" or slug.startswith("document/")) and exists(ID[slug]):
+                return ID[slug]
+        return None
 
     if query is None:
         return {name: guess_term(value, index, name) for name, value in given.items()}
@@ -180,5 +193,5 @@ def bind(query: NamedQuery | None, given: Mapping[str, str], graph: Callable[[],
         value = given.get(parameter.name, parameter.default)
         if value is None:
             raise InputError.one("--param", f"{query.name} needs --param {parameter.name}=… ({parameter.help})")
-        terms[parameter.name] = term_for(parameter.kind, value, index, parameter.name)
+        terms[parameter.name] = known(parameter.kind, value) or term_for(parameter.kind, value, index, parameter.name)
     return terms

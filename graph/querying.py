@@ -38,8 +38,9 @@ def run_query(store: Store, text: str, *, named: NamedQuery | None = None, param
     if lang not in LANGUAGES:
         raise InputError.one("--lang", f"{lang!r} is not one of {', '.join(LANGUAGES)}")
     checked = check(text, source)
-    terms = bind(named, params or {}, store.label_graph)
-    prepared = prologue_for(text) + with_labels(text)
+    terms = bind(named, params or {}, store.label_graph,
+                 lambda iri: bool(store.run("ASK { ?e a ?class }", "ASK", {"e": iri}).boolean))
+    prepared = prologue_for(text) + with_labels(text, lang)
     bindings = used_bindings(prepared, terms, lang)
 
     def work() -> Answer:

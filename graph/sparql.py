@@ -1,13 +1,12 @@
 """SPARQL text as amurkg prepares it: project prefixes declared, read-only checked, `?x_label`
-variables filled in with the label helper, and parameters bound as RDF terms (rdflib initBindings,
-or a VALUES block at the top of the WHERE group for Oxigraph and remote endpoints). Write parameters
-into graph patterns, not into FILTERs of nested groups, so both give the same answer.
+variables filled in with the label helper, and parameters bound as RDF terms in VALUES blocks (at the
+top of the WHERE group and of each nested group using the variable), the same for every store.
 
 The label helper: a variable `?x_label` that a query selects but whose WHERE clause does not use is
 bound to `?x`'s rdfs:label in the `--lang` language, else its English label, else the IRI of `?x`
-(and left unbound where `?x` is). The snippet added at the end of the WHERE group (also usable by
-hand; `?lang` is bound to the `--lang` language; the dummy IRI keeps an unbound `?x` from matching
-every label):
+(and left unbound where `?x` is). The snippet added at the end of the WHERE group, with the
+`--lang` language written in (by hand, write `?lang`: amurkg binds it to the `--lang` language; the
+dummy IRI keeps an unbound `?x` from matching every label):
 
     BIND(COALESCE(?x, <urn:amurkg:unbound>) AS ?x_label_of)
     OPTIONAL { ?x_label_of rdfs:label ?x_label_pref FILTER(LANGMATCHES(LANG(?x_label_pref), ?lang)) }
@@ -173,11 +172,13 @@ def _matching(toks: list[Token], open_index: int) -> int:
     return len(toks)
 
 
-def label_snippet(var: str) -> str:
-    """The label helper for one variable (see the module docstring)."""
-    node = f"?{var}_label_of"
+def label_snippet(var: str, lang: str = "en") -> str:
+    """The label helper for one variable (see the module docstring), with the --lang language
+    written in as an escaped literal (an engine can then look the labels up row by row)."""
+    node, preferred = f"?{var}_label_of", Literal(lang).n3()
     return (f"\n  BIND(COALESCE(?{var}, <urn:amurkg:unbound>) AS {node})"
-            f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_pref FILTER(LANGMATCHES(LANG(?{var}_label_pref), ?lang)) }}"
+            f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_pref "
+            f"FILTER(LANGMATCHES(LANG(?{var}_label_pref), {preferred})) }}"
             f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_en FILTER(LANGMATCHES(LANG(?{var}_label_en), \"en\")) }}"
             f"\n  BIND(COALESCE(?{var}_label_pref, ?{var}_label_en, STR(?{var})) AS ?{var}_label)\n")
 
@@ -193,13 +194,13 @@ def wanted_labels(text: str) -> list[str]:
                   if name.endswith("_label") and name[:-len("_label")] in inside)
 
 
-def with_labels(text: str) -> str:
+def with_labels(text: str, lang: str = "en") -> str:
     """The query with the label helper added for each wanted `?x_label` (see the module docstring)."""
     labels = wanted_labels(text)
     if not labels:
         return text
     start, end = where_group(text)  # type: ignore[misc] - wanted_labels found it
-    return text[:start] + text[start:end] + "".join(label_snippet(v) for v in labels) + text[end:]
+    return text[:start] + text[start:end] + "".join(label_snippet(v, lang) for v in labels) + text[end:]
 
 
 def used_bindings(text: str, bindings: Mapping[str, Identifier], lang: str = "en") -> dict[str, Identifier]:
@@ -212,19 +213,49 @@ def used_bindings(text: str, bindings: Mapping[str, Identifier], lang: str = "en
 
 
 def with_values(text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The bindings as a VALUES block at the top of the query's WHERE group (for stores that take no
-    bindings, such as a remote endpoint). Terms are written in N-Triples form (escaped by rdflib),
-    never pasted as raw text."""
+    """The bindings as VALUES blocks: one at the top of the WHERE group, and one at the top of every nested group that uses a bound
+    variable, so that engines start from the bound terms (as substitution does) instead of joining
+    them in at the end. Terms are written in N-Triples form (escaped by rdflib), never pasted as raw
+    text."""
     if not bindings:
         return text
-    group = where_group(text)
-    if group is None:
+    top = where_group(text)
+    if top is None:
         raise InputError.one("query", "parameters need a query with a WHERE clause")
-    start, end = group
-    body = text[start:end]
-    if body.lstrip().upper().startswith("SELECT"):
-        body = "{" + body + "}"
-    names = sorted(bindings)
-    row = " ".join(bindings[n].n3() for n in names)
-    values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
-    return text[:start] + values + body + text[end:]
+    toks = [t for t in tokens(text) if t.kind in ("word", "punct", "var")]
+    inserts: list[tuple[int, str]] = []
+    for index, token in enumerate(toks):
+        if token.text != "{" or token.end <= top[0] - 1 or token.start >= top[1]:
+            continue
+        if _is_values_data(toks, index):
+            continue
+        close = _matching(toks, index)
+        inner = toks[index + 1:close]
+        if inner and inner[0].text.upper() == "SELECT":
+            continue  # a sub-select wrapper: its own WHERE group gets the block
+        if index and toks[index - 1].text.upper() in ("OPTIONAL", "MINUS"):
+            continue  # joined at the top already; inside, it would change what stays optional
+        direct, depth = set(), 0
+        for t in inner:
+            depth += (t.text == "{") - (t.text == "}")
+            if depth == 0 and t.kind == "var":
+                direct.add(t.text[1:])
+        names = sorted(n for n in bindings if n in direct or token.end == top[0])
+        if names:
+            row = " ".join(bindings[n].n3() for n in names)
+            inserts.append((token.end, f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"))
+    for position, block in sorted(inserts, reverse=True):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+def _is_values_data(toks: list[Token], index: int) -> bool:
+    """Whether the brace at toks[index] opens the data block of `VALUES ?x {` or `VALUES (?x ?y) {`."""
+    j = index - 1
+    if j >= 0 and toks[j].text == ")":
+        while j >= 0 and toks[j].text != "(":
+            j -= 1
+        j -= 1
+    elif j >= 0 and toks[j].kind == "var":
+        j -= 1
+    return j >= 0 and toks[j].text.upper() == "VALUES"

@@ -59,7 +59,9 @@ class RdflibStore:
         self.description = description
 
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
-        result = self.graph.query(text, initBindings=dict(bindings or {}))
+        from .sparql import with_values
+
+        result = self.graph.query(with_values(text, bindings or {}))
         if form == "ASK":
             return Answer("ASK", boolean=bool(result.askAnswer))
         if form in ("CONSTRUCT", "DESCRIBE"):
