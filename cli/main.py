@@ -60,7 +60,7 @@ def build_command(
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
     try:
         fingerprint = input_fingerprint(layout)
-        if not force and not no_cache and not no_validate and is_up_to_date(layout, fingerprint):
+        if not force and not no_cache and is_up_to_date(layout, fingerprint, validated=not no_validate):
             if not quiet:
                 out.print(f"{layout.shown(layout.turtle)} is up to date (nothing changed; --force rebuilds).")
             return
@@ -71,7 +71,7 @@ def build_command(
         fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
     if no_validate and not quiet:
         err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
-    size = write_build(result, layout, None if no_validate else fingerprint)
+    size = write_build(result, layout, fingerprint, validated=not no_validate)
     if quiet:
         return
     classes = Table(title="Entities per class", show_edge=False)

@@ -184,8 +184,9 @@ def input_fingerprint(layout: Layout) -> str:
     return digest.hexdigest()
 
 
-def is_up_to_date(layout: Layout, fingerprint: str) -> bool:
-    """Was exports/amurkg.ttl written by a build of exactly these inputs, and is it untouched since?"""
+def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> bool:
+    """Was exports/amurkg.ttl written by a build of exactly these inputs (validated, when asked),
+    and is it untouched since?"""
     stamp = layout.cache / "build.json"
     if not stamp.is_file() or not layout.turtle.is_file():
         return False
@@ -194,15 +195,16 @@ def is_up_to_date(layout: Layout, fingerprint: str) -> bool:
     except (OSError, ValueError):
         return False
     return (recorded.get("inputs") == fingerprint
+            and (recorded.get("validated", True) or not validated)
             and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest())
 
 
-def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None) -> int:
+def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None, validated: bool = True) -> int:
     """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip); returns its size."""
     data = turtle_bytes(result.graph)
     write_atomically(layout.turtle, data)
     if fingerprint is not None:
-        stamp = {"inputs": fingerprint, "turtle_sha256": hashlib.sha256(data).hexdigest()}
+        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return len(data)
 
