@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..catalog import Catalog
 from ..link import LinkedText, Mention
-from ..normalize import fold
+from ..normalize import fold_text
 from . import Relation, document_key
 from .cues import find_cue, is_connector
 
@@ -34,19 +34,24 @@ class SentenceView:
         self.catalog = catalog
         self.span = linked.sentences[index]
         self.mentions = linked.mentions_in(index)
-        self.folded = fold(linked.sentence_text(index))
-        self.folded_context = fold(self._without_names())
+        self.context = fold_text(self._without_names())
 
     def _without_names(self) -> str:
-        """The sentence with every linked name blanked: a cue inside a name (モデル in 対口協力モデル) is no cue."""
+        """The sentence with every linked name blanked out, character for character (so offsets
+        still hold): a cue inside a name (モデル in 対口協力モデル) is no cue."""
         text = self.linked.text
         pieces, cursor = [], self.span.start
         for mention in self.mentions:
             pieces.append(text[cursor:mention.start])
-            pieces.append("\u25a1")
+            pieces.append("\u25a1" * (mention.end - mention.start))
             cursor = mention.end
         pieces.append(text[cursor:self.span.end])
         return "".join(pieces)
+
+    def cue_offset(self, kind: str) -> int | None:
+        """Offset in the document of the first cue of this kind outside the names, if any."""
+        position = find_cue(kind, self.linked.language, self.context.text)
+        return None if position < 0 else self.span.start + self.context.starts[position]
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls
@@ -65,7 +70,7 @@ class SentenceView:
 
     def has(self, kind: str) -> bool:
         """Does a cue of this kind occur in the sentence outside the linked names?"""
-        return find_cue(kind, self.linked.language, self.folded_context) >= 0
+        return self.cue_offset(kind) is not None
 
     def relation(self, subject: str, predicate: str, obj: str) -> Relation:
         return Relation(subject, predicate, obj, self.linked.document, self.span.start, self.span.end,
@@ -159,10 +164,9 @@ def applied_models(view: SentenceView) -> Iterator[Relation]:
 
 def adjoining_places(view: SentenceView) -> Iterator[Relation]:
     """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin."""
-    cue = find_cue("adjoin", view.linked.language, view.folded)
-    if cue < 0:
+    cue_offset = view.cue_offset("adjoin")
+    if cue_offset is None:
         return
-    cue_offset = view.span.start + cue
     places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
     distinct: list[Mention] = []
     for mention in places:
@@ -176,10 +180,9 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
 
 def hinterland_of_ports(view: SentenceView) -> Iterator[Relation]:
     """Cities named before a hinterland cue back the ports the sentence names: hinterlandOf."""
-    cue = find_cue("hinterland", view.linked.language, view.folded)
-    if cue < 0:
+    cue_offset = view.cue_offset("hinterland")
+    if cue_offset is None:
         return
-    cue_offset = view.span.start + cue
     cities = [m for m in view.of_classes(["City"]) if m.end <= cue_offset]
     ports = view.of_classes(["Port"])
     for city in cities:
