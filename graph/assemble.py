@@ -16,10 +16,9 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from .catalog import Entity
 from .documents import DocumentMeta
 from .extract import Relation
-from .namespaces import AK, GEO, ID, SCHEMA, WD, WGS, bind_prefixes
+from .namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
 from .process import MentionRecord
 
-SYMMETRIC = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
 
 
@@ -121,11 +120,11 @@ def add_mentions(graph: Graph, document_id: str, mentions: Iterable[MentionRecor
 def add_relation(graph: Graph, relation: Relation) -> None:
     """The relation triple (both directions for symmetric ones) and its evidence node."""
     subject, obj = relation.subject, relation.object
-    if relation.predicate in SYMMETRIC and obj < subject:
+    if relation.predicate in SYMMETRIC_PREDICATES and obj < subject:
         subject, obj = obj, subject
     predicate = AK[relation.predicate]
     graph.add((iri(subject), predicate, iri(obj)))
-    if relation.predicate in SYMMETRIC:
+    if relation.predicate in SYMMETRIC_PREDICATES:
         graph.add((iri(obj), predicate, iri(subject)))
     key = "|".join((subject, relation.predicate, obj, relation.document, str(relation.start),
                     str(relation.end), relation.method))

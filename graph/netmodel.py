@@ -14,14 +14,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from .catalog import CORE_CLASSES
-from .namespaces import AK, ID, LANGUAGES, WGS
+from .namespaces import AK, ID, LANGUAGES, STATED_PREDICATES, SYMMETRIC_PREDICATES, WGS
 
 # Stated relations, in the order legends list them; co-mentions are kept apart.
-PREDICATES: tuple[str, ...] = (
-    "locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry", "appliesModel",
-    "proposes", "cooperatesWith", "adjoins",
-)
-SYMMETRIC = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})
+PREDICATES = STATED_PREDICATES
+SYMMETRIC = SYMMETRIC_PREDICATES
 COMENTION = "coMentionedWith"
 NODE_CLASSES: tuple[str, ...] = CORE_CLASSES + ("Document",)
 

@@ -15,12 +15,11 @@ from rdflib.namespace import RDF
 
 from .catalog import CORE_CLASSES
 from .errors import InputError
-from .namespaces import AK, ID
+from .namespaces import AK, ID, STATED_PREDICATES, SYMMETRIC_PREDICATES
 
 #: Relations the documents or the catalog state (each backed by ak:Evidence).
-STATED: tuple[str, ...] = ("locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry",
-                           "appliesModel", "proposes", "cooperatesWith", "adjoins")
-SYMMETRIC = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})
+STATED = STATED_PREDICATES
+SYMMETRIC = SYMMETRIC_PREDICATES
 #: Every predicate that links two nodes of the property graph.
 EDGE_PREDICATES: tuple[str, ...] = STATED + ("mentionedIn", "coMentionedWith")
 MENTION_PREDICATES = frozenset({"mentionedIn", "coMentionedWith"})

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..errors import InputError, Problem
+from ..namespaces import STATED_PREDICATES
 from ..normalize import fold_text
 from ..yamlio import line_of, read_yaml
 from . import Relation, document_key
 
-PREDICATES = frozenset({"locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry",
-                        "appliesModel", "proposes", "cooperatesWith", "adjoins"})
+PREDICATES = frozenset(STATED_PREDICATES)
 
 
 def load_claims(folder: Path, catalog: Catalog, texts: dict[str, str], root: Path | None = None) -> list[Relation]:
