@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .catalog import CORE_CLASSES, Catalog, Entity
+from .catalog import CORE_CLASSES, PLACE_CLASSES, Catalog, Entity
 from .normalize import FoldedText, fold, fold_text, is_word_char, script_of
-from .russian import inflected_forms
+from .russian import analyzer, inflected_forms
 from .sentences import Sentence, split_sentences
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -69,7 +69,8 @@ class Linker:
             ranked = tuple(sorted(entity_ids, key=lambda e: (_CLASS_PRECEDENCE[catalog[e].cls], e)))
             if len(ranked) > 1:
                 self.ambiguous[form] = ranked
-            self._automaton.add_word(form, (len(form), ranked[0]))
+            proper = catalog[ranked[0]].cls in PLACE_CLASSES  # industries and models are common nouns anyway
+            self._automaton.add_word(form, (len(form), ranked[0], proper and is_common_word(form)))
         self._automaton.make_automaton()
         self._port_of_city = _single_ports(catalog)
 
@@ -87,7 +88,7 @@ class Linker:
         """All mentions in a text, longest match first, non-overlapping, in text order."""
         folded = fold_text(text)
         sentences = tuple(split_sentences(text, language))
-        spans = self._distribute_class_suffix(folded.text, self._resolve(self._candidates(folded)))
+        spans = self._distribute_class_suffix(folded.text, self._resolve(self._candidates(folded, text)))
         sentence_of = _sentence_index(sentences)
         mentions = []
         for start, end, entity_id in spans:
@@ -95,11 +96,13 @@ class Linker:
             mentions.append(Mention(entity_id, document, a, b, text[a:b], sentence_of(a)))
         return LinkedText(document, text, language, sentences, tuple(mentions))
 
-    def _candidates(self, folded: FoldedText) -> list[tuple[int, int, str]]:
+    def _candidates(self, folded: FoldedText, original: str) -> list[tuple[int, int, str]]:
         text = folded.text
         found = []
-        for last, (length, entity_id) in self._automaton.iter(text):
+        for last, (length, entity_id, common_word) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
+            if common_word and not original[folded.starts[start]].isupper():
+                continue  # Пограничный the town, not пограничный "border" the adjective
             if _on_boundaries(text, start, end):
                 found.append((start, end, entity_id))
         return found
@@ -154,6 +157,15 @@ def _surface_forms(entity: Entity) -> set[str]:
         if _CYRILLIC.search(name):
             forms.update(inflected_forms(name))
     return forms
+
+
+def is_common_word(folded: str) -> bool:
+    """A one-word Russian place name that is also an ordinary word (Пограничный "border", Находка
+    "find"): it is matched only where the text capitalises it."""
+    if " " in folded or not _CYRILLIC.search(folded):
+        return False
+    return any(p.is_known and not ({"Geox", "Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes))
+               for p in analyzer().parse(folded))
 
 
 def _usable(folded: str) -> bool:

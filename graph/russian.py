@@ -28,7 +28,7 @@ _VOWELS = set("аеёиоуыэюя")
 
 
 @lru_cache(maxsize=1)
-def _analyzer() -> pymorphy3.MorphAnalyzer:
+def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
@@ -62,7 +62,7 @@ def _combine(candidates: list[list[str]], results: set[str], limit: int = 64) ->
 
 def _inflecting_prefix_end(tokens: list[str], words: list[int]) -> int:
     """Index of the head noun: adjectives before it and the noun itself inflect, the rest stay."""
-    morph = _analyzer()
+    morph = analyzer()
     for index in words:
         if index + 1 < len(tokens) and tokens[index + 1] == "-":
             continue  # first part of a compound (торгово-экономическая): the second part inflects
@@ -85,7 +85,7 @@ def _nominative_parse(word: str, morph: pymorphy3.MorphAnalyzer):
 @lru_cache(maxsize=16384)
 def _word_forms(word: str) -> dict[str, set[str]]:
     """Forms of one word per case; unknown words get their ending-based forms under 'fallback'."""
-    morph = _analyzer()
+    morph = analyzer()
     parse = _nominative_parse(word, morph)
     forms: dict[str, set[str]] = {}
     if parse is not None:

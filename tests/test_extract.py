@@ -112,3 +112,20 @@ def test_footnoted_group_members(linker, catalog):
     assert members == {"suifenhe", "dongning", "suiyang"}
     quote = next(r.quote for r in extract_patterns(linked, catalog) if r.object == group)
     assert quote == "綏芬河、東寧、綏陽、以下同じ。"
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("黒河市はアムール川を挟んでブラゴベシチェンスク市と向かい合っている。", "ja"),
+    ("Heihe faces Blagoveshchensk across the Amur River, opposite each other.", "en"),
+])
+def test_places_across_a_river_adjoin_each_other_not_the_river(linker, catalog, sentence, language):
+    linked = linker.link("synthetic", sentence, language)
+    adjoining = {frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "adjoins"}
+    assert adjoining == {frozenset(("heihe", "blagoveshchensk"))}
+
+
+def test_a_russian_place_name_that_is_also_a_word_links_only_when_capitalised(linker):
+    found = linker.link("synthetic", "Открыт пограничный переход у Суйфэньхэ: Суйфэньхэ и Пограничный.", "ru").mentions
+    assert [m.entity for m in found].count("pogranichny") == 1
+    linked = linker.link("synthetic", "Развитие пограничной торговли и пограничный переход.", "ru")
+    assert "pogranichny" not in {m.entity for m in linked.mentions}

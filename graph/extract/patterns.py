@@ -163,11 +163,15 @@ def applied_models(view: SentenceView) -> Iterator[Relation]:
 
 
 def adjoining_places(view: SentenceView) -> Iterator[Relation]:
-    """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin."""
+    """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin; a river or
+    lake named between two places is where they meet, not one of them."""
     cue_offset = view.cue_offset("adjoin")
     if cue_offset is None:
         return
     places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
+    # a river between two places ("across the Amur") is the border, not a party, when two places are named
+    if len({m.entity for m in places if view.cls(m) != "GeoFeature"}) >= 2:
+        places = [m for m in places if view.cls(m) != "GeoFeature"]
     distinct: list[Mention] = []
     for mention in places:
         if all(mention.entity != d.entity for d in distinct):
