@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 import typer
 
 from amurkg.graph.errors import InputError
-from amurkg.graph.geomap import render_map
 from amurkg.graph.loading import load_built_graph
 from amurkg.graph.netmodel import read_network
 from amurkg.graph.netpage import Source, render_page
@@ -89,6 +88,8 @@ def map_command(
     with reported():
         network = read_network(load_built_graph(layout))
         source = Source.of(layout.turtle, layout.shown(layout.turtle))
+        from amurkg.graph.geomap import render_map  # folium is slow to import: only `map` pays for it
+
         page, placed, lines = render_map(network, lang.value,
                                          f"Graph {source.name} built {source.built} (sha256 {source.digest}).")
         _write(target, page)
