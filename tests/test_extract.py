@@ -129,3 +129,16 @@ def test_a_russian_place_name_that_is_also_a_word_links_only_when_capitalised(li
     assert [m.entity for m in found].count("pogranichny") == 1
     linked = linker.link("synthetic", "Развитие пограничной торговли и пограничный переход.", "ru")
     assert "pogranichny" not in {m.entity for m in linked.mentions}
+
+
+def test_a_markdown_pipe_table_is_read_like_a_tab_table(linker, catalog):
+    text = ("Zones of the region\n\n| City | Zone | Industries |\n|---|---|---|\n"
+            "| Daqing | | petrochemicals, new materials |\n| | Honggang Building Materials Processing Zone | building materials |\n\n"
+            "Source: author.\n")
+    linked = linker.link("synthetic", text, "en")
+    relations, _ = extract_tables(linked, catalog)
+    triples = {(r.subject, r.predicate, r.object) for r in relations}
+    park = entity_named(linker, "紅崗建材加工区", "ja")
+    assert (park, "locatedIn", "daqing") in triples
+    assert ("daqing", "targetsIndustry", "petrochemicals") in triples
+    assert all(linked.text[r.start:r.end] == r.quote and r.quote.startswith("|") for r in relations)

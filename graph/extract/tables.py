@@ -1,5 +1,6 @@
 """Tables laid out in the text: a caption line (表1 …, Table 2 …, Таблица 3 …), then one row per line
-with tab-separated cells, ended by the first line without a tab (a source line such as 出所：).
+with tab-separated cells, ended by the first line without a tab (a source line such as 出所：); or a
+Markdown pipe table (| cell | cell |), as ingested Markdown documents have them.
 
 A row is read as a hierarchy: a cell that is essentially one place's name (ハルビン市, 平房工業新区,
 東南部国境開放区) is a *holder*; a holder in a later column lies in or belongs to the holder of an
@@ -41,21 +42,28 @@ class Table:
 
 
 def find_tables(text: str) -> list[Table]:
-    """Tables of a text: caption line, then consecutive tab-separated lines (blank lines allowed)."""
+    """Tables of a text: a caption line then consecutive tab-separated lines (blank lines allowed),
+    or a Markdown pipe table (| a | b |), with or without a caption line before it."""
     tables: list[Table] = []
     lines = _lines(text)
     index = 0
     while index < len(lines):
         start, end = lines[index]
-        if not CAPTION.match(text[start:end]):
+        line = text[start:end]
+        if CAPTION.match(line):
+            caption, cursor = (start, end), index + 1
+        elif _PIPE_ROW.match(line):
+            caption, cursor = (start, start), index  # a pipe table needs no caption
+        else:
             index += 1
             continue
         rows: list[Row] = []
-        cursor = index + 1
         while cursor < len(lines):
             row_start, row_end = lines[cursor]
             line = text[row_start:row_end]
-            if "\t" in line:
+            if _PIPE_RULE.match(line):
+                pass  # the |---|---| line under a Markdown header
+            elif "\t" in line or _PIPE_ROW.match(line):
                 rows.append(_row(row_start, row_end, line))
             elif line.strip() and rows:
                 break
@@ -63,9 +71,13 @@ def find_tables(text: str) -> list[Table]:
                 break
             cursor += 1
         if rows:
-            tables.append(Table((start, end), tuple(rows)))
-        index = cursor
+            tables.append(Table(caption, tuple(rows)))
+        index = max(cursor, index + 1)
     return tables
+
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -77,8 +89,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _row(start: int, end: int, line: str) -> Row:
-    cells, cursor = [], start
-    for cell in line.split("\t"):
+    """Cells of a row, split at tabs, or at the pipes of a Markdown row (outer pipes dropped)."""
+    if "\t" not in line and _PIPE_ROW.match(line):
+        first, last = line.index("|"), line.rindex("|")
+        cursor, separator, line = start + first + 1, "|", line[first + 1:last]
+    else:
+        cursor, separator = start, "\t"
+    cells = []
+    for cell in line.split(separator):
         cells.append((cursor, cursor + len(cell)))
         cursor += len(cell) + 1
     return Row(start, end, tuple(cells))
