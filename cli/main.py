@@ -85,7 +85,8 @@ def build_command(
     out.print("Label coverage: " + ", ".join(f"{lang} {n}/{total}" for lang, n in coverage.items()))
     documents = Table(title="Documents", show_edge=False)
     for column in ("document", "lang", "mentions", "entities", "table", "pattern", "claim"):
-        documents.add_column(column, justify="left" if column in ("document", "lang") else "right")
+        documents.add_column(column, justify="left" if column in ("document", "lang") else "right",
+                             overflow="fold")
     for report in result.reports:
         documents.add_row(report.id, report.language, str(report.mentions), str(report.entities),
                           *(str(report.relations.get(m, 0)) for m in ("table", "pattern", "claim")))
