@@ -142,3 +142,11 @@ def test_a_markdown_pipe_table_is_read_like_a_tab_table(linker, catalog):
     assert (park, "locatedIn", "daqing") in triples
     assert ("daqing", "targetsIndustry", "petrochemicals") in triples
     assert all(linked.text[r.start:r.end] == r.quote and r.quote.startswith("|") for r in relations)
+
+
+def test_a_numbered_heading_naming_a_model_is_proposed_by_the_document(linker, catalog):
+    text = "3. 主な協力モデル\n\n(2) アンゴラモデル\n\n中国はアンゴラに借款を提供した。\n"
+    linked = linker.link("synthetic", text, "ja")
+    model = entity_named(linker, "アンゴラモデル", "ja")
+    found = [r for r in extract_patterns(linked, catalog) if r.predicate == "proposes" and r.object == model]
+    assert found and found[0].subject == "document/synthetic" and found[0].quote == "(2) アンゴラモデル"

@@ -79,7 +79,7 @@ class SentenceView:
 
 def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = frozenset()) -> list[Relation]:
     """All pattern relations of a document; sentences in `skip` (table rows) are left to the table parser."""
-    relations: list[Relation] = list(footnoted_members(linked, catalog))
+    relations: list[Relation] = list(footnoted_members(linked, catalog)) + list(models_in_headings(linked, catalog))
     for index in range(len(linked.sentences)):
         if index in skip:
             continue
@@ -217,6 +217,25 @@ def footnoted_members(linked: LinkedText, catalog: Catalog) -> Iterator[Relation
         for member in members:
             yield Relation(member.entity, "partOf", mention.entity, linked.document, start, end,
                            text[start:end], "pattern")
+
+
+_NUMBERED_HEADING = re.compile(
+    r"^[ \t]*(?:\d+(?:\.\d+)*[.、．)]?|[(（][0-9０-９一二三四五六七八九十]+[)）]|第[一二三四五六七八九十0-9]+[章节節]"
+    r"|[一二三四五六七八九十]+[、．.]|[IVX]+\.)[ \t]*\S[^\n]{0,60}$", re.M)
+
+
+def models_in_headings(linked: LinkedText, catalog: Catalog) -> Iterator[Relation]:
+    """A numbered heading that names a cooperation model ("(2) アンゴラモデル", "3.1 The umbrella
+    model") presents it as one of the document's models: the document proposes it; the heading is
+    the quote."""
+    text = linked.text
+    for heading in _NUMBERED_HEADING.finditer(text):
+        start, end = heading.start(), heading.end()
+        for mention in linked.mentions:
+            if start <= mention.start and mention.end <= end and catalog[mention.entity].cls == "CooperationModel":
+                quote_start = start + len(heading.group()) - len(heading.group().lstrip())
+                yield Relation(document_key(linked.document), "proposes", mention.entity, linked.document,
+                               quote_start, end, text[quote_start:end], "pattern")
 
 
 def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str]) -> Mention | None:
