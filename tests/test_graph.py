@@ -97,3 +97,17 @@ def test_every_stated_relation_has_evidence(built):
     for relation in built.relations:
         evidences = set(graph.subjects(RDF.predicate, AK[relation.predicate]))
         assert any(graph.value(e, AK.quote) == Literal(relation.quote) for e in evidences)
+
+
+def test_turtle_does_not_depend_on_the_hash_seed(layout):
+    import os
+    import subprocess
+    import sys
+
+    script = ("from amurkg.graph.build import build; from amurkg.graph.layout import Layout; "
+              "from amurkg.graph.serialize import turtle_bytes; import sys; "
+              f"sys.stdout.buffer.write(turtle_bytes(build(Layout({str(layout.root)!r}), validate=False, "
+              "use_cache=False).graph))")
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": "4242"}).stdout
+    assert output == layout.turtle.read_bytes()
