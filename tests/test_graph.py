@@ -105,8 +105,8 @@ def test_turtle_does_not_depend_on_the_hash_seed(layout):
     import sys
 
     script = ("from amurkg.graph.build import build; from amurkg.graph.layout import Layout; "
-              "from amurkg.graph.serialize import turtle_bytes; import sys; "
-              f"sys.stdout.buffer.write(turtle_bytes(build(Layout({str(layout.root)!r}), validate=False, "
+              "from amurkg.graph.serialize import turtle_bytes; from pathlib import Path; import sys; "
+              f"sys.stdout.buffer.write(turtle_bytes(build(Layout(Path({str(layout.root)!r})), validate=False, "
               "use_cache=False).graph))")
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": "4242"}).stdout
