@@ -11,14 +11,14 @@ from xml.sax.saxutils import escape, quoteattr
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from rdflib import BNode, Dataset, Graph, Namespace, URIRef
+from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
 
 from .namespaces import AK, ID, PREFIXES, bind_prefixes
-from .selection import STATED, SYMMETRIC, Selection, local, node_kind, select
+from .selection import STATED, SYMMETRIC, Selection, graph_of, local, node_kind, select
 from .serialize import turtle_bytes
 
 GRAPH = Namespace("https://w3id.org/amurkg/graph/")
@@ -95,16 +95,9 @@ def stable_blank_nodes(graph: Graph) -> Graph:
     blank = [t for t in graph if isinstance(t[0], BNode) or isinstance(t[2], BNode)]
     if not blank:
         return graph
-    part = Graph()
-    for triple in blank:
-        part.add(triple)
-    result = Graph()
-    for prefix, namespace in graph.namespaces():
-        result.bind(prefix, namespace, override=True, replace=True)
-    for triple in graph:
-        if not (isinstance(triple[0], BNode) or isinstance(triple[2], BNode)):
-            result.add(triple)
-    for triple in to_canonical_graph(part):
+    plain = (t for t in graph if not (isinstance(t[0], BNode) or isinstance(t[2], BNode)))
+    result = graph_of(plain, prefixes_of=graph)
+    for triple in to_canonical_graph(graph_of(blank, prefixes_of=graph)):
         result.add(triple)
     return result
 

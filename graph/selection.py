@@ -136,9 +136,14 @@ def select(graph: Graph, selection: Selection) -> Graph:
         backed = (graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object))
         if backed in relations:
             kept.extend(triples)
+    return graph_of(kept, prefixes_of=graph)
+
+
+def graph_of(triples: Iterable[tuple], prefixes_of: Graph) -> Graph:
+    """A new graph holding `triples`, with the prefixes bound in `prefixes_of`."""
     result = Graph()
-    for prefix, namespace in graph.namespaces():
+    for prefix, namespace in prefixes_of.namespaces():
         result.bind(prefix, namespace, override=True, replace=True)
-    for triple in kept:
+    for triple in triples:
         result.add(triple)
     return result

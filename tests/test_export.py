@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
 from amurkg.graph.export import (CATALOG_GRAPH, ONTOLOGY_GRAPH, document_graph, export, quads,
