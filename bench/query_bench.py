@@ -23,12 +23,12 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from amurkg.graph.layout import find_layout
-from amurkg.graph.loading import load_built_graph
-from amurkg.graph.named_queries import bind, library
-from amurkg.graph.namespaces import AK, ID, bind_prefixes
-from amurkg.graph.sparql import check, prologue_for, used_bindings, with_labels
-from amurkg.graph.stores import OxigraphStore, RdflibStore
+from amurkg.layout import find_layout
+from amurkg.store.loading import load_built_graph
+from amurkg.store.named_queries import bind, library
+from amurkg.namespaces import AK, ID, bind_prefixes
+from amurkg.store.sparql import check, prologue_for, used_bindings, with_labels
+from amurkg.store.stores import OxigraphStore, RdflibStore
 
 SHARED = {AK.Country, AK.Industry, AK.CooperationModel}
 

@@ -21,12 +21,12 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from headless import Chromium, file_url  # noqa: E402
 
-from amurkg.graph.layout import Layout  # noqa: E402
-from amurkg.graph.loading import load_built_graph  # noqa: E402
-from amurkg.graph.netmodel import PREDICATES, Evidence, Link, Network, Node, read_network  # noqa: E402
-from amurkg.graph.netpage import Source, render_page  # noqa: E402
-from amurkg.graph.netselect import Filters, select  # noqa: E402
-from amurkg.graph.netstyle import CLASS_STYLE  # noqa: E402
+from amurkg.layout import Layout  # noqa: E402
+from amurkg.store.loading import load_built_graph  # noqa: E402
+from amurkg.views.model import PREDICATES, Evidence, Link, Network, Node, read_network  # noqa: E402
+from amurkg.views.page import Source, render_page  # noqa: E402
+from amurkg.views.select import Filters, select  # noqa: E402
+from amurkg.views.style import CLASS_STYLE  # noqa: E402
 
 STILL = """(function () {
   var before = JSON.stringify(amurkg.network.getPositions());

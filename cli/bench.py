@@ -1,5 +1,5 @@
 """`amurkg bench`: build a synthetic corpus N times the seeds and measure the build, rebuilds,
-queries and viz (library code in amurkg.graph.synthetic and amurkg.graph.benchmark)."""
+queries and viz (library code in amurkg.bench.synthetic and amurkg.bench.benchmark)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from amurkg.graph.benchmark import VALIDATE_UP_TO, Options, run_benchmark
-from amurkg.graph.serialize import write_atomically
+from amurkg.bench.benchmark import VALIDATE_UP_TO, Options, run_benchmark
+from amurkg.build.serialize import write_atomically
 
 from .common import RootOption, err, fail, layout_of, out
 

@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from amurkg.graph.errors import InputError
-from amurkg.graph.layout import Layout, find_layout
+from amurkg.errors import InputError
+from amurkg.layout import Layout, find_layout
 
 out = Console()
 err = Console(stderr=True)

@@ -9,12 +9,12 @@ import typer
 import yaml
 from rich.table import Table
 
-from amurkg.graph.candidates import find_candidates, yaml_stub
-from amurkg.graph.catalog import load_catalog
-from amurkg.graph.documents import load_documents
-from amurkg.graph.errors import InputError
-from amurkg.graph.ingest import ingest
-from amurkg.graph.link import Linker
+from amurkg.corpus.candidates import find_candidates, yaml_stub
+from amurkg.corpus.catalog import load_catalog
+from amurkg.corpus.documents import load_documents
+from amurkg.errors import InputError
+from amurkg.corpus.ingest import ingest
+from amurkg.text.link import Linker
 
 from .common import RootOption, err, layout_of, out, reported
 

@@ -11,10 +11,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from amurkg.graph.export import FOLDER_FORMATS, FORMATS, export
-from amurkg.graph.loading import load_built_graph
-from amurkg.graph.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
-from amurkg.graph.serialize import write_atomically
+from amurkg.exports.rdf import FOLDER_FORMATS, FORMATS, export
+from amurkg.store.loading import load_built_graph
+from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
+from amurkg.build.serialize import write_atomically
 
 from .common import RootOption, err, fail, layout_of, out, reported
 
@@ -102,8 +102,8 @@ def ontology_command(
     """Write human-readable HTML documentation of the ontology (ontology/amurkg.ttl): classes,
     properties and concept schemes with definitions and labels in English, Chinese, Japanese and
     Russian, and the alignments to schema.org, GeoSPARQL, PROV, SKOS and Dublin Core."""
-    from amurkg.graph.build import load_ontology
-    from amurkg.graph.ontology_doc import ontology_html
+    from amurkg.build.pipeline import load_ontology
+    from amurkg.exports.ontology_doc import ontology_html
 
     layout = layout_of(root)
     folder = out_dir if out_dir is not None else layout.exports / "ontology"

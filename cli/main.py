@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.graph.build import (ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date,
+from amurkg.build.pipeline import (ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date,
                                 write_build)
-from amurkg.graph.errors import InputError
+from amurkg.errors import InputError
 
 from .common import RootOption, err, fail, layout_of, out
 

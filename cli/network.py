@@ -1,5 +1,5 @@
 """`amurkg stats`, `central`, `path`, `neighbors`: network questions over the entities and the relations
-the documents and catalog state (networkx, see amurkg.graph.network)."""
+the documents and catalog state (networkx, see amurkg.analysis.network)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from amurkg.graph import analytics
-from amurkg.graph.errors import InputError
-from amurkg.graph.loading import load_built_graph
-from amurkg.graph.network import build_network
-from amurkg.graph.resolve import EntityIndex
-from amurkg.graph.selection import CLASSES, parse_names
+from amurkg.analysis import analytics
+from amurkg.errors import InputError
+from amurkg.store.loading import load_built_graph
+from amurkg.analysis.network import build_network
+from amurkg.store.resolve import EntityIndex
+from amurkg.exports.selection import CLASSES, parse_names
 
 from .common import RootOption, err, fail, layout_of, out, reported
 

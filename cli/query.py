@@ -11,12 +11,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from amurkg.graph.answers import WRITERS, Answer, short, to_json, to_turtle
-from amurkg.graph.errors import InputError
-from amurkg.graph.named_queries import library, named, parse_assignments
-from amurkg.graph.querying import open_store, run_query
-from amurkg.graph.serialize import write_atomically
-from amurkg.graph.stores import QueryFailed
+from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
+from amurkg.errors import InputError
+from amurkg.store.named_queries import library, named, parse_assignments
+from amurkg.store.querying import open_store, run_query
+from amurkg.build.serialize import write_atomically
+from amurkg.store.stores import QueryFailed
 
 from .common import RootOption, err, fail, layout_of, out, reported
 
@@ -177,7 +177,7 @@ def push_command(
     """Load the built graph (exports/amurkg.ttl) into a SPARQL server with the SPARQL 1.1 Graph Store
     Protocol. Credentials, if the server needs them, come from $AMURKG_USER and $AMURKG_PASSWORD
     (HTTP Basic), never from the command line."""
-    from amurkg.graph.remote import checked_url, push
+    from amurkg.store.remote import checked_url, push
 
     layout = layout_of(root)
     with reported():

@@ -10,13 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from amurkg.graph.errors import InputError
-from amurkg.graph.loading import load_built_graph
-from amurkg.graph.netmodel import read_network
-from amurkg.graph.netpage import Source, render_page
-from amurkg.graph.netselect import DEFAULT_LIMIT, Filters, select
-from amurkg.graph.resolve import EntityIndex
-from amurkg.graph.serialize import write_atomically
+from amurkg.errors import InputError
+from amurkg.store.loading import load_built_graph
+from amurkg.views.model import read_network
+from amurkg.views.page import Source, render_page
+from amurkg.views.select import DEFAULT_LIMIT, Filters, select
+from amurkg.store.resolve import EntityIndex
+from amurkg.build.serialize import write_atomically
 
 from .common import RootOption, err, layout_of, out, reported
 
@@ -88,7 +88,7 @@ def map_command(
     with reported():
         network = read_network(load_built_graph(layout))
         source = Source.of(layout.turtle, layout.shown(layout.turtle))
-        from amurkg.graph.geomap import render_map  # folium is slow to import: only `map` pays for it
+        from amurkg.views.geomap import render_map  # folium is slow to import: only `map` pays for it
 
         page, placed, lines = render_map(network, lang.value,
                                          f"Graph {source.name} built {source.built} (sha256 {source.digest}).")

@@ -5,7 +5,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from amurkg.errors import InputError
 
 
 class LineDict(dict):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from amurkg.graph.build import BuildResult, build
-from amurkg.graph.catalog import Catalog, load_catalog
-from amurkg.graph.layout import Layout
-from amurkg.graph.link import Linker
+from amurkg.build.pipeline import BuildResult, build
+from amurkg.corpus.catalog import Catalog, load_catalog
+from amurkg.layout import Layout
+from amurkg.text.link import Linker
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.layout import Layout
-from amurkg.graph.namespaces import AK
+from amurkg.layout import Layout
+from amurkg.namespaces import AK
 
 runner = CliRunner()
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.benchmark import REQUIRED_KEYS
-from amurkg.graph.catalog import load_catalog
-from amurkg.graph.documents import load_documents
-from amurkg.graph.layout import Layout
-from amurkg.graph.link import Linker
-from amurkg.graph.synthetic import EXTRA_CATALOG, generate_project
+from amurkg.bench.benchmark import REQUIRED_KEYS
+from amurkg.corpus.catalog import load_catalog
+from amurkg.corpus.documents import load_documents
+from amurkg.layout import Layout
+from amurkg.text.link import Linker
+from amurkg.bench.synthetic import EXTRA_CATALOG, generate_project
 
 runner = CliRunner()
 

@@ -7,8 +7,8 @@ import yaml
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.build import build
-from amurkg.graph.ingest import detect_language
+from amurkg.build.pipeline import build
+from amurkg.corpus.ingest import detect_language
 
 runner = CliRunner()
 

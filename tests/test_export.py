@@ -18,11 +18,11 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from amurkg.graph.export import (CATALOG_GRAPH, ONTOLOGY_GRAPH, document_graph, export, quads,
+from amurkg.exports.rdf import (CATALOG_GRAPH, ONTOLOGY_GRAPH, document_graph, export, quads,
                                  stable_blank_nodes)
-from amurkg.graph.namespaces import AK, ID
-from amurkg.graph.network import build_network
-from amurkg.graph.selection import Selection, select
+from amurkg.namespaces import AK, ID
+from amurkg.analysis.network import build_network
+from amurkg.exports.selection import Selection, select
 
 JA_DOCUMENT = "ma-2011-heilongjiang-cooperation-models"
 PINGFANG = ID["harbin-pingfang-industrial-new-area"]

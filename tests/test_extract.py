@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from amurkg.graph.extract.patterns import extract_patterns
-from amurkg.graph.extract.tables import extract_tables, find_tables
+from amurkg.extract.patterns import extract_patterns
+from amurkg.extract.tables import extract_tables, find_tables
 
 
 def entity_named(linker, name: str, language: str) -> str:

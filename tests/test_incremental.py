@@ -5,8 +5,8 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.build import build
-from amurkg.graph.serialize import turtle_bytes
+from amurkg.build.pipeline import build
+from amurkg.build.serialize import turtle_bytes
 
 runner = CliRunner()
 

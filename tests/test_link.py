@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from amurkg.graph.link import Linker
+from amurkg.text.link import Linker
 
 
 def linked_entities(linker: Linker, text: str, language: str) -> list[tuple[str, str]]:

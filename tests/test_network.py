@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph import analytics
-from amurkg.graph.network import build_network
+from amurkg.analysis import analytics
+from amurkg.analysis.network import build_network
 
 JA_DOCUMENT = "ma-2011-heilongjiang-cooperation-models"
 

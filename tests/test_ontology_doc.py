@@ -8,9 +8,9 @@ from rdflib.namespace import RDFS, SKOS
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.build import load_ontology
-from amurkg.graph.catalog import CORE_CLASSES
-from amurkg.graph.namespaces import AK
+from amurkg.build.pipeline import load_ontology
+from amurkg.corpus.catalog import CORE_CLASSES
+from amurkg.namespaces import AK
 
 CORE_PROPERTIES = ("locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry", "appliesModel",
                    "proposes", "cooperatesWith", "adjoins", "mentionedIn")

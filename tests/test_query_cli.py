@@ -15,9 +15,9 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.named_queries import library, named
-from amurkg.graph.querying import run_query
-from amurkg.graph.stores import RdflibStore, cached_graph
+from amurkg.store.named_queries import library, named
+from amurkg.store.querying import run_query
+from amurkg.store.stores import RdflibStore, cached_graph
 
 runner = CliRunner()
 AMURKG = str(Path(sys.executable).parent / "amurkg")

@@ -8,11 +8,11 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import RDF
 
-from amurkg.graph.answers import Answer
-from amurkg.graph.named_queries import library, named
-from amurkg.graph.namespaces import AK, ID
-from amurkg.graph.querying import run_query
-from amurkg.graph.stores import RdflibStore, cached_graph
+from amurkg.store.answers import Answer
+from amurkg.store.named_queries import library, named
+from amurkg.namespaces import AK, ID
+from amurkg.store.querying import run_query
+from amurkg.store.stores import RdflibStore, cached_graph
 
 
 @pytest.fixture(scope="module")

@@ -19,10 +19,10 @@ import pytest
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.named_queries import library
-from amurkg.graph.querying import open_store, run_query
-from amurkg.graph.remote import EndpointStore
-from amurkg.graph.stores import OxigraphStore, RdflibStore, cached_graph
+from amurkg.store.named_queries import library
+from amurkg.store.querying import open_store, run_query
+from amurkg.store.remote import EndpointStore
+from amurkg.store.stores import OxigraphStore, RdflibStore, cached_graph
 
 runner = CliRunner()
 DATA_GRAPH = "https://w3id.org/amurkg/data"

@@ -13,11 +13,11 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.graph.layout import Layout
-from amurkg.graph.netmodel import COMENTION, PREDICATES, read_network
-from amurkg.graph.netselect import Filters, select
-from amurkg.graph.namespaces import AK, ID, WGS
-from amurkg.graph.serialize import turtle_bytes
+from amurkg.layout import Layout
+from amurkg.views.model import COMENTION, PREDICATES, read_network
+from amurkg.views.select import Filters, select
+from amurkg.namespaces import AK, ID, WGS
+from amurkg.build.serialize import turtle_bytes
 
 from headless import Chromium, chromium_path, file_url
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..normalize import fold
+from amurkg.text.normalize import fold
 
 CUES_FILE = Path(__file__).with_name("patterns.yaml")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..catalog import Catalog
-from ..link import LinkedText, Mention
-from ..normalize import fold_text
-from . import Relation, document_key
-from .cues import find_cue, is_connector
+from amurkg.corpus.catalog import Catalog
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold_text
+from amurkg.extract import Relation, document_key
+from amurkg.extract.cues import find_cue, is_connector
 
 PAIR_CLASSES = frozenset({"City", "Port", "Park"})
 PARTY_CLASSES = frozenset({"Country", "Region", "City", "Organization"})

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalog import Catalog
-from ..link import LinkedText, Mention
-from ..normalize import fold
-from . import Relation
-from .cues import find_cue
+from amurkg.corpus.catalog import Catalog
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold
+from amurkg.extract import Relation
+from amurkg.extract.cues import find_cue
 
 CAPTION = re.compile(r"^\s*(表|图表|Table|TABLE|Таблица|ТАБЛИЦА)\s*[0-9０-９]+")
 HOLDER_CLASSES = frozenset({"Park", "Port", "City", "Region", "Corridor", "Country"})

@@ -1,0 +1,223 @@
+"""The build: seeds + ontology → normalize → link → extract → assemble → validate → Turtle."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from amurkg.build import assemble
+from amurkg.corpus.catalog import CORE_CLASSES, Catalog, load_catalog
+from amurkg.corpus.documents import DocumentMeta, load_documents
+from amurkg.errors import InputError
+from amurkg.extract import METHODS, Relation
+from amurkg.corpus.claims import load_claims
+from amurkg.layout import Layout
+from amurkg.text.link import LinkedText
+from amurkg.namespaces import LANGUAGES
+from amurkg.build.process import OutcomeCache, catalog_fingerprint, process_corpus
+from amurkg.build.serialize import turtle_bytes, write_atomically
+from amurkg.build.validate import Violation, shacl_violations
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DocumentReport:
+    id: str
+    language: str
+    mentions: int
+    entities: int
+    relations: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    catalog: Catalog
+    documents: list[DocumentMeta]
+    linked: list[LinkedText]
+    relations: list[Relation]
+    reports: list[DocumentReport]
+    violations: list[Violation]
+    cached_documents: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def entities_per_class(self) -> dict[str, int]:
+        counts = Counter(e.cls for e in self.catalog)
+        return {cls: counts.get(cls, 0) for cls in CORE_CLASSES}
+
+    def label_coverage(self) -> dict[str, int]:
+        """How many entities have a label in each language."""
+        return {lang: sum(1 for e in self.catalog if lang in e.labels) for lang in LANGUAGES}
+
+    def relations_by_method(self) -> dict[str, int]:
+        counts = Counter(r.method for r in self.relations)
+        return {method: counts.get(method, 0) for method in METHODS}
+
+
+class ValidationFailed(Exception):
+    def __init__(self, violations: list[Violation]):
+        self.violations = violations
+        super().__init__(f"{len(violations)} SHACL violation(s)")
+
+
+def load_ontology(layout: Layout) -> tuple[Graph, Graph]:
+    """The ontology and the SHACL shapes, with a clear error if either does not parse."""
+    graphs = []
+    for path in (layout.ontology, layout.shapes):
+        graph = Graph()
+        try:
+            graph.parse(path, format="turtle")
+        except FileNotFoundError:
+            raise InputError.one(layout.shown(path), "file not found") from None
+        except Exception as exc:  # noqa: BLE001 - rdflib raises several parser error types
+            raise InputError.one(layout.shown(path), f"does not parse as Turtle: {exc}") from None
+        graphs.append(graph)
+    return graphs[0], graphs[1]
+
+
+def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: None, jobs: int = 1,
+          use_cache: bool = True, keep_texts: bool = False) -> BuildResult:
+    """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
+
+    `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
+    `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
+    document's linked text in the result (for tools and tests that need it).
+    """
+    clock = _StageClock()
+    progress("reading ontology and catalog")
+    ontology, shapes = load_ontology(layout)
+    catalog = load_catalog(layout.catalog, layout.root)
+    documents = load_documents(layout.document_listing, layout.documents, layout.root, set(catalog.entities))
+    claims = load_claims(layout.claims, catalog, LazyTexts(documents), layout.root)
+
+    clock.lap("read")
+    progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
+    cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
+    graph = assemble.new_graph(ontology)
+    assemble.add_ontology_header(graph)
+    for entity in catalog:
+        assemble.add_entity(graph, entity)
+    relations: list[Relation] = list(claims)
+    reports: list[DocumentReport] = []
+    linked: list[LinkedText] = []
+    co_mentions: Counter = Counter()
+    for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+        assemble.add_document(graph, document)
+        assemble.add_mentions(graph, document.id, outcome.mentions)
+        relations.extend(outcome.relations)
+        co_mentions.update(outcome.co_mentions)
+        if outcome.linked is not None:
+            linked.append(outcome.linked)
+        report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
+        report.relations.update(r.method for r in outcome.relations)
+        report.relations.update(r.method for r in claims if r.document == document.id)
+        reports.append(report)
+    relations = sorted(set(relations))
+    clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
+
+    progress("assembling the graph")
+    for relation in relations:
+        assemble.add_relation(graph, relation)
+    assemble.add_co_mentions(graph, co_mentions)
+
+    clock.lap("assemble")
+    violations: list[Violation] = []
+    if validate:
+        progress("validating with SHACL")
+        violations = shacl_violations(graph, shapes, ontology)
+        clock.lap("validate")
+        if violations:
+            raise ValidationFailed(violations)
+    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps)
+
+
+class _StageClock:
+    """Wall time of consecutive stages."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self._last, 4)
+        self._last = now
+
+
+class LazyTexts(Mapping):
+    """Document texts by id, read when first asked for (claims need only a few)."""
+
+    def __init__(self, documents: list[DocumentMeta]):
+        self._documents = {d.id: d for d in documents}
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, document_id: str) -> str:
+        if document_id not in self._texts:
+            self._texts[document_id] = self._documents[document_id].read_text()
+        return self._texts[document_id]
+
+    def __iter__(self):
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
+def input_fingerprint(layout: Layout) -> str:
+    """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
+    digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(assemble.__file__).read_bytes())
+    paths = [layout.ontology, layout.shapes, layout.document_listing]
+    paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> bool:
+    """Was exports/amurkg.ttl written by a build of exactly these inputs (validated, when asked),
+    and is it untouched since?"""
+    stamp = layout.cache / "build.json"
+    if not stamp.is_file() or not layout.turtle.is_file():
+        return False
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (recorded.get("inputs") == fingerprint
+            and (recorded.get("validated", True) or not validated)
+            and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest())
+
+
+def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None, validated: bool = True) -> int:
+    """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip); returns its size."""
+    data = turtle_bytes(result.graph)
+    write_atomically(layout.turtle, data)
+    if fingerprint is not None:
+        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
+        write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
+    return len(data)
+
+
+def clear_cache(layout: Layout) -> int:
+    """Remove the build cache; returns how many files were removed."""
+    removed = 0
+    if layout.cache.is_dir():
+        for path in sorted(layout.cache.rglob("*"), reverse=True):
+            if path.is_file():
+                path.unlink()
+                removed += 1
+            elif path.is_dir():
+                path.rmdir()
+        layout.cache.rmdir()
+    return removed

@@ -1,0 +1,188 @@
+"""Per-document processing (link → extract), cached by content and parallel across processes.
+
+A document's outcome depends only on its text, its language, the catalog and the code of the
+linking and extraction stages; it is cached under `.cache/documents/` by a hash of exactly
+those, so an unchanged document is not processed again. Outcomes keep the sentences that mentions
+and relations need, not the text, so a large corpus is never held in memory at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+from amurkg.corpus.catalog import Catalog
+from amurkg.corpus.documents import DocumentMeta
+from amurkg.extract import Relation
+from amurkg.extract.patterns import extract_patterns
+from amurkg.extract.tables import extract_tables
+from amurkg.text.link import LinkedText, Linker
+
+# The code that decides an outcome: every module and data file of these folders, and this module.
+# A change to any of them invalidates the cache.
+_PACKAGE = Path(__file__).resolve().parent.parent
+_STAGE_FOLDERS = ("text", "extract")
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    entity: str
+    start: int
+    end: int
+    surface: str
+    sentence: str
+
+
+@dataclass
+class DocumentOutcome:
+    """What one document contributes to the graph."""
+
+    document: str
+    language: str
+    mentions: tuple[MentionRecord, ...]
+    relations: tuple[Relation, ...]
+    co_mentions: Counter = field(default_factory=Counter)
+    linked: LinkedText | None = None  # kept only when asked (tests, tools that need the text)
+
+    @property
+    def entities(self) -> set[str]:
+        return {m.entity for m in self.mentions}
+
+
+def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
+    """Extract the relations of a linked text and condense it to what the graph needs."""
+    table_relations, table_sentences = extract_tables(linked, catalog)
+    relations = table_relations + extract_patterns(linked, catalog, skip=table_sentences)
+    mentions = tuple(MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence))
+                     for m in linked.mentions)
+    by_sentence: dict[int, set[str]] = {}
+    for mention in linked.mentions:
+        by_sentence.setdefault(mention.sentence, set()).add(mention.entity)
+    co_mentions: Counter = Counter()
+    for entities in by_sentence.values():
+        co_mentions.update(combinations(sorted(entities), 2))
+    return DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    stage_files = [Path(__file__).resolve()]
+    for folder in _STAGE_FOLDERS:
+        stage_files += sorted(p for p in (_PACKAGE / folder).rglob("*") if p.suffix in (".py", ".yaml"))
+    for path in stage_files:
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def catalog_fingerprint(catalog_dir: Path) -> str:
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in sorted(catalog_dir.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class OutcomeCache:
+    """Pickled outcomes under a folder, keyed by document content + catalog + code."""
+
+    def __init__(self, folder: Path | None, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self.hits = 0
+
+    def key(self, document: DocumentMeta, text: str) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(document.id.encode() + b"\0" + document.language.encode() + b"\0" + text.encode("utf-8"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> DocumentOutcome | None:
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.pickle"
+        try:
+            with open(path, "rb") as handle:
+                outcome = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        self.hits += 1
+        return outcome
+
+    def put(self, key: str, outcome: DocumentOutcome) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f".{key}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(DocumentOutcome(outcome.document, outcome.language, outcome.mentions, outcome.relations,
+                                        outcome.co_mentions), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.folder / f"{key}.pickle")
+
+
+# Worker state: one linker per process, built once from the catalog.
+_worker: dict[str, object] = {}
+
+
+def _init_worker(catalog: Catalog) -> None:
+    _worker["catalog"] = catalog
+    _worker["linker"] = Linker(catalog)
+
+
+def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
+    document_id, language, text = job
+    linker: Linker = _worker["linker"]  # type: ignore[assignment]
+    return process_document(linker.link(document_id, text, language), _worker["catalog"])  # type: ignore[arg-type]
+
+
+def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: OutcomeCache, jobs: int = 1,
+                   keep_texts: bool = False, progress: Callable[[str], None] = lambda _: None
+                   ) -> Iterator[DocumentOutcome]:
+    """Outcomes in document order: cached ones as they are, the others computed, in `jobs` processes
+    when jobs > 1. At most a few documents per process are in flight, so memory does not grow with
+    the corpus."""
+    use_pool = jobs > 1 and not keep_texts
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog,)) if use_pool else None
+    linker = None if use_pool else Linker(catalog)
+    window: deque[tuple[DocumentMeta, str, DocumentOutcome | Future, bool]] = deque()
+
+    def finish(entry: tuple[DocumentMeta, str, DocumentOutcome | Future, bool]) -> DocumentOutcome:
+        document, key, item, fresh = entry
+        outcome = item.result() if isinstance(item, Future) else item
+        if fresh:
+            cache.put(key, outcome)
+        progress(f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions"
+                 + ("" if fresh else " (cached)"))
+        return outcome
+
+    try:
+        for document in documents:
+            text = document.read_text()
+            key = cache.key(document, text)
+            cached = None if keep_texts else cache.get(key)
+            if cached is not None:
+                window.append((document, key, cached, False))
+            elif pool is not None:
+                window.append((document, key, pool.submit(_process_in_worker, (document.id, document.language, text)),
+                               True))
+            else:
+                linked = linker.link(document.id, text, document.language)
+                outcome = process_document(linked, catalog)
+                if keep_texts:
+                    outcome.linked = linked
+                window.append((document, key, outcome, True))
+            while len(window) > 4 * max(1, jobs):
+                yield finish(window.popleft())
+        while window:
+            yield finish(window.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

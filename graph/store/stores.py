@@ -1,0 +1,222 @@
+"""Where queries run: the built graph embedded with rdflib (cached), a persistent Oxigraph store, or a
+remote SPARQL 1.1 endpoint. Each store answers prepared query text with an `Answer`."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import pickle
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from amurkg.store.answers import Answer, plain
+from amurkg.corpus.catalog import CORE_CLASSES
+from amurkg.errors import InputError
+from amurkg.layout import Layout
+from amurkg.store.loading import load_built_graph
+from amurkg.namespaces import AK, bind_prefixes
+from amurkg.build.serialize import write_atomically
+
+CACHE_VERSION = "1"
+LABEL_GRAPH_QUERY = """
+CONSTRUCT { ?e a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l ;
+                     <http://www.w3.org/2004/02/skos/core#altLabel> ?a }
+WHERE { VALUES ?c { %s }
+        ?e a ?c .
+        OPTIONAL { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }
+        OPTIONAL { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?a } }
+""" % " ".join(f"<{AK[c]}>" for c in CORE_CLASSES + ("Document",))
+
+
+class QueryFailed(Exception):
+    """The store could not answer (timeout, unreachable server, HTTP error): one line for the user."""
+
+
+class Store(Protocol):
+    description: str
+
+    def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer: ...
+
+    def label_graph(self) -> Graph:
+        """Types and labels of the entities, for resolving names to IRIs."""
+        ...
+
+
+def source_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class RdflibStore:
+    """The built graph in memory (rdflib)."""
+
+    def __init__(self, graph: Graph, description: str = "embedded"):
+        self.graph = graph
+        self.description = description
+
+    def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
+        from amurkg.store.sparql import with_values
+
+        result = self.graph.query(with_values(text, bindings or {}))
+        if form == "ASK":
+            return Answer("ASK", boolean=bool(result.askAnswer))
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for triple in result.graph or ():
+                graph.add(triple)
+            return Answer(form, graph=graph)
+        names = [str(v) for v in result.vars or ()]
+        rows = [tuple(plain(row[i]) for i in range(len(names))) for row in result]
+        return Answer("SELECT", names, rows)
+
+    def label_graph(self) -> Graph:
+        return self.graph
+
+
+def cached_graph(layout: Layout) -> Graph:
+    """The built graph, from a pickle under .cache/ keyed by the Turtle file's SHA-256 (parsed and
+    cached on first use; a stale or unreadable cache is ignored)."""
+    turtle = layout.turtle
+    if not turtle.is_file():
+        return load_built_graph(layout)
+    key = source_hash(turtle)[:20]
+    if _LOADED.get(turtle.resolve(), (None,))[0] == key:
+        return _LOADED[turtle.resolve()][1]
+    graph = _cached_graph(layout, key)
+    _LOADED[turtle.resolve()] = (key, graph)
+    return graph
+
+
+_LOADED: dict[Path, tuple[str, Graph]] = {}
+
+
+def _cached_graph(layout: Layout, key: str) -> Graph:
+    folder = layout.cache / "query"
+    cache = folder / f"graph-{CACHE_VERSION}-{key}.pickle"
+    if cache.is_file():
+        gc.disable()
+        try:
+            with cache.open("rb") as handle:
+                graph = pickle.load(handle)
+            if isinstance(graph, Graph):
+                return graph
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            pass
+        finally:
+            gc.enable()
+    graph = load_built_graph(layout)
+    try:
+        write_atomically(cache, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in folder.glob("graph-*.pickle"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return graph
+
+
+def _from_oxigraph(term) -> URIRef | Literal | BNode | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+    return Literal(str(term))
+
+
+class OxigraphStore:
+    """A persistent pyoxigraph store. It mirrors exports/amurkg.ttl: loaded when empty and reloaded
+    when the Turtle changes (a marker file in the store folder keeps the Turtle's hash). A store
+    filled by other means (no marker) is queried as it is."""
+
+    MARKER = "amurkg-source.sha256"
+
+    def __init__(self, path: Path, layout: Layout, progress: Callable[[str], None] = lambda _: None):
+        import pyoxigraph as ox
+
+        self.path = path
+        self.description = f"oxigraph:{layout.shown(path)}"
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(path))
+        except OSError as exc:
+            raise InputError.one(layout.shown(path), f"cannot open the Oxigraph store: {exc}") from None
+        self._sync(layout, progress)
+
+    def _sync(self, layout: Layout, progress: Callable[[str], None]) -> None:
+        import pyoxigraph as ox
+
+        marker = self.path / self.MARKER
+        known = marker.read_text().strip() if marker.is_file() else None
+        empty = next(iter(self.store.quads_for_pattern(None, None, None)), None) is None
+        if not layout.turtle.is_file():
+            if empty:
+                load_built_graph(layout)  # raises the clear "run amurkg build first" error
+            return
+        if known is None and not empty:
+            return
+        current = source_hash(layout.turtle)
+        if known == current and not empty:
+            return
+        progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
+        self.store.clear()
+        self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
+        self.store.flush()
+        write_atomically(marker, (current + "\n").encode())
+
+    def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
+        from amurkg.store.sparql import with_values
+
+        result = self.store.query(with_values(text, bindings or {}))
+        if form == "ASK":
+            return Answer("ASK", boolean=bool(result))
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for triple in result:
+                graph.add(tuple(_from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object)))
+            return Answer(form, graph=graph)
+        names = [v.value for v in result.variables]
+        rows = [tuple(_from_oxigraph(solution[name]) for name in names) for solution in result]
+        return Answer("SELECT", names, rows)
+
+    def label_graph(self) -> Graph:
+        answer = self.run(LABEL_GRAPH_QUERY, "CONSTRUCT")
+        bind_prefixes(answer.graph)
+        return answer.graph
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float | None, work: Callable[[], T]) -> T:
+    """Run work in a worker thread and give up on it after `seconds` (the thread is abandoned; the
+    process exits without waiting for it). Exceptions of the work are raised here."""
+    if not seconds:
+        return work()
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, name="amurkg-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise QueryFailed(f"the query did not finish within {seconds:g} s (--timeout); stopped")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]

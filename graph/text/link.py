@@ -1,0 +1,196 @@
+"""Linking: find catalog names in a text and tie each occurrence to one entity.
+
+Every name of every entity (labels and aliases in all languages, and the declined forms of the
+Russian ones) is folded once and put in one Aho–Corasick automaton. A text is folded the same
+way, matched, and the matches resolved longest first (哈尔滨经济技术开发区 is a park, not Harbin);
+alphabetic names must start and end on word boundaries. Offsets always point into the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+
+from amurkg.corpus.catalog import CORE_CLASSES, PLACE_CLASSES, Catalog, Entity
+from amurkg.text.normalize import FoldedText, fold, fold_text, is_word_char, script_of
+from amurkg.text.russian import analyzer, inflected_forms
+from amurkg.text.sentences import Sentence, split_sentences
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# When two entities share a name, the more specific kind of place wins.
+_CLASS_PRECEDENCE = {cls: rank for rank, cls in enumerate(
+    ("Park", "Port", "City", "Region", "Country", "Corridor", "GeoFeature", "Project", "Program",
+     "Organization", "Event", "Industry", "CooperationModel"))}
+assert set(_CLASS_PRECEDENCE) == set(CORE_CLASSES)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity's name in a document."""
+
+    entity: str
+    document: str
+    start: int
+    end: int
+    surface: str
+    sentence: int  # index of the sentence in the document's sentence list
+
+
+@dataclass(frozen=True)
+class LinkedText:
+    """A document's text with its sentences and the mentions found in it."""
+
+    document: str
+    text: str
+    language: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start:sentence.end]
+
+    def mentions_in(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+class Linker:
+    """A matcher built once from the catalog, then applied to any number of texts."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
+        self._automaton = ahocorasick.Automaton()
+        for form, entity_ids in sorted(self._forms(catalog).items()):
+            ranked = tuple(sorted(entity_ids, key=lambda e: (_CLASS_PRECEDENCE[catalog[e].cls], e)))
+            if len(ranked) > 1:
+                self.ambiguous[form] = ranked
+            proper = catalog[ranked[0]].cls in PLACE_CLASSES  # industries and models are common nouns anyway
+            self._automaton.add_word(form, (len(form), ranked[0], proper and is_common_word(form)))
+        self._automaton.make_automaton()
+        self._port_of_city = _single_ports(catalog)
+
+    @staticmethod
+    def _forms(catalog: Catalog) -> dict[str, set[str]]:
+        forms: dict[str, set[str]] = defaultdict(set)
+        for entity in catalog:
+            for form in sorted(_surface_forms(entity)):
+                folded = fold(form)
+                if _usable(folded):
+                    forms[folded].add(entity.id)
+        return forms
+
+    def link(self, document: str, text: str, language: str) -> LinkedText:
+        """All mentions in a text, longest match first, non-overlapping, in text order."""
+        folded = fold_text(text)
+        sentences = tuple(split_sentences(text, language))
+        spans = self._distribute_class_suffix(folded.text, self._resolve(self._candidates(folded, text)))
+        sentence_of = _sentence_index(sentences)
+        mentions = []
+        for start, end, entity_id in spans:
+            a, b = folded.original_span(start, end)
+            mentions.append(Mention(entity_id, document, a, b, text[a:b], sentence_of(a)))
+        return LinkedText(document, text, language, sentences, tuple(mentions))
+
+    def _candidates(self, folded: FoldedText, original: str) -> list[tuple[int, int, str]]:
+        text = folded.text
+        found = []
+        for last, (length, entity_id, common_word) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if common_word and not original[folded.starts[start]].isupper():
+                continue  # Пограничный the town, not пограничный "border" the adjective
+            if _on_boundaries(text, start, end):
+                found.append((start, end, entity_id))
+        return found
+
+    def _distribute_class_suffix(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """In "綏芬河、東寧口岸" (Suifenhe and Dongning ports) the suffix of the last name applies to
+        every name of the list: cities listed right before a port are read as their cities' ports."""
+        spans = list(spans)
+        for index in range(len(spans) - 1, 0, -1):
+            if self.catalog[spans[index][2]].cls != "Port":
+                continue
+            cursor = index
+            while cursor > 0:
+                start, end, entity_id = spans[cursor - 1]
+                gap = text[end:spans[cursor][0]].strip()
+                port = self._port_of_city.get(entity_id)
+                if gap not in _LIST_SEPARATORS or port is None:
+                    break
+                spans[cursor - 1] = (start, end, port)
+                cursor -= 1
+        return spans
+
+    @staticmethod
+    def _resolve(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        taken = bytearray(max((e for _, e, _ in candidates), default=0))
+        chosen = []
+        for start, end, entity_id in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end, entity_id))
+        return sorted(chosen)
+
+
+_LIST_SEPARATORS = frozenset({"、", ",", "，", "и", "and", "和", "及", "与", "·", "/"})
+
+
+def _single_ports(catalog: Catalog) -> dict[str, str]:
+    """City id → its port, for cities with exactly one port in the catalog."""
+    ports: dict[str, list[str]] = defaultdict(list)
+    for entity in catalog:
+        if entity.cls == "Port":
+            for city in entity.located_in:
+                ports[city].append(entity.id)
+    return {city: found[0] for city, found in ports.items() if len(found) == 1}
+
+
+def _surface_forms(entity: Entity) -> set[str]:
+    forms = set()
+    for _, name in entity.names():
+        forms.add(name)
+        if _CYRILLIC.search(name):
+            forms.update(inflected_forms(name))
+    return forms
+
+
+def is_common_word(folded: str) -> bool:
+    """A one-word Russian place name that is also an ordinary word (Пограничный "border", Находка
+    "find"): it is matched only where the text capitalises it."""
+    if " " in folded or not _CYRILLIC.search(folded):
+        return False
+    return any(p.is_known and not ({"Geox", "Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes))
+               for p in analyzer().parse(folded))
+
+
+def _usable(folded: str) -> bool:
+    """Names too short to be safe are not matched: one CJK character, one letter."""
+    if len(folded) < 2:
+        return False
+    return not folded.isdigit()
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    """An alphabetic or kana name must not begin or end inside a word of its own script."""
+    first, last = text[start], text[end - 1]
+    if start > 0 and is_word_char(first) and is_word_char(text[start - 1]) \
+            and script_of(first) == script_of(text[start - 1]):
+        return False
+    if end < len(text) and is_word_char(last) and is_word_char(text[end]) \
+            and script_of(last) == script_of(text[end]):
+        return False
+    return True
+
+
+def _sentence_index(sentences: tuple[Sentence, ...]):
+    starts = [s.start for s in sentences]
+
+    def index_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    return index_of
