@@ -24,9 +24,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from amurkg.layout import find_layout
+from amurkg.namespaces import AK, ID, bind_prefixes
 from amurkg.store.loading import load_built_graph
 from amurkg.store.named_queries import bind, library
-from amurkg.namespaces import AK, ID, bind_prefixes
 from amurkg.store.sparql import check, prologue_for, used_bindings, with_labels
 from amurkg.store.stores import OxigraphStore, RdflibStore
 
@@ -75,8 +75,11 @@ def main() -> int:
     seed = load_built_graph(layout)
     start = time.perf_counter()
     graph = synthetic(seed, args.copies)
-    print(f"synthetic graph: {len(graph):,} triples ({args.copies} copies of {len(seed):,}) "
-          f"in {time.perf_counter() - start:.1f} s", flush=True)
+    print(
+        f"synthetic graph: {len(graph):,} triples ({args.copies} copies of {len(seed):,}) "
+        f"in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
 
     with tempfile.TemporaryDirectory(prefix="amurkg-bench-") as folder:
         data = Path(folder) / "exports" / "amurkg.ttl"
@@ -111,8 +114,10 @@ def main() -> int:
             same = "" if em_rows == rows else f"  (embedded: {em_rows} rows)"
             print(f"{name:24} {rows:>6} {em_ms:>12.1f} {ox_ms:>12.1f} {em_ms / ox_ms:>6.0f}×{same}", flush=True)
         slow = [m for m in oxigraph_medians if m > 50]
-        print(f"\noxigraph: median of medians {statistics.median(oxigraph_medians):.1f} ms, "
-              f"{len(slow)} of {len(oxigraph_medians)} queries above 50 ms")
+        print(
+            f"\noxigraph: median of medians {statistics.median(oxigraph_medians):.1f} ms, "
+            f"{len(slow)} of {len(oxigraph_medians)} queries above 50 ms"
+        )
     return 0
 
 

@@ -43,14 +43,23 @@ def synthetic(nodes: int, seed: int = 1) -> Network:
     made = {}
     for i in range(nodes):
         key = f"e{i:05d}"
-        made[key] = Node(key, classes[i % len(classes)],
-                         {"en": f"Entity {i}", "zh": f"实体{i}", "ja": f"実体{i}", "ru": f"Сущность {i}"},
-                         documents=[("doc", "A document")])
+        made[key] = Node(
+            key,
+            classes[i % len(classes)],
+            {"en": f"Entity {i}", "zh": f"实体{i}", "ja": f"実体{i}", "ru": f"Сущность {i}"},
+            documents=[("doc", "A document")],
+        )
     links, ends = [], ["e00000"]
     for i in range(1, nodes):
         for target in {rng.choice(ends) for _ in range(rng.choice((1, 2)))}:
-            links.append(Link(f"e{i:05d}", target, rng.choice(PREDICATES[:2] + PREDICATES[4:5]),
-                              (Evidence("pattern", "doc", "A document", f"Entity {i} quote"),)))
+            links.append(
+                Link(
+                    f"e{i:05d}",
+                    target,
+                    rng.choice(PREDICATES[:2] + PREDICATES[4:5]),
+                    (Evidence("pattern", "doc", "A document", f"Entity {i} quote"),),
+                )
+            )
             ends += [target, f"e{i:05d}"]
     return Network(made, links, {"doc": "A document"})
 
@@ -80,8 +89,13 @@ def main() -> None:
     source = Source("synthetic", "-", "-")
     cases = [(f"synthetic {args.nodes:,} nodes", synthetic(args.nodes), source)]
     if layout.turtle.is_file():
-        cases.append(("seed graph", read_network(load_built_graph(layout)),
-                      Source.of(layout.turtle, layout.shown(layout.turtle))))
+        cases.append(
+            (
+                "seed graph",
+                read_network(load_built_graph(layout)),
+                Source.of(layout.turtle, layout.shown(layout.turtle)),
+            )
+        )
     with tempfile.TemporaryDirectory() as folder, Chromium() as chromium:
         for name, network, origin in cases:
             started = time.perf_counter()
@@ -91,9 +105,11 @@ def main() -> None:
             path = Path(folder) / "page.html"
             path.write_text(page, encoding="utf-8")
             drawn, still, count = measure(chromium, path, args.runs)
-            print(f"{name}: {count:,} nodes, {len(selection.links):,} links, {path.stat().st_size / 1e6:.1f} MB; "
-                  f"python {python:.1f} s; first frame after {statistics.median(drawn):.2f} s "
-                  f"(median of {len(drawn)}, max {max(drawn):.2f} s); still after 1 s: {'yes' if still else 'NO'}")
+            print(
+                f"{name}: {count:,} nodes, {len(selection.links):,} links, {path.stat().st_size / 1e6:.1f} MB; "
+                f"python {python:.1f} s; first frame after {statistics.median(drawn):.2f} s "
+                f"(median of {len(drawn)}, max {max(drawn):.2f} s); still after 1 s: {'yes' if still else 'NO'}"
+            )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -17,15 +17,53 @@ from .common import RootOption, err, fail, layout_of, out
 
 
 def bench_command(
-    scale: Annotated[float, typer.Option("--scale", "-s", help="Corpus size as a multiple of the seed corpus (~110 kB): 10, 100, 1000; fractions such as 0.2 for a quick run.")] = 10,
-    json_path: Annotated[Optional[Path], typer.Option("--json", help="Where to write the figures as JSON (default exports/bench-<scale>.json).", dir_okay=False)] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=2, help="Processes of the parallel build (compared byte for byte with the serial one).")] = 2,
-    keep: Annotated[Optional[Path], typer.Option("--keep", help="Generate the project in this (empty or new) folder and keep it, instead of a temporary folder.", file_okay=False)] = None,
+    scale: Annotated[
+        float,
+        typer.Option(
+            "--scale",
+            "-s",
+            help="Corpus size as a multiple of the seed corpus (~110 kB): 10, 100, 1000; fractions such as 0.2 for a quick run.",
+        ),
+    ] = 10,
+    json_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--json", help="Where to write the figures as JSON (default exports/bench-<scale>.json).", dir_okay=False
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=2, help="Processes of the parallel build (compared byte for byte with the serial one)."
+        ),
+    ] = 2,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            help="Generate the project in this (empty or new) folder and keep it, instead of a temporary folder.",
+            file_okay=False,
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the generator (same seed, same corpus).")] = 0,
-    validate: Annotated[Optional[bool], typer.Option("--validate/--no-validate", help=f"SHACL-validate the builds (default: only up to scale {VALIDATE_UP_TO}; above, validation would dominate).", show_default=False)] = None,
-    queries: Annotated[bool, typer.Option("--queries/--no-queries", help="Time the named queries on the embedded and Oxigraph stores.")] = True,
+    validate: Annotated[
+        bool | None,
+        typer.Option(
+            "--validate/--no-validate",
+            help=f"SHACL-validate the builds (default: only up to scale {VALIDATE_UP_TO}; above, validation would dominate).",
+            show_default=False,
+        ),
+    ] = None,
+    queries: Annotated[
+        bool, typer.Option("--queries/--no-queries", help="Time the named queries on the embedded and Oxigraph stores.")
+    ] = True,
     viz: Annotated[bool, typer.Option("--viz/--no-viz", help="Time `viz` pages of 100, 500 and 2,000 nodes.")] = True,
-    time_limit: Annotated[Optional[float], typer.Option("--time-limit", min=1, help="Give up on a step (one build, the queries, viz) after this many seconds.")] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit", min=1, help="Give up on a step (one build, the queries, viz) after this many seconds."
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Benchmark the pipeline on a synthetic corpus SCALE times the seed corpus.
@@ -43,14 +81,19 @@ def bench_command(
     if keep is not None and keep.exists() and any(keep.iterdir()):
         fail([f"--keep: {keep} is not empty"])
     target = json_path or layout.exports / f"bench-{scale:g}.json"
-    options = Options(scale=scale, jobs=jobs, seed=seed, validate=validate, queries=queries, viz=viz,
-                      time_limit=time_limit)
+    options = Options(
+        scale=scale, jobs=jobs, seed=seed, validate=validate, queries=queries, viz=viz, time_limit=time_limit
+    )
     if not options.validating:
-        err.print("[yellow]warning:[/yellow] builds run with --no-validate at this scale (SHACL would dominate); "
-                  "its cost is measured at smaller scales", highlight=False)
+        err.print(
+            "[yellow]warning:[/yellow] builds run with --no-validate at this scale (SHACL would dominate); "
+            "its cost is measured at smaller scales",
+            highlight=False,
+        )
     try:
-        report = run_benchmark(layout, options, keep,
-                               progress=lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
+        report = run_benchmark(
+            layout, options, keep, progress=lambda message: err.print(f"[dim]{message}[/dim]", highlight=False)
+        )
     except (OSError, ValueError) as exc:
         fail([f"benchmark: {exc}"])
     try:
@@ -81,8 +124,10 @@ def _fmt(value, unit: str = "", digits: int = 2) -> str:
 
 def summary_table(report: dict) -> Table:
     machine = report["machine"]
-    table = Table(title=f"amurkg bench --scale {report['scale']:g} ({machine['cores']} cores, "
-                        f"{machine['memory_gib']} GiB)", show_edge=False)
+    table = Table(
+        title=f"amurkg bench --scale {report['scale']:g} ({machine['cores']} cores, {machine['memory_gib']} GiB)",
+        show_edge=False,
+    )
     table.add_column("measure")
     table.add_column("value", justify="right")
     stages = report.get("stages") or {}
@@ -100,8 +145,11 @@ def summary_table(report: dict) -> Table:
         ("  assemble", _fmt(stages.get("assemble"), " s")),
         ("  validate", _fmt(stages.get("validate"), " s")),
         ("  serialize", _fmt(stages.get("serialize"), " s")),
-        ("rebuild, unchanged", _fmt(report.get("rebuild_s"), " s")
-         + (f" ({report['rebuild_speedup']}× faster)" if report.get("rebuild_speedup") else "")),
+        (
+            "rebuild, unchanged",
+            _fmt(report.get("rebuild_s"), " s")
+            + (f" ({report['rebuild_speedup']}× faster)" if report.get("rebuild_speedup") else ""),
+        ),
         ("rebuild, one document changed", _fmt(report.get("rebuild_one_changed_s"), " s")),
         (f"serial = -j {report['jobs']}, byte for byte", _fmt(report.get("parallel_identical"))),
     ]
@@ -119,11 +167,15 @@ def detail_lines(report: dict) -> list[str]:
     for store, data in (queries.get("stores") or {}).items():
         slowest = sorted(((v, k) for k, v in data["queries"].items() if isinstance(v, float)), reverse=True)[:3]
         failed = [k for k, v in data["queries"].items() if not isinstance(v, float)]
-        lines.append(f"{store}: loaded in {data['load_s']} s; slowest queries "
-                     + ", ".join(f"{k} {v:,.0f} ms" for v, k in slowest)
-                     + (f"; failed: {', '.join(failed)}" if failed else ""))
+        lines.append(
+            f"{store}: loaded in {data['load_s']} s; slowest queries "
+            + ", ".join(f"{k} {v:,.0f} ms" for v, k in slowest)
+            + (f"; failed: {', '.join(failed)}" if failed else "")
+        )
     viz = report.get("viz") or {}
     for page in viz.get("pages", []):
-        lines.append(f"viz: {page['nodes']:,} nodes, {page['links']:,} links → {page['html_mb']} MB HTML "
-                     f"in {page['render_s']} s (graph read in {viz['load_s']} s)")
+        lines.append(
+            f"viz: {page['nodes']:,} nodes, {page['links']:,} links → {page['html_mb']} MB HTML "
+            f"in {page['render_s']} s (graph read in {viz['load_s']} s)"
+        )
     return lines

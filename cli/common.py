@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,9 +17,15 @@ from amurkg.layout import Layout, find_layout
 out = Console()
 err = Console(stderr=True)
 
-RootOption = Annotated[Optional[Path], typer.Option(
-    "--root", help="Project folder holding seeds/, ontology/ and exports/ (default: the current folder "
-                   "if it is one, else $AMURKG_ROOT, else this checkout).", file_okay=False)]
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Project folder holding seeds/, ontology/ and exports/ (default: the current folder "
+        "if it is one, else $AMURKG_ROOT, else this checkout).",
+        file_okay=False,
+    ),
+]
 
 
 def fail(lines: list[str], code: int = 2) -> NoReturn:
@@ -38,5 +44,5 @@ def reported() -> Iterator[None]:
         fail([str(p) for p in exc.problems])
 
 
-def layout_of(root: Optional[Path]) -> Layout:
+def layout_of(root: Path | None) -> Layout:
     return find_layout(root)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 import yaml
@@ -12,8 +12,8 @@ from rich.table import Table
 from amurkg.corpus.candidates import find_candidates, yaml_stub
 from amurkg.corpus.catalog import load_catalog
 from amurkg.corpus.documents import load_documents
-from amurkg.errors import InputError
 from amurkg.corpus.ingest import ingest
+from amurkg.errors import InputError
 from amurkg.text.link import Linker
 
 from .common import RootOption, err, layout_of, out, reported
@@ -21,10 +21,10 @@ from .common import RootOption, err, layout_of, out, reported
 
 def ingest_command(
     files: Annotated[list[Path], typer.Argument(help="UTF-8 .txt/.md files or .pdf files to add.")],
-    title: Annotated[Optional[str], typer.Option(help="Title (default: the first line of the text).")] = None,
-    author: Annotated[Optional[str], typer.Option(help="Author, as written.")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Year of publication.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="ja, zh, ru or en (default: detected).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: the first line of the text).")] = None,
+    author: Annotated[str | None, typer.Option(help="Author, as written.")] = None,
+    year: Annotated[int | None, typer.Option(help="Year of publication.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="ja, zh, ru or en (default: detected).")] = None,
     root: RootOption = None,
 ) -> None:
     """Add documents to the corpus (seeds/documents/ + documents.yaml); the next `amurkg build` links them."""
@@ -32,13 +32,15 @@ def ingest_command(
     with reported():
         added = ingest(layout, files, title=title, author=author, year=year, language=lang)
     for document in added:
-        out.print(f"added {document.id} ({document.language}, {document.characters:,} characters): {document.title}",
-                  highlight=False)
+        out.print(
+            f"added {document.id} ({document.language}, {document.characters:,} characters): {document.title}",
+            highlight=False,
+        )
     out.print("Run `amurkg build` to link and extract them.")
 
 
 def candidates_command(
-    doc: Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document id (repeatable).")] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document id (repeatable).")] = None,
     top: Annotated[int, typer.Option(help="How many candidates to show.")] = 40,
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print catalog stubs to complete and paste.")] = False,
     root: RootOption = None,
@@ -62,15 +64,30 @@ def candidates_command(
     if as_yaml:
         for candidate in found:
             stub = yaml_stub(candidate)
-            out.print(f"# {candidate.catalog_class}: {candidate.count}× in {', '.join(sorted(candidate.documents))}"
-                      f" — {candidate.context}", highlight=False, markup=False, soft_wrap=True)
-            out.print(yaml.safe_dump([stub], allow_unicode=True, sort_keys=False).rstrip(), highlight=False,
-                      markup=False, soft_wrap=True)
+            out.print(
+                f"# {candidate.catalog_class}: {candidate.count}× in {', '.join(sorted(candidate.documents))}"
+                f" — {candidate.context}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+            out.print(
+                yaml.safe_dump([stub], allow_unicode=True, sort_keys=False).rstrip(),
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
         return
     table = Table(title=f"{len(found)} unknown names", show_lines=False)
     for column in ("name", "lang", "kind", "count", "documents", "context"):
         table.add_column(column, overflow="fold")
     for candidate in found:
-        table.add_row(candidate.name, candidate.language, candidate.kind, str(candidate.count),
-                      str(len(candidate.documents)), candidate.context)
+        table.add_row(
+            candidate.name,
+            candidate.language,
+            candidate.kind,
+            str(candidate.count),
+            str(len(candidate.documents)),
+            candidate.context,
+        )
     out.print(table)

@@ -7,37 +7,59 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from amurkg.exports.rdf import FOLDER_FORMATS, FORMATS, export
-from amurkg.store.loading import load_built_graph
-from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
 from amurkg.build.serialize import write_atomically
+from amurkg.exports.rdf import FOLDER_FORMATS, FORMATS, export
+from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
+from amurkg.store.loading import load_built_graph
 
 from .common import RootOption, err, fail, layout_of, out, reported
 
 FORMAT_HELP = (
     "turtle (default), nt, jsonld, rdfxml, trig, nquads (one named graph per source document, plus "
     "graph/catalog, graph/co-mentions and graph/ontology), graphml, gexf, csv (a folder for "
-    "neo4j-admin database import), cytoscape (Cytoscape.js JSON).")
+    "neo4j-admin database import), cytoscape (Cytoscape.js JSON)."
+)
 
 
 def export_command(
     format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "turtle",
-    out_path: Annotated[Optional[str], typer.Option(
-        "--out", "-o", help="File (or folder, for csv) to write; '-' writes to standard output. "
-                            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv).")] = None,
-    classes: Annotated[Optional[list[str]], typer.Option(
-        "--class", help="Keep only entities of this class (repeatable), e.g. Park, City.")] = None,
-    predicates: Annotated[Optional[list[str]], typer.Option(
-        "--predicate", help="Keep only these links (repeatable), e.g. targetsIndustry, locatedIn, mentionedIn.")] = None,
-    no_mentions: Annotated[bool, typer.Option(
-        "--no-mentions", help="Leave out where names occur: ak:Mention nodes, ak:mentionedIn, co-mentions.")] = False,
-    no_evidence: Annotated[bool, typer.Option(
-        "--no-evidence", help="Leave out the ak:Evidence nodes (reification) — a lean graph; "
-                              "property graphs keep evidence counts but drop the quotes.")] = False,
+    out_path: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File (or folder, for csv) to write; '-' writes to standard output. "
+            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv).",
+        ),
+    ] = None,
+    classes: Annotated[
+        list[str] | None,
+        typer.Option("--class", help="Keep only entities of this class (repeatable), e.g. Park, City."),
+    ] = None,
+    predicates: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--predicate", help="Keep only these links (repeatable), e.g. targetsIndustry, locatedIn, mentionedIn."
+        ),
+    ] = None,
+    no_mentions: Annotated[
+        bool,
+        typer.Option(
+            "--no-mentions", help="Leave out where names occur: ak:Mention nodes, ak:mentionedIn, co-mentions."
+        ),
+    ] = False,
+    no_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--no-evidence",
+            help="Leave out the ak:Evidence nodes (reification) — a lean graph; "
+            "property graphs keep evidence counts but drop the quotes.",
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Export the built graph (exports/amurkg.ttl) for GraphDB, Fuseki, Protégé, Gephi, yEd,
@@ -47,9 +69,12 @@ def export_command(
         fmt = format.strip().lower()
         if fmt not in FORMATS:
             fail([f"--format: unknown format {format!r}; expected one of {', '.join(FORMATS)}"])
-        selection = Selection(parse_names(classes or [], CLASSES, "class"),
-                              parse_names(predicates or [], EDGE_PREDICATES, "predicate"),
-                              mentions=not no_mentions, evidence=not no_evidence)
+        selection = Selection(
+            parse_names(classes or [], CLASSES, "class"),
+            parse_names(predicates or [], EDGE_PREDICATES, "predicate"),
+            mentions=not no_mentions,
+            evidence=not no_evidence,
+        )
         target = Path(out_path) if out_path and out_path != "-" else layout.exports / "export" / FORMATS[fmt]
         if out_path == "-" and fmt in FOLDER_FORMATS:
             fail(["--out -: csv writes a folder (nodes.csv, relationships.csv); give a folder path"])
@@ -95,8 +120,12 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def ontology_command(
-    out_dir: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="Folder to write index.html into (default: exports/ontology/).", file_okay=False)] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to write index.html into (default: exports/ontology/).", file_okay=False
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Write human-readable HTML documentation of the ontology (ontology/amurkg.ttl): classes,

@@ -8,16 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.build.pipeline import (ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date,
-                                write_build)
+from amurkg.build.pipeline import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 from amurkg.errors import InputError
 
 from .common import RootOption, err, fail, layout_of, out
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
-         "Builds an RDF graph from the documents and catalog in seeds/ and the ontology in ontology/, "
-         "and writes it to exports/.",
+    "Builds an RDF graph from the documents and catalog in seeds/ and the ontology in ontology/, "
+    "and writes it to exports/.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -32,8 +31,9 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def root_callback(
-    show_version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                               help="Print the version and exit.")] = False,
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """amurkg — a multilingual knowledge graph of China–Russia regional cooperation."""
 
@@ -41,11 +41,21 @@ def root_callback(
 @app.command("build")
 def build_command(
     root: RootOption = None,
-    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation (bulk loads; not recommended).")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")] = 1,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed since the last build.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Process every document again (ignore .cache/).")] = False,
-    clear: Annotated[bool, typer.Option("--clear-cache", help="Delete .cache/ (per-document outcomes) and exit.")] = False,
+    no_validate: Annotated[
+        bool, typer.Option("--no-validate", help="Skip SHACL validation (bulk loads; not recommended).")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even when nothing changed since the last build.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Process every document again (ignore .cache/).")
+    ] = False,
+    clear: Annotated[
+        bool, typer.Option("--clear-cache", help="Delete .cache/ (per-document outcomes) and exit.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl.
@@ -85,11 +95,15 @@ def build_command(
     out.print("Label coverage: " + ", ".join(f"{lang} {n}/{total}" for lang, n in coverage.items()))
     documents = Table(title="Documents", show_edge=False)
     for column in ("document", "lang", "mentions", "entities", "table", "pattern", "claim"):
-        documents.add_column(column, justify="left" if column in ("document", "lang") else "right",
-                             overflow="fold")
+        documents.add_column(column, justify="left" if column in ("document", "lang") else "right", overflow="fold")
     for report in result.reports:
-        documents.add_row(report.id, report.language, str(report.mentions), str(report.entities),
-                          *(str(report.relations.get(m, 0)) for m in ("table", "pattern", "claim")))
+        documents.add_row(
+            report.id,
+            report.language,
+            str(report.mentions),
+            str(report.entities),
+            *(str(report.relations.get(m, 0)) for m in ("table", "pattern", "claim")),
+        )
     out.print(documents)
     by_method = result.relations_by_method()
     out.print("Relations: " + ", ".join(f"{m} {n}" for m, n in by_method.items()))
@@ -102,19 +116,25 @@ from .corpus import candidates_command, ingest_command  # noqa: E402
 app.command("ingest")(ingest_command)
 app.command("candidates")(candidates_command)
 from .query import push_command, query_command  # noqa: E402
+
 app.command("query")(query_command)
 app.command("push")(push_command)
 from .export import export_command  # noqa: E402
+
 app.command("export")(export_command)
 from .viz import map_command, viz_command  # noqa: E402
+
 app.command("viz")(viz_command)
 app.command("map")(map_command)
 from .network import central_command, neighbors_command, path_command, stats_command  # noqa: E402
+
 app.command("stats")(stats_command)
 app.command("central")(central_command)
 app.command("path")(path_command)
 app.command("neighbors")(neighbors_command)
 from .bench import bench_command  # noqa: E402
+
 app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
+
 app.command("ontology")(ontology_command)

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import networkx as nx
 import typer
@@ -15,11 +15,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from amurkg.analysis import analytics
-from amurkg.errors import InputError
-from amurkg.store.loading import load_built_graph
 from amurkg.analysis.network import build_network
-from amurkg.store.resolve import EntityIndex
+from amurkg.errors import InputError
 from amurkg.exports.selection import CLASSES, parse_names
+from amurkg.store.loading import load_built_graph
+from amurkg.store.resolve import EntityIndex
 
 from .common import RootOption, err, fail, layout_of, out, reported
 
@@ -94,8 +94,12 @@ def stats_command(format: FormatOption = "table", root: RootOption = None) -> No
 
 
 def central_command(
-    classes: Annotated[Optional[list[str]], typer.Option(
-        "--class", help="Show only nodes of this class (repeatable); centrality is computed on the whole network.")] = None,
+    classes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--class", help="Show only nodes of this class (repeatable); centrality is computed on the whole network."
+        ),
+    ] = None,
     by: Annotated[str, typer.Option("--by", help="degree (default), betweenness or pagerank.")] = "degree",
     top: Annotated[int, typer.Option("--top", help="How many to show.", min=1)] = 10,
     format: FormatOption = "table",
@@ -130,23 +134,31 @@ def path_command(
             raise InputError.one("path", f"{start} and {end} are not connected by stated relations")
         rows = analytics.hops(network, path)
     if fmt == "json":
-        sys.stdout.write(json.dumps({"from": start, "to": end, "path": path, "hops": rows},
-                                    ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps({"from": start, "to": end, "path": path, "hops": rows}, ensure_ascii=False, indent=1) + "\n"
+        )
         return
     columns = ("hop", "from", "relation", "to", "document", "quote", "evidence")
     if fmt == "csv":
         sys.stdout.write(_csv_text(columns, rows))
         return
     labels = {n: network.nodes[n]["label"] for n in path}
-    out.print(f"[bold]{escape(labels[start])}[/bold] → [bold]{escape(labels[end])}[/bold]: "
-              f"{len(path) - 1} hop(s) via {' · '.join(escape(n) for n in path)}", highlight=False)
+    out.print(
+        f"[bold]{escape(labels[start])}[/bold] → [bold]{escape(labels[end])}[/bold]: "
+        f"{len(path) - 1} hop(s) via {' · '.join(escape(n) for n in path)}",
+        highlight=False,
+    )
     for row in rows:
-        out.print(f"{row['hop']}. {escape(row['from'])} [cyan]{escape(row['relation'])}[/cyan] {escape(row['to'])}",
-                  highlight=False)
+        out.print(
+            f"{row['hop']}. {escape(row['from'])} [cyan]{escape(row['relation'])}[/cyan] {escape(row['to'])}",
+            highlight=False,
+        )
         more = f" (+{row['evidence'] - 1} more)" if row["evidence"] > 1 else ""
         if row["quote"]:
-            out.print(f"   [dim]{escape(row['document'])}:[/dim] “{escape(' '.join(row['quote'].split()))}”{more}",
-                      highlight=False)
+            out.print(
+                f"   [dim]{escape(row['document'])}:[/dim] “{escape(' '.join(row['quote'].split()))}”{more}",
+                highlight=False,
+            )
         else:
             out.print(f"   [dim]{escape(row['document'] or 'no evidence')}[/dim]{more}", highlight=False)
 
@@ -163,5 +175,9 @@ def neighbors_command(
         graph, network = _load(root)
         centre = _node(network, EntityIndex(graph), entity)
         rows = analytics.neighbors(network, centre, depth)
-    _emit(fmt, ("depth", "slug", "label", "class", "via", "relations"), rows,
-          f"Neighbours of {network.nodes[centre]['label']} (depth {depth})")
+    _emit(
+        fmt,
+        ("depth", "slug", "label", "class", "via", "relations"),
+        rows,
+        f"Neighbours of {network.nodes[centre]['label']} (depth {depth})",
+    )

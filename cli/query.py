@@ -5,17 +5,17 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
+from amurkg.build.serialize import write_atomically
 from amurkg.errors import InputError
+from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
 from amurkg.store.named_queries import library, named, parse_assignments
 from amurkg.store.querying import open_store, run_query
-from amurkg.build.serialize import write_atomically
 from amurkg.store.stores import QueryFailed
 
 from .common import RootOption, err, fail, layout_of, out, reported
@@ -39,35 +39,76 @@ class Lang(str, Enum):
 
 
 def query_command(
-    query: Annotated[Optional[str], typer.Argument(help="A SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). "
-                                                        "The project prefixes (ak:, id:, rdfs:, skos:, dcterms:, geo:, "
-                                                        "…) are declared for you.", show_default=False)] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.",
-                                                 dir_okay=False)] = None,
-    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a query of the library "
-                                                                     "(see --list).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="key=value: bind ?key as an RDF term. Entities may be named by slug or any label "
-                              "in any language (harbin, 哈尔滨, Харбин). Repeatable.")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the named queries, their descriptions and "
-                                                       "parameters.")] = False,
-    format_: Annotated[Format, typer.Option("--format", help="table (for reading), csv / tsv / json (W3C SPARQL "
-                                                             "results formats) or md. CONSTRUCT and DESCRIBE "
-                                                             "print Turtle.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the ?x_label columns (English is the "
-                                                      "fallback).")] = Lang.en,
-    store: Annotated[str, typer.Option("--store", help="embedded (the built graph, cached under .cache/), "
-                                                       "oxigraph or oxigraph:PATH (a persistent Oxigraph "
-                                                       "store, default .cache/oxigraph).")] = "embedded",
-    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Query a remote SPARQL 1.1 endpoint "
-                                                    "instead (e.g. http://host:7878/query). Credentials come "
-                                                    "from $AMURKG_USER / $AMURKG_PASSWORD.")] = None,
-    graph: Annotated[Optional[str], typer.Option("--graph", help="With --endpoint: query this named graph "
-                                                                 "(default-graph-uri).")] = None,
-    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Give up after this many seconds.",
-                                                     min=0.001)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the answer to this file "
-                                                   "(atomically) instead of standard output.", dir_okay=False)] = None,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="A SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). "
+            "The project prefixes (ak:, id:, rdfs:, skos:, dcterms:, geo:, "
+            "…) are declared for you.",
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.", dir_okay=False)
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a query of the library (see --list).")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help="key=value: bind ?key as an RDF term. Entities may be named by slug or any label "
+            "in any language (harbin, 哈尔滨, Харбин). Repeatable.",
+        ),
+    ] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the named queries, their descriptions and parameters.")
+    ] = False,
+    format_: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="table (for reading), csv / tsv / json (W3C SPARQL "
+            "results formats) or md. CONSTRUCT and DESCRIBE "
+            "print Turtle.",
+        ),
+    ] = Format.table,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the ?x_label columns (English is the fallback).")
+    ] = Lang.en,
+    store: Annotated[
+        str,
+        typer.Option(
+            "--store",
+            help="embedded (the built graph, cached under .cache/), "
+            "oxigraph or oxigraph:PATH (a persistent Oxigraph "
+            "store, default .cache/oxigraph).",
+        ),
+    ] = "embedded",
+    endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--endpoint",
+            help="Query a remote SPARQL 1.1 endpoint "
+            "instead (e.g. http://host:7878/query). Credentials come "
+            "from $AMURKG_USER / $AMURKG_PASSWORD.",
+        ),
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="With --endpoint: query this named graph (default-graph-uri).")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Give up after this many seconds.", min=0.001)
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the answer to this file (atomically) instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Ask the graph a SPARQL question.
@@ -105,8 +146,9 @@ def query_command(
             text, source = query or "", "query"
         try:
             chosen_store = open_store(layout, store, endpoint, graph, timeout, progress)
-            answer = run_query(chosen_store, text, named=chosen, params=params, lang=lang.value,
-                               timeout=timeout, source=source)
+            answer = run_query(
+                chosen_store, text, named=chosen, params=params, lang=lang.value, timeout=timeout, source=source
+            )
         except QueryFailed as exc:
             fail([str(exc)], EXIT_FAILED)
     _emit(answer, format_, output)
@@ -114,7 +156,7 @@ def query_command(
         raise typer.Exit(1)
 
 
-def _emit(answer: Answer, format_: Format, output: Optional[Path]) -> None:
+def _emit(answer: Answer, format_: Format, output: Path | None) -> None:
     if answer.form in ("CONSTRUCT", "DESCRIBE"):
         data = to_turtle(answer)
     elif answer.form == "ASK":
@@ -164,13 +206,22 @@ def _print_library() -> None:
 
 
 def push_command(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The Graph Store Protocol service of the server, "
-                                                             "e.g. http://host:7878/store (Oxigraph) or "
-                                                             "http://host:3030/ds/data (Fuseki).")],
-    graph: Annotated[Optional[str], typer.Option("--graph", help="Load into this named graph (default: the "
-                                                                 "default graph).")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Replace the graph's content (HTTP PUT) instead of "
-                                                            "adding to it (HTTP POST).")] = False,
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            help="The Graph Store Protocol service of the server, "
+            "e.g. http://host:7878/store (Oxigraph) or "
+            "http://host:3030/ds/data (Fuseki).",
+        ),
+    ],
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Load into this named graph (default: the default graph).")
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the graph's content (HTTP PUT) instead of adding to it (HTTP POST)."),
+    ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the server.", min=0.001)] = 300,
     root: RootOption = None,
 ) -> None:
@@ -186,11 +237,18 @@ def push_command(
             raise InputError.one(layout.shown(layout.turtle), "no built graph; run `amurkg build` first")
         data = layout.turtle.read_bytes()
         target = f"graph <{graph}>" if graph else "the default graph"
-        err.print(f"[dim]{'replacing' if replace else 'adding to'} {target} at {endpoint}: "
-                  f"{layout.shown(layout.turtle)}, {len(data):,} bytes[/dim]", highlight=False, soft_wrap=True)
+        err.print(
+            f"[dim]{'replacing' if replace else 'adding to'} {target} at {endpoint}: "
+            f"{layout.shown(layout.turtle)}, {len(data):,} bytes[/dim]",
+            highlight=False,
+            soft_wrap=True,
+        )
         try:
             status = push(endpoint, data, graph, replace, timeout)
         except QueryFailed as exc:
             fail([str(exc)], EXIT_FAILED)
-    out.print(f"Pushed {layout.shown(layout.turtle)} to {target} at {endpoint} (HTTP {status})", highlight=False,
-              soft_wrap=True)
+    out.print(
+        f"Pushed {layout.shown(layout.turtle)} to {target} at {endpoint} (HTTP {status})",
+        highlight=False,
+        soft_wrap=True,
+    )

@@ -6,17 +6,17 @@ from __future__ import annotations
 import webbrowser
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from amurkg.build.serialize import write_atomically
 from amurkg.errors import InputError
 from amurkg.store.loading import load_built_graph
+from amurkg.store.resolve import EntityIndex
 from amurkg.views.model import read_network
 from amurkg.views.page import Source, render_page
 from amurkg.views.select import DEFAULT_LIMIT, Filters, select
-from amurkg.store.resolve import EntityIndex
-from amurkg.build.serialize import write_atomically
 
 from .common import RootOption, err, layout_of, out, reported
 
@@ -28,7 +28,7 @@ class Lang(str, Enum):
     ru = "ru"
 
 
-OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Where to write the HTML file.", dir_okay=False)]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the HTML file.", dir_okay=False)]
 OpenOption = Annotated[bool, typer.Option("--open", help="Open the page in the default web browser.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the labels drawn (English where missing).")]
 
@@ -37,14 +37,37 @@ def viz_command(
     out_path: OutOption = None,
     open_page: OpenOption = False,
     lang: LangOption = Lang.en,
-    classes: Annotated[Optional[list[str]], typer.Option("--class", help="Show only entities of this class (repeatable): Park, City, Industry, …")] = None,
-    predicates: Annotated[Optional[list[str]], typer.Option("--predicate", help="Show only links of this predicate (repeatable), and the entities they join.")] = None,
-    document: Annotated[Optional[str], typer.Option("--document", help="Show only entities named in this document (its id).")] = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Show the neighbourhood of this entity (slug or any label, any language).")] = None,
+    classes: Annotated[
+        list[str] | None,
+        typer.Option("--class", help="Show only entities of this class (repeatable): Park, City, Industry, …"),
+    ] = None,
+    predicates: Annotated[
+        list[str] | None,
+        typer.Option("--predicate", help="Show only links of this predicate (repeatable), and the entities they join."),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", help="Show only entities named in this document (its id).")
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="Show the neighbourhood of this entity (slug or any label, any language)."),
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", help="With --focus: how many links away to go.", min=0)] = 1,
-    min_degree: Annotated[int, typer.Option("--min-degree", help="Show only entities with at least this many links (counted before this filter).", min=0)] = 0,
-    comentions: Annotated[bool, typer.Option("--comentions", help="Also draw co-mention links (faint; not stated relations).")] = False,
-    limit: Annotated[int, typer.Option("--limit", help="Without filters, show at most this many nodes (those with the most links).", min=1)] = DEFAULT_LIMIT,
+    min_degree: Annotated[
+        int,
+        typer.Option(
+            "--min-degree", help="Show only entities with at least this many links (counted before this filter).", min=0
+        ),
+    ] = 0,
+    comentions: Annotated[
+        bool, typer.Option("--comentions", help="Also draw co-mention links (faint; not stated relations).")
+    ] = False,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", help="Without filters, show at most this many nodes (those with the most links).", min=1
+        ),
+    ] = DEFAULT_LIMIT,
     root: RootOption = None,
 ) -> None:
     """Write an interactive network of the built graph: one offline HTML file (default exports/amurkg.html).
@@ -58,8 +81,16 @@ def viz_command(
         graph = load_built_graph(layout)
         network = read_network(graph)
         focus_slug = EntityIndex.slug(EntityIndex(graph).resolve(focus)) if focus else ""
-        filters = Filters(tuple(classes or ()), tuple(predicates or ()), _document_id(document or ""),
-                          focus_slug, depth, min_degree, comentions, limit)
+        filters = Filters(
+            tuple(classes or ()),
+            tuple(predicates or ()),
+            _document_id(document or ""),
+            focus_slug,
+            depth,
+            min_degree,
+            comentions,
+            limit,
+        )
         selection = select(network, filters)
         if len(selection.nodes) > 500:
             err.print(f"[dim]laying out {len(selection.nodes):,} nodes…[/dim]", highlight=False)
@@ -67,8 +98,11 @@ def viz_command(
         _write(target, page)
     for note in selection.notes:
         err.print(f"[yellow]note:[/yellow] {note}", highlight=False)
-    out.print(f"Wrote {layout.shown(target)}: {len(selection.nodes):,} nodes, {len(selection.links):,} links"
-              + (f" ({'; '.join(filters.describe())})" if filters.describe() else ""), highlight=False)
+    out.print(
+        f"Wrote {layout.shown(target)}: {len(selection.nodes):,} nodes, {len(selection.links):,} links"
+        + (f" ({'; '.join(filters.describe())})" if filters.describe() else ""),
+        highlight=False,
+    )
     if open_page:
         webbrowser.open(target.resolve().as_uri())
 
@@ -90,8 +124,9 @@ def map_command(
         source = Source.of(layout.turtle, layout.shown(layout.turtle))
         from amurkg.views.geomap import render_map  # folium is slow to import: only `map` pays for it
 
-        page, placed, lines = render_map(network, lang.value,
-                                         f"Graph {source.name} built {source.built} (sha256 {source.digest}).")
+        page, placed, lines = render_map(
+            network, lang.value, f"Graph {source.name} built {source.built} (sha256 {source.digest})."
+        )
         _write(target, page)
     out.print(f"Wrote {layout.shown(target)}: {placed:,} places, {lines:,} lines", highlight=False)
     if open_page:
@@ -99,7 +134,7 @@ def map_command(
 
 
 def _document_id(name: str) -> str:
-    return name[len("document/"):] if name.startswith("document/") else name
+    return name[len("document/") :] if name.startswith("document/") else name
 
 
 def _write(target: Path, page: str) -> None:

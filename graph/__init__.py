@@ -41,8 +41,8 @@ def build(root: str | Path | None = None, *, validate: bool = True, jobs: int = 
     """Build the graph of the project at `root` (default: the current project) and, unless
     `write=False`, write ``exports/amurkg.ttl``. Raises ``amurkg.errors.InputError`` on bad input and
     ``amurkg.build.pipeline.ValidationFailed`` when the graph violates the SHACL shapes."""
-    from amurkg.build.pipeline import input_fingerprint, write_build
     from amurkg.build.pipeline import build as run_build
+    from amurkg.build.pipeline import input_fingerprint, write_build
 
     layout = _layout(root)
     fingerprint = input_fingerprint(layout)
@@ -88,8 +88,9 @@ def query(
     if dataframe:
         import pandas as pd
 
-        return pd.DataFrame([[None if t is None else str(t) for t in row] for row in answer.rows],
-                            columns=answer.variables)
+        return pd.DataFrame(
+            [[None if t is None else str(t) for t in row] for row in answer.rows], columns=answer.variables
+        )
     return answer.records()
 
 

@@ -32,8 +32,17 @@ PREFIXES: dict[str, Namespace] = {
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "ru")
 
 #: Relations the documents or the catalog state (each backed by ak:Evidence), in legend order.
-STATED_PREDICATES: tuple[str, ...] = ("locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry",
-                                      "appliesModel", "proposes", "cooperatesWith", "adjoins")
+STATED_PREDICATES: tuple[str, ...] = (
+    "locatedIn",
+    "partOf",
+    "counterpartOf",
+    "hinterlandOf",
+    "targetsIndustry",
+    "appliesModel",
+    "proposes",
+    "cooperatesWith",
+    "adjoins",
+)
 #: The stated relations that hold both ways (stored in both directions).
 SYMMETRIC_PREDICATES = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})
 

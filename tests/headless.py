@@ -17,9 +17,19 @@ from pathlib import Path
 
 import websocket
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--mute-audio",
+]
 
 
 def chromium_path() -> str | None:
@@ -35,9 +45,18 @@ class Chromium:
             raise RuntimeError("chromium is not installed (apt-get install chromium)")
         self.profile = tempfile.mkdtemp(prefix="amurkg-chromium-")
         self.process = subprocess.Popen(
-            [executable, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-port=0",
-             f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            [
+                executable,
+                *FLAGS,
+                f"--user-data-dir={self.profile}",
+                "--remote-debugging-port=0",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.endpoint = self._wait_for_endpoint()
         self.port = int(re.search(r":(\d+)/", self.endpoint).group(1))
         self.width, self.height = width, height
@@ -60,7 +79,7 @@ class Chromium:
             time.sleep(0.05)
         return found[0]
 
-    def page(self) -> "Page":
+    def page(self) -> Page:
         browser = websocket.create_connection(self.endpoint, timeout=30)
         try:
             browser.send(json.dumps({"id": 1, "method": "Target.createTarget", "params": {"url": "about:blank"}}))
@@ -83,7 +102,7 @@ class Chromium:
                 self.process.wait()
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -102,8 +121,10 @@ class Page:
         self.requests: list[str] = []
         for method in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.send(method)
-        self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
 
     def send(self, method: str, params: dict | None = None) -> dict:
         number = next(self.ids)
@@ -169,8 +190,16 @@ class Page:
             self.pump(0.1)
 
     def mouse(self, kind: str, x: float, y: float) -> None:
-        self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left" if kind != "mouseMoved" else "none",
-                                               "clickCount": 1 if kind != "mouseMoved" else 0})
+        self.send(
+            "Input.dispatchMouseEvent",
+            {
+                "type": kind,
+                "x": x,
+                "y": y,
+                "button": "left" if kind != "mouseMoved" else "none",
+                "clickCount": 1 if kind != "mouseMoved" else 0,
+            },
+        )
 
     def click(self, x: float, y: float) -> None:
         self.mouse("mouseMoved", x, y)

@@ -88,7 +88,9 @@ def test_claim_whose_quote_is_absent(project_copy, built):
     project_copy.claims.mkdir(exist_ok=True)
     (project_copy.claims / "bad.yaml").write_text(
         f"- subject: harbin\n  predicate: adjoins\n  object: heilongjiang\n  document: {document}\n"
-        "  quote: a sentence that no document contains\n", encoding="utf-8")
+        "  quote: a sentence that no document contains\n",
+        encoding="utf-8",
+    )
     assert_fails_cleanly(project_copy, "seeds/claims/bad.yaml:1", "quote not found")
 
 
@@ -96,8 +98,13 @@ def test_a_claim_whose_quote_is_present_becomes_evidence(project_copy, built):
     linked = built.linked[0]
     quote = linked.sentence_text(linked.mentions[0].sentence)
     project_copy.claims.mkdir(exist_ok=True)
-    claim = {"subject": "harbin", "predicate": "adjoins", "object": "heilongjiang",
-             "document": linked.document, "quote": quote}
+    claim = {
+        "subject": "harbin",
+        "predicate": "adjoins",
+        "object": "heilongjiang",
+        "document": linked.document,
+        "quote": quote,
+    }
     (project_copy.claims / "good.yaml").write_text(yaml.safe_dump([claim], allow_unicode=True), encoding="utf-8")
     result = run_build(project_copy)
     assert result.exit_code == 0, result.output

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from amurkg.cli.main import app
 from amurkg.bench.benchmark import REQUIRED_KEYS
+from amurkg.bench.synthetic import EXTRA_CATALOG, generate_project
+from amurkg.cli.main import app
 from amurkg.corpus.catalog import load_catalog
 from amurkg.corpus.documents import load_documents
 from amurkg.layout import Layout
 from amurkg.text.link import Linker
-from amurkg.bench.synthetic import EXTRA_CATALOG, generate_project
 
 runner = CliRunner()
 
@@ -67,8 +67,21 @@ def test_generator_grows_with_scale(layout: Layout, tmp_path: Path):
 def test_bench_runs_end_to_end_and_writes_the_figures(tmp_path: Path):
     target = tmp_path / "bench.json"
     kept = tmp_path / "project"
-    result = runner.invoke(app, ["bench", "--scale", "0.1", "--json", str(target), "--keep", str(kept),
-                                 "--no-validate", "--no-queries", "--no-viz"])
+    result = runner.invoke(
+        app,
+        [
+            "bench",
+            "--scale",
+            "0.1",
+            "--json",
+            str(target),
+            "--keep",
+            str(kept),
+            "--no-validate",
+            "--no-queries",
+            "--no-viz",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(target.read_text(encoding="utf-8"))
     for key in REQUIRED_KEYS:

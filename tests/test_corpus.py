@@ -6,8 +6,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from amurkg.cli.main import app
 from amurkg.build.pipeline import build
+from amurkg.cli.main import app
 from amurkg.corpus.ingest import detect_language
 
 runner = CliRunner()
@@ -17,13 +17,20 @@ RUSSIAN_NEWS = (
     "Стороны обсудили строительство моста между Благовещенском и Хэйхэ и развитие торговли "
     "через пункт пропуска. Новый логистический центр Тайлинская гавань откроется в Тайлине.\n"
 )
-CHINESE_NEWS = "黑龙江省与俄罗斯远东地区合作不断深化。绥芬河与波格拉尼奇内是一对口岸城市。牡丹江海关在抚远设立了新的办事处。\n"
+CHINESE_NEWS = (
+    "黑龙江省与俄罗斯远东地区合作不断深化。绥芬河与波格拉尼奇内是一对口岸城市。牡丹江海关在抚远设立了新的办事处。\n"
+)
 
 
-@pytest.mark.parametrize("text, language", [
-    (RUSSIAN_NEWS, "ru"), (CHINESE_NEWS, "zh"), ("黒龍江省とロシアの協力について述べる。", "ja"),
-    ("Heilongjiang Province cooperates with the Russian Far East in many sectors.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (RUSSIAN_NEWS, "ru"),
+        (CHINESE_NEWS, "zh"),
+        ("黒龍江省とロシアの協力について述べる。", "ja"),
+        ("Heilongjiang Province cooperates with the Russian Far East in many sectors.", "en"),
+    ],
+)
 def test_language_is_detected(text, language):
     assert detect_language(text) == language
 
@@ -41,8 +48,11 @@ def test_ingest_then_build_links_the_known_places_of_a_russian_text(project_copy
     linked = next(t for t in built.linked if t.document == entry["id"])
     entities = {m.entity for m in linked.mentions}
     assert {"amur-oblast", "harbin", "blagoveshchensk", "heihe"} <= entities
-    pairs = {frozenset((r.subject, r.object)) for r in built.relations
-             if r.document == entry["id"] and r.predicate == "counterpartOf"}
+    pairs = {
+        frozenset((r.subject, r.object))
+        for r in built.relations
+        if r.document == entry["id"] and r.predicate == "counterpartOf"
+    }
     assert frozenset(("blagoveshchensk", "heihe")) in pairs
 
 
@@ -54,15 +64,19 @@ def test_ingest_a_chinese_text_links_its_places(project_copy, tmp_path):
     linked = built.linked[-1]
     assert linked.language == "zh"
     assert {"heilongjiang", "russian-far-east", "suifenhe", "pogranichny", "mudanjiang", "fuyuan"} <= {
-        m.entity for m in linked.mentions}
+        m.entity for m in linked.mentions
+    }
 
 
 def test_ingest_refuses_bad_input_without_writing(project_copy, tmp_path):
     before = project_copy.document_listing.read_bytes()
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\xff\xfe\x00garbage")
-    for args in (["ingest", str(binary)], ["ingest", str(tmp_path / "missing.txt")],
-                 ["ingest", str(binary), "--lang", "fr"]):
+    for args in (
+        ["ingest", str(binary)],
+        ["ingest", str(tmp_path / "missing.txt")],
+        ["ingest", str(binary), "--lang", "fr"],
+    ):
         result = runner.invoke(app, args + ["--root", str(project_copy.root)])
         assert result.exit_code == 2, result.output
         assert "Traceback" not in result.output

@@ -18,19 +18,23 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from amurkg.exports.rdf import (CATALOG_GRAPH, ONTOLOGY_GRAPH, document_graph, export, quads,
-                                 stable_blank_nodes)
-from amurkg.namespaces import AK, ID
 from amurkg.analysis.network import build_network
+from amurkg.exports.rdf import CATALOG_GRAPH, ONTOLOGY_GRAPH, document_graph, export, quads, stable_blank_nodes
 from amurkg.exports.selection import Selection, select
+from amurkg.namespaces import AK, ID
 
 JA_DOCUMENT = "ma-2011-heilongjiang-cooperation-models"
 PINGFANG = ID["harbin-pingfang-industrial-new-area"]
 
 RDFLIB = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml", "trig": "trig", "nquads": "nquads"}
-OXIGRAPH = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-            "jsonld": pyoxigraph.RdfFormat.JSON_LD, "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
-            "trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}
+OXIGRAPH = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nquads": pyoxigraph.RdfFormat.N_QUADS,
+}
 LEAN = Selection(mentions=False, evidence=False)
 
 
@@ -48,6 +52,7 @@ def exported(graph):
         if (fmt, selection) not in cache:
             cache[(fmt, selection)] = export(graph, fmt, selection)
         return cache[(fmt, selection)]
+
     return get
 
 
@@ -61,10 +66,12 @@ def trig_dataset(exported) -> Dataset:
 def ground(triples) -> set:
     """The triples without blank nodes (those compare across parses), literals by value
     (a serializer may write the decimal 46 as 46.0)."""
+
     def term(x):
         if isinstance(x, Literal):
             return ("literal", str(x.datatype or ""), x.language, x.value if x.value is not None else str(x))
         return x
+
     return {tuple(term(x) for x in t[:3]) for t in triples if not any(isinstance(x, BNode) for x in t[:3])}
 
 
@@ -80,8 +87,11 @@ def test_triple_formats_reparse_to_the_same_triples(graph, exported, fmt, select
     assert len(oxigraph) == len(expected)
 
 
-@pytest.mark.parametrize("fmt,selection", [("trig", Selection()), ("nquads", Selection()), ("trig", LEAN)],
-                         ids=["trig-full", "nquads-full", "trig-lean"])
+@pytest.mark.parametrize(
+    "fmt,selection",
+    [("trig", Selection()), ("nquads", Selection()), ("trig", LEAN)],
+    ids=["trig-full", "nquads-full", "trig-lean"],
+)
 def test_quad_formats_reparse_to_the_same_quads(graph, exported, trig_dataset, fmt, selection):
     expected = quads(stable_blank_nodes(graph), selection)
     data = exported(fmt, selection)
@@ -92,8 +102,9 @@ def test_quad_formats_reparse_to_the_same_quads(graph, exported, trig_dataset, f
         dataset.parse(data=data, format=RDFLIB[fmt])
     parsed = [q for q in dataset.quads((None, None, None, None)) if q[3] is not None]
     assert len(parsed) == len(expected)
-    assert {(str(g.identifier) if hasattr(g, "identifier") else str(g)) for *_, g in parsed} \
-        == {str(g) for *_, g in expected}
+    assert {(str(g.identifier) if hasattr(g, "identifier") else str(g)) for *_, g in parsed} == {
+        str(g) for *_, g in expected
+    }
     oxigraph = list(pyoxigraph.parse(data, format=OXIGRAPH[fmt]))
     assert len(oxigraph) == len(expected)
     assert all(not isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in oxigraph)
@@ -104,8 +115,11 @@ def test_quad_formats_reparse_to_the_same_quads(graph, exported, trig_dataset, f
 def test_trig_keeps_per_document_provenance(trig_dataset):
     dataset = trig_dataset
     japanese = dataset.graph(document_graph(JA_DOCUMENT))
-    evidence = [e for e in japanese.subjects(RDF.subject, PINGFANG)
-                if (e, RDF.predicate, AK.targetsIndustry) in japanese and (e, RDF.object, ID.aerospace) in japanese]
+    evidence = [
+        e
+        for e in japanese.subjects(RDF.subject, PINGFANG)
+        if (e, RDF.predicate, AK.targetsIndustry) in japanese and (e, RDF.object, ID.aerospace) in japanese
+    ]
     assert evidence, "the Japanese document's graph holds the evidence for pingfang targetsIndustry aerospace"
     assert all((e, AK.document, ID[f"document/{JA_DOCUMENT}"]) in japanese for e in evidence)
     assert any("宇宙" in str(japanese.value(e, AK.quote)) for e in evidence)
@@ -114,8 +128,9 @@ def test_trig_keeps_per_document_provenance(trig_dataset):
     assert any(japanese.subjects(RDF.type, AK.Mention))
     # what the catalog and the ontology say is kept apart from the documents
     catalog = dataset.graph(CATALOG_GRAPH)
-    assert (PINGFANG, RDFS.label, Literal("平房工业新区", lang="zh")) in catalog or \
-        any(catalog.objects(PINGFANG, RDFS.label))
+    assert (PINGFANG, RDFS.label, Literal("平房工业新区", lang="zh")) in catalog or any(
+        catalog.objects(PINGFANG, RDFS.label)
+    )
     assert not any(catalog.subjects(RDF.type, AK.Mention))
     assert (AK.Park, RDF.type, OWL.Class) in dataset.graph(ONTOLOGY_GRAPH)
     assert (AK.Park, RDF.type, OWL.Class) not in japanese
@@ -127,15 +142,24 @@ def test_trig_keeps_per_document_provenance(trig_dataset):
 def test_selection_options(graph):
     lean = select(graph, LEAN)
     assert not any(lean.subjects(RDF.type, AK.Evidence)) and not any(lean.subjects(RDF.type, AK.Mention))
-    assert not any(lean.triples((None, AK.mentionedIn, None))) and not any(lean.triples((None, AK.coMentionedWith, None)))
+    assert not any(lean.triples((None, AK.mentionedIn, None))) and not any(
+        lean.triples((None, AK.coMentionedWith, None))
+    )
     assert (PINGFANG, AK.targetsIndustry, ID.aerospace) in lean
 
     parks = select(graph, Selection(classes=frozenset({"Park", "Industry"}), predicates=frozenset({"targetsIndustry"})))
-    typed = {cls for node, cls in parks.subject_objects(RDF.type) if str(node).startswith(str(ID))
-             and cls in {AK.City, AK.Park, AK.Industry, AK.Region}}
+    typed = {
+        cls
+        for node, cls in parks.subject_objects(RDF.type)
+        if str(node).startswith(str(ID)) and cls in {AK.City, AK.Park, AK.Industry, AK.Region}
+    }
     assert typed == {AK.Park, AK.Industry}
-    linked = {p for _, p, _ in parks if str(p).startswith(str(AK)) and p in {
-        AK.locatedIn, AK.partOf, AK.targetsIndustry, AK.mentionedIn, AK.coMentionedWith}}
+    linked = {
+        p
+        for _, p, _ in parks
+        if str(p).startswith(str(AK))
+        and p in {AK.locatedIn, AK.partOf, AK.targetsIndustry, AK.mentionedIn, AK.coMentionedWith}
+    }
     assert linked == {AK.targetsIndustry}
     for evidence in parks.subjects(RDF.type, AK.Evidence):
         assert parks.value(evidence, RDF.predicate) == AK.targetsIndustry
@@ -151,9 +175,23 @@ def test_rdf_exports_are_deterministic_across_processes(graph, tmp_path):
     for seed in ("1", "2"):
         target = tmp_path / f"lean-{seed}.nq"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([str(Path(sys.executable).parent / "amurkg"), "export", "--format", "nquads", "--class", "Port",
-                        "--out", str(target), "--root", str(tmp_path)],
-                       check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                str(Path(sys.executable).parent / "amurkg"),
+                "export",
+                "--format",
+                "nquads",
+                "--class",
+                "Port",
+                "--out",
+                str(target),
+                "--root",
+                str(tmp_path),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1] and b"_:" in outputs[0]
 
@@ -176,8 +214,11 @@ def test_graphml_and_gexf_load_in_networkx(exported, network, tmp_path):
         assert loaded.number_of_edges() == network.number_of_edges() > 1000
         harbin = loaded.nodes["harbin"]
         assert harbin["label_zh"] == "哈尔滨" and harbin["cls"] == "City" and 45 < float(harbin["lat"]) < 46.5
-        edges = [d for d in loaded.get_edge_data("harbin-pingfang-industrial-new-area", "aerospace").values()
-                 if d.get("predicate") == "targetsIndustry"]
+        edges = [
+            d
+            for d in loaded.get_edge_data("harbin-pingfang-industrial-new-area", "aerospace").values()
+            if d.get("predicate") == "targetsIndustry"
+        ]
         assert edges and int(edges[0]["evidence"]) >= 1 and JA_DOCUMENT in edges[0]["documents"]
 
 
@@ -192,10 +233,25 @@ def neo4j_import_problems(nodes_csv: str, relationships_csv: str) -> list[str]:
     """A small validator of `neo4j-admin database import` CSV: header syntax, unique ids, no
     dangling :START_ID/:END_ID, typed values that parse."""
     problems: list[str] = []
-    types = {"", "int", "long", "float", "double", "boolean", "string", "byte", "short", "char", "date",
-             "datetime", "point"}
-    header_field = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)?(?::(?P<type>ID|LABEL|START_ID|END_ID|TYPE|IGNORE|"
-                              r"[a-z]+(?:\[\])?))?$")
+    types = {
+        "",
+        "int",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "string",
+        "byte",
+        "short",
+        "char",
+        "date",
+        "datetime",
+        "point",
+    }
+    header_field = re.compile(
+        r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)?(?::(?P<type>ID|LABEL|START_ID|END_ID|TYPE|IGNORE|"
+        r"[a-z]+(?:\[\])?))?$"
+    )
 
     def parse(text: str, required: set[str]) -> tuple[list[tuple[str, str]], list[list[str]]]:
         rows = list(csv.reader(io.StringIO(text)))
@@ -268,7 +324,9 @@ def test_cytoscape_json(graph, network):
     assert len(ids) == len(nodes) == network.number_of_nodes()
     assert len(edges) == network.number_of_edges()
     assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in edges)
-    pingfang = [e["data"] for e in edges if e["data"]["id"] == "harbin-pingfang-industrial-new-area|targetsIndustry|aerospace"]
+    pingfang = [
+        e["data"] for e in edges if e["data"]["id"] == "harbin-pingfang-industrial-new-area|targetsIndustry|aerospace"
+    ]
     assert pingfang and any(b["document"] == JA_DOCUMENT for b in pingfang[0]["backings"])
 
 
@@ -279,14 +337,17 @@ def test_export_cli_writes_files_and_refuses_bad_input(layout, tmp_path):
 
     runner = CliRunner()
     target = tmp_path / "neo4j"
-    result = runner.invoke(app, ["export", "--format", "csv", "--no-mentions", "--out", str(target),
-                                 "--root", str(layout.root)])
+    result = runner.invoke(
+        app, ["export", "--format", "csv", "--no-mentions", "--out", str(target), "--root", str(layout.root)]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in target.iterdir()) == ["nodes.csv", "relationships.csv"]
-    for arguments, message in ((["--format", "svg"], "unknown format"),
-                               (["--class", "Parks"], "did you mean 'Park'"),
-                               (["--predicate", "locatedin", "--predicate", "near"], "unknown predicate 'near'"),
-                               (["--out", str(layout.turtle)], "refusing to overwrite")):
+    for arguments, message in (
+        (["--format", "svg"], "unknown format"),
+        (["--class", "Parks"], "did you mean 'Park'"),
+        (["--predicate", "locatedin", "--predicate", "near"], "unknown predicate 'near'"),
+        (["--out", str(layout.turtle)], "refusing to overwrite"),
+    ):
         result = runner.invoke(app, ["export", *arguments, "--root", str(layout.root)])
         assert result.exit_code == 2 and message in result.output, result.output
         assert "Traceback" not in result.output

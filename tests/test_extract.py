@@ -23,7 +23,7 @@ def test_every_quote_is_a_verbatim_slice_of_its_document(built):
     texts = {linked.document: linked.text for linked in built.linked}
     assert built.relations
     for relation in built.relations:
-        assert texts[relation.document][relation.start:relation.end] == relation.quote
+        assert texts[relation.document][relation.start : relation.end] == relation.quote
 
 
 def test_japanese_tables_are_found_with_their_rows(built):
@@ -40,8 +40,9 @@ def test_table_row_park_targets_aerospace_with_the_row_as_quote(built, linker):
     found = [r for r in built.relations if (r.subject, r.predicate, r.object) == (park, "targetsIndustry", aerospace)]
     assert found and found[0].method == "table"
     assert "平房工業新区" in found[0].quote and "\t" in found[0].quote
-    assert any((r.subject, r.predicate, r.object, r.method) == (park, "locatedIn", harbin, "table")
-               for r in built.relations)
+    assert any(
+        (r.subject, r.predicate, r.object, r.method) == (park, "locatedIn", harbin, "table") for r in built.relations
+    )
 
 
 def test_table_three_hinterland_cities(built, linker):
@@ -51,7 +52,7 @@ def test_table_three_hinterland_cities(built, linker):
 
 
 def test_table_parser_reads_a_new_table_of_the_same_layout(linker, catalog):
-    text = ("表5 新しい表\n\n大慶市\t石油化学産業\n\t紅崗建材加工区\t建材\n出所：筆者作成\n")
+    text = "表5 新しい表\n\n大慶市\t石油化学産業\n\t紅崗建材加工区\t建材\n出所：筆者作成\n"
     linked = linker.link("synthetic", text, "ja")
     relations, _ = extract_tables(linked, catalog)
     daqing = entity_named(linker, "大慶市", "ja")
@@ -61,12 +62,15 @@ def test_table_parser_reads_a_new_table_of_the_same_layout(linker, catalog):
     assert any(s == daqing and p == "targetsIndustry" for s, p, _ in triples)
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ("黒河とブラゴベシチェンスクは協力している。", "ja"),
-    ("黑河与布拉戈维申斯克是一对口岸城市。", "zh"),
-    ("Благовещенск и Хэйхэ развивают торговлю.", "ru"),
-    ("Heihe and Blagoveshchensk face each other across the Amur.", "en"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("黒河とブラゴベシチェンスクは協力している。", "ja"),
+        ("黑河与布拉戈维申斯克是一对口岸城市。", "zh"),
+        ("Благовещенск и Хэйхэ развивают торговлю.", "ru"),
+        ("Heihe and Blagoveshchensk face each other across the Amur.", "en"),
+    ],
+)
 def test_cross_border_pair_pattern_in_each_language(linker, catalog, sentence, language):
     linked = linker.link("synthetic", sentence, language)
     relations = extract_patterns(linked, catalog)
@@ -81,8 +85,9 @@ def test_no_pair_between_two_cities_of_one_country(linker, catalog):
 
 def test_corridor_members_from_a_bracket(built, linker):
     corridor = entity_named(linker, "哈大齊工業回廊", "ja")
-    members = {r.subject for r in built.relations if r.predicate == "partOf" and r.object == corridor
-               and r.method != "catalog"}
+    members = {
+        r.subject for r in built.relations if r.predicate == "partOf" and r.object == corridor and r.method != "catalog"
+    }
     assert {entity_named(linker, n, "ja") for n in ("ハルビン", "大慶", "チチハル")} <= members
 
 
@@ -92,16 +97,26 @@ def test_each_document_proposes_models(built):
 
 
 def test_a_list_of_pairs_is_read_pair_by_pair(linker, catalog):
-    linked = linker.link("synthetic", "例えば、黒河とブラゴベシチェンスク、綏芬河とポグラニチヌイ、同江とビロビジャンである。", "ja")
-    pairs = {frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"}
-    assert pairs == {frozenset(("heihe", "blagoveshchensk")), frozenset(("suifenhe", "pogranichny")),
-                     frozenset(("tongjiang", "birobidzhan"))}
+    linked = linker.link(
+        "synthetic", "例えば、黒河とブラゴベシチェンスク、綏芬河とポグラニチヌイ、同江とビロビジャンである。", "ja"
+    )
+    pairs = {
+        frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"
+    }
+    assert pairs == {
+        frozenset(("heihe", "blagoveshchensk")),
+        frozenset(("suifenhe", "pogranichny")),
+        frozenset(("tongjiang", "birobidzhan")),
+    }
 
 
 def test_no_adjacency_between_a_region_and_its_own_country(linker, catalog):
     linked = linker.link("synthetic", "The Russian Far East and Russia are adjacent to Japan.", "en")
-    assert not [r for r in extract_patterns(linked, catalog)
-                if r.predicate == "adjoins" and {r.subject, r.object} == {"russian-far-east", "russia"}]
+    assert not [
+        r
+        for r in extract_patterns(linked, catalog)
+        if r.predicate == "adjoins" and {r.subject, r.object} == {"russian-far-east", "russia"}
+    ]
 
 
 def test_footnoted_group_members(linker, catalog):
@@ -114,13 +129,18 @@ def test_footnoted_group_members(linker, catalog):
     assert quote == "綏芬河、東寧、綏陽、以下同じ。"
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ("黒河市はアムール川を挟んでブラゴベシチェンスク市と向かい合っている。", "ja"),
-    ("Heihe faces Blagoveshchensk across the Amur River, opposite each other.", "en"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("黒河市はアムール川を挟んでブラゴベシチェンスク市と向かい合っている。", "ja"),
+        ("Heihe faces Blagoveshchensk across the Amur River, opposite each other.", "en"),
+    ],
+)
 def test_places_across_a_river_adjoin_each_other_not_the_river(linker, catalog, sentence, language):
     linked = linker.link("synthetic", sentence, language)
-    adjoining = {frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "adjoins"}
+    adjoining = {
+        frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "adjoins"
+    }
     assert adjoining == {frozenset(("heihe", "blagoveshchensk"))}
 
 
@@ -132,16 +152,18 @@ def test_a_russian_place_name_that_is_also_a_word_links_only_when_capitalised(li
 
 
 def test_a_markdown_pipe_table_is_read_like_a_tab_table(linker, catalog):
-    text = ("Zones of the region\n\n| City | Zone | Industries |\n|---|---|---|\n"
-            "| Daqing | | petrochemicals, new materials |\n| | Honggang Building Materials Processing Zone | building materials |\n\n"
-            "Source: author.\n")
+    text = (
+        "Zones of the region\n\n| City | Zone | Industries |\n|---|---|---|\n"
+        "| Daqing | | petrochemicals, new materials |\n| | Honggang Building Materials Processing Zone | building materials |\n\n"
+        "Source: author.\n"
+    )
     linked = linker.link("synthetic", text, "en")
     relations, _ = extract_tables(linked, catalog)
     triples = {(r.subject, r.predicate, r.object) for r in relations}
     park = entity_named(linker, "紅崗建材加工区", "ja")
     assert (park, "locatedIn", "daqing") in triples
     assert ("daqing", "targetsIndustry", "petrochemicals") in triples
-    assert all(linked.text[r.start:r.end] == r.quote and r.quote.startswith("|") for r in relations)
+    assert all(linked.text[r.start : r.end] == r.quote and r.quote.startswith("|") for r in relations)
 
 
 def test_a_numbered_heading_naming_a_model_is_proposed_by_the_document(linker, catalog):

@@ -10,12 +10,22 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from amurkg.build.pipeline import load_ontology
+from amurkg.build.serialize import turtle_bytes
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.namespaces import AK, ID
-from amurkg.build.serialize import turtle_bytes
 
-CORE_PROPERTIES = ("locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry", "appliesModel",
-                   "proposes", "cooperatesWith", "adjoins", "mentionedIn")
+CORE_PROPERTIES = (
+    "locatedIn",
+    "partOf",
+    "counterpartOf",
+    "hinterlandOf",
+    "targetsIndustry",
+    "appliesModel",
+    "proposes",
+    "cooperatesWith",
+    "adjoins",
+    "mentionedIn",
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +77,7 @@ def test_committed_export_equals_a_fresh_build(built, layout):
 
 def test_build_is_deterministic(built, layout):
     from amurkg.build.pipeline import build
+
     again = build(layout, validate=False, use_cache=False)
     assert turtle_bytes(again.graph) == turtle_bytes(built.graph)
 
@@ -104,10 +115,13 @@ def test_turtle_does_not_depend_on_the_hash_seed(layout):
     import subprocess
     import sys
 
-    script = ("from amurkg.build.pipeline import build; from amurkg.layout import Layout; "
-              "from amurkg.build.serialize import turtle_bytes; from pathlib import Path; import sys; "
-              f"sys.stdout.buffer.write(turtle_bytes(build(Layout(Path({str(layout.root)!r})), validate=False, "
-              "use_cache=False).graph))")
-    output = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
-                            env={**os.environ, "PYTHONHASHSEED": "4242"}).stdout
+    script = (
+        "from amurkg.build.pipeline import build; from amurkg.layout import Layout; "
+        "from amurkg.build.serialize import turtle_bytes; from pathlib import Path; import sys; "
+        f"sys.stdout.buffer.write(turtle_bytes(build(Layout(Path({str(layout.root)!r})), validate=False, "
+        "use_cache=False).graph))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": "4242"}
+    ).stdout
     assert output == layout.turtle.read_bytes()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from amurkg.cli.main import app
 from amurkg.build.pipeline import build
 from amurkg.build.serialize import turtle_bytes
+from amurkg.cli.main import app
 
 runner = CliRunner()
 
@@ -38,7 +38,8 @@ def test_an_unchanged_project_is_not_rebuilt_and_the_cache_can_be_cleared(projec
     result = runner.invoke(app, ["build", *root])
     assert result.exit_code == 0 and "up to date" in result.output
     (project_copy.catalog / "city.yaml").write_text(
-        (project_copy.catalog / "city.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        (project_copy.catalog / "city.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["build", "-q", *root])
     assert result.exit_code == 0 and "up to date" not in result.output
     result = runner.invoke(app, ["build", "--clear-cache", *root])

@@ -10,33 +10,46 @@ from amurkg.text.link import Linker
 def linked_entities(linker: Linker, text: str, language: str) -> list[tuple[str, str]]:
     result = linker.link("test", text, language)
     for mention in result.mentions:
-        assert text[mention.start:mention.end] == mention.surface
+        assert text[mention.start : mention.end] == mention.surface
     return [(m.surface, m.entity) for m in result.mentions]
 
 
-@pytest.mark.parametrize("sentence, surface", [
-    ("Сотрудничество провинции Хэйлунцзян с Россией.", "провинции Хэйлунцзян"),
-    ("Экономика Хэйлунцзяна растёт.", "Хэйлунцзяна"),
-    ("В Хэйлунцзяне много лесов.", "Хэйлунцзяне"),
-])
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("Сотрудничество провинции Хэйлунцзян с Россией.", "провинции Хэйлунцзян"),
+        ("Экономика Хэйлунцзяна растёт.", "Хэйлунцзяна"),
+        ("В Хэйлунцзяне много лесов.", "Хэйлунцзяне"),
+    ],
+)
 def test_inflected_russian_names_link_to_heilongjiang(linker, sentence, surface):
     assert (surface, "heilongjiang") in linked_entities(linker, sentence, "ru")
 
 
-@pytest.mark.parametrize("sentence, language, entity", [
-    ("Делегация прибыла в Благовещенск и Харбину передала письмо.", "ru", "blagoveshchensk"),
-    ("Порт в Благовещенске открыт.", "ru", "blagoveshchensk"),
-    ("Завод в Хулине закрыт.", "ru", "hulin"),
-    ("Путь к Харбину лежит через степь.", "ru", "harbin"),
-])
+@pytest.mark.parametrize(
+    "sentence, language, entity",
+    [
+        ("Делегация прибыла в Благовещенск и Харбину передала письмо.", "ru", "blagoveshchensk"),
+        ("Порт в Благовещенске открыт.", "ru", "blagoveshchensk"),
+        ("Завод в Хулине закрыт.", "ru", "hulin"),
+        ("Путь к Харбину лежит через степь.", "ru", "harbin"),
+    ],
+)
 def test_declined_city_names(linker, sentence, language, entity):
     assert entity in {e for _, e in linked_entities(linker, sentence, language)}
 
 
-@pytest.mark.parametrize("text, language", [
-    ("黒龍江省の産業", "ja"), ("黑龍江省的产业", "zh"), ("黑龙江省的产业", "zh"), ("黒竜江省の産業", "ja"),
-    ("Heilongjiang Province's industry", "en"), ("HEILONGJIANG", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("黒龍江省の産業", "ja"),
+        ("黑龍江省的产业", "zh"),
+        ("黑龙江省的产业", "zh"),
+        ("黒竜江省の産業", "ja"),
+        ("Heilongjiang Province's industry", "en"),
+        ("HEILONGJIANG", "en"),
+    ],
+)
 def test_kanji_and_script_variants_meet(linker, text, language):
     assert "heilongjiang" in {e for _, e in linked_entities(linker, text, language)}
 
@@ -64,5 +77,5 @@ def test_latin_names_need_word_boundaries(linker):
 def test_offsets_slice_the_original_file_exactly(built):
     for linked in built.linked:
         for mention in linked.mentions:
-            assert linked.text[mention.start:mention.end] == mention.surface
+            assert linked.text[mention.start : mention.end] == mention.surface
         assert linked.text == next(d for d in built.documents if d.id == linked.document).read_text()

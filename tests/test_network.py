@@ -10,9 +10,9 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from amurkg.cli.main import app
 from amurkg.analysis import analytics
 from amurkg.analysis.network import build_network
+from amurkg.cli.main import app
 
 JA_DOCUMENT = "ma-2011-heilongjiang-cooperation-models"
 
@@ -40,8 +40,10 @@ def test_network_nodes_and_edges(network, built):
     assert edge["evidence"] >= 1 and JA_DOCUMENT in edge["documents"]
     assert any("宇宙" in b.quote for b in edge["backings"])
     # a symmetric relation is one edge, not two
-    assert network.has_edge("blagoveshchensk", "heihe") != network.has_edge("heihe", "blagoveshchensk") or \
-        len(analytics.links_between(network, "heihe", "blagoveshchensk")) == 1
+    assert (
+        network.has_edge("blagoveshchensk", "heihe") != network.has_edge("heihe", "blagoveshchensk")
+        or len(analytics.links_between(network, "heihe", "blagoveshchensk")) == 1
+    )
     predicates = {d["predicate"] for *_, d in network.edges(data=True)}
     assert "mentionedIn" not in predicates and "coMentionedWith" not in predicates
 
@@ -53,8 +55,10 @@ def test_stats(network, built):
     languages = {r["languages"]: r["entities"] for r in sections["entities by number of label languages"]}
     assert sum(languages.values()) == len(built.catalog) and set(languages) == {1, 2, 3, 4}
     predicates = {r["predicate"]: r for r in sections["links per predicate"]}
-    assert predicates["targetsIndustry"]["links"] > 50 and predicates["targetsIndustry"]["evidence"] >= \
-        predicates["targetsIndustry"]["links"]
+    assert (
+        predicates["targetsIndustry"]["links"] > 50
+        and predicates["targetsIndustry"]["evidence"] >= predicates["targetsIndustry"]["links"]
+    )
     overview = {r["measure"]: r["value"] for r in sections["overview"]}
     assert overview["connected components"] == nx.number_connected_components(nx.Graph(network.to_undirected()))
     degree = {r["degree"]: r["nodes"] for r in sections["degree distribution"]}
@@ -97,27 +101,37 @@ def test_cli_path_in_other_languages_and_formats(runner, layout):
     assert "counterpartOf" in result.output and JA_DOCUMENT in result.output and "catalog" in result.output
     data = json.loads(run(runner, layout, "path", "harbin", "blagoveshchensk", "--format", "json").stdout)
     assert data["path"][0] == "harbin" and data["hops"][-1]["backings"]
-    rows = list(csv.DictReader(io.StringIO(run(runner, layout, "path", "harbin", "blagoveshchensk", "-f", "csv").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(run(runner, layout, "path", "harbin", "blagoveshchensk", "-f", "csv").stdout))
+    )
     assert rows[-1]["relation"] == "—counterpartOf—"
 
 
 def test_cli_stats_central_neighbors(runner, layout):
     stats = json.loads(run(runner, layout, "stats", "--format", "json").stdout)
     assert stats["overview"][0]["measure"] == "nodes"
-    central = list(csv.DictReader(io.StringIO(
-        run(runner, layout, "central", "--class", "Park", "--by", "pagerank", "--top", "3", "-f", "csv").stdout)))
+    central = list(
+        csv.DictReader(
+            io.StringIO(
+                run(runner, layout, "central", "--class", "Park", "--by", "pagerank", "--top", "3", "-f", "csv").stdout
+            )
+        )
+    )
     assert len(central) == 3 and {r["class"] for r in central} == {"Park"}
     result = run(runner, layout, "neighbors", "Хэйхэ", "--depth", "1")
     assert result.exit_code == 0 and "blagoveshchensk" in result.output
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (("path", "harbin", "atlantis"), "no entity is named 'atlantis'"),
-    (("path", "harbn", "heihe"), "did you mean"),
-    (("central", "--by", "fame"), "unknown measure"),
-    (("central", "--class", "Parks"), "did you mean 'Park'"),
-    (("stats", "--format", "xml"), "unknown output format"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (("path", "harbin", "atlantis"), "no entity is named 'atlantis'"),
+        (("path", "harbn", "heihe"), "did you mean"),
+        (("central", "--by", "fame"), "unknown measure"),
+        (("central", "--class", "Parks"), "did you mean 'Park'"),
+        (("stats", "--format", "xml"), "unknown output format"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_exit_2(runner, layout, arguments, message):
     result = run(runner, layout, *arguments)
     assert result.exit_code == 2 and message in result.output, result.output

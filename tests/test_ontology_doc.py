@@ -7,13 +7,23 @@ from html.parser import HTMLParser
 from rdflib.namespace import RDFS, SKOS
 from typer.testing import CliRunner
 
-from amurkg.cli.main import app
 from amurkg.build.pipeline import load_ontology
+from amurkg.cli.main import app
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.namespaces import AK
 
-CORE_PROPERTIES = ("locatedIn", "partOf", "counterpartOf", "hinterlandOf", "targetsIndustry", "appliesModel",
-                   "proposes", "cooperatesWith", "adjoins", "mentionedIn")
+CORE_PROPERTIES = (
+    "locatedIn",
+    "partOf",
+    "counterpartOf",
+    "hinterlandOf",
+    "targetsIndustry",
+    "appliesModel",
+    "proposes",
+    "cooperatesWith",
+    "adjoins",
+    "mentionedIn",
+)
 
 
 class Sections(HTMLParser):

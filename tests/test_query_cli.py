@@ -71,13 +71,19 @@ def test_every_named_query_in_every_format(layout, answers, name):
 def test_parks_of_harbin_from_the_command_line_in_chinese():
     result = amurkg("query", "--name", "parks-of-city", "--param", "city=哈尔滨", "--lang", "zh", "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert ("https://w3id.org/amurkg/id/harbin-pingfang-industrial-new-area,平房工业新区,"
-            "https://w3id.org/amurkg/id/aerospace,航空航天") in result.stdout
+    assert (
+        "https://w3id.org/amurkg/id/harbin-pingfang-industrial-new-area,平房工业新区,"
+        "https://w3id.org/amurkg/id/aerospace,航空航天"
+    ) in result.stdout
 
 
 def test_json_terms_follow_the_w3c_format():
-    result = amurkg("query", "SELECT ?x ?l ?n WHERE { BIND(id:heihe AS ?x) id:heihe rdfs:label ?l "
-                             "FILTER(LANG(?l) = 'ru') BIND(42 AS ?n) }", "--format", "json")
+    result = amurkg(
+        "query",
+        "SELECT ?x ?l ?n WHERE { BIND(id:heihe AS ?x) id:heihe rdfs:label ?l FILTER(LANG(?l) = 'ru') BIND(42 AS ?n) }",
+        "--format",
+        "json",
+    )
     binding = json.loads(result.stdout)["results"]["bindings"][0]
     assert binding["x"] == {"type": "uri", "value": "https://w3id.org/amurkg/id/heihe"}
     assert binding["l"] == {"type": "literal", "value": "Хэйхэ", "xml:lang": "ru"}
@@ -86,11 +92,17 @@ def test_json_terms_follow_the_w3c_format():
 
 def test_prefixes_are_declared_and_own_prefixes_still_work():
     plain = amurkg("query", "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ak:City }", "--format", "csv")
-    own = amurkg("query", "PREFIX ak: <https://w3id.org/amurkg/ontology#>\n"
-                          "PREFIX ex: <http://example.org/>\n"
-                          "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ak:City }", "--format", "csv")
-    other = amurkg("query", "PREFIX ak: <http://example.org/>\nSELECT (COUNT(?c) AS ?n) WHERE { ?c a ak:City }",
-                   "--format", "csv")
+    own = amurkg(
+        "query",
+        "PREFIX ak: <https://w3id.org/amurkg/ontology#>\n"
+        "PREFIX ex: <http://example.org/>\n"
+        "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ak:City }",
+        "--format",
+        "csv",
+    )
+    other = amurkg(
+        "query", "PREFIX ak: <http://example.org/>\nSELECT (COUNT(?c) AS ?n) WHERE { ?c a ak:City }", "--format", "csv"
+    )
     assert plain.exit_code == own.exit_code == other.exit_code == 0
     assert plain.stdout == own.stdout and int(plain.stdout.split()[1]) > 10
     assert other.stdout.split()[1] == "0", "the query's own PREFIX wins"
@@ -123,12 +135,24 @@ def test_a_file_query(tmp_path):
 
 def test_parameters_are_bound_as_terms_never_pasted():
     hostile = 'x" } } DROP ALL ; SELECT * WHERE { ?s ?p "'
-    result = amurkg("query", "SELECT ?l WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }",
-                    "--param", f'name="{hostile}"', "--format", "csv")
+    result = amurkg(
+        "query",
+        "SELECT ?l WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }",
+        "--param",
+        f'name="{hostile}"',
+        "--format",
+        "csv",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == b"l\r\n"
-    russian = amurkg("query", "SELECT ?l WHERE { ?c rdfs:label ?l FILTER(LANG(?l) = 'en') }",
-                     "--param", "c=Благовещенск", "--format", "csv")
+    russian = amurkg(
+        "query",
+        "SELECT ?l WHERE { ?c rdfs:label ?l FILTER(LANG(?l) = 'en') }",
+        "--param",
+        "c=Благовещенск",
+        "--format",
+        "csv",
+    )
     assert russian.stdout_bytes == b"l\r\nBlagoveshchensk\r\n"
 
 
@@ -147,15 +171,18 @@ def test_output_file(tmp_path):
     assert len(json.loads(target.read_text(encoding="utf-8"))["results"]["bindings"]) == 4
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { id:a ak:partOf id:b }",
-    "DELETE WHERE { ?s ?p ?o }",
-    "LOAD <http://example.org/data.ttl>",
-    "CLEAR ALL",
-    "DROP GRAPH <http://example.org/g>",
-    "CREATE GRAPH <http://example.org/g>",
-    "WITH <http://example.org/g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { id:a ak:partOf id:b }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "CLEAR ALL",
+        "DROP GRAPH <http://example.org/g>",
+        "CREATE GRAPH <http://example.org/g>",
+        "WITH <http://example.org/g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    ],
+)
 def test_updates_are_refused(update):
     result = amurkg("query", update)
     assert result.exit_code == 2
@@ -170,16 +197,19 @@ def test_syntax_errors_give_line_and_column():
     assert unknown.exit_code == 2 and "unknown prefix foo: at line 2, column 5" in unknown.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--name", "parks-of-cty"], "did you mean parks-of-city"),
-    (["--name", "parks-of-city", "--param", "city=xarbin"], "did you mean 'harbin'"),
-    (["--name", "parks-of-city", "--param", "town=harbin"], "has no parameter town"),
-    (["--name", "parks-of-city", "--param", "city"], "is not key=value"),
-    (["--name", "document-entities", "--param", "document=harbin"], "not a document"),
-    (["SELECT * WHERE { ?s ?p ?o }", "--name", "documents"], "exactly one of"),
-    (["--file", "/nonexistent/q.rq"], "no such file"),
-    (["SELECT * WHERE { ?s ?p ?o }", "--store", "postgres"], "is not a store"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--name", "parks-of-cty"], "did you mean parks-of-city"),
+        (["--name", "parks-of-city", "--param", "city=xarbin"], "did you mean 'harbin'"),
+        (["--name", "parks-of-city", "--param", "town=harbin"], "has no parameter town"),
+        (["--name", "parks-of-city", "--param", "city"], "is not key=value"),
+        (["--name", "document-entities", "--param", "document=harbin"], "not a document"),
+        (["SELECT * WHERE { ?s ?p ?o }", "--name", "documents"], "exactly one of"),
+        (["--file", "/nonexistent/q.rq"], "no such file"),
+        (["SELECT * WHERE { ?s ?p ?o }", "--store", "postgres"], "is not a store"),
+    ],
+)
 def test_bad_input_fails_with_one_line(args, message):
     result = amurkg("query", *args)
     assert result.exit_code == 2, result.output
@@ -194,8 +224,9 @@ def test_missing_build_is_reported(tmp_path):
 def test_timeout_stops_a_runaway_query(tmp_path):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     for store in ("embedded", f"oxigraph:{tmp_path / 'ox'}"):
-        done = subprocess.run([AMURKG, "query", runaway, "--timeout", "1",
-                               "--store", store], capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [AMURKG, "query", runaway, "--timeout", "1", "--store", store], capture_output=True, text=True, timeout=120
+        )
         assert done.returncode == 3, (store, done.stderr)
         assert "did not finish within 1 s" in done.stderr and "Traceback" not in done.stderr
 

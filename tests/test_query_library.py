@@ -8,9 +8,9 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import RDF
 
+from amurkg.namespaces import AK, ID
 from amurkg.store.answers import Answer
 from amurkg.store.named_queries import library, named
-from amurkg.namespaces import AK, ID
 from amurkg.store.querying import run_query
 from amurkg.store.stores import RdflibStore, cached_graph
 
@@ -109,8 +109,11 @@ def document_entities(store, answer):
     counts = dict(zip(slugs(answer, "entity"), (int(n) for n in answer.column("mentions"))))
     graph = store.graph
     document = ID["document/ma-2011-heilongjiang-cooperation-models"]
-    expected = sum(1 for m in graph.subjects(AK.document, document)
-                   if (m, RDF.type, AK.Mention) in graph and (m, AK.entity, ID.heilongjiang) in graph)
+    expected = sum(
+        1
+        for m in graph.subjects(AK.document, document)
+        if (m, RDF.type, AK.Mention) in graph and (m, AK.entity, ID.heilongjiang) in graph
+    )
     assert counts["heilongjiang"] == expected > 0
     assert "harbin-pingfang-industrial-new-area" in counts
     assert list(counts.values()) == sorted(counts.values(), reverse=True)
@@ -126,8 +129,11 @@ def shared_entities(store, answer):
     graph = store.graph
     first = ID["document/ma-2011-heilongjiang-cooperation-models"]
     second = ID["document/anon-2015-heilongjiang-russia-industrial-cooperation"]
-    both = {str(e).removeprefix(str(ID)) for e in graph.subjects(AK.mentionedIn, first)
-            if (e, AK.mentionedIn, second) in graph}
+    both = {
+        str(e).removeprefix(str(ID))
+        for e in graph.subjects(AK.mentionedIn, first)
+        if (e, AK.mentionedIn, second) in graph
+    }
     assert entities == both
 
 
@@ -158,11 +164,32 @@ def entity_labels(store, answer):
 
 def unevidenced_entities(store, answer):
     graph = store.graph
-    core = {AK[c] for c in ("Country", "Region", "City", "Port", "Park", "Corridor", "Industry", "CooperationModel",
-                            "Program", "Project", "Organization", "Event", "GeoFeature")}
-    expected = {e for e, c in graph.subject_objects(RDF.type) if c in core
-                and (e, AK.mentionedIn, None) not in graph
-                and (None, RDF.subject, e) not in graph and (None, RDF.object, e) not in graph}
+    core = {
+        AK[c]
+        for c in (
+            "Country",
+            "Region",
+            "City",
+            "Port",
+            "Park",
+            "Corridor",
+            "Industry",
+            "CooperationModel",
+            "Program",
+            "Project",
+            "Organization",
+            "Event",
+            "GeoFeature",
+        )
+    }
+    expected = {
+        e
+        for e, c in graph.subject_objects(RDF.type)
+        if c in core
+        and (e, AK.mentionedIn, None) not in graph
+        and (None, RDF.subject, e) not in graph
+        and (None, RDF.object, e) not in graph
+    }
     assert set(answer.column("entity")) == expected
     assert ID.harbin not in expected
 
@@ -173,8 +200,9 @@ def most_mentioned(store, answer):
     top = slugs(answer, "entity")[:3]
     assert "russia" in top
     graph = store.graph
-    assert counts[0] == sum(1 for _ in graph.subjects(AK.entity, answer.column("entity")[0])
-                            if (_, RDF.type, AK.Mention) in graph)
+    assert counts[0] == sum(
+        1 for _ in graph.subjects(AK.entity, answer.column("entity")[0]) if (_, RDF.type, AK.Mention) in graph
+    )
 
 
 def programs_years(store, answer):
@@ -192,13 +220,22 @@ def documents(store, answer):
 
 
 CHECKS: dict[str, Callable[[RdflibStore, Answer], None]] = {
-    "parks-of-city": parks_of_city, "corridor-industries": corridor_industries,
-    "cross-border-pairs": cross_border_pairs, "port-hinterlands": port_hinterlands,
-    "document-models": document_models, "document-about-entity": document_about_entity,
-    "edge-evidence": edge_evidence, "document-entities": document_entities, "shared-entities": shared_entities,
-    "neighbours": neighbours, "industry-cooperation": industry_cooperation, "entity-labels": entity_labels,
-    "unevidenced-entities": unevidenced_entities, "most-mentioned": most_mentioned,
-    "programs-years": programs_years, "documents": documents,
+    "parks-of-city": parks_of_city,
+    "corridor-industries": corridor_industries,
+    "cross-border-pairs": cross_border_pairs,
+    "port-hinterlands": port_hinterlands,
+    "document-models": document_models,
+    "document-about-entity": document_about_entity,
+    "edge-evidence": edge_evidence,
+    "document-entities": document_entities,
+    "shared-entities": shared_entities,
+    "neighbours": neighbours,
+    "industry-cooperation": industry_cooperation,
+    "entity-labels": entity_labels,
+    "unevidenced-entities": unevidenced_entities,
+    "most-mentioned": most_mentioned,
+    "programs-years": programs_years,
+    "documents": documents,
 }
 
 

@@ -45,8 +45,11 @@ def server(tmp_path_factory):
     """An Oxigraph SPARQL server on a free port of 127.0.0.1, stopped after the tests."""
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -100,8 +103,20 @@ def test_push_then_query_a_real_server(layout, server, embedded):
         assert answers[name].variables == embedded[name].variables, name
         assert answers[name].rows == embedded[name].rows, name
     # from the command line, by a Russian name, in CSV
-    result = runner.invoke(app, ["query", "--endpoint", f"{server}/query", "--name", "parks-of-city",
-                                 "--param", "city=Харбин", "--format", "csv"])
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "--endpoint",
+            f"{server}/query",
+            "--name",
+            "parks-of-city",
+            "--param",
+            "city=Харбин",
+            "--format",
+            "csv",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "https://w3id.org/amurkg/id/harbin-pingfang-industrial-new-area" in result.stdout
     ask = runner.invoke(app, ["query", "--endpoint", f"{server}/query", "ASK { id:heihe ak:counterpartOf ?x }"])
@@ -114,8 +129,9 @@ def test_push_into_a_named_graph_and_replace(layout, server):
     for _ in range(2):  # --replace twice leaves one copy
         pushed = runner.invoke(app, ["push", "--endpoint", f"{server}/store", "--graph", DATA_GRAPH, "--replace"])
         assert pushed.exit_code == 0, pushed.output
-    result = runner.invoke(app, ["query", "--endpoint", f"{server}/query", "--graph", DATA_GRAPH, count,
-                                 "--format", "tsv"])
+    result = runner.invoke(
+        app, ["query", "--endpoint", f"{server}/query", "--graph", DATA_GRAPH, count, "--format", "tsv"]
+    )
     assert result.stdout == f"?n\n{expected}\n"
 
 
@@ -161,9 +177,15 @@ class Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[dict] = []
 
     def do_PUT(self):  # noqa: N802 - http.server's naming
-        self.seen.append({"method": "PUT", "path": self.path, "auth": self.headers.get("Authorization"),
-                          "type": self.headers.get("Content-Type"),
-                          "size": len(self.rfile.read(int(self.headers["Content-Length"])))})
+        self.seen.append(
+            {
+                "method": "PUT",
+                "path": self.path,
+                "auth": self.headers.get("Authorization"),
+                "type": self.headers.get("Content-Type"),
+                "size": len(self.rfile.read(int(self.headers["Content-Length"]))),
+            }
+        )
         if not self.headers.get("Authorization"):
             self.send_response(401)
             self.end_headers()
@@ -182,8 +204,11 @@ def test_push_sends_credentials_from_the_environment_only(layout):
     try:
         refused = runner.invoke(app, ["push", "--endpoint", url, "--replace", "--graph", DATA_GRAPH], env={})
         assert refused.exit_code == 3 and "HTTP 401" in refused.stderr
-        ok = runner.invoke(app, ["push", "--endpoint", url, "--replace", "--graph", DATA_GRAPH],
-                           env={"AMURKG_USER": "analyst", "AMURKG_PASSWORD": "s3cret-pw"})
+        ok = runner.invoke(
+            app,
+            ["push", "--endpoint", url, "--replace", "--graph", DATA_GRAPH],
+            env={"AMURKG_USER": "analyst", "AMURKG_PASSWORD": "s3cret-pw"},
+        )
         assert ok.exit_code == 0, ok.output
         assert "s3cret-pw" not in ok.output and "analyst" not in ok.output
     finally:

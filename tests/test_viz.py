@@ -8,18 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
+from headless import Chromium, chromium_path, file_url
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from typer.testing import CliRunner
 
+from amurkg.build.serialize import turtle_bytes
 from amurkg.cli.main import app
 from amurkg.layout import Layout
+from amurkg.namespaces import AK, ID, WGS
 from amurkg.views.model import COMENTION, PREDICATES, read_network
 from amurkg.views.select import Filters, select
-from amurkg.namespaces import AK, ID, WGS
-from amurkg.build.serialize import turtle_bytes
-
-from headless import Chromium, chromium_path, file_url
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "exports" / "screenshots"
@@ -45,21 +44,41 @@ def stated_neighbours(graph: Graph, slug: str) -> set[str]:
     node = ID[slug]
     found = set()
     for predicate in PREDICATES:
-        found |= {str(o)[len(str(ID)):] for o in graph.objects(node, AK[predicate])}
-        found |= {str(s)[len(str(ID)):] for s in graph.subjects(AK[predicate], node)}
+        found |= {str(o)[len(str(ID)) :] for o in graph.objects(node, AK[predicate])}
+        found |= {str(s)[len(str(ID)) :] for s in graph.subjects(AK[predicate], node)}
     return found
 
 
 # --- what the views select -------------------------------------------------------------------
 
+
 def test_network_has_entities_not_mentions_evidence_or_comention_nodes(built, network):
-    entities = {str(s) for s, _, o in built.graph.triples((None, RDF.type, None))
-                if str(o).startswith(str(AK)) and str(o)[len(str(AK)):] in
-                {"Country", "Region", "City", "Port", "Park", "Corridor", "Industry", "CooperationModel",
-                 "Program", "Project", "Organization", "Event", "GeoFeature"}}
+    entities = {
+        str(s)
+        for s, _, o in built.graph.triples((None, RDF.type, None))
+        if str(o).startswith(str(AK))
+        and str(o)[len(str(AK)) :]
+        in {
+            "Country",
+            "Region",
+            "City",
+            "Port",
+            "Park",
+            "Corridor",
+            "Industry",
+            "CooperationModel",
+            "Program",
+            "Project",
+            "Organization",
+            "Event",
+            "GeoFeature",
+        }
+    }
     entity_nodes = {str(ID[n.id]) for n in network.nodes.values() if n.cls != "Document"}
     assert entity_nodes == entities
-    assert not any(n.startswith(("mention/", "evidence/", "comention/")) or n.endswith("/geometry") for n in network.nodes)
+    assert not any(
+        n.startswith(("mention/", "evidence/", "comention/")) or n.endswith("/geometry") for n in network.nodes
+    )
     # documents are nodes only where they state a relation (ak:proposes)
     for node in network.nodes.values():
         if node.cls == "Document":
@@ -67,8 +86,11 @@ def test_network_has_entities_not_mentions_evidence_or_comention_nodes(built, ne
 
 
 def test_links_carry_their_quotes_and_symmetric_ones_appear_once(network):
-    pair = [l for l in network.links if {l.source, l.target} == {"heihe", "blagoveshchensk"}
-            and l.predicate == "counterpartOf"]
+    pair = [
+        l
+        for l in network.links
+        if {l.source, l.target} == {"heihe", "blagoveshchensk"} and l.predicate == "counterpartOf"
+    ]
     assert len(pair) == 1
     quoted = [e for l in network.links if l.predicate == "targetsIndustry" for e in l.evidence if e.quote]
     assert quoted and all(e.document and e.title for e in quoted)
@@ -114,6 +136,7 @@ def test_size_limit_keeps_the_best_connected_unless_a_filter_is_given(network):
 
 # --- the command line ---------------------------------------------------------------------------
 
+
 def test_viz_writes_one_offline_deterministic_file(seed_project):
     out = seed_project.root / "net.html"
     result = runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out)])
@@ -126,15 +149,19 @@ def test_viz_writes_one_offline_deterministic_file(seed_project):
     assert "vis-network" in page and 'id="amurkg-data"' in page
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--class", "Planet"], "unknown class 'Planet'"),
-    (["--predicate", "loves"], "unknown predicate 'loves'"),
-    (["--focus", "harbinn"], "did you mean"),
-    (["--document", "nope"], "no document 'nope'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--class", "Planet"], "unknown class 'Planet'"),
+        (["--predicate", "loves"], "unknown predicate 'loves'"),
+        (["--focus", "harbinn"], "did you mean"),
+        (["--document", "nope"], "no document 'nope'"),
+    ],
+)
 def test_viz_bad_filters_are_one_line_and_exit_2(seed_project, args, message):
-    result = runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out",
-                                 str(seed_project.root / "bad.html"), *args])
+    result = runner.invoke(
+        app, ["viz", "--root", str(seed_project.root), "--out", str(seed_project.root / "bad.html"), *args]
+    )
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
     assert not (seed_project.root / "bad.html").exists()
@@ -170,8 +197,10 @@ def malicious_project(root: Path) -> Layout:
     """A two-city graph whose labels, title and quote try to run script."""
     graph = Graph()
     evil, good, document = ID["evil"], ID["good"], ID["document/doc1"]
-    for node, labels, (lat, lon) in ((evil, {"en": EVIL_LABEL, "zh": EVIL_ZH}, (48.0, 127.0)),
-                                     (good, {"en": "Good <b>town</b>"}, (49.0, 128.0))):
+    for node, labels, (lat, lon) in (
+        (evil, {"en": EVIL_LABEL, "zh": EVIL_ZH}, (48.0, 127.0)),
+        (good, {"en": "Good <b>town</b>"}, (49.0, 128.0)),
+    ):
         graph.add((node, RDF.type, AK.City))
         for lang, label in labels.items():
             graph.add((node, RDFS.label, Literal(label, lang=lang)))
@@ -184,8 +213,13 @@ def malicious_project(root: Path) -> Layout:
     graph.add((evil, AK.counterpartOf, good))
     graph.add((good, AK.counterpartOf, evil))
     evidence = ID["evidence/1"]
-    for predicate, value in ((RDF.type, AK.Evidence), (RDF.subject, evil), (RDF.predicate, AK.counterpartOf),
-                             (RDF.object, good), (AK.document, document)):
+    for predicate, value in (
+        (RDF.type, AK.Evidence),
+        (RDF.subject, evil),
+        (RDF.predicate, AK.counterpartOf),
+        (RDF.object, good),
+        (AK.document, document),
+    ):
         graph.add((evidence, predicate, value))
     graph.add((evidence, AK.method, Literal("claim")))
     graph.add((evidence, AK.quote, Literal(EVIL_QUOTE)))
@@ -235,7 +269,7 @@ def test_default_network_draws_every_node_offline(seed_project, network, page, b
     assert page.evaluate("amurkg.nodes.length") == len(network.nodes) > 300
     assert page.evaluate("amurkg.edges.length") == len(select(network, Filters()).links)
     ink, colours = page.evaluate(CANVAS_INK)
-    assert ink > 2000 and colours >= 8          # drawn, and in many class colours
+    assert ink > 2000 and colours >= 8  # drawn, and in many class colours
     assert page.evaluate("document.querySelectorAll('#legend-classes input').length") >= 10
     page.pump(0.5)
     assert page.errors == []
@@ -245,15 +279,34 @@ def test_default_network_draws_every_node_offline(seed_project, network, page, b
 
 def test_tooltips_show_four_languages_and_quotes(seed_project, page):
     out = seed_project.root / "zh.html"
-    assert runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out), "--lang", "zh",
-                               "--focus", "Heihe", "--depth", "1"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app,
+            [
+                "viz",
+                "--root",
+                str(seed_project.root),
+                "--out",
+                str(out),
+                "--lang",
+                "zh",
+                "--focus",
+                "Heihe",
+                "--depth",
+                "1",
+            ],
+        ).exit_code
+        == 0
+    )
     page.goto(file_url(out))
     page.wait_for("window.amurkg && window.amurkg.drawnAt")
     assert page.evaluate("amurkg.nodes.get('heihe').label") == "黑河"
     x, y = page.evaluate(NODE_SCREEN_POSITION % "heihe")
     page.mouse("mouseMoved", x + 1, y + 1)
-    tip = page.wait_for("(function(){var t=document.querySelector('div.vis-tooltip');"
-                        "return t && t.style.visibility==='visible' && t.textContent})()")
+    tip = page.wait_for(
+        "(function(){var t=document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility==='visible' && t.textContent})()"
+    )
     for label in ("Heihe", "黑河", "黒河", "Хэйхэ"):
         assert label in tip
     page.screenshot(SCREENSHOTS / "network-zh-tooltip.png")
@@ -285,8 +338,10 @@ def test_injected_labels_and_quotes_never_run(tmp_path, page):
     assert page.evaluate("amurkg.nodes.length") == 2
     x, y = page.evaluate(NODE_SCREEN_POSITION % "evil")
     page.mouse("mouseMoved", x + 1, y + 1)
-    tip = page.wait_for("(function(){var t=document.querySelector('div.vis-tooltip');"
-                        "return t && t.style.visibility==='visible' && t.textContent})()")
+    tip = page.wait_for(
+        "(function(){var t=document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility==='visible' && t.textContent})()"
+    )
     assert EVIL_LABEL in tip and EVIL_ZH in tip and "Wikidata" not in tip
     page.click(x, y)
     page.mouse("mouseMoved", 5, 5)
@@ -300,11 +355,15 @@ def test_injected_labels_and_quotes_never_run(tmp_path, page):
     page.wait_for("document.querySelectorAll('path.leaflet-interactive').length === 3")
     popups = ""
     for index in range(3):
-        page.evaluate(f"document.querySelectorAll('path.leaflet-interactive')[{index}]"
-                      ".dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+        page.evaluate(
+            f"document.querySelectorAll('path.leaflet-interactive')[{index}]"
+            ".dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+        )
         page.pump(0.3)
-        popups += page.evaluate("Array.from(document.querySelectorAll('.leaflet-popup-content'))"
-                                ".map(function (p) { return p.textContent; }).join(' | ')")
+        popups += page.evaluate(
+            "Array.from(document.querySelectorAll('.leaflet-popup-content'))"
+            ".map(function (p) { return p.textContent; }).join(' | ')"
+        )
     assert EVIL_LABEL in popups and EVIL_ZH in popups and EVIL_QUOTE in popups
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('.leaflet-popup-content img').length") == 0
@@ -314,11 +373,18 @@ def test_map_shows_the_places(seed_project, network, page):
     out = seed_project.root / "exports" / "amurkg-map.html"
     assert runner.invoke(app, ["map", "--root", str(seed_project.root)]).exit_code == 0
     located = sum(1 for n in network.nodes.values() if n.lat is not None)
-    lines = sum(1 for l in network.links if l.predicate in ("counterpartOf", "hinterlandOf")
-                and network.nodes[l.source].lat is not None and network.nodes[l.target].lat is not None)
+    lines = sum(
+        1
+        for l in network.links
+        if l.predicate in ("counterpartOf", "hinterlandOf")
+        and network.nodes[l.source].lat is not None
+        and network.nodes[l.target].lat is not None
+    )
     page.goto(file_url(out))
-    count = page.wait_for(f"document.querySelectorAll('path.leaflet-interactive').length === {located + lines}"
-                          " && document.querySelectorAll('path.leaflet-interactive').length")
+    count = page.wait_for(
+        f"document.querySelectorAll('path.leaflet-interactive').length === {located + lines}"
+        " && document.querySelectorAll('path.leaflet-interactive').length"
+    )
     assert count == located + lines and lines >= 4
     assert "Cross-border" in page.evaluate("document.querySelector('.leaflet-control-layers').textContent")
     page.pump(0.5)

@@ -38,8 +38,10 @@ def stats(network: nx.MultiDiGraph) -> list[Section]:
         links[data["predicate"]] += 1
         evidence[data["predicate"]] += data["evidence"]
         documents.setdefault(data["predicate"], set()).update(data["documents"])
-    by_predicate = [{"predicate": p, "links": links[p], "evidence": evidence[p], "documents": len(documents[p])}
-                    for p in sorted(links, key=lambda p: (STATED.index(p) if p in STATED else 99, p))]
+    by_predicate = [
+        {"predicate": p, "links": links[p], "evidence": evidence[p], "documents": len(documents[p])}
+        for p in sorted(links, key=lambda p: (STATED.index(p) if p in STATED else 99, p))
+    ]
 
     languages = Counter(sum(1 for k in network.nodes[n] if k.startswith("label_")) for n in entities)
     by_languages = [{"languages": k, "entities": languages.get(k, 0)} for k in range(1, 5)]
@@ -49,18 +51,21 @@ def stats(network: nx.MultiDiGraph) -> list[Section]:
     simple = simple_graph(network)
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
     sizes = Counter(len(c) for c in components)
-    by_component = [{"size": size, "components": sizes[size],
-                     "example": min(components[[len(c) for c in components].index(size)])}
-                    for size in sorted(sizes, reverse=True)]
+    by_component = [
+        {"size": size, "components": sizes[size], "example": min(components[[len(c) for c in components].index(size)])}
+        for size in sorted(sizes, reverse=True)
+    ]
     degrees = Counter(d for _, d in simple.degree())
     by_degree = [{"degree": k, "nodes": degrees[k]} for k in sorted(degrees)]
-    overview = [{"measure": "nodes", "value": simple.number_of_nodes()},
-                {"measure": "entities", "value": len(entities)},
-                {"measure": "links (stated relations)", "value": network.number_of_edges()},
-                {"measure": "connected pairs", "value": simple.number_of_edges()},
-                {"measure": "connected components", "value": len(components)},
-                {"measure": "largest component", "value": len(components[0]) if components else 0},
-                {"measure": "isolated nodes", "value": sizes.get(1, 0)}]
+    overview = [
+        {"measure": "nodes", "value": simple.number_of_nodes()},
+        {"measure": "entities", "value": len(entities)},
+        {"measure": "links (stated relations)", "value": network.number_of_edges()},
+        {"measure": "connected pairs", "value": simple.number_of_edges()},
+        {"measure": "connected components", "value": len(components)},
+        {"measure": "largest component", "value": len(components[0]) if components else 0},
+        {"measure": "isolated nodes", "value": sizes.get(1, 0)},
+    ]
     return [
         Section("overview", ("measure", "value"), overview),
         Section("nodes per class", ("class", "nodes"), by_class),
@@ -72,8 +77,9 @@ def stats(network: nx.MultiDiGraph) -> list[Section]:
     ]
 
 
-def centrality(network: nx.MultiDiGraph, by: str = "degree", classes: frozenset[str] | None = None,
-               top: int = 10) -> list[dict]:
+def centrality(
+    network: nx.MultiDiGraph, by: str = "degree", classes: frozenset[str] | None = None, top: int = 10
+) -> list[dict]:
     """The `top` most central nodes (of `classes`, if given) of the whole network, by a measure."""
     simple = simple_graph(network)
     if by == "degree":
@@ -84,31 +90,51 @@ def centrality(network: nx.MultiDiGraph, by: str = "degree", classes: frozenset[
         scores = nx.pagerank(simple)
     else:
         raise ValueError(f"unknown measure {by!r}")
-    ranked = sorted((n for n in simple if classes is None or simple.nodes[n]["cls"] in classes),
-                    key=lambda n: (-round(scores[n], 12), n))[:top]
-    return [{"rank": i, "slug": n, "label": simple.nodes[n]["label"], "class": simple.nodes[n]["cls"],
-             by: round(scores[n], 6), "degree": simple.degree(n)} for i, n in enumerate(ranked, 1)]
+    ranked = sorted(
+        (n for n in simple if classes is None or simple.nodes[n]["cls"] in classes),
+        key=lambda n: (-round(scores[n], 12), n),
+    )[:top]
+    return [
+        {
+            "rank": i,
+            "slug": n,
+            "label": simple.nodes[n]["label"],
+            "class": simple.nodes[n]["cls"],
+            by: round(scores[n], 6),
+            "degree": simple.degree(n),
+        }
+        for i, n in enumerate(ranked, 1)
+    ]
 
 
 def hops(network: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     """Each hop of a path with every relation joining it and the evidence backing each."""
     rows = []
     for step, (u, v) in enumerate(zip(path, path[1:]), 1):
-        for source, target, data in links_between(network, u, v):
+        for source, _target, data in links_between(network, u, v):
             direction = "both" if data["symmetric"] else ("forward" if source == u else "backward")
             predicate = data["predicate"]
             backings = data["backings"]
             best = sorted(backings, key=lambda b: (b.document == "", b))[0] if backings else None
-            rows.append({
-                "hop": step, "from": u, "to": v,
-                "relation": {"both": f"—{predicate}—", "forward": f"—{predicate}→", "backward": f"←{predicate}—"}[direction],
-                "predicate": predicate, "direction": direction,
-                "document": best.document if best and best.document else ("catalog" if best else ""),
-                "quote": best.quote.strip() if best and best.document else "",
-                "evidence": len(backings),
-                "backings": [{"document": b.document or "catalog", "method": b.method, "quote": b.quote.strip()}
-                             for b in backings],
-            })
+            rows.append(
+                {
+                    "hop": step,
+                    "from": u,
+                    "to": v,
+                    "relation": {"both": f"—{predicate}—", "forward": f"—{predicate}→", "backward": f"←{predicate}—"}[
+                        direction
+                    ],
+                    "predicate": predicate,
+                    "direction": direction,
+                    "document": best.document if best and best.document else ("catalog" if best else ""),
+                    "quote": best.quote.strip() if best and best.document else "",
+                    "evidence": len(backings),
+                    "backings": [
+                        {"document": b.document or "catalog", "method": b.method, "quote": b.quote.strip()}
+                        for b in backings
+                    ],
+                }
+            )
     return rows
 
 
@@ -122,8 +148,10 @@ def shortest_path(network: nx.MultiDiGraph, source: str, target: str) -> list[st
         return None
 
     def catalog_only(path: list[str]) -> int:
-        return sum(1 for u, v in zip(path, path[1:])
-                   if not any(data["documents"] for *_, data in links_between(network, u, v)))
+        return sum(
+            1 for u, v in zip(path, path[1:]) if not any(data["documents"] for *_, data in links_between(network, u, v))
+        )
+
     return min(paths, key=lambda path: (catalog_only(path), path))
 
 
@@ -143,6 +171,14 @@ def neighbors(network: nx.MultiDiGraph, centre: str, depth: int = 1) -> list[dic
                 relations.append(f"{data['predicate']} (both ways)")
             else:
                 relations.append(f"{source} {data['predicate']} {target}")
-        rows.append({"depth": distance[node], "slug": node, "label": simple.nodes[node]["label"],
-                     "class": simple.nodes[node]["cls"], "via": parent, "relations": "; ".join(relations)})
+        rows.append(
+            {
+                "depth": distance[node],
+                "slug": node,
+                "label": simple.nodes[node]["label"],
+                "class": simple.nodes[node]["cls"],
+                "via": parent,
+                "relations": "; ".join(relations),
+            }
+        )
     return rows

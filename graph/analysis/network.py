@@ -18,8 +18,8 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from amurkg.namespaces import AK, ID, LANGUAGES, WGS
 from amurkg.exports.selection import STATED, SYMMETRIC, Selection, entity_classes, local
+from amurkg.namespaces import AK, ID, LANGUAGES, WGS
 
 #: What the analytics commands look at: entities and the relations the texts and catalog state.
 STATED_ONLY = Selection(predicates=frozenset(STATED), mentions=False, evidence=True)
@@ -39,7 +39,7 @@ class Backing:
 
 
 def slug(node) -> str:
-    return str(node)[len(str(ID)):]
+    return str(node)[len(str(ID)) :]
 
 
 def _backings(graph: Graph) -> dict[tuple[str, str, str], list[Backing]]:
@@ -48,19 +48,24 @@ def _backings(graph: Graph) -> dict[tuple[str, str, str], list[Backing]]:
         s, p, o = (graph.value(node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         document = graph.value(node, AK.document)
         start = graph.value(node, AK.start)
-        found[(slug(s), local(p), slug(o))].append(Backing(
-            slug(document).removeprefix("document/") if document is not None else "",
-            int(start) if start is not None else -1,
-            str(graph.value(node, AK.method) or ""),
-            str(graph.value(node, AK.quote) or ""),
-        ))
+        found[(slug(s), local(p), slug(o))].append(
+            Backing(
+                slug(document).removeprefix("document/") if document is not None else "",
+                int(start) if start is not None else -1,
+                str(graph.value(node, AK.method) or ""),
+                str(graph.value(node, AK.quote) or ""),
+            )
+        )
     return found
 
 
 def _node_attributes(graph: Graph, node: URIRef, cls: str, documents: int) -> dict:
     labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if lit.language in LANGUAGES}
-    attributes: dict = {"slug": slug(node), "cls": cls,
-                        "label": labels.get("en") or next(iter(sorted(labels.values())), slug(node))}
+    attributes: dict = {
+        "slug": slug(node),
+        "cls": cls,
+        "label": labels.get("en") or next(iter(sorted(labels.values())), slug(node)),
+    }
     for lang in LANGUAGES:
         if lang in labels:
             attributes[f"label_{lang}"] = labels[lang]
@@ -96,33 +101,51 @@ def build_network(graph: Graph, selection: Selection = STATED_ONLY) -> nx.MultiD
                 continue  # stored both ways in RDF; one edge here
             found = sorted(set(backings.get((u, predicate, v), []) + backings.get((v, predicate, u), [])))
             edges[(u, v, predicate)] = {
-                "predicate": predicate, "symmetric": predicate in SYMMETRIC, "evidence": len(found),
+                "predicate": predicate,
+                "symmetric": predicate in SYMMETRIC,
+                "evidence": len(found),
                 "documents": sorted({b.document for b in found if b.document}),
-                "methods": sorted({b.method for b in found}), "backings": found,
+                "methods": sorted({b.method for b in found}),
+                "backings": found,
             }
     if selection.keeps_predicate("mentionedIn"):
         for entity, documents in documents_of.items():
             if entity in kept:
                 for document in documents:
                     edges[(slug(entity), slug(document), "mentionedIn")] = {
-                        "predicate": "mentionedIn", "symmetric": False, "evidence": 0,
-                        "documents": [slug(document).removeprefix("document/")], "methods": [], "backings": []}
+                        "predicate": "mentionedIn",
+                        "symmetric": False,
+                        "evidence": 0,
+                        "documents": [slug(document).removeprefix("document/")],
+                        "methods": [],
+                        "backings": [],
+                    }
     if selection.keeps_predicate("coMentionedWith"):
         for node in graph.subjects(RDF.type, AK.CoMention):
             first, second = sorted(graph.objects(node, AK.entity))
             if first in kept and second in kept:
                 edges[(slug(first), slug(second), "coMentionedWith")] = {
-                    "predicate": "coMentionedWith", "symmetric": True, "evidence": 0, "documents": [],
-                    "methods": [], "backings": [], "weight": int(graph.value(node, AK["count"]))}
+                    "predicate": "coMentionedWith",
+                    "symmetric": True,
+                    "evidence": 0,
+                    "documents": [],
+                    "methods": [],
+                    "backings": [],
+                    "weight": int(graph.value(node, AK["count"])),
+                }
 
     network = nx.MultiDiGraph()
     reached = {n for u, v, _ in edges for n in (u, v)}
-    nodes = {slug(n): (n, c) for n, c in classes.items()
-             if n in kept or (c == "Document" and (slug(n) in reached or selection.classes and "Document" in selection.classes))}
+    nodes = {
+        slug(n): (n, c)
+        for n, c in classes.items()
+        if n in kept
+        or (c == "Document" and (slug(n) in reached or selection.classes and "Document" in selection.classes))
+    }
     for key in sorted(nodes):
         node, cls = nodes[key]
         network.add_node(key, **_node_attributes(graph, node, cls, len(documents_of.get(node, ()))))
-    for (u, v, predicate) in sorted(edges):
+    for u, v, predicate in sorted(edges):
         network.add_edge(u, v, key=predicate, **edges[(u, v, predicate)])
     return network
 

@@ -29,11 +29,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from amurkg.layout import Layout
 from amurkg.bench.synthetic import generate_project
+from amurkg.layout import Layout
 
-REQUIRED_KEYS = ("corpus_mb", "build_s", "build_mb_per_s", "peak_rss_mb", "rebuild_s", "parallel_identical",
-                 "query_ms_median")
+REQUIRED_KEYS = (
+    "corpus_mb",
+    "build_s",
+    "build_mb_per_s",
+    "peak_rss_mb",
+    "rebuild_s",
+    "parallel_identical",
+    "query_ms_median",
+)
 VALIDATE_UP_TO = 10  # scales above this skip SHACL validation by default (it would dominate the build)
 QUERY_REPEATS = 3
 QUERY_TIMEOUT = 120.0
@@ -70,8 +77,13 @@ def machine() -> dict:
         memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
     except (ValueError, OSError, AttributeError):
         pass
-    return {"cores": os.cpu_count(), "memory_gib": memory, "python": platform.python_version(),
-            "platform": platform.platform(terse=True), "load_average": _load()}
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "load_average": _load(),
+    }
 
 
 def _load() -> list[float] | None:
@@ -86,8 +98,7 @@ def run_step(args: list[str], time_limit: float | None) -> dict:
     its JSON report with the wall time seen from outside added as `wall_s`."""
     command = [sys.executable, "-m", "amurkg.bench.benchmark", *args]
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         stdout, stderr = child.communicate(timeout=time_limit)
     except subprocess.TimeoutExpired:
@@ -113,8 +124,12 @@ def _sha256(path: Path) -> str:
 
 
 def _build_args(root: Path, jobs: int, validate: bool, cache: bool = True, check: bool = False) -> list[str]:
-    return (["build", str(root), "--jobs", str(jobs)] + ([] if validate else ["--no-validate"])
-            + ([] if cache else ["--no-cache"]) + (["--check"] if check else []))
+    return (
+        ["build", str(root), "--jobs", str(jobs)]
+        + ([] if validate else ["--no-validate"])
+        + ([] if cache else ["--no-cache"])
+        + (["--check"] if check else [])
+    )
 
 
 def touch_one_document(layout: Layout) -> str:
@@ -127,8 +142,9 @@ def touch_one_document(layout: Layout) -> str:
     return target.name
 
 
-def run_benchmark(source: Layout, options: Options, workdir: Path | None = None,
-                  progress: Progress = lambda _: None) -> dict:
+def run_benchmark(
+    source: Layout, options: Options, workdir: Path | None = None, progress: Progress = lambda _: None
+) -> dict:
     """Generate, build, rebuild, query and draw; the figures as a JSON-ready dict."""
     keep = workdir is not None
     root = workdir if keep else Path(tempfile.mkdtemp(prefix="amurkg-bench-"))
@@ -142,19 +158,32 @@ def run_benchmark(source: Layout, options: Options, workdir: Path | None = None,
 def _measure(source: Layout, root: Path, options: Options, progress: Progress) -> dict:
     validate = options.validating
     limit = options.time_limit
-    report: dict = {"scale": options.scale, "seed": options.seed, "jobs": options.jobs, "machine": machine(),
-                    "validated": validate, "warnings": [], "failures": []}
+    report: dict = {
+        "scale": options.scale,
+        "seed": options.seed,
+        "jobs": options.jobs,
+        "machine": machine(),
+        "validated": validate,
+        "warnings": [],
+        "failures": [],
+    }
     if not validate:
-        report["warnings"].append("SHACL validation skipped (--no-validate) for the builds: it would dominate "
-                                  "at this scale; run a smaller scale to see its cost")
+        report["warnings"].append(
+            "SHACL validation skipped (--no-validate) for the builds: it would dominate "
+            "at this scale; run a smaller scale to see its cost"
+        )
 
     progress(f"generating a corpus at {options.scale:g}× the seeds in {root}")
     start = time.perf_counter()
     stats = generate_project(source, root, options.scale, options.seed, progress)
     report["generate_s"] = round(time.perf_counter() - start, 3)
     report["corpus_mb"] = round(stats.megabytes, 3)
-    report["corpus"] = {"documents": stats.documents, "by_language": dict(sorted(stats.by_language.items())),
-                        "invented_names": stats.invented_names, "replaced_names": stats.replaced_names}
+    report["corpus"] = {
+        "documents": stats.documents,
+        "by_language": dict(sorted(stats.by_language.items())),
+        "invented_names": stats.invented_names,
+        "replaced_names": stats.replaced_names,
+    }
     layout = Layout(root)
     for key in REQUIRED_KEYS:
         report.setdefault(key, None)
@@ -187,8 +216,10 @@ def _measure(source: Layout, root: Path, options: Options, progress: Progress) -
         report["uptodate_check_s"] = again["stages"]["fingerprint"]
         report["rebuild_speedup"] = round(report["build_s"] / again["wall_s"], 1)
         if not again["skipped"]:
-            report["warnings"].append("the unchanged rebuild was not skipped: a --no-validate build writes no "
-                                      "up-to-date stamp, so it assembled the graph again from the cache")
+            report["warnings"].append(
+                "the unchanged rebuild was not skipped: a --no-validate build writes no "
+                "up-to-date stamp, so it assembled the graph again from the cache"
+            )
 
         changed = touch_one_document(layout)
         progress(f"rebuild, one document changed ({changed})")
@@ -223,14 +254,22 @@ def _optional_step(name: str, args: list[str], limit: float | None, report: dict
 # ---------------------------------------------------------------------------------------------
 # Worker modes (run in a subprocess by run_step)
 
+
 def _peak_rss() -> dict:
     """Peak resident memory of this process and of its largest child, and the CPU time of both."""
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-              for field in ("ru_utime", "ru_stime"))
-    return {"rss_main_mb": round(self_mb, 1), "rss_workers_mb": round(children_mb, 1),
-            "peak_rss_mb": round(self_mb + children_mb, 1), "cpu_s": round(cpu, 2)}
+    cpu = sum(
+        getattr(resource.getrusage(who), field)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        for field in ("ru_utime", "ru_stime")
+    )
+    return {
+        "rss_main_mb": round(self_mb, 1),
+        "rss_workers_mb": round(children_mb, 1),
+        "peak_rss_mb": round(self_mb + children_mb, 1),
+        "cpu_s": round(cpu, 2),
+    }
 
 
 def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: bool) -> dict:
@@ -248,11 +287,24 @@ def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: boo
     timings = result.timings
     start = time.perf_counter()
     size = write_build(result, layout, fingerprint if validate else None)
-    stages.update({"read": timings.get("read"), "normalize_link_extract": timings.get("link_extract"),
-                   "assemble": timings.get("assemble"), "validate": timings.get("validate"),
-                   "serialize": round(time.perf_counter() - start, 4)})
-    return {"skipped": False, "stages": stages, "triples": len(result.graph), "turtle_bytes": size,
-            "documents": len(result.documents), "cached_documents": result.cached_documents, **_peak_rss()}
+    stages.update(
+        {
+            "read": timings.get("read"),
+            "normalize_link_extract": timings.get("link_extract"),
+            "assemble": timings.get("assemble"),
+            "validate": timings.get("validate"),
+            "serialize": round(time.perf_counter() - start, 4),
+        }
+    )
+    return {
+        "skipped": False,
+        "stages": stages,
+        "triples": len(result.graph),
+        "turtle_bytes": size,
+        "documents": len(result.documents),
+        "cached_documents": result.cached_documents,
+        **_peak_rss(),
+    }
 
 
 def _worker_queries(root: Path) -> dict:
@@ -285,8 +337,11 @@ def _worker_queries(root: Path) -> dict:
                 continue
             per_query[name] = round(statistics.median(times), 2)
             runs += times
-        stores[store_name] = {"load_s": load_s, "median_ms": round(statistics.median(runs), 2) if runs else None,
-                              "queries": per_query}
+        stores[store_name] = {
+            "load_s": load_s,
+            "median_ms": round(statistics.median(runs), 2) if runs else None,
+            "queries": per_query,
+        }
         del store
     return {"available": True, "stores": stores, "repeats": QUERY_REPEATS, **_peak_rss()}
 
@@ -313,9 +368,15 @@ def _worker_viz(root: Path) -> dict:
         start = time.perf_counter()
         selection = select(network, filters)
         page = render_page(selection, filters, "en", Source.of(layout.turtle, layout.shown(layout.turtle)))
-        pages.append({"limit": limit, "nodes": len(selection.nodes), "links": len(selection.links),
-                      "render_s": round(time.perf_counter() - start, 3),
-                      "html_mb": round(len(page.encode("utf-8")) / 1e6, 3)})
+        pages.append(
+            {
+                "limit": limit,
+                "nodes": len(selection.nodes),
+                "links": len(selection.links),
+                "render_s": round(time.perf_counter() - start, 3),
+                "html_mb": round(len(page.encode("utf-8")) / 1e6, 3),
+            }
+        )
         if len(selection.nodes) < limit:
             break
     return {"available": True, "load_s": load_s, "network_s": network_s, "pages": pages, **_peak_rss()}

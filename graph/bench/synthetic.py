@@ -38,26 +38,72 @@ SWAPPED_CLASSES = ("City", "Port", "Region")  # names an invented city may stand
 NAMES_PER_SCALE, MAX_NAMES = 40, 4_000
 
 # Chinese-style names: three syllables (pinyin, hanzi, Russian Palladius transcription).
-_CN = [("an", "安", "ань"), ("bao", "宝", "бао"), ("dong", "东", "дун"), ("feng", "丰", "фэн"),
-       ("fu", "富", "фу"), ("hai", "海", "хай"), ("hong", "宏", "хун"), ("hua", "华", "хуа"),
-       ("jia", "佳", "цзя"), ("jin", "金", "цзинь"), ("lin", "林", "линь"), ("long", "龙", "лун"),
-       ("ming", "明", "мин"), ("ning", "宁", "нин"), ("ping", "平", "пин"), ("qing", "庆", "цин"),
-       ("rui", "瑞", "жуй"), ("shan", "山", "шань"), ("tai", "泰", "тай"), ("tong", "通", "тун"),
-       ("xing", "兴", "син"), ("yan", "延", "янь"), ("yong", "永", "юн"), ("chang", "长", "чан"),
-       ("zheng", "正", "чжэн"), ("he", "河", "хэ"), ("yang", "阳", "ян"), ("ling", "岭", "лин")]
+_CN = [
+    ("an", "安", "ань"),
+    ("bao", "宝", "бао"),
+    ("dong", "东", "дун"),
+    ("feng", "丰", "фэн"),
+    ("fu", "富", "фу"),
+    ("hai", "海", "хай"),
+    ("hong", "宏", "хун"),
+    ("hua", "华", "хуа"),
+    ("jia", "佳", "цзя"),
+    ("jin", "金", "цзинь"),
+    ("lin", "林", "линь"),
+    ("long", "龙", "лун"),
+    ("ming", "明", "мин"),
+    ("ning", "宁", "нин"),
+    ("ping", "平", "пин"),
+    ("qing", "庆", "цин"),
+    ("rui", "瑞", "жуй"),
+    ("shan", "山", "шань"),
+    ("tai", "泰", "тай"),
+    ("tong", "通", "тун"),
+    ("xing", "兴", "син"),
+    ("yan", "延", "янь"),
+    ("yong", "永", "юн"),
+    ("chang", "长", "чан"),
+    ("zheng", "正", "чжэн"),
+    ("he", "河", "хэ"),
+    ("yang", "阳", "ян"),
+    ("ling", "岭", "лин"),
+]
 # Russian-style names: prefix + one or two middles + suffix (English, Russian, katakana, hanzi).
-_RU_PREFIX = [("Za", "За", "ザ", "扎"), ("Bel", "Бел", "ベル", "别尔"), ("No", "Но", "ノ", "诺"),
-              ("Ka", "Ка", "カ", "卡"), ("Mir", "Мир", "ミル", "米尔"), ("Le", "Ле", "レ", "列"),
-              ("Tro", "Тро", "トロ", "特罗"), ("Gor", "Гор", "ゴル", "戈尔"), ("Vo", "Во", "ヴォ", "沃"),
-              ("Ra", "Ра", "ラ", "拉"), ("Se", "Се", "セ", "谢"), ("To", "То", "ト", "托")]
-_RU_MIDDLE = [("ri", "ри", "リ", "里"), ("lo", "ло", "ロ", "洛"), ("va", "ва", "ヴァ", "瓦"),
-              ("ne", "не", "ネ", "涅"), ("do", "до", "ド", "多"), ("ma", "ма", "マ", "马")]
-_RU_SUFFIX = [("insk", "инск", "インスク", "因斯克"), ("ovsk", "овск", "オフスク", "奥夫斯克"),
-              ("grad", "град", "グラード", "格勒"), ("evo", "ево", "エヴォ", "耶沃"),
-              ("ovka", "овка", "オフカ", "奥夫卡"), ("yarsk", "ярск", "ヤルスク", "亚尔斯克")]
+_RU_PREFIX = [
+    ("Za", "За", "ザ", "扎"),
+    ("Bel", "Бел", "ベル", "别尔"),
+    ("No", "Но", "ノ", "诺"),
+    ("Ka", "Ка", "カ", "卡"),
+    ("Mir", "Мир", "ミル", "米尔"),
+    ("Le", "Ле", "レ", "列"),
+    ("Tro", "Тро", "トロ", "特罗"),
+    ("Gor", "Гор", "ゴル", "戈尔"),
+    ("Vo", "Во", "ヴォ", "沃"),
+    ("Ra", "Ра", "ラ", "拉"),
+    ("Se", "Се", "セ", "谢"),
+    ("To", "То", "ト", "托"),
+]
+_RU_MIDDLE = [
+    ("ri", "ри", "リ", "里"),
+    ("lo", "ло", "ロ", "洛"),
+    ("va", "ва", "ヴァ", "瓦"),
+    ("ne", "не", "ネ", "涅"),
+    ("do", "до", "ド", "多"),
+    ("ma", "ма", "マ", "马"),
+]
+_RU_SUFFIX = [
+    ("insk", "инск", "インスク", "因斯克"),
+    ("ovsk", "овск", "オフスク", "奥夫斯克"),
+    ("grad", "град", "グラード", "格勒"),
+    ("evo", "ево", "エヴォ", "耶沃"),
+    ("ovka", "овка", "オフカ", "奥夫卡"),
+    ("yarsk", "ярск", "ヤルスク", "亚尔斯克"),
+]
 # Where invented cities lie (id in the catalog, latitude and longitude ranges).
-_HOME = {"china": ("heilongjiang", (44.0, 53.0), (122.0, 134.0)),
-         "russia": ("primorsky-krai", (42.5, 48.0), (131.0, 139.0))}
+_HOME = {
+    "china": ("heilongjiang", (44.0, 53.0), (122.0, 134.0)),
+    "russia": ("primorsky-krai", (42.5, 48.0), (131.0, 139.0)),
+}
 
 
 @dataclass(frozen=True)
@@ -105,8 +151,12 @@ def invent_cities(count: int, taken: set[str], rng: random.Random) -> list[Inven
         else:
             parts = [rng.choice(_RU_PREFIX)] + [rng.choice(_RU_MIDDLE) for _ in range(rng.randint(1, 2))]
             parts.append(rng.choice(_RU_SUFFIX))
-            labels = {"en": "".join(p[0] for p in parts), "ru": "".join(p[1] for p in parts),
-                      "ja": "".join(p[2] for p in parts), "zh": "".join(p[3] for p in parts)}
+            labels = {
+                "en": "".join(p[0] for p in parts),
+                "ru": "".join(p[1] for p in parts),
+                "ja": "".join(p[2] for p in parts),
+                "zh": "".join(p[3] for p in parts),
+            }
         keys = {labels["en"].casefold(), labels["zh"], labels["ru"].casefold(), labels["ja"]}
         if keys & seen:
             continue
@@ -118,11 +168,19 @@ def invent_cities(count: int, taken: set[str], rng: random.Random) -> list[Inven
 
 
 def _catalog_yaml(cities: list[InventedCity]) -> str:
-    entries = [{"id": c.id, "labels": {lang: c.labels[lang] for lang in LANGUAGES},
-                "locatedIn": _HOME[c.country][0], "coordinates": list(c.coordinates)} for c in cities]
+    entries = [
+        {
+            "id": c.id,
+            "labels": {lang: c.labels[lang] for lang in LANGUAGES},
+            "locatedIn": _HOME[c.country][0],
+            "coordinates": list(c.coordinates),
+        }
+        for c in cities
+    ]
     header = "# Invented cities of a synthetic benchmark corpus (amurkg bench); not real places.\n"
-    return header + yaml.safe_dump({"class": "City", "entities": entries}, allow_unicode=True, sort_keys=False,
-                                   width=200)
+    return header + yaml.safe_dump(
+        {"class": "City", "entities": entries}, allow_unicode=True, sort_keys=False, width=200
+    )
 
 
 class _NameSwapper:
@@ -157,7 +215,7 @@ class _NameSwapper:
         if not pool:
             return sentence, False
         name = rng.choice(pool).labels[lang]
-        return sentence[:match.start(1)] + name + sentence[match.end(1):], True
+        return sentence[: match.start(1)] + name + sentence[match.end(1) :], True
 
 
 def sentence_pools(layout: Layout, catalog: Catalog) -> tuple[dict[str, list[str]], Counter]:
@@ -168,12 +226,11 @@ def sentence_pools(layout: Layout, catalog: Catalog) -> tuple[dict[str, list[str
     for document in documents:
         text = document.read_text()
         sizes[document.language] += len(text.encode("utf-8"))
-        pools[document.language] += [text[s.start:s.end] for s in split_sentences(text, document.language)]
+        pools[document.language] += [text[s.start : s.end] for s in split_sentences(text, document.language)]
     return pools, sizes
 
 
-def _document_text(pool: list[str], lang: str, size: int, swapper: _NameSwapper,
-                   rng: random.Random) -> tuple[str, int]:
+def _document_text(pool: list[str], lang: str, size: int, swapper: _NameSwapper, rng: random.Random) -> tuple[str, int]:
     cjk = lang in ("zh", "ja")
     paragraphs: list[str] = []
     total = swaps = 0
@@ -189,8 +246,7 @@ def _document_text(pool: list[str], lang: str, size: int, swapper: _NameSwapper,
     return ("\n" if cjk else "\n\n").join(paragraphs) + "\n", swaps
 
 
-def generate_project(source: Layout, target: Path, scale: float, seed: int = 0,
-                     progress=lambda _: None) -> CorpusStats:
+def generate_project(source: Layout, target: Path, scale: float, seed: int = 0, progress=lambda _: None) -> CorpusStats:
     """Write a synthetic project of about `scale` × the seed corpus's bytes into `target` (which must
     be empty or absent)."""
     if scale <= 0:
@@ -226,10 +282,18 @@ def generate_project(source: Layout, target: Path, scale: float, seed: int = 0,
         file_name = f"{doc_id}.txt"
         data = text.encode("utf-8")
         (project.documents / file_name).write_bytes(data)
-        listing.append({"id": doc_id, "file": file_name, "language": lang,
-                        "title": {"original": f"Synthetic document {index} ({lang})",
-                                  "en": f"Synthetic document {index} ({lang})"},
-                        "year": 2000 + index % 25})
+        listing.append(
+            {
+                "id": doc_id,
+                "file": file_name,
+                "language": lang,
+                "title": {
+                    "original": f"Synthetic document {index} ({lang})",
+                    "en": f"Synthetic document {index} ({lang})",
+                },
+                "year": 2000 + index % 25,
+            }
+        )
         stats.documents += 1
         stats.bytes += len(data)
         stats.by_language[lang] += 1
@@ -239,5 +303,6 @@ def generate_project(source: Layout, target: Path, scale: float, seed: int = 0,
             progress(f"generated {index:,} documents, {stats.megabytes:.1f} MB")
     header = f"# Synthetic benchmark corpus: scale {scale:g}, seed {seed} (amurkg bench); not real documents.\n"
     project.document_listing.write_text(
-        header + yaml.safe_dump(listing, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+        header + yaml.safe_dump(listing, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+    )
     return stats

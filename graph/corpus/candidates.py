@@ -20,9 +20,11 @@ from amurkg.text.normalize import fold
 Span = tuple[int, int, str]  # start, end, kind (LOC, ORG, …) in the original text
 NLP_HINT = "candidates needs the NLP models: pip install -e '.[nlp]'"
 # GiNZA labels that are not names of things to catalog.
-_GINZA_SKIP = re.compile(r"(?i)date|time|money|percent|ordinal|cardinal|quantity|number|age|period|"
-                         r"frequency|rank|measurement|n_|_other|countx|multiplication|point|phone|url|email|"
-                         r"person|position|title|name_other|doctrine|occasion")
+_GINZA_SKIP = re.compile(
+    r"(?i)date|time|money|percent|ordinal|cardinal|quantity|number|age|period|"
+    r"frequency|rank|measurement|n_|_other|countx|multiplication|point|phone|url|email|"
+    r"person|position|title|name_other|doctrine|occasion"
+)
 _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _KIND_CLASS = {"LOC": "City", "GPE": "City", "ORG": "Organization", "FAC": "Project", "NAME": "Organization"}
 
@@ -50,7 +52,7 @@ def find_candidates(texts: Iterable[LinkedText], minimum_length: int = 2) -> lis
     for linked in texts:
         known = bytearray(len(linked.text))
         for mention in linked.mentions:
-            known[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+            known[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         for start, end, kind in recognizer(linked.language)(linked.text):
             surface = linked.text[start:end].strip()
             if len(surface) < minimum_length or any(known[start:end]) or not any(c.isalpha() for c in surface):
@@ -71,10 +73,10 @@ def find_candidates(texts: Iterable[LinkedText], minimum_length: int = 2) -> lis
 def _context(linked: LinkedText, offset: int, width: int = 160) -> str:
     for sentence in linked.sentences:
         if sentence.start <= offset < sentence.end:
-            text = linked.text[sentence.start:sentence.end]
+            text = linked.text[sentence.start : sentence.end]
             break
     else:
-        text = linked.text[max(0, offset - width // 2):offset + width // 2]
+        text = linked.text[max(0, offset - width // 2) : offset + width // 2]
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -95,7 +97,7 @@ def _russian(text: str) -> list[Span]:
         if span.type in ("LOC", "ORG"):
             span.normalize(tools["vocab"])
             spans.append((span.start, span.stop, span.type))
-            _NOMINATIVE[text[span.start:span.stop]] = span.normal or text[span.start:span.stop]
+            _NOMINATIVE[text[span.start : span.stop]] = span.normal or text[span.start : span.stop]
     return spans
 
 
@@ -106,8 +108,12 @@ _NOMINATIVE: dict[str, str] = {}  # Russian surface → nominative form found by
 def _natasha_tools() -> dict:
     natasha = _require("natasha")
     embedding = natasha.NewsEmbedding()
-    return {"segmenter": natasha.Segmenter(), "ner": natasha.NewsNERTagger(embedding),
-            "morph": natasha.NewsMorphTagger(embedding), "vocab": natasha.MorphVocab()}
+    return {
+        "segmenter": natasha.Segmenter(),
+        "ner": natasha.NewsNERTagger(embedding),
+        "morph": natasha.NewsMorphTagger(embedding),
+        "vocab": natasha.MorphVocab(),
+    }
 
 
 def _japanese(text: str) -> list[Span]:
@@ -144,14 +150,18 @@ def _chinese(text: str) -> list[Span]:
     return _merge_adjacent(spans)
 
 
-_EN_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})(?:[ \t]+(?:(?:of|the|and|de|for|on)[ \t]+)?"
-                      r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,}))*")
-_EN_COMMON = frozenset("""The A An In On At For Of And But Or With By From To As It Its This That These Those There
+_EN_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})(?:[ \t]+(?:(?:of|the|and|de|for|on)[ \t]+)?"
+    r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,}))*"
+)
+_EN_COMMON = frozenset(
+    """The A An In On At For Of And But Or With By From To As It Its This That These Those There
 Then When Where While Which Who What How Under Within Summary Introduction Conclusion Table Figure Section
 Chapter However Moreover Furthermore Also Both Each Other Such Since After Before During Although If
 Translated Research Between Consequently Strategy Potential Program Deputy Director Professor Associate Researcher
 January February March April May June July August September October November December
-""".split())
+""".split()
+)
 
 
 def _english(text: str) -> list[Span]:
@@ -162,7 +172,7 @@ def _english(text: str) -> list[Span]:
             words = words[1:]
         if not words or (len(words) == 1 and len(words[0]) < 3):
             continue
-        before = text[max(0, match.start() - 3):match.start()]
+        before = text[max(0, match.start() - 3) : match.start()]
         if len(words) == 1 and (not before.strip(" \t#*\"'(") or before.rstrip().endswith((".", ":", "\n"))):
             continue  # one capitalised word opening a sentence or line is no evidence of a name
         start = match.start() + match.group().index(words[0])
@@ -210,10 +220,46 @@ def yaml_stub(candidate: Candidate) -> dict:
     return {"id": slugify(latin) or "todo", "labels": labels}
 
 
-_CYRILLIC_TO_LATIN = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_CYRILLIC_TO_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+    )
+)
 
 
 def transliterate(name: str) -> str:

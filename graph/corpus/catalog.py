@@ -17,8 +17,19 @@ from amurkg.namespaces import LANGUAGES
 from amurkg.yamlio import line_of, read_yaml
 
 CORE_CLASSES: tuple[str, ...] = (
-    "Country", "Region", "City", "Port", "Park", "Corridor", "Industry", "CooperationModel",
-    "Program", "Project", "Organization", "Event", "GeoFeature",
+    "Country",
+    "Region",
+    "City",
+    "Port",
+    "Park",
+    "Corridor",
+    "Industry",
+    "CooperationModel",
+    "Program",
+    "Project",
+    "Organization",
+    "Event",
+    "GeoFeature",
 )
 PLACE_CLASSES = frozenset({"Country", "Region", "City", "Port", "Park", "Corridor", "GeoFeature"})
 CONCEPT_CLASSES = frozenset({"Industry", "CooperationModel"})
@@ -118,11 +129,19 @@ def load_catalog(directory: Path, root: Path | None = None) -> Catalog:
             problems.extend(exc.problems)
             continue
         if isinstance(document, dict) and isinstance(document.get("entities"), list):
-            declared.update(e["id"] for e in document["entities"] if isinstance(e, dict) and isinstance(e.get("id"), str))
+            declared.update(
+                e["id"] for e in document["entities"] if isinstance(e, dict) and isinstance(e.get("id"), str)
+            )
         for entity in _entities_of_file(document, shown, problems):
             if entity.id in entities:
-                problems.append(Problem(shown, f"duplicate id (first defined in {entities[entity.id].source})",
-                                        entity.id, _line(entity.source)))
+                problems.append(
+                    Problem(
+                        shown,
+                        f"duplicate id (first defined in {entities[entity.id].source})",
+                        entity.id,
+                        _line(entity.source),
+                    )
+                )
                 continue
             entities[entity.id] = entity
     problems.extend(_reference_problems(entities.values(), set(entities) | declared))
@@ -149,8 +168,9 @@ def _entities_of_file(document: object, shown: str, problems: list[Problem]) -> 
         return
     cls = document["class"]
     if cls not in CORE_CLASSES:
-        problems.append(Problem(shown, f"unknown class {cls!r}; expected one of {', '.join(CORE_CLASSES)}",
-                                line=line_of(document)))
+        problems.append(
+            Problem(shown, f"unknown class {cls!r}; expected one of {', '.join(CORE_CLASSES)}", line=line_of(document))
+        )
         return
     raw_entities = document["entities"] or []
     if not isinstance(raw_entities, list):
@@ -191,9 +211,17 @@ def _parse_entity(raw: object, cls: str, shown: str, problems: list[Problem]) ->
     if len(problems) > before:
         return None
     return Entity(
-        id=entity_id, cls=cls, labels=labels, aliases=aliases,
-        located_in=refs["locatedIn"], part_of=refs["partOf"], broader=refs["broader"],
-        coordinates=coordinates, wikidata=wikidata, year=year, source=f"{shown}:{line}",
+        id=entity_id,
+        cls=cls,
+        labels=labels,
+        aliases=aliases,
+        located_in=refs["locatedIn"],
+        part_of=refs["partOf"],
+        broader=refs["broader"],
+        coordinates=coordinates,
+        wikidata=wikidata,
+        year=year,
+        source=f"{shown}:{line}",
     )
 
 
@@ -242,8 +270,11 @@ def _parse_coordinates(raw: object, cls: str, bad) -> tuple[float, float] | None
     if cls not in PLACE_CLASSES:
         bad(f"coordinates given for a {cls}, which is not a place")
         return None
-    if (not isinstance(raw, list) or len(raw) != 2
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw)):
+    if (
+        not isinstance(raw, list)
+        or len(raw) != 2
+        or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw)
+    ):
         bad(f"coordinates must be [latitude, longitude] in degrees, got {raw!r}")
         return None
     lat, lon = float(raw[0]), float(raw[1])
@@ -269,9 +300,18 @@ def _reference_problems(entities: Iterable[Entity], known: set[str]) -> list[Pro
         for key, refs in (("locatedIn", entity.located_in), ("partOf", entity.part_of), ("broader", entity.broader)):
             for ref in refs:
                 if ref not in known:
-                    problems.append(Problem(entity.source.rsplit(":", 1)[0], f"{key} refers to unknown id {ref!r}",
-                                            entity.id, _line(entity.source)))
+                    problems.append(
+                        Problem(
+                            entity.source.rsplit(":", 1)[0],
+                            f"{key} refers to unknown id {ref!r}",
+                            entity.id,
+                            _line(entity.source),
+                        )
+                    )
                 elif ref == entity.id:
-                    problems.append(Problem(entity.source.rsplit(":", 1)[0], f"{key} refers to itself",
-                                            entity.id, _line(entity.source)))
+                    problems.append(
+                        Problem(
+                            entity.source.rsplit(":", 1)[0], f"{key} refers to itself", entity.id, _line(entity.source)
+                        )
+                    )
     return problems

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.errors import InputError, Problem
+from amurkg.extract import Relation, document_key
 from amurkg.namespaces import STATED_PREDICATES
 from amurkg.text.normalize import fold_text
 from amurkg.yamlio import line_of, read_yaml
-from amurkg.extract import Relation, document_key
 
 PREDICATES = frozenset(STATED_PREDICATES)
 
@@ -52,12 +52,14 @@ def load_claims(folder: Path, catalog: Catalog, texts: dict[str, str], root: Pat
                 folded_texts[document] = fold_text(texts[document])
             span = _locate(quote, folded_texts[document])
             if span is None:
-                problems.append(Problem(shown, f"quote not found in document {document!r}: {quote[:60]!r}",
-                                        where, line))
+                problems.append(
+                    Problem(shown, f"quote not found in document {document!r}: {quote[:60]!r}", where, line)
+                )
                 continue
             start, end = span
-            relations.append(Relation(subject, predicate, obj, document, start, end,
-                                      texts[document][start:end], "claim"))
+            relations.append(
+                Relation(subject, predicate, obj, document, start, end, texts[document][start:end], "claim")
+            )
     if problems:
         raise InputError(problems)
     return relations

@@ -36,8 +36,9 @@ class DocumentMeta:
             return handle.read()
 
 
-def load_documents(listing: Path, folder: Path, root: Path | None = None,
-                   known_ids: set[str] | None = None) -> list[DocumentMeta]:
+def load_documents(
+    listing: Path, folder: Path, root: Path | None = None, known_ids: set[str] | None = None
+) -> list[DocumentMeta]:
     """Read the document listing; every problem (missing file, bad language, …) is reported."""
     shown = str(listing.relative_to(root)) if root else str(listing)
     raw = read_yaml(listing, shown)
@@ -85,12 +86,22 @@ def load_documents(listing: Path, folder: Path, root: Path | None = None,
             authors = [authors]
         if len(problems) > before:
             continue
-        documents.append(DocumentMeta(
-            id=doc_id, file=file_name, language=language, title={k: str(v) for k, v in title.items()},
-            authors=tuple(str(a) for a in authors), institution=entry.get("institution"),
-            institution_id=institution_id, year=year, publisher=entry.get("publisher"),
-            series=entry.get("series"), translator=entry.get("translator"), path=path,
-        ))
+        documents.append(
+            DocumentMeta(
+                id=doc_id,
+                file=file_name,
+                language=language,
+                title={k: str(v) for k, v in title.items()},
+                authors=tuple(str(a) for a in authors),
+                institution=entry.get("institution"),
+                institution_id=institution_id,
+                year=year,
+                publisher=entry.get("publisher"),
+                series=entry.get("series"),
+                translator=entry.get("translator"),
+                path=path,
+            )
+        )
     if problems:
         raise InputError(problems)
     return documents

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from amurkg.build.serialize import write_atomically
 from amurkg.corpus.documents import load_documents
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.build.serialize import write_atomically
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _DETECTED = {"zh-cn": "zh", "zh-tw": "zh", "ja": "ja", "ru": "ru", "en": "en"}
@@ -89,8 +89,14 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug[:limit].strip("-")
 
 
-def ingest(layout: Layout, sources: list[Path], title: str | None = None, author: str | None = None,
-           year: int | None = None, language: str | None = None) -> list[Ingested]:
+def ingest(
+    layout: Layout,
+    sources: list[Path],
+    title: str | None = None,
+    author: str | None = None,
+    year: int | None = None,
+    language: str | None = None,
+) -> list[Ingested]:
     """Copy each source into seeds/documents/ as UTF-8 text and describe it in documents.yaml.
 
     Everything is checked before anything is written; a file already in the corpus (same text) is refused.

@@ -15,8 +15,10 @@ CUES_FILE = Path(__file__).with_name("patterns.yaml")
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     raw = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    return {kind: {lang: tuple(fold(w) if fold(w) else w for w in words) for lang, words in per_lang.items()}
-            for kind, per_lang in raw.items()}
+    return {
+        kind: {lang: tuple(fold(w) if fold(w) else w for w in words) for lang, words in per_lang.items()}
+        for kind, per_lang in raw.items()
+    }
 
 
 def cues(kind: str, language: str) -> tuple[str, ...]:

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
-from amurkg.text.link import LinkedText, Mention
-from amurkg.text.normalize import fold_text
 from amurkg.extract import Relation, document_key
 from amurkg.extract.cues import find_cue, is_connector
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold_text
 
 PAIR_CLASSES = frozenset({"City", "Port", "Park"})
 PARTY_CLASSES = frozenset({"Country", "Region", "City", "Organization"})
@@ -42,10 +42,10 @@ class SentenceView:
         text = self.linked.text
         pieces, cursor = [], self.span.start
         for mention in self.mentions:
-            pieces.append(text[cursor:mention.start])
+            pieces.append(text[cursor : mention.start])
             pieces.append("\u25a1" * (mention.end - mention.start))
             cursor = mention.end
-        pieces.append(text[cursor:self.span.end])
+        pieces.append(text[cursor : self.span.end])
         return "".join(pieces)
 
     def cue_offset(self, kind: str) -> int | None:
@@ -61,20 +61,29 @@ class SentenceView:
         return [m for m in self.mentions if self.cls(m) in wanted]
 
     def between(self, first: Mention, second: Mention) -> str:
-        return self.linked.text[first.end:second.start]
+        return self.linked.text[first.end : second.start]
 
     def nested(self, first: Mention, second: Mention) -> bool:
         """Does one of the two lie within the other (the Far East and Russia)?"""
-        return (first.entity in self.catalog.ancestors(second.entity)
-                or second.entity in self.catalog.ancestors(first.entity))
+        return first.entity in self.catalog.ancestors(second.entity) or second.entity in self.catalog.ancestors(
+            first.entity
+        )
 
     def has(self, kind: str) -> bool:
         """Does a cue of this kind occur in the sentence outside the linked names?"""
         return self.cue_offset(kind) is not None
 
     def relation(self, subject: str, predicate: str, obj: str) -> Relation:
-        return Relation(subject, predicate, obj, self.linked.document, self.span.start, self.span.end,
-                        self.linked.sentence_text(self.index), "pattern")
+        return Relation(
+            subject,
+            predicate,
+            obj,
+            self.linked.document,
+            self.span.start,
+            self.span.end,
+            self.linked.sentence_text(self.index),
+            "pattern",
+        )
 
 
 def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = frozenset()) -> list[Relation]:
@@ -100,8 +109,11 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
     """
     paired: set[int] = set()
     for position, (first, second) in enumerate(zip(view.mentions, view.mentions[1:])):
-        if position in paired or first.entity == second.entity \
-                or not is_connector(view.linked.language, view.between(first, second)):
+        if (
+            position in paired
+            or first.entity == second.entity
+            or not is_connector(view.linked.language, view.between(first, second))
+        ):
             continue
         country_a = view.catalog.country_of(first.entity)
         country_b = view.catalog.country_of(second.entity)
@@ -122,13 +134,13 @@ def bracketed_members(view: SentenceView) -> Iterator[Relation]:
     for position, mention in enumerate(view.mentions):
         if view.cls(mention) != "Corridor":
             continue
-        after = text[mention.end:mention.end + 2].lstrip()
+        after = text[mention.end : mention.end + 2].lstrip()
         if not after or after[0] not in OPENING_BRACKETS:
             continue
         close = min((i for i in (text.find(c, mention.end) for c in CLOSING_BRACKETS) if i >= 0), default=-1)
         if close < 0:
             continue
-        members = [m for m in view.mentions[position + 1:] if m.end <= close and view.cls(m) in ("City", "Port")]
+        members = [m for m in view.mentions[position + 1 :] if m.end <= close and view.cls(m) in ("City", "Port")]
         if len(members) >= 2:
             for member in members:
                 yield view.relation(member.entity, "partOf", mention.entity)
@@ -212,16 +224,22 @@ def footnoted_members(linked: LinkedText, catalog: Catalog) -> Iterator[Relation
         if not mark or mark not in notes:
             continue
         start, end = notes[mark]
-        members = [m for m in linked.mentions if start <= m.start and m.end <= end
-                   and catalog[m.entity].cls in ("City", "Port", "Park")]
+        members = [
+            m
+            for m in linked.mentions
+            if start <= m.start and m.end <= end and catalog[m.entity].cls in ("City", "Port", "Park")
+        ]
         for member in members:
-            yield Relation(member.entity, "partOf", mention.entity, linked.document, start, end,
-                           text[start:end], "pattern")
+            yield Relation(
+                member.entity, "partOf", mention.entity, linked.document, start, end, text[start:end], "pattern"
+            )
 
 
 _NUMBERED_HEADING = re.compile(
     r"^[ \t]*(?:\d+(?:\.\d+)*[.、．)]?|[(（][0-9０-９一二三四五六七八九十]+[)）]|第[一二三四五六七八九十0-9]+[章节節]"
-    r"|[一二三四五六七八九十]+[、．.]|[IVX]+\.)[ \t]*\S[^\n]{0,60}$", re.M)
+    r"|[一二三四五六七八九十]+[、．.]|[IVX]+\.)[ \t]*\S[^\n]{0,60}$",
+    re.M,
+)
 
 
 def models_in_headings(linked: LinkedText, catalog: Catalog) -> Iterator[Relation]:
@@ -234,8 +252,16 @@ def models_in_headings(linked: LinkedText, catalog: Catalog) -> Iterator[Relatio
         for mention in linked.mentions:
             if start <= mention.start and mention.end <= end and catalog[mention.entity].cls == "CooperationModel":
                 quote_start = start + len(heading.group()) - len(heading.group().lstrip())
-                yield Relation(document_key(linked.document), "proposes", mention.entity, linked.document,
-                               quote_start, end, text[quote_start:end], "pattern")
+                yield Relation(
+                    document_key(linked.document),
+                    "proposes",
+                    mention.entity,
+                    linked.document,
+                    quote_start,
+                    end,
+                    text[quote_start:end],
+                    "pattern",
+                )
 
 
 def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str]) -> Mention | None:
@@ -245,5 +271,12 @@ def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str])
     return candidates[-1] if candidates else None
 
 
-PATTERNS = (cross_border_pairs, bracketed_members, targeted_industries, proposed_models, applied_models,
-            adjoining_places, hinterland_of_ports)
+PATTERNS = (
+    cross_border_pairs,
+    bracketed_members,
+    targeted_industries,
+    proposed_models,
+    applied_models,
+    adjoining_places,
+    hinterland_of_ports,
+)

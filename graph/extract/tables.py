@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 from amurkg.corpus.catalog import Catalog
-from amurkg.text.link import LinkedText, Mention
-from amurkg.text.normalize import fold
 from amurkg.extract import Relation
 from amurkg.extract.cues import find_cue
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold
 
 CAPTION = re.compile(r"^\s*(表|图表|Table|TABLE|Таблица|ТАБЛИЦА)\s*[0-9０-９]+")
 HOLDER_CLASSES = frozenset({"Park", "Port", "City", "Region", "Corridor", "Country"})
@@ -92,7 +92,7 @@ def _row(start: int, end: int, line: str) -> Row:
     """Cells of a row, split at tabs, or at the pipes of a Markdown row (outer pipes dropped)."""
     if "\t" not in line and _PIPE_ROW.match(line):
         first, last = line.index("|"), line.rindex("|")
-        cursor, separator, line = start + first + 1, "|", line[first + 1:last]
+        cursor, separator, line = start + first + 1, "|", line[first + 1 : last]
     else:
         cursor, separator = start, "\t"
     cells = []
@@ -109,8 +109,7 @@ def extract_tables(linked: LinkedText, catalog: Catalog) -> tuple[list[Relation]
     for table in find_tables(linked.text):
         relations.extend(_table_relations(table, linked, catalog))
         covered.update(m.sentence for m in linked.mentions if table.rows[0].start <= m.start < table.rows[-1].end)
-        covered.update(i for i, s in enumerate(linked.sentences)
-                       if table.rows[0].start <= s.start < table.rows[-1].end)
+        covered.update(i for i, s in enumerate(linked.sentences) if table.rows[0].start <= s.start < table.rows[-1].end)
     return relations, covered
 
 
@@ -119,12 +118,11 @@ def _table_relations(table: Table, linked: LinkedText, catalog: Catalog) -> list
     held: dict[int, str] = {}  # column → holder entity currently in force
     relations: list[Relation] = []
     for row in table.rows:
-        quote = linked.text[row.start:row.end]
+        quote = linked.text[row.start : row.end]
 
         def relate(subject: str, predicate: str, obj: str) -> None:
             if subject != obj:
-                relations.append(Relation(subject, predicate, obj, linked.document, row.start, row.end,
-                                          quote, "table"))
+                relations.append(Relation(subject, predicate, obj, linked.document, row.start, row.end, quote, "table"))
 
         for column, (cell_start, cell_end) in enumerate(row.cells):
             cell_mentions = [m for m in linked.mentions if cell_start <= m.start and m.end <= cell_end]
@@ -146,8 +144,9 @@ def _table_relations(table: Table, linked: LinkedText, catalog: Catalog) -> list
 
 def _caption_holder(table: Table, linked: LinkedText, catalog: Catalog) -> str | None:
     start, end = table.caption
-    in_caption = [m for m in linked.mentions if start <= m.start and m.end <= end
-                  and catalog[m.entity].cls in HOLDER_CLASSES]
+    in_caption = [
+        m for m in linked.mentions if start <= m.start and m.end <= end and catalog[m.entity].cls in HOLDER_CLASSES
+    ]
     return in_caption[0].entity if in_caption else None
 
 
@@ -159,7 +158,7 @@ def _holder(text: str, start: int, end: int, mentions: list[Mention], catalog: C
     first = mentions[0]
     if catalog[first.entity].cls not in HOLDER_CLASSES:
         return None
-    if text[start:first.start].strip():
+    if text[start : first.start].strip():
         return None
     rest = len(content) - len(first.surface)
     return first.entity if rest <= max(2, HOLDER_SLACK * len(content)) else None
@@ -198,7 +197,7 @@ def _role_of(text: str, mention: Mention, mentions: list[Mention], language: str
         found = text.find(stop, mention.end)
         if found >= 0:
             tail_end = min(tail_end, found)
-    folded_tail = fold(text[mention.end:tail_end])
+    folded_tail = fold(text[mention.end : tail_end])
     best: tuple[int, str] | None = None
     for role in ("hinterland", "key_area", "surrounding"):
         position = find_cue(role, language, folded_tail)

@@ -24,7 +24,7 @@ Row = tuple[Identifier | None, ...]
 
 @dataclass
 class Answer:
-    form: str                                   # SELECT, ASK, CONSTRUCT or DESCRIBE
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     variables: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     boolean: bool | None = None
@@ -54,7 +54,7 @@ def short(term: Identifier | None, tags: bool = True) -> str:
         text = str(term)
         for prefix, namespace in PREFIXES.items():
             if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
-                return f"{prefix}:{text[len(str(namespace)):]}"
+                return f"{prefix}:{text[len(str(namespace)) :]}"
         return f"<{text}>"
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -70,8 +70,14 @@ def _tsv_term(term: Identifier | None) -> str:
         return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
-    text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r").replace("\t", "\\t"))
+    text = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", text):
@@ -116,16 +122,17 @@ def to_json(answer: Answer) -> bytes:
     if answer.form == "ASK":
         document: dict = {"head": {}, "boolean": bool(answer.boolean)}
     else:
-        bindings = [{v: _json_term(t) for v, t in zip(answer.variables, row) if t is not None}
-                    for row in answer.rows]
+        bindings = [{v: _json_term(t) for v, t in zip(answer.variables, row) if t is not None} for row in answer.rows]
         document = {"head": {"vars": answer.variables}, "results": {"bindings": bindings}}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def to_markdown(answer: Answer) -> bytes:
     """A GitHub-flavoured Markdown table with prefixed IRIs."""
+
     def cell(term: Identifier | None) -> str:
         return short(term, tags=False).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
     lines = ["| " + " | ".join(answer.variables) + " |", "|" + "---|" * len(answer.variables)]
     lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in answer.rows]
     return ("\n".join(lines) + "\n").encode()

@@ -161,8 +161,12 @@ def guess_term(value: str, index: Callable[[], EntityIndex], name: str) -> Ident
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*(?:/[a-z0-9][a-z0-9\-]*)?")
 
 
-def bind(query: NamedQuery | None, given: Mapping[str, str], graph: Callable[[], Graph],
-         exists: Callable[[URIRef], bool] | None = None) -> dict[str, Identifier]:
+def bind(
+    query: NamedQuery | None,
+    given: Mapping[str, str],
+    graph: Callable[[], Graph],
+    exists: Callable[[URIRef], bool] | None = None,
+) -> dict[str, Identifier]:
     """Terms for the parameters: declared ones (with defaults) of a named query, or guessed ones of an
     ad-hoc query. Names are resolved against the store's own entities; a slug the store has is taken
     as it is (`exists`), without reading every label of a large store."""
@@ -176,7 +180,7 @@ def bind(query: NamedQuery | None, given: Mapping[str, str], graph: Callable[[],
     def known(kind: str, value: str) -> URIRef | None:
         if exists is None or kind not in ("entity", "document") or not _SLUG.fullmatch(value):
             return None
-        for slug in ((f"document/{value}", value) if kind == "document" and "/" not in value else (value,)):
+        for slug in (f"document/{value}", value) if kind == "document" and "/" not in value else (value,):
             if (kind == "entity" or slug.startswith("document/")) and exists(ID[slug]):
                 return ID[slug]
         return None

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from amurkg.store.answers import Answer
 from amurkg.errors import InputError
 from amurkg.layout import Layout
+from amurkg.store.answers import Answer
 from amurkg.store.named_queries import NamedQuery, bind
 from amurkg.store.sparql import check, prologue_for, used_bindings, with_labels
 from amurkg.store.stores import OxigraphStore, QueryFailed, RdflibStore, Store, cached_graph, within
@@ -16,8 +16,14 @@ from amurkg.store.stores import OxigraphStore, QueryFailed, RdflibStore, Store, 
 LANGUAGES = ("en", "zh", "ja", "ru")
 
 
-def open_store(layout: Layout, store: str = "embedded", endpoint: str | None = None, graph: str | None = None,
-               timeout: float | None = None, progress: Callable[[str], None] = lambda _: None) -> Store:
+def open_store(
+    layout: Layout,
+    store: str = "embedded",
+    endpoint: str | None = None,
+    graph: str | None = None,
+    timeout: float | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Store:
     """`embedded` (default), `oxigraph` or `oxigraph:PATH`, or a remote endpoint URL."""
     if endpoint:
         from amurkg.store.remote import EndpointStore
@@ -31,15 +37,27 @@ def open_store(layout: Layout, store: str = "embedded", endpoint: str | None = N
     raise InputError.one("--store", f"{store!r} is not a store; use embedded, oxigraph or oxigraph:PATH")
 
 
-def run_query(store: Store, text: str, *, named: NamedQuery | None = None, params: Mapping[str, str] | None = None,
-              lang: str = "en", timeout: float | None = None, source: str = "query") -> Answer:
+def run_query(
+    store: Store,
+    text: str,
+    *,
+    named: NamedQuery | None = None,
+    params: Mapping[str, str] | None = None,
+    lang: str = "en",
+    timeout: float | None = None,
+    source: str = "query",
+) -> Answer:
     """Check the query (read-only, syntax), bind its parameters as RDF terms, add the label helpers and
     run it on the store, giving up after `timeout` seconds."""
     if lang not in LANGUAGES:
         raise InputError.one("--lang", f"{lang!r} is not one of {', '.join(LANGUAGES)}")
     checked = check(text, source)
-    terms = bind(named, params or {}, store.label_graph,
-                 lambda iri: bool(store.run("ASK { ?e a ?class }", "ASK", {"e": iri}).boolean))
+    terms = bind(
+        named,
+        params or {},
+        store.label_graph,
+        lambda iri: bool(store.run("ASK { ?e a ?class }", "ASK", {"e": iri}).boolean),
+    )
     prepared = prologue_for(text) + with_labels(text, lang)
     bindings = used_bindings(prepared, terms, lang)
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from amurkg.store.answers import Answer, plain
 from amurkg.errors import InputError
 from amurkg.namespaces import bind_prefixes
+from amurkg.store.answers import Answer, plain
 from amurkg.store.sparql import with_values
 from amurkg.store.stores import LABEL_GRAPH_QUERY, QueryFailed
 
@@ -34,8 +34,9 @@ def checked_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError.one("--endpoint", f"{url!r} is not an http(s) URL")
     if parts.username or parts.password:
-        raise InputError.one("--endpoint", f"put credentials in ${USER_VARIABLE} and ${PASSWORD_VARIABLE}, "
-                                           "not in the URL")
+        raise InputError.one(
+            "--endpoint", f"put credentials in ${USER_VARIABLE} and ${PASSWORD_VARIABLE}, not in the URL"
+        )
     return url
 
 
@@ -74,7 +75,7 @@ def request(method: str, url: str, body: bytes | None, headers: dict[str, str], 
         if isinstance(reason, socket.gaierror):
             raise QueryFailed(f"cannot connect to {url}: unknown host") from None
         raise QueryFailed(f"cannot connect to {url}: {reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise QueryFailed(f"{url} did not answer within {timeout or 60:g} s") from None
     except (ConnectionError, OSError) as exc:
         raise QueryFailed(f"connection to {url} failed: {exc}") from None
@@ -103,11 +104,21 @@ class EndpointStore:
         self.description = f"endpoint {url}"
 
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
-        fields = [("query", with_values(text, bindings or {}))] + ([("default-graph-uri", self.graph)] if self.graph else [])
-        accept = ("application/n-triples, text/turtle;q=0.9" if form in ("CONSTRUCT", "DESCRIBE")
-                  else "application/sparql-results+json")
-        reply = request("POST", self.url, urllib.parse.urlencode(fields).encode(),
-                        {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}, self.timeout)
+        fields = [("query", with_values(text, bindings or {}))] + (
+            [("default-graph-uri", self.graph)] if self.graph else []
+        )
+        accept = (
+            "application/n-triples, text/turtle;q=0.9"
+            if form in ("CONSTRUCT", "DESCRIBE")
+            else "application/sparql-results+json"
+        )
+        reply = request(
+            "POST",
+            self.url,
+            urllib.parse.urlencode(fields).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+            self.timeout,
+        )
         if form in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
             syntax = "nt" if "n-triples" in reply.content_type else "turtle"
@@ -119,13 +130,16 @@ class EndpointStore:
         try:
             document = json.loads(reply.body)
         except ValueError:
-            raise QueryFailed(f"{self.url} did not send SPARQL JSON results "
-                              f"(Content-Type {reply.content_type or 'none'})") from None
+            raise QueryFailed(
+                f"{self.url} did not send SPARQL JSON results (Content-Type {reply.content_type or 'none'})"
+            ) from None
         if form == "ASK":
             return Answer("ASK", boolean=bool(document.get("boolean")))
         names = list(document.get("head", {}).get("vars", []))
-        rows = [tuple(_term(b[n]) if n in b else None for n in names)
-                for b in document.get("results", {}).get("bindings", [])]
+        rows = [
+            tuple(_term(b[n]) if n in b else None for n in names)
+            for b in document.get("results", {}).get("bindings", [])
+        ]
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
@@ -141,7 +155,10 @@ def push(url: str, turtle: bytes, graph: str | None, replace: bool, timeout: flo
     target = urllib.parse.urlsplit(url)
     query = urllib.parse.parse_qsl(target.query)
     query.append(("graph", graph) if graph else ("default", ""))
-    address = urllib.parse.urlunsplit(target._replace(query=urllib.parse.urlencode(query).replace("default=", "default")))
-    reply = request("PUT" if replace else "POST", address, turtle,
-                    {"Content-Type": "text/turtle; charset=utf-8"}, timeout)
+    address = urllib.parse.urlunsplit(
+        target._replace(query=urllib.parse.urlencode(query).replace("default=", "default"))
+    )
+    reply = request(
+        "PUT" if replace else "POST", address, turtle, {"Content-Type": "text/turtle; charset=utf-8"}, timeout
+    )
     return reply.status

@@ -25,7 +25,7 @@ class EntityIndex:
         for node, cls in graph.subject_objects(RDF.type):
             if cls not in core or not str(node).startswith(str(ID)):
                 continue
-            slug = str(node)[len(str(ID)):]
+            slug = str(node)[len(str(ID)) :]
             self.by_slug[slug] = node
             for predicate in (RDFS.label, SKOS.altLabel):
                 for name in graph.objects(node, predicate):
@@ -36,13 +36,13 @@ class EntityIndex:
         key = name.strip()
         if key in self.by_slug:
             return self.by_slug[key]
-        if key.startswith(str(ID)) and key[len(str(ID)):] in self.by_slug:
+        if key.startswith(str(ID)) and key[len(str(ID)) :] in self.by_slug:
             return URIRef(key)
         found = self.by_name.get(fold(key), set())
         if len(found) == 1:
             return next(iter(found))
         if len(found) > 1:
-            options = ", ".join(sorted(str(n)[len(str(ID)):] for n in found))
+            options = ", ".join(sorted(str(n)[len(str(ID)) :] for n in found))
             raise InputError.one("entity", f"{name!r} names several entities: {options}; use a slug")
         candidates = list(dict.fromkeys(list(self.by_slug) + list(self.by_name)))
         suggestions = difflib.get_close_matches(fold(key), candidates, n=3, cutoff=0.6)
@@ -51,4 +51,4 @@ class EntityIndex:
 
     @staticmethod
     def slug(node: URIRef) -> str:
-        return str(node)[len(str(ID)):]
+        return str(node)[len(str(ID)) :]

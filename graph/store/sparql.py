@@ -27,11 +27,22 @@ from amurkg.errors import InputError
 from amurkg.namespaces import PREFIXES
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
-UPDATE_WORDS = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
-                "Copy": "COPY", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA",
-                "DeleteWhere": "DELETE WHERE", "Modify": "DELETE/INSERT"}
+UPDATE_WORDS = {
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
+    "Modify": "DELETE/INSERT",
+}
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
@@ -39,7 +50,9 @@ _TOKEN = re.compile(r"""
   | (?P<word>[A-Za-z_][A-Za-z0-9_\-.]*:?[A-Za-z0-9_\-.:%]*)
   | (?P<punct>[{}()])
   | (?P<other>\s+|.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +76,11 @@ def tokens(text: str) -> list[Token]:
 def declared_prefixes(text: str) -> set[str]:
     """The prefixes a query declares itself with PREFIX lines."""
     toks = [t for t in tokens(text) if t.kind != "comment"]
-    return {toks[i + 1].text[:-1] for i, t in enumerate(toks[:-1])
-            if t.kind == "word" and t.text.upper() == "PREFIX" and toks[i + 1].text.endswith(":")}
+    return {
+        toks[i + 1].text[:-1]
+        for i, t in enumerate(toks[:-1])
+        if t.kind == "word" and t.text.upper() == "PREFIX" and toks[i + 1].text.endswith(":")
+    }
 
 
 def prologue_for(text: str) -> str:
@@ -77,9 +93,9 @@ def prologue_for(text: str) -> str:
 class Checked:
     """A query that parses, is read-only, and has the project prefixes declared."""
 
-    text: str      # prologue + the user's query
-    form: str      # SELECT, ASK, CONSTRUCT or DESCRIBE
-    offset: int    # lines added before the user's first line
+    text: str  # prologue + the user's query
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    offset: int  # lines added before the user's first line
 
 
 def check(text: str, source: str = "query") -> Checked:
@@ -100,15 +116,19 @@ def check(text: str, source: str = "query") -> Checked:
             update = None
         if update is not None and len(update.request):
             words = sorted({UPDATE_WORDS.get(op.name, op.name.upper()) for op in update.request})
-            raise InputError.one(source, f"{', '.join(words)} is an update; amurkg query is read-only "
-                                         "(SELECT, ASK, CONSTRUCT and DESCRIBE only)") from None
+            raise InputError.one(
+                source,
+                f"{', '.join(words)} is an update; amurkg query is read-only "
+                "(SELECT, ASK, CONSTRUCT and DESCRIBE only)",
+            ) from None
         message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)$", "", getattr(exc, "msg", str(exc)))
         message = re.sub(r",? found .*$", "", message)
-        rest = exc.pstr[exc.loc:].lstrip()
+        rest = exc.pstr[exc.loc :].lstrip()
         near = re.match(r"[\w?$:<>#\-.]+|\S", rest)
         found = f"; found {near.group()!r}" if near else "; found the end of the query"
-        raise InputError.one(source, f"syntax error at line {exc.lineno - offset}, column {exc.col}: "
-                                     f"{message}{found}") from None
+        raise InputError.one(
+            source, f"syntax error at line {exc.lineno - offset}, column {exc.col}: {message}{found}"
+        ) from None
     try:
         translateQuery(parsed)
     except Exception as exc:  # noqa: BLE001 - rdflib raises plain Exception for unknown prefixes
@@ -116,8 +136,9 @@ def check(text: str, source: str = "query") -> Checked:
         prefix = re.match(r"Unknown namespace prefix : (\S*)", text_of)
         if prefix:
             where = _locate(text, f"{prefix.group(1)}:")
-            raise InputError.one(source, f"unknown prefix {prefix.group(1)}:{where}; declare it with "
-                                         f"PREFIX {prefix.group(1)}: <...>") from None
+            raise InputError.one(
+                source, f"unknown prefix {prefix.group(1)}:{where}; declare it with PREFIX {prefix.group(1)}: <...>"
+            ) from None
         raise InputError.one(source, f"invalid query: {text_of}") from None
     return Checked(full, FORMS.get(parsed[1].name, "SELECT"), offset)
 
@@ -176,11 +197,13 @@ def label_snippet(var: str, lang: str = "en") -> str:
     """The label helper for one variable (see the module docstring), with the --lang language
     written in as an escaped literal (an engine can then look the labels up row by row)."""
     node, preferred = f"?{var}_label_of", Literal(lang).n3()
-    return (f"\n  BIND(COALESCE(?{var}, <urn:amurkg:unbound>) AS {node})"
-            f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_pref "
-            f"FILTER(LANGMATCHES(LANG(?{var}_label_pref), {preferred})) }}"
-            f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_en FILTER(LANGMATCHES(LANG(?{var}_label_en), \"en\")) }}"
-            f"\n  BIND(COALESCE(?{var}_label_pref, ?{var}_label_en, STR(?{var})) AS ?{var}_label)\n")
+    return (
+        f"\n  BIND(COALESCE(?{var}, <urn:amurkg:unbound>) AS {node})"
+        f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_pref "
+        f"FILTER(LANGMATCHES(LANG(?{var}_label_pref), {preferred})) }}"
+        f'\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_en FILTER(LANGMATCHES(LANG(?{var}_label_en), "en")) }}'
+        f"\n  BIND(COALESCE(?{var}_label_pref, ?{var}_label_en, STR(?{var})) AS ?{var}_label)\n"
+    )
 
 
 def wanted_labels(text: str) -> list[str]:
@@ -188,10 +211,13 @@ def wanted_labels(text: str) -> list[str]:
     group = where_group(text)
     if group is None:
         return []
-    inside = variables(text[group[0]:group[1]])
-    outside = variables(text[:group[0]]) | variables(text[group[1]:])
-    return sorted(name[:-len("_label")] for name in outside - inside
-                  if name.endswith("_label") and name[:-len("_label")] in inside)
+    inside = variables(text[group[0] : group[1]])
+    outside = variables(text[: group[0]]) | variables(text[group[1] :])
+    return sorted(
+        name[: -len("_label")]
+        for name in outside - inside
+        if name.endswith("_label") and name[: -len("_label")] in inside
+    )
 
 
 def with_labels(text: str, lang: str = "en") -> str:
@@ -230,7 +256,7 @@ def with_values(text: str, bindings: Mapping[str, Identifier]) -> str:
         if _is_values_data(toks, index):
             continue
         close = _matching(toks, index)
-        inner = toks[index + 1:close]
+        inner = toks[index + 1 : close]
         if inner and inner[0].text.upper() == "SELECT":
             continue  # a sub-select wrapper: its own WHERE group gets the block
         if index and toks[index - 1].text.upper() in ("OPTIONAL", "MINUS"):

@@ -22,9 +22,26 @@ from amurkg.text.sentences import Sentence, split_sentences
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # When two entities share a name, the more specific kind of place wins.
-_CLASS_PRECEDENCE = {cls: rank for rank, cls in enumerate(
-    ("Park", "Port", "City", "Region", "Country", "Corridor", "GeoFeature", "Project", "Program",
-     "Organization", "Event", "Industry", "CooperationModel"))}
+_CLASS_PRECEDENCE = {
+    cls: rank
+    for rank, cls in enumerate(
+        (
+            "Park",
+            "Port",
+            "City",
+            "Region",
+            "Country",
+            "Corridor",
+            "GeoFeature",
+            "Project",
+            "Program",
+            "Organization",
+            "Event",
+            "Industry",
+            "CooperationModel",
+        )
+    )
+}
 assert set(_CLASS_PRECEDENCE) == set(CORE_CLASSES)
 
 
@@ -52,7 +69,7 @@ class LinkedText:
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]
-        return self.text[sentence.start:sentence.end]
+        return self.text[sentence.start : sentence.end]
 
     def mentions_in(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -117,7 +134,7 @@ class Linker:
             cursor = index
             while cursor > 0:
                 start, end, entity_id = spans[cursor - 1]
-                gap = text[end:spans[cursor][0]].strip()
+                gap = text[end : spans[cursor][0]].strip()
                 port = self._port_of_city.get(entity_id)
                 if gap not in _LIST_SEPARATORS or port is None:
                     break
@@ -164,8 +181,10 @@ def is_common_word(folded: str) -> bool:
     "find"): it is matched only where the text capitalises it."""
     if " " in folded or not _CYRILLIC.search(folded):
         return False
-    return any(p.is_known and not ({"Geox", "Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes))
-               for p in analyzer().parse(folded))
+    return any(
+        p.is_known and not ({"Geox", "Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes))
+        for p in analyzer().parse(folded)
+    )
 
 
 def _usable(folded: str) -> bool:
@@ -178,11 +197,14 @@ def _usable(folded: str) -> bool:
 def _on_boundaries(text: str, start: int, end: int) -> bool:
     """An alphabetic or kana name must not begin or end inside a word of its own script."""
     first, last = text[start], text[end - 1]
-    if start > 0 and is_word_char(first) and is_word_char(text[start - 1]) \
-            and script_of(first) == script_of(text[start - 1]):
+    if (
+        start > 0
+        and is_word_char(first)
+        and is_word_char(text[start - 1])
+        and script_of(first) == script_of(text[start - 1])
+    ):
         return False
-    if end < len(text) and is_word_char(last) and is_word_char(text[end]) \
-            and script_of(last) == script_of(text[end]):
+    if end < len(text) and is_word_char(last) and is_word_char(text[end]) and script_of(last) == script_of(text[end]):
         return False
     return True
 

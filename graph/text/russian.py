@@ -47,8 +47,10 @@ def inflected_forms(name: str) -> set[str]:
         forms_by_case[index] = _word_forms(tokens[index])
     results = {name}
     for case in CASES + tuple(f"{c}+plur" for c in CASES) + ("fallback",):
-        candidates = [[tokens[i]] if i not in forms_by_case else sorted(forms_by_case[i].get(case, {tokens[i]}))
-                      for i in range(len(tokens))]
+        candidates = [
+            [tokens[i]] if i not in forms_by_case else sorted(forms_by_case[i].get(case, {tokens[i]}))
+            for i in range(len(tokens))
+        ]
         _combine(candidates, results)
     return results
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 _CJK_END = re.compile(r"[。！？!?]+[」』）)]*|\n")
 _ALPHA_END = re.compile(r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZА-ЯЁ0-9])|\n[ \t]*\n")
 # Words after which a full stop is an abbreviation, not a sentence end (г. Харбин, e.g. This).
-_ABBREVIATIONS = frozenset({"г", "гг", "т", "д", "с", "им", "e.g", "i.e", "vs", "etc", "no", "dr", "mr", "ms", "st", "fig"})
+_ABBREVIATIONS = frozenset(
+    {"г", "гг", "т", "д", "с", "им", "e.g", "i.e", "vs", "etc", "no", "dr", "mr", "ms", "st", "fig"}
+)
 MAX_SENTENCE = 1200
 
 

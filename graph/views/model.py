@@ -35,13 +35,13 @@ class Evidence:
 
 @dataclass
 class Node:
-    id: str                                  # the slug: "harbin", "document/ja-sato-2019"
+    id: str  # the slug: "harbin", "document/ja-sato-2019"
     cls: str
-    labels: dict[str, str]                   # language → label
+    labels: dict[str, str]  # language → label
     wikidata: str = ""
     lat: float | None = None
     lon: float | None = None
-    documents: list[tuple[str, str]] = field(default_factory=list)   # (document id, title) naming it
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (document id, title) naming it
 
     def label(self, lang: str = "en") -> str:
         """The label in `lang`, else in English, else any, else the slug."""
@@ -52,9 +52,9 @@ class Node:
 class Link:
     source: str
     target: str
-    predicate: str                           # one of PREDICATES or COMENTION
+    predicate: str  # one of PREDICATES or COMENTION
     evidence: tuple[Evidence, ...] = ()
-    count: int = 0                           # sentences naming both (co-mentions only)
+    count: int = 0  # sentences naming both (co-mentions only)
 
     @property
     def directed(self) -> bool:
@@ -63,18 +63,18 @@ class Link:
 
 @dataclass
 class Network:
-    nodes: dict[str, Node]                   # by slug, sorted
-    links: list[Link]                        # stated relations, then co-mentions; sorted
-    documents: dict[str, str]                # document id → title
+    nodes: dict[str, Node]  # by slug, sorted
+    links: list[Link]  # stated relations, then co-mentions; sorted
+    documents: dict[str, str]  # document id → title
 
 
 def slug(node: URIRef) -> str:
-    return str(node)[len(str(ID)):]
+    return str(node)[len(str(ID)) :]
 
 
 def read_network(graph: Graph) -> Network:
     """Every entity, document, stated relation (symmetric ones once) and co-mention of a built graph."""
-    documents = {slug(d)[len("document/"):]: _title(graph, d) for d in graph.subjects(RDF.type, AK.Document)}
+    documents = {slug(d)[len("document/") :]: _title(graph, d) for d in graph.subjects(RDF.type, AK.Document)}
     nodes: dict[str, Node] = {}
     for cls in CORE_CLASSES:
         for entity in graph.subjects(RDF.type, AK[cls]):
@@ -89,13 +89,13 @@ def read_network(graph: Graph) -> Network:
             if predicate in SYMMETRIC and second < first:
                 continue
             for end in (first, second):
-                if end.startswith("document/") and end[len("document/"):] in documents:
+                if end.startswith("document/") and end[len("document/") :] in documents:
                     document_nodes.add(end)
             if not all(end in nodes or end in document_nodes for end in (first, second)):
                 continue
             links.append(Link(first, second, predicate, tuple(evidence.get((first, predicate, second), ()))))
     for key in sorted(document_nodes):
-        document = key[len("document/"):]
+        document = key[len("document/") :]
         nodes[key] = Node(key, "Document", {"en": documents[document]}, documents=[(document, documents[document])])
     for comention in graph.subjects(RDF.type, AK.CoMention):
         ends = sorted(slug(e) for e in graph.objects(comention, AK.entity))
@@ -120,11 +120,14 @@ def _node(graph: Graph, entity: URIRef, cls: str, documents: dict[str, str]) -> 
             labels[label.language] = str(label)
     wikidata = graph.value(entity, AK.wikidata)
     lat, lon = graph.value(entity, WGS.lat), graph.value(entity, WGS.long)
-    named_in = sorted(slug(d)[len("document/"):] for d in graph.objects(entity, AK.mentionedIn))
+    named_in = sorted(slug(d)[len("document/") :] for d in graph.objects(entity, AK.mentionedIn))
     return Node(
-        slug(entity), cls, {lang: labels[lang] for lang in LANGUAGES if lang in labels},
+        slug(entity),
+        cls,
+        {lang: labels[lang] for lang in LANGUAGES if lang in labels},
         wikidata=str(wikidata) if wikidata is not None else "",
-        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
         documents=[(d, documents.get(d, d)) for d in named_in],
     )
 
@@ -137,11 +140,16 @@ def _evidence(graph: Graph, documents: dict[str, str]) -> dict[tuple[str, str, s
         if subject is None or predicate is None or obj is None:
             continue
         document = graph.value(node, AK.document)
-        document_id = slug(document)[len("document/"):] if document is not None else ""
+        document_id = slug(document)[len("document/") :] if document is not None else ""
         quote = graph.value(node, AK.quote)
-        found[(slug(subject), str(predicate)[len(str(AK)):], slug(obj))].append(Evidence(
-            str(graph.value(node, AK.method) or ""), document_id, documents.get(document_id, document_id),
-            str(quote) if quote is not None else ""))
+        found[(slug(subject), str(predicate)[len(str(AK)) :], slug(obj))].append(
+            Evidence(
+                str(graph.value(node, AK.method) or ""),
+                document_id,
+                documents.get(document_id, document_id),
+                str(quote) if quote is not None else "",
+            )
+        )
     for key in found:
         found[key].sort(key=lambda e: (e.method == "catalog", e.document, e.quote))
     return found

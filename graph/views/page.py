@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -35,17 +35,17 @@ class Source:
     """Where the graph came from, for the page header: derived from the input, never from the clock."""
 
     name: str
-    built: str                               # the Turtle file's modification time, UTC
-    digest: str                              # first 12 hex digits of its SHA-256
+    built: str  # the Turtle file's modification time, UTC
+    digest: str  # first 12 hex digits of its SHA-256
 
     @classmethod
-    def of(cls, path: Path, shown: str) -> "Source":
-        stamp = datetime.fromtimestamp(int(path.stat().st_mtime), tz=timezone.utc)
+    def of(cls, path: Path, shown: str) -> Source:
+        stamp = datetime.fromtimestamp(int(path.stat().st_mtime), tz=UTC)
         return cls(shown, stamp.strftime("%Y-%m-%d %H:%M UTC"), hashlib.sha256(path.read_bytes()).hexdigest()[:12])
 
 
 KAMADA_KAWAI_MAX = 600
-SPACING = 70                                 # pixels per node, roughly, between neighbours
+SPACING = 70  # pixels per node, roughly, between neighbours
 
 
 def layout(selection: Selection) -> dict[str, tuple[int, int]]:
@@ -56,13 +56,16 @@ def layout(selection: Selection) -> dict[str, tuple[int, int]]:
     graph.add_nodes_from(n.id for n in selection.nodes)
     for link in selection.links:
         graph.add_edge(link.source, link.target, weight=0.2 if link.predicate == COMENTION else 1.0)
-    components = sorted((sorted(c) for c in nx.connected_components(graph) if len(c) > 1),
-                        key=lambda c: (-len(c), c[0]))
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(graph) if len(c) > 1), key=lambda c: (-len(c), c[0])
+    )
     isolated = sorted(n for n in graph if graph.degree(n) == 0)
     boxes: list[dict[str, tuple[float, float]]] = [_spring(graph.subgraph(c)) for c in components]
     if isolated:
         columns = max(1, math.ceil(math.sqrt(len(isolated) * 2)))
-        boxes.append({n: ((i % columns) * SPACING * 1.4, (i // columns) * SPACING * 0.6) for i, n in enumerate(isolated)})
+        boxes.append(
+            {n: ((i % columns) * SPACING * 1.4, (i // columns) * SPACING * 0.6) for i, n in enumerate(isolated)}
+        )
     return _pack(boxes)
 
 
@@ -74,7 +77,7 @@ def _spring(component: nx.Graph) -> dict[str, tuple[float, float]]:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(component))
     ordered.add_edges_from(sorted(component.edges(data=True)))
-    if size <= KAMADA_KAWAI_MAX:   # spreads a dense core evenly; too slow for large components
+    if size <= KAMADA_KAWAI_MAX:  # spreads a dense core evenly; too slow for large components
         start = nx.spring_layout(ordered, seed=LAYOUT_SEED, iterations=30)
         positions = nx.kamada_kawai_layout(ordered, pos=start)
     else:
@@ -116,19 +119,36 @@ def pyvis_network(selection: Selection, lang: str, positions: dict[str, tuple[in
     for node in selection.nodes:
         colour, shape = CLASS_STYLE[node.cls]
         x, y = positions.get(node.id, (0, 0))
-        net.add_node(node.id, label=node.label(lang), shape=shape, color=colour, x=x, y=y,
-                     size=node_size(selection.degree.get(node.id, 0)), cls=node.cls,
-                     degree=selection.degree.get(node.id, 0), info=_node_info(node))
+        net.add_node(
+            node.id,
+            label=node.label(lang),
+            shape=shape,
+            color=colour,
+            x=x,
+            y=y,
+            size=node_size(selection.degree.get(node.id, 0)),
+            cls=node.cls,
+            degree=selection.degree.get(node.id, 0),
+            info=_node_info(node),
+        )
     # pyvis checks each edge's ends against a list of nodes; appending its Edge options directly keeps
     # this linear for large graphs while staying pyvis's own data.
     for number, link in enumerate(selection.links):
         style = PREDICATE_STYLE[link.predicate]
-        net.edges.append({
-            "id": f"e{number}", "from": link.source, "to": link.target, "predicate": link.predicate,
-            "arrows": "to" if link.directed else "", "color": style["color"], "width": style["width"],
-            "dashes": style.get("dashes", False), "count": link.count,
-            "evidence": [[e.method, e.document, e.title, e.quote] for e in link.evidence],
-        })
+        net.edges.append(
+            {
+                "id": f"e{number}",
+                "from": link.source,
+                "to": link.target,
+                "predicate": link.predicate,
+                "arrows": "to" if link.directed else "",
+                "color": style["color"],
+                "width": style["width"],
+                "dashes": style.get("dashes", False),
+                "count": link.count,
+                "evidence": [[e.method, e.document, e.title, e.quote] for e in link.evidence],
+            }
+        )
     return net
 
 
@@ -147,20 +167,36 @@ def render_page(selection: Selection, filters: Filters, lang: str, source: Sourc
         "lang": lang,
         "nodes": nodes,
         "edges": edges,
-        "classes": {c: {"color": CLASS_STYLE[c][0], "shape": CLASS_STYLE[c][1],
-                        "count": sum(1 for n in selection.nodes if n.cls == c)} for c in present_classes},
-        "predicates": {p: dict(PREDICATE_STYLE[p], count=sum(1 for l in selection.links if l.predicate == p))
-                       for p in present_predicates},
+        "classes": {
+            c: {
+                "color": CLASS_STYLE[c][0],
+                "shape": CLASS_STYLE[c][1],
+                "count": sum(1 for n in selection.nodes if n.cls == c),
+            }
+            for c in present_classes
+        },
+        "predicates": {
+            p: dict(PREDICATE_STYLE[p], count=sum(1 for l in selection.links if l.predicate == p))
+            for p in present_predicates
+        },
         "large": len(nodes) > 800,
     }
     library = resources.files("pyvis") / "templates" / "lib" / VIS_VERSION
-    env = Environment(loader=PackageLoader("amurkg.views", "templates"), autoescape=select_autoescape(["html"]),
-                      keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("amurkg.views", "templates"),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
     what = "the whole graph" if not filters.describe() else "; ".join(filters.describe())
     return env.get_template("network.html").render(
         title=f"amurkg network — {len(nodes):,} entities, {len(edges):,} links",
-        nodes=len(nodes), edges=len(edges), total=selection.total_nodes, what=what, lang=lang,
-        notes=selection.notes, source=source,
+        nodes=len(nodes),
+        edges=len(edges),
+        total=selection.total_nodes,
+        what=what,
+        lang=lang,
+        notes=selection.notes,
+        source=source,
         vis_css=(library / "vis-network.css").read_text(encoding="utf-8"),
         vis_js=(library / "vis-network.min.js").read_text(encoding="utf-8"),
         payload=script_json(payload),

@@ -16,7 +16,7 @@ class Filters:
     classes: tuple[str, ...] = ()
     predicates: tuple[str, ...] = ()
     document: str = ""
-    focus: str = ""                          # an entity slug (resolve names with EntityIndex first)
+    focus: str = ""  # an entity slug (resolve names with EntityIndex first)
     depth: int = 1
     min_degree: int = 0
     comentions: bool = False
@@ -45,11 +45,11 @@ class Filters:
 
 @dataclass
 class Selection:
-    nodes: list[Node]                        # sorted by slug
+    nodes: list[Node]  # sorted by slug
     links: list[Link]
     degree: dict[str, int]
-    notes: list[str] = field(default_factory=list)   # e.g. that the size limit cut the graph
-    total_nodes: int = 0                     # before any filter
+    notes: list[str] = field(default_factory=list)  # e.g. that the size limit cut the graph
+    total_nodes: int = 0  # before any filter
 
 
 def check_filters(network: Network, filters: Filters) -> None:
@@ -80,8 +80,9 @@ def select(network: Network, filters: Filters) -> Selection:
     if filters.document:
         keep = {n for n in keep if any(d == filters.document for d, _ in network.nodes[n].documents)}
     comentions = filters.comentions or COMENTION in filters.predicates
-    links = [l for l in network.links if l.source in keep and l.target in keep
-             and (l.predicate != COMENTION or comentions)]
+    links = [
+        l for l in network.links if l.source in keep and l.target in keep and (l.predicate != COMENTION or comentions)
+    ]
     if filters.predicates:
         links = [l for l in links if l.predicate in filters.predicates]
         keep = {end for l in links for end in (l.source, l.target)} | ({filters.focus} & keep)
@@ -90,7 +91,7 @@ def select(network: Network, filters: Filters) -> Selection:
             raise InputError.one("filter", f"the focus entity {filters.focus!r} is excluded by the other filters")
         keep = _neighbourhood(filters.focus, links, filters.depth)
         links = [l for l in links if l.source in keep and l.target in keep]
-    if filters.min_degree:      # links counted before this filter: "entities with at least N links"
+    if filters.min_degree:  # links counted before this filter: "entities with at least N links"
         degree = _degree(links)
         keep = {n for n in keep if degree[n] >= filters.min_degree or n == filters.focus}
         links = [l for l in links if l.source in keep and l.target in keep]
@@ -101,9 +102,11 @@ def select(network: Network, filters: Filters) -> Selection:
         else:
             degree = _degree(links)
             ranked = sorted(keep, key=lambda n: (-degree[n], n))
-            notes.append(f"{len(keep):,} nodes is above the limit of {filters.limit:,}: showing the "
-                         f"{filters.limit:,} with the most links; use a filter to see the rest")
-            keep = set(ranked[:filters.limit])
+            notes.append(
+                f"{len(keep):,} nodes is above the limit of {filters.limit:,}: showing the "
+                f"{filters.limit:,} with the most links; use a filter to see the rest"
+            )
+            keep = set(ranked[: filters.limit])
             links = [l for l in links if l.source in keep and l.target in keep]
     return Selection([network.nodes[n] for n in sorted(keep)], links, _degree(links), notes, len(network.nodes))
 

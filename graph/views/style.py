@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from amurkg.views.model import COMENTION, NODE_CLASSES, PREDICATES
 
-CLASS_STYLE: dict[str, tuple[str, str]] = {      # class → (colour, vis-network shape)
+CLASS_STYLE: dict[str, tuple[str, str]] = {  # class → (colour, vis-network shape)
     "Country": ("#d62728", "star"),
     "Region": ("#ff7f0e", "hexagon"),
     "City": ("#1f77b4", "dot"),
@@ -23,7 +23,7 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {      # class → (colour, vis-networ
 }
 assert set(CLASS_STYLE) == set(NODE_CLASSES)
 
-PREDICATE_STYLE: dict[str, dict] = {             # predicate → colour, width, dashes
+PREDICATE_STYLE: dict[str, dict] = {  # predicate → colour, width, dashes
     "locatedIn": {"color": "#9e9e9e", "width": 1.2},
     "partOf": {"color": "#8d6e63", "width": 1.5},
     "counterpartOf": {"color": "#d62728", "width": 3.0},
