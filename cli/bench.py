@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from amurkg.bench.benchmark import VALIDATE_UP_TO, Options, run_benchmark
-from amurkg.build.serialize import write_atomically
+from amurkg.pipeline.serialize import write_atomically
 
 from .common import RootOption, err, fail, layout_of, out
 

@@ -11,9 +11,9 @@ from typing import Annotated
 
 import typer
 
-from amurkg.build.serialize import write_atomically
 from amurkg.exports.rdf import FOLDER_FORMATS, FORMATS, export
 from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
+from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.loading import load_built_graph
 
 from .common import RootOption, err, fail, layout_of, out, reported
@@ -131,8 +131,8 @@ def ontology_command(
     """Write human-readable HTML documentation of the ontology (ontology/amurkg.ttl): classes,
     properties and concept schemes with definitions and labels in English, Chinese, Japanese and
     Russian, and the alignments to schema.org, GeoSPARQL, PROV, SKOS and Dublin Core."""
-    from amurkg.build.pipeline import load_ontology
     from amurkg.exports.ontology_doc import ontology_html
+    from amurkg.pipeline.build import load_ontology
 
     layout = layout_of(root)
     folder = out_dir if out_dir is not None else layout.exports / "ontology"

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.build.pipeline import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 from amurkg.errors import InputError
+from amurkg.pipeline.build import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 
 from .common import RootOption, err, fail, layout_of, out
 

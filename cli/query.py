@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from amurkg.build.serialize import write_atomically
 from amurkg.errors import InputError
+from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
 from amurkg.store.named_queries import library, named, parse_assignments
 from amurkg.store.querying import open_store, run_query

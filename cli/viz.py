@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from amurkg.build.serialize import write_atomically
 from amurkg.errors import InputError
+from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.loading import load_built_graph
 from amurkg.store.resolve import EntityIndex
 from amurkg.views.model import read_network

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-    from amurkg.build.pipeline import BuildResult
+    from amurkg.pipeline.build import BuildResult
 
 __all__ = ["build", "open_graph", "query", "to_networkx"]
 
@@ -40,9 +40,9 @@ def _layout(root: str | Path | None):  # noqa: ANN202 - Layout is imported lazil
 def build(root: str | Path | None = None, *, validate: bool = True, jobs: int = 1, write: bool = True) -> BuildResult:
     """Build the graph of the project at `root` (default: the current project) and, unless
     `write=False`, write ``exports/amurkg.ttl``. Raises ``amurkg.errors.InputError`` on bad input and
-    ``amurkg.build.pipeline.ValidationFailed`` when the graph violates the SHACL shapes."""
-    from amurkg.build.pipeline import build as run_build
-    from amurkg.build.pipeline import input_fingerprint, write_build
+    ``amurkg.pipeline.build.ValidationFailed`` when the graph violates the SHACL shapes."""
+    from amurkg.pipeline.build import build as run_build
+    from amurkg.pipeline.build import input_fingerprint, write_build
 
     layout = _layout(root)
     fingerprint = input_fingerprint(layout)

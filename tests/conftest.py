@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from amurkg.build.pipeline import BuildResult, build
 from amurkg.corpus.catalog import Catalog, load_catalog
 from amurkg.layout import Layout
+from amurkg.pipeline.build import BuildResult, build
 from amurkg.text.link import Linker
 
 REPO = Path(__file__).resolve().parent.parent

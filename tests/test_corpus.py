@@ -6,9 +6,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from amurkg.build.pipeline import build
 from amurkg.cli.main import app
 from amurkg.corpus.ingest import detect_language
+from amurkg.pipeline.build import build
 
 runner = CliRunner()
 

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from amurkg.build.pipeline import load_ontology
-from amurkg.build.serialize import turtle_bytes
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.namespaces import AK, ID
+from amurkg.pipeline.build import load_ontology
+from amurkg.pipeline.serialize import turtle_bytes
 
 CORE_PROPERTIES = (
     "locatedIn",
@@ -76,7 +76,7 @@ def test_committed_export_equals_a_fresh_build(built, layout):
 
 
 def test_build_is_deterministic(built, layout):
-    from amurkg.build.pipeline import build
+    from amurkg.pipeline.build import build
 
     again = build(layout, validate=False, use_cache=False)
     assert turtle_bytes(again.graph) == turtle_bytes(built.graph)
@@ -116,8 +116,8 @@ def test_turtle_does_not_depend_on_the_hash_seed(layout):
     import sys
 
     script = (
-        "from amurkg.build.pipeline import build; from amurkg.layout import Layout; "
-        "from amurkg.build.serialize import turtle_bytes; from pathlib import Path; import sys; "
+        "from amurkg.pipeline.build import build; from amurkg.layout import Layout; "
+        "from amurkg.pipeline.serialize import turtle_bytes; from pathlib import Path; import sys; "
         f"sys.stdout.buffer.write(turtle_bytes(build(Layout(Path({str(layout.root)!r})), validate=False, "
         "use_cache=False).graph))"
     )

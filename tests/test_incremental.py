@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from amurkg.build.pipeline import build
-from amurkg.build.serialize import turtle_bytes
 from amurkg.cli.main import app
+from amurkg.pipeline.build import build
+from amurkg.pipeline.serialize import turtle_bytes
 
 runner = CliRunner()
 

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from rdflib.namespace import RDFS, SKOS
 from typer.testing import CliRunner
 
-from amurkg.build.pipeline import load_ontology
 from amurkg.cli.main import app
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.namespaces import AK
+from amurkg.pipeline.build import load_ontology
 
 CORE_PROPERTIES = (
     "locatedIn",

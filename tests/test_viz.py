@@ -13,10 +13,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from typer.testing import CliRunner
 
-from amurkg.build.serialize import turtle_bytes
 from amurkg.cli.main import app
 from amurkg.layout import Layout
 from amurkg.namespaces import AK, ID, WGS
+from amurkg.pipeline.serialize import turtle_bytes
 from amurkg.views.model import COMENTION, PREDICATES, read_network
 from amurkg.views.select import Filters, select
 

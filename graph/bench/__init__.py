@@ -1,1 +1,1 @@
-"""bench"""
+"""Synthetic corpora at N× the seeds and the measured benchmark."""

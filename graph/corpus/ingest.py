@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from amurkg.build.serialize import write_atomically
 from amurkg.corpus.documents import load_documents
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
+from amurkg.pipeline.serialize import write_atomically
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _DETECTED = {"zh-cn": "zh", "zh-tw": "zh", "ja": "ja", "ru": "ru", "en": "en"}

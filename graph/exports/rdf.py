@@ -19,7 +19,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from amurkg.namespaces import AK, ID, PREFIXES, bind_prefixes
 from amurkg.exports.selection import STATED, SYMMETRIC, Selection, graph_of, local, node_kind, select
-from amurkg.build.serialize import turtle_bytes
+from amurkg.pipeline.serialize import turtle_bytes
 
 GRAPH = Namespace("https://w3id.org/amurkg/graph/")
 CATALOG_GRAPH = GRAPH["catalog"]

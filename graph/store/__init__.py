@@ -1,1 +1,1 @@
-"""store"""
+"""SPARQL over the built graph: embedded and Oxigraph stores, remote endpoints, named queries, answer formats."""

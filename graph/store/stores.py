@@ -14,11 +14,11 @@ from typing import Protocol, TypeVar
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from amurkg.build.serialize import write_atomically
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import AK, bind_prefixes
+from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.answers import Answer, plain
 from amurkg.store.loading import load_built_graph
 

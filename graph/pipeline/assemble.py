@@ -17,7 +17,7 @@ from amurkg.corpus.catalog import Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
-from amurkg.build.process import MentionRecord
+from amurkg.pipeline.process import MentionRecord
 
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
 
@@ -94,8 +94,11 @@ def add_document(graph: Graph, document: DocumentMeta) -> None:
     graph.add((node, AK.sourceFile, Literal(document.file)))
     if document.year is not None:
         graph.add((node, DCTERMS.issued, Literal(str(document.year), datatype=XSD.gYear)))
-    for predicate, value in ((DCTERMS.publisher, document.publisher), (AK.series, document.series),
-                             (AK.translator, document.translator)):
+    for predicate, value in (
+        (DCTERMS.publisher, document.publisher),
+        (AK.series, document.series),
+        (AK.translator, document.translator),
+    ):
         if value:
             graph.add((node, predicate, Literal(value)))
     if document.institution_id:
@@ -126,8 +129,9 @@ def add_relation(graph: Graph, relation: Relation) -> None:
     graph.add((iri(subject), predicate, iri(obj)))
     if relation.predicate in SYMMETRIC_PREDICATES:
         graph.add((iri(obj), predicate, iri(subject)))
-    key = "|".join((subject, relation.predicate, obj, relation.document, str(relation.start),
-                    str(relation.end), relation.method))
+    key = "|".join(
+        (subject, relation.predicate, obj, relation.document, str(relation.start), str(relation.end), relation.method)
+    )
     evidence = ID[f"evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}"]
     graph.add((evidence, RDF.type, AK.Evidence))
     graph.add((evidence, RDF.subject, iri(subject)))

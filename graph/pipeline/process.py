@@ -61,8 +61,9 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     """Extract the relations of a linked text and condense it to what the graph needs."""
     table_relations, table_sentences = extract_tables(linked, catalog)
     relations = table_relations + extract_patterns(linked, catalog, skip=table_sentences)
-    mentions = tuple(MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence))
-                     for m in linked.mentions)
+    mentions = tuple(
+        MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
+    )
     by_sentence: dict[int, set[str]] = {}
     for mention in linked.mentions:
         by_sentence.setdefault(mention.sentence, set()).add(mention.entity)
@@ -123,8 +124,13 @@ class OutcomeCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".{key}.{os.getpid()}.tmp"
         with open(temporary, "wb") as handle:
-            pickle.dump(DocumentOutcome(outcome.document, outcome.language, outcome.mentions, outcome.relations,
-                                        outcome.co_mentions), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                DocumentOutcome(
+                    outcome.document, outcome.language, outcome.mentions, outcome.relations, outcome.co_mentions
+                ),
+                handle,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
         os.replace(temporary, self.folder / f"{key}.pickle")
 
 
@@ -143,9 +149,14 @@ def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
     return process_document(linker.link(document_id, text, language), _worker["catalog"])  # type: ignore[arg-type]
 
 
-def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: OutcomeCache, jobs: int = 1,
-                   keep_texts: bool = False, progress: Callable[[str], None] = lambda _: None
-                   ) -> Iterator[DocumentOutcome]:
+def process_corpus(
+    documents: list[DocumentMeta],
+    catalog: Catalog,
+    cache: OutcomeCache,
+    jobs: int = 1,
+    keep_texts: bool = False,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Iterator[DocumentOutcome]:
     """Outcomes in document order: cached ones as they are, the others computed, in `jobs` processes
     when jobs > 1. At most a few documents per process are in flight, so memory does not grow with
     the corpus."""
@@ -159,8 +170,9 @@ def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: Outco
         outcome = item.result() if isinstance(item, Future) else item
         if fresh:
             cache.put(key, outcome)
-        progress(f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions"
-                 + ("" if fresh else " (cached)"))
+        progress(
+            f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions" + ("" if fresh else " (cached)")
+        )
         return outcome
 
     try:
@@ -171,8 +183,9 @@ def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: Outco
             if cached is not None:
                 window.append((document, key, cached, False))
             elif pool is not None:
-                window.append((document, key, pool.submit(_process_in_worker, (document.id, document.language, text)),
-                               True))
+                window.append(
+                    (document, key, pool.submit(_process_in_worker, (document.id, document.language, text)), True)
+                )
             else:
                 linked = linker.link(document.id, text, document.language)
                 outcome = process_document(linked, catalog)

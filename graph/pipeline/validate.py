@@ -21,19 +21,22 @@ class Violation:
 
 def shacl_violations(data: Graph, shapes: Graph, ontology: Graph) -> list[Violation]:
     """Every violation of the shapes, readable, sorted; empty when the graph conforms."""
-    conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-                                   advanced=True, allow_warnings=True)
+    conforms, report, _ = validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True
+    )
     if conforms:
         return []
     violations = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if report.value(result, SH.resultSeverity) != SH.Violation:
             continue
-        violations.append(Violation(
-            focus=_short(data, report.value(result, SH.focusNode)),
-            path=_short(data, report.value(result, SH.resultPath)),
-            message=str(report.value(result, SH.resultMessage) or "violates a shape"),
-        ))
+        violations.append(
+            Violation(
+                focus=_short(data, report.value(result, SH.focusNode)),
+                path=_short(data, report.value(result, SH.resultPath)),
+                message=str(report.value(result, SH.resultMessage) or "violates a shape"),
+            )
+        )
     return sorted(set(violations), key=str)
 
 

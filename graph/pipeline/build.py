@@ -12,18 +12,18 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from amurkg.build import assemble
 from amurkg.corpus.catalog import CORE_CLASSES, Catalog, load_catalog
+from amurkg.corpus.claims import load_claims
 from amurkg.corpus.documents import DocumentMeta, load_documents
 from amurkg.errors import InputError
 from amurkg.extract import METHODS, Relation
-from amurkg.corpus.claims import load_claims
 from amurkg.layout import Layout
-from amurkg.text.link import LinkedText
 from amurkg.namespaces import LANGUAGES
-from amurkg.build.process import OutcomeCache, catalog_fingerprint, process_corpus
-from amurkg.build.serialize import turtle_bytes, write_atomically
-from amurkg.build.validate import Violation, shacl_violations
+from amurkg.pipeline import assemble
+from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
+from amurkg.pipeline.serialize import turtle_bytes, write_atomically
+from amurkg.pipeline.validate import Violation, shacl_violations
+from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
 
@@ -83,8 +83,14 @@ def load_ontology(layout: Layout) -> tuple[Graph, Graph]:
     return graphs[0], graphs[1]
 
 
-def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: None, jobs: int = 1,
-          use_cache: bool = True, keep_texts: bool = False) -> BuildResult:
+def build(
+    layout: Layout,
+    validate: bool = True,
+    progress: Progress = lambda _: None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    keep_texts: bool = False,
+) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
     `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
@@ -194,9 +200,11 @@ def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> b
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (recorded.get("inputs") == fingerprint
-            and (recorded.get("validated", True) or not validated)
-            and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest())
+    return (
+        recorded.get("inputs") == fingerprint
+        and (recorded.get("validated", True) or not validated)
+        and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest()
+    )
 
 
 def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None, validated: bool = True) -> int:
