@@ -15,8 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 from amurkg.exports.selection import STATED, SYMMETRIC, Selection, entity_classes, local
 from amurkg.namespaces import AK, ID, LANGUAGES, WGS
@@ -60,7 +61,11 @@ def _backings(graph: Graph) -> dict[tuple[str, str, str], list[Backing]]:
 
 
 def _node_attributes(graph: Graph, node: URIRef, cls: str, documents: int) -> dict:
-    labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if lit.language in LANGUAGES}
+    labels = {
+        lit.language: str(lit)
+        for lit in graph.objects(node, RDFS.label)
+        if isinstance(lit, Literal) and lit.language in LANGUAGES
+    }
     attributes: dict = {
         "slug": slug(node),
         "cls": cls,
@@ -84,7 +89,7 @@ def build_network(graph: Graph, selection: Selection = STATED_ONLY) -> nx.MultiD
     """
     classes = entity_classes(graph)
     kept = {node: cls for node, cls in classes.items() if cls != "Document" and selection.keeps_class(cls)}
-    documents_of: dict[URIRef, set] = defaultdict(set)
+    documents_of: dict[Node, set] = defaultdict(set)
     for entity, document in graph.subject_objects(AK.mentionedIn):
         documents_of[entity].add(document)
     backings = _backings(graph)
@@ -122,7 +127,7 @@ def build_network(graph: Graph, selection: Selection = STATED_ONLY) -> nx.MultiD
                     }
     if selection.keeps_predicate("coMentionedWith"):
         for node in graph.subjects(RDF.type, AK.CoMention):
-            first, second = sorted(graph.objects(node, AK.entity))
+            first, second = sorted(e for e in graph.objects(node, AK.entity) if isinstance(e, URIRef))
             if first in kept and second in kept:
                 edges[(slug(first), slug(second), "coMentionedWith")] = {
                     "predicate": "coMentionedWith",

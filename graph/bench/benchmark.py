@@ -147,7 +147,7 @@ def run_benchmark(
 ) -> dict:
     """Generate, build, rebuild, query and draw; the figures as a JSON-ready dict."""
     keep = workdir is not None
-    root = workdir if keep else Path(tempfile.mkdtemp(prefix="amurkg-bench-"))
+    root = workdir if workdir is not None else Path(tempfile.mkdtemp(prefix="amurkg-bench-"))
     try:
         return _measure(source, root, options, progress)
     finally:

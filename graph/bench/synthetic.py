@@ -144,12 +144,12 @@ def invent_cities(count: int, taken: set[str], rng: random.Random) -> list[Inven
             raise ValueError(f"cannot invent {count} distinct names")
         country = "china" if len(cities) % 2 == 0 else "russia"
         if country == "china":
-            parts = [rng.choice(_CN) for _ in range(3)]
+            parts: list[tuple[str, ...]] = [rng.choice(_CN) for _ in range(3)]
             en = "".join(p[0] for p in parts).capitalize()
             hanzi = "".join(p[1] for p in parts)
             labels = {"en": en, "zh": hanzi, "ja": hanzi, "ru": "".join(p[2] for p in parts).capitalize()}
         else:
-            parts = [rng.choice(_RU_PREFIX)] + [rng.choice(_RU_MIDDLE) for _ in range(rng.randint(1, 2))]
+            parts = [rng.choice(_RU_PREFIX), *(rng.choice(_RU_MIDDLE) for _ in range(rng.randint(1, 2)))]
             parts.append(rng.choice(_RU_SUFFIX))
             labels = {
                 "en": "".join(p[0] for p in parts),

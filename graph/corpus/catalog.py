@@ -211,7 +211,7 @@ def _parse_entity(raw: object, cls: str, shown: str, problems: list[Problem]) ->
     if len(problems) > before:
         return None
     return Entity(
-        id=entity_id,
+        id=str(entity_id),
         cls=cls,
         labels=labels,
         aliases=aliases,

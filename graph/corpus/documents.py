@@ -88,10 +88,10 @@ def load_documents(
             continue
         documents.append(
             DocumentMeta(
-                id=doc_id,
-                file=file_name,
-                language=language,
-                title={k: str(v) for k, v in title.items()},
+                id=str(doc_id),
+                file=str(file_name),
+                language=str(language),
+                title={k: str(v) for k, v in dict(title or {}).items()},
                 authors=tuple(str(a) for a in authors),
                 institution=entry.get("institution"),
                 institution_id=institution_id,

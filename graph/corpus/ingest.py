@@ -106,7 +106,7 @@ def ingest(
     existing = load_documents(layout.document_listing, layout.documents, layout.root)
     known_ids = {d.id for d in existing}
     known_hashes = {_digest(d.read_text()): d.id for d in existing}
-    planned: list[tuple[Ingested, str, dict]] = []
+    planned: list[tuple[Ingested, str, dict[str, object]]] = []
     for source in sources:
         text = read_source(source)
         digest = _digest(text)
@@ -123,7 +123,7 @@ def ingest(
         known_ids.add(doc_id)
         known_hashes[digest] = doc_id
         file_name = f"{doc_id}.txt"
-        entry = {"id": doc_id, "file": file_name, "language": lang, "title": {"original": doc_title}}
+        entry: dict[str, object] = {"id": doc_id, "file": file_name, "language": lang, "title": {"original": doc_title}}
         if author:
             entry["authors"] = [author]
         if year:

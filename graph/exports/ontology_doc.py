@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
@@ -63,7 +63,7 @@ def _describe_blank(graph: Graph, node: BNode) -> str:
 def _labels(graph: Graph, term) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     for label in graph.objects(term, RDFS.label):
-        found.setdefault(label.language or "", []).append(str(label))
+        found.setdefault((label.language if isinstance(label, Literal) else None) or "", []).append(str(label))
     return {lang: " / ".join(sorted(values)) for lang, values in found.items()}
 
 
@@ -80,7 +80,7 @@ def _section_for(graph: Graph, term: URIRef, what: str) -> str:
              f"<h3><code>ak:{escape(local)}</code> — {escape(labels.get('en', local))}</h3>",
              f'<div class="iri">{escape(what)} · {escape(str(term))}</div>',
              f"<table>{rows}</table>"]
-    for definition in sorted(graph.objects(term, SKOS.definition)):
+    for definition in sorted(d for d in graph.objects(term, SKOS.definition) if isinstance(d, Literal)):
         parts.append(f"<p>{escape(str(definition))}</p>")
     facts: list[tuple[str, str]] = []
     characteristics = [_curie(graph, c) for c in CHARACTERISTICS if (term, RDF.type, c) in graph]
@@ -91,9 +91,9 @@ def _section_for(graph: Graph, term: URIRef, what: str) -> str:
         if values:
             facts.append((word, ", ".join(_link(graph, v) for v in values)))
     for predicate, word in ((RDFS.subClassOf, "subclasses"), (RDFS.subPropertyOf, "subproperties")):
-        values = sorted(s for s in graph.subjects(predicate, term) if isinstance(s, URIRef))
-        if values:
-            facts.append((word, ", ".join(_link(graph, v) for v in values)))
+        children = sorted(s for s in graph.subjects(predicate, term) if isinstance(s, URIRef))
+        if children:
+            facts.append((word, ", ".join(_link(graph, v) for v in children)))
     if facts:
         parts.append("<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in facts) + "</table>")
     parts.append("</section>")
@@ -111,7 +111,7 @@ def _alignments(graph: Graph) -> str:
 
 def ontology_html(graph: Graph) -> str:
     """The documentation page of an ontology graph."""
-    ontology = next(iter(sorted(graph.subjects(RDF.type, OWL.Ontology))), None)
+    ontology = next(iter(sorted(s for s in graph.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef))), None)
     title = str(graph.value(ontology, DCTERMS.title) or graph.value(ontology, RDFS.label) or "ontology")
     description = str(graph.value(ontology, DCTERMS.description) or "")
     version = str(graph.value(ontology, OWL.versionInfo) or "")

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from rdflib import BNode, Graph, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 from rdflib.plugins.serializers.nquads import _nq_row
@@ -52,12 +52,12 @@ def named_graphs(graph: Graph) -> dict[tuple, tuple[URIRef, ...]]:
     backing: dict[tuple, set[URIRef]] = defaultdict(set)
     for node in graph.subjects(RDF.type, AK.Evidence):
         document = graph.value(node, AK.document)
-        target = document_graph(_document_of(document)) if document is not None else CATALOG_GRAPH
-        evidence_graph[node] = target
+        named = document_graph(_document_of(document)) if document is not None else CATALOG_GRAPH
+        evidence_graph[node] = named
         s, p, o = graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object)
-        backing[(s, p, o)].add(target)
+        backing[(s, p, o)].add(named)
         if local(p) in SYMMETRIC:
-            backing[(o, p, s)].add(target)
+            backing[(o, p, s)].add(named)
     placed: dict[tuple, tuple[URIRef, ...]] = {}
     for triple in graph:
         s, p, o = triple
@@ -166,10 +166,10 @@ def rdfxml_bytes(graph: Graph) -> bytes:
         if s != current:
             if current is not None:
                 body.append("  </rdf:Description>\n")
-            about = f"rdf:nodeID={quoteattr(_node_id(s))}" if isinstance(s, BNode) else f"rdf:about={quoteattr(s)}"
+            about = f"rdf:nodeID={quoteattr(_node_id(s))}" if isinstance(s, BNode) else f"rdf:about={quoteattr(str(s))}"
             body.append(f"  <rdf:Description {about}>\n")
             current = s
-        prefix, namespace, name = names.compute_qname_strict(p)
+        prefix, namespace, name = names.compute_qname_strict(str(p))
         used[prefix] = str(namespace)
         tag = f"{prefix}:{name}"
         if isinstance(o, BNode):
@@ -177,6 +177,7 @@ def rdfxml_bytes(graph: Graph) -> bytes:
         elif isinstance(o, URIRef):
             body.append(f"    <{tag} rdf:resource={quoteattr(o)}/>\n")
         else:
+            assert isinstance(o, Literal)
             attribute = (f" xml:lang={quoteattr(o.language)}" if o.language else
                          f" rdf:datatype={quoteattr(o.datatype)}" if o.datatype else "")
             body.append(f"    <{tag}{attribute}>{escape(str(o))}</{tag}>\n")

@@ -87,7 +87,7 @@ def entity_classes(graph: Graph) -> dict[URIRef, str]:
     """Every entity and document with its core class (local name)."""
     core = {AK[c]: c for c in CLASSES}
     return {node: core[cls] for node, cls in graph.subject_objects(RDF.type)
-            if cls in core and node_kind(node) in ("entity", "document")}
+            if isinstance(node, URIRef) and cls in core and node_kind(node) in ("entity", "document")}
 
 
 def select(graph: Graph, selection: Selection) -> Graph:

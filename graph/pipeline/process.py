@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.corpus.documents import DocumentMeta
@@ -135,7 +136,7 @@ class OutcomeCache:
 
 
 # Worker state: one linker per process, built once from the catalog.
-_worker: dict[str, object] = {}
+_worker: dict[str, Any] = {}
 
 
 def _init_worker(catalog: Catalog) -> None:
@@ -145,8 +146,8 @@ def _init_worker(catalog: Catalog) -> None:
 
 def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
     document_id, language, text = job
-    linker: Linker = _worker["linker"]  # type: ignore[assignment]
-    return process_document(linker.link(document_id, text, language), _worker["catalog"])  # type: ignore[arg-type]
+    linker: Linker = _worker["linker"]
+    return process_document(linker.link(document_id, text, language), _worker["catalog"])
 
 
 def process_corpus(
@@ -187,6 +188,7 @@ def process_corpus(
                     (document, key, pool.submit(_process_in_worker, (document.id, document.language, text)), True)
                 )
             else:
+                assert linker is not None  # no pool: this process links
                 linked = linker.link(document.id, text, document.language)
                 outcome = process_document(linked, catalog)
                 if keep_texts:

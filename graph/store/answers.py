@@ -70,6 +70,7 @@ def _tsv_term(term: Identifier | None) -> str:
         return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
+    assert isinstance(term, Literal)  # the only other kind of term in an answer
     text = (
         str(term)
         .replace("\\", "\\\\")
@@ -92,6 +93,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)  # the only other kind of term in an answer
     value: dict[str, str] = {"type": "literal", "value": str(term)}
     if term.language:
         value["xml:lang"] = term.language

@@ -23,7 +23,7 @@ class EntityIndex:
         self.by_name: dict[str, set[URIRef]] = defaultdict(set)
         core = {AK[c] for c in CORE_CLASSES + ("Document",)}
         for node, cls in graph.subject_objects(RDF.type):
-            if cls not in core or not str(node).startswith(str(ID)):
+            if cls not in core or not isinstance(node, URIRef) or not str(node).startswith(str(ID)):
                 continue
             slug = str(node)[len(str(ID)) :]
             self.by_slug[slug] = node

@@ -225,7 +225,9 @@ def with_labels(text: str, lang: str = "en") -> str:
     labels = wanted_labels(text)
     if not labels:
         return text
-    start, end = where_group(text)  # type: ignore[misc] - wanted_labels found it
+    group = where_group(text)
+    assert group is not None  # wanted_labels found it
+    start, end = group
     return text[:start] + text[start:end] + "".join(label_snippet(v, lang) for v in labels) + text[end:]
 
 

@@ -9,10 +9,11 @@ import pickle
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Node
 
 from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.errors import InputError
@@ -70,7 +71,7 @@ class RdflibStore:
                 graph.add(triple)
             return Answer(form, graph=graph)
         names = [str(v) for v in result.vars or ()]
-        rows = [tuple(plain(row[i]) for i in range(len(names))) for row in result]
+        rows = [tuple(plain(cast(ResultRow, row)[i]) for i in range(len(names))) for row in result]
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
@@ -178,13 +179,14 @@ class OxigraphStore:
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
         from amurkg.store.sparql import with_values
 
-        result = self.store.query(with_values(text, bindings or {}))
+        result: Any = self.store.query(with_values(text, bindings or {}))  # solutions, boolean or triples
         if form == "ASK":
             return Answer("ASK", boolean=bool(result))
         if form in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
             for triple in result:
-                graph.add(tuple(_from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object)))
+                s, p, o = (_from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
+                graph.add((cast(Node, s), cast(Node, p), cast(Node, o)))
             return Answer(form, graph=graph)
         names = [v.value for v in result.variables]
         rows = [tuple(_from_oxigraph(solution[name]) for name in names) for solution in result]
