@@ -11,7 +11,7 @@ from rich.table import Table
 from amurkg.build.pipeline import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 from amurkg.errors import InputError
 
-from .common import RootOption, err, fail, layout_of, out
+from .common import RootOption, err, fail, guarded, layout_of, out
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
@@ -138,3 +138,8 @@ app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+
+# Every command runs inside the one error boundary (see common.guarded): no traceback, ever.
+for _info in app.registered_commands:
+    if _info.callback is not None:
+        _info.callback = guarded(_info.callback)

@@ -218,6 +218,8 @@ FORMATS: dict[str, str] = {
     "csv": "neo4j", "cytoscape": "amurkg.cyjs",
 }
 FOLDER_FORMATS = frozenset({"csv"})
+#: The files a folder format writes (an earlier export holding only these may be replaced).
+FOLDER_FILES: dict[str, frozenset[str]] = {"csv": frozenset({"nodes.csv", "relationships.csv"})}
 
 
 def export(graph: Graph, fmt: str, selection: Selection = Selection()) -> bytes | dict[str, bytes]:
