@@ -78,3 +78,122 @@ def test_csv_export_into_an_empty_folder(built_copy, tmp_path):
     result = run("export", "--root", str(built_copy.root), "--format", "csv", "--out", str(target))
     assert result.exit_code == 0, result.output
     assert (target / "nodes.csv").is_file()
+
+
+# 2. HTTP: no credentials across origins, no silent method change.
+
+
+class _Server:
+    """A loopback HTTP server in a thread that records each request and answers as told:
+    `redirect` = (status, url) or None (then 200 with SPARQL JSON), `silent` never answers."""
+
+    def __init__(self, redirect: tuple[int, str] | None = None, silent: bool = False):
+        import http.server
+        import threading
+
+        self.requests: list[dict] = []
+        self.redirect = redirect
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:  # noqa: ANN002
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                server.requests.append({"method": self.command, "headers": dict(self.headers), "body": body})
+                if silent:
+                    server.release.wait(10)
+                    return
+                if server.redirect:
+                    self.send_response(server.redirect[0])
+                    self.send_header("Location", server.redirect[1])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                reply = b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            do_GET = do_POST = do_PUT = _answer
+
+        self.release = threading.Event()
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture()
+def servers():
+    started: list[_Server] = []
+
+    def start(**kwargs) -> _Server:
+        started.append(_Server(**kwargs))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.close()
+
+
+@pytest.fixture()
+def credentials(monkeypatch):
+    monkeypatch.setenv("AMURKG_USER", "alice")
+    monkeypatch.setenv("AMURKG_PASSWORD", "secret")
+
+
+@pytest.mark.parametrize("code", [302, 303, 301])
+def test_push_redirect_that_would_drop_the_body_fails_and_sends_nothing_there(built_copy, servers, credentials, code):
+    target = servers()
+    origin = servers(redirect=(code, target.url + "store"))
+    line = one_line_error(run("push", "--root", str(built_copy.root), "--endpoint", origin.url + "store"), 3)
+    assert f"HTTP {code}" in line and "GET" in line
+    assert target.requests == []
+    assert "secret" not in line
+
+
+def test_push_follows_307_with_method_and_body_but_no_credentials_to_another_origin(built_copy, servers, credentials):
+    target = servers()
+    origin = servers(redirect=(307, target.url + "store"))
+    result = run("push", "--root", str(built_copy.root), "--endpoint", origin.url + "store")
+    assert result.exit_code == 0, result.output
+    assert origin.requests[0]["headers"].get("Authorization", "").startswith("Basic ")
+    (sent,) = target.requests
+    assert sent["method"] == "POST" and sent["body"] == built_copy.turtle.read_bytes()
+    assert "Authorization" not in sent["headers"]
+
+
+def test_query_redirect_to_another_origin_gets_no_credentials(built_copy, servers, credentials):
+    target = servers()
+    origin = servers(redirect=(307, target.url + "query"))
+    result = run("query", "--root", str(built_copy.root), "--endpoint", origin.url + "query", "SELECT ?x {}")
+    assert result.exit_code == 0, result.output
+    assert target.requests and "Authorization" not in target.requests[0]["headers"]
+
+
+def test_same_origin_redirect_keeps_credentials(built_copy, servers, credentials):
+    origin = servers()
+    origin.redirect = (308, origin.url + "elsewhere")
+    # the one server redirects every time: the client stops after a few hops, with one line
+    line = one_line_error(run("query", "--root", str(built_copy.root), "--endpoint", origin.url, "ASK {}"), 3)
+    assert "HTTP 308" in line
+    assert all(r["headers"].get("Authorization", "").startswith("Basic ") for r in origin.requests)
+    assert 1 < len(origin.requests) <= 6
+
+
+def test_a_server_that_never_answers_times_out_in_one_line(built_copy, servers):
+    silent = servers(silent=True)
+    line = one_line_error(
+        run("query", "--root", str(built_copy.root), "--endpoint", silent.url, "--timeout", "1", "ASK {}"), 3
+    )
+    assert "did not answer" in line or "did not finish" in line
