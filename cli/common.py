@@ -64,7 +64,7 @@ def os_error_line(exc: OSError) -> str:
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         reason = f"{reason.lower()}; nothing was written"
     where = exc.filename if exc.filename is not None else None
-    return f"{where}: cannot write or read: {reason}" if where else f"cannot write or read: {reason}"
+    return f"{where}: {reason}" if where else reason
 
 
 @contextmanager

@@ -8,10 +8,18 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.build.pipeline import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
-from amurkg.errors import InputError
+from amurkg.build.pipeline import (
+    ValidationFailed,
+    build,
+    build_lock,
+    check_writable,
+    clear_cache,
+    input_fingerprint,
+    is_up_to_date,
+    write_build,
+)
 
-from .common import RootOption, err, fail, guarded, layout_of, out
+from .common import RootOption, err, fail, guarded, layout_of, out, reported
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
@@ -64,24 +72,24 @@ def build_command(
     last build, the build says so and stops (use --force to rebuild).
     """
     layout = layout_of(root)
-    if clear:
-        out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
-        return
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
-    try:
+    with reported(), build_lock(layout):
+        if clear:
+            out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
+            return
         fingerprint = input_fingerprint(layout)
         if not force and not no_cache and is_up_to_date(layout, fingerprint, validated=not no_validate):
             if not quiet:
                 out.print(f"{layout.shown(layout.turtle)} is up to date (nothing changed; --force rebuilds).")
             return
-        result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
-    except InputError as exc:
-        fail([str(p) for p in exc.problems])
-    except ValidationFailed as exc:
-        fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
-    if no_validate and not quiet:
-        err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
-    size = write_build(result, layout, fingerprint, validated=not no_validate)
+        check_writable(layout.exports)  # a read-only or full exports/ is told before the work, not after
+        try:
+            result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
+        except ValidationFailed as exc:
+            fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
+        if no_validate and not quiet:
+            err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
+        size = write_build(result, layout, fingerprint, validated=not no_validate)
     if quiet:
         return
     classes = Table(title="Entities per class", show_edge=False)

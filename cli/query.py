@@ -139,7 +139,10 @@ def query_command(
         if file is not None:
             if not file.is_file():
                 fail([f"{file}: no such file"])
-            text, source = file.read_text(encoding="utf-8"), str(file)
+            try:
+                text, source = file.read_text(encoding="utf-8"), str(file)
+            except UnicodeDecodeError as exc:
+                fail([f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"])
         elif chosen is not None:
             text, source = chosen.text, layout.shown(chosen.path)
         else:

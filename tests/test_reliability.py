@@ -197,3 +197,143 @@ def test_a_server_that_never_answers_times_out_in_one_line(built_copy, servers):
         run("query", "--root", str(built_copy.root), "--endpoint", silent.url, "--timeout", "1", "ASK {}"), 3
     )
     assert "did not answer" in line or "did not finish" in line
+
+
+# 3. Faults and bad files: one line, exit 2, nothing half-written.
+
+
+def build_args(layout: Layout, *extra: str) -> list[str]:
+    return ["build", "--root", str(layout.root), "--quiet", *extra]
+
+
+def test_a_listed_document_that_is_not_utf8_is_named(project_copy):
+    listed = sorted(project_copy.documents.glob("*.txt"))[0]
+    listed.write_bytes("Сотрудничество Хэйлунцзяна и Приморья.\n".encode("cp1251"))
+    line = one_line_error(run(*build_args(project_copy)))
+    assert f"documents/{listed.name}" in line and "not UTF-8" in line
+    assert not project_copy.turtle.exists()
+
+
+def _refuse_writes_in(monkeypatch, folder: Path, code: int, message: str) -> None:
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        if Path(kwargs.get("dir", "")).resolve() == folder.resolve():
+            raise OSError(code, message)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+def test_read_only_exports_is_told_before_the_work(project_copy, monkeypatch):
+    import errno
+
+    _refuse_writes_in(monkeypatch, project_copy.exports, errno.EROFS, "Read-only file system")
+    called = []
+    monkeypatch.setattr("amurkg.cli.main.build", lambda *a, **k: called.append(1))
+    line = one_line_error(run(*build_args(project_copy)))
+    assert "exports" in line and "read-only file system" in line
+    assert called == []  # refused before linking, extracting and validating
+
+
+def test_full_disk_while_writing_the_turtle_keeps_the_old_one_whole(built_copy, monkeypatch):
+    import errno
+    import os
+
+    import amurkg.build.serialize as serialize
+
+    before = built_copy.turtle.read_bytes()
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.file = real_fdopen(handle, "wb")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            self.file.close()
+
+        def write(self, data: bytes) -> int:
+            self.file.write(data[:4096])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(serialize.os, "fdopen", lambda handle, mode: Full(handle))
+    line = one_line_error(run(*build_args(built_copy, "--force", "--no-validate")))
+    assert "exports/amurkg.ttl" in line and "no space left" in line
+    assert built_copy.turtle.read_bytes() == before
+    assert [p.name for p in built_copy.exports.iterdir()] == ["amurkg.ttl"]
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
+    import pickle
+
+    from amurkg.build.process import OutcomeCache
+
+    cache = OutcomeCache(tmp_path, "fingerprint")
+    for key, data in {"garbage": b"garbage\n", "truncated": b"\x80\x04\x95", "other": pickle.dumps({"x": 1})}.items():
+        (tmp_path / f"{key}.pickle").write_bytes(data)
+        assert cache.get(key) is None
+    assert cache.hits == 0
+
+
+def test_a_truncated_turtle_is_one_line_on_every_store(built_copy, tmp_path):
+    data = built_copy.turtle.read_bytes()
+    built_copy.turtle.write_bytes(data[: len(data) // 3])
+    for store in ("embedded", f"oxigraph:{tmp_path / 'ox'}"):
+        line = one_line_error(run("query", "--root", str(built_copy.root), "--store", store, "ASK {}"))
+        assert "exports/amurkg.ttl" in line and "cannot parse" in line
+
+
+# 7. Paths: a listed document stays inside seeds/documents/.
+
+
+@pytest.mark.parametrize("escape", ["/etc/os-release", "../../etc/os-release", "../documents.yaml", "link.txt"])
+def test_a_document_path_leaving_seeds_documents_is_refused(project_copy, escape):
+    (project_copy.documents / "link.txt").symlink_to("/etc/os-release")
+    listing = project_copy.document_listing.read_text(encoding="utf-8")
+    first = sorted(project_copy.documents.glob("*.txt"))[0].name
+    project_copy.document_listing.write_text(listing.replace(f"file: {first}", f"file: {escape}"), encoding="utf-8")
+    line = one_line_error(run(*build_args(project_copy)))
+    assert "must be a file name inside seeds/documents/" in line
+    assert not project_copy.turtle.exists()
+
+
+# 8. One build at a time; what a killed build left is cleaned; "up to date" only when it is.
+
+
+def test_a_second_build_while_one_runs_is_refused(project_copy):
+    from amurkg.build.pipeline import build_lock
+
+    with build_lock(project_copy):
+        line = one_line_error(run(*build_args(project_copy)))
+    assert "another build of this project is running" in line
+    assert not project_copy.turtle.exists()
+
+
+def test_killed_build_leftovers_are_removed_and_up_to_date_checks_the_output(built_copy):
+    import hashlib
+    import json
+
+    from amurkg.build.pipeline import input_fingerprint, is_up_to_date
+
+    fingerprint = input_fingerprint(built_copy)
+    built_copy.cache.mkdir()
+    stamp = {
+        "inputs": fingerprint,
+        "validated": True,
+        "turtle_sha256": hashlib.sha256(built_copy.turtle.read_bytes()).hexdigest(),
+    }
+    (built_copy.cache / "build.json").write_text(json.dumps(stamp), encoding="utf-8")
+    leftover = built_copy.exports / ".amurkg.ttl.k1ll3d00"
+    leftover.write_bytes(b"@prefix half")
+    result = run(*build_args(built_copy)[:-1])
+    assert result.exit_code == 0 and "up to date" in result.output, result.output
+    assert not leftover.exists()
+    built_copy.turtle.write_bytes(built_copy.turtle.read_bytes()[:1000])
+    assert not is_up_to_date(built_copy, fingerprint)
+    built_copy.turtle.unlink()
+    assert not is_up_to_date(built_copy, fingerprint)

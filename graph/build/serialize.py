@@ -30,7 +30,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
-        raise _naming(exc, path) from None
+        raise with_path(exc, path) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -39,7 +39,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _naming(exc, path) from None
+            raise with_path(exc, path) from None
         raise
 
 
@@ -98,10 +98,10 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes]) -> None:
     except OSError as exc:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-        raise _naming(exc, folder) from None
+        raise with_path(exc, folder) from None
 
 
-def _naming(exc: OSError, path: Path) -> OSError:
+def with_path(exc: OSError, path: Path) -> OSError:
     """The same error with the path it is about (a failed write() names no file)."""
     if exc.filename is not None:
         return exc

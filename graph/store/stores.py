@@ -171,7 +171,12 @@ class OxigraphStore:
             return
         progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
         self.store.clear()
-        self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
+        try:
+            self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, ValueError) as exc:
+            self.store.clear()  # a half-loaded store would answer wrongly: leave it empty (reloaded next time)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError.one(layout.shown(layout.turtle), f"cannot parse the built graph: {first}") from None
         self.store.flush()
         write_atomically(marker, (current + "\n").encode())
 
