@@ -84,7 +84,7 @@ def export_command(
         err.print(f"[dim]exporting as {fmt}[/dim]", highlight=False)
         data = export(graph, fmt, selection)
     if out_path == "-":
-        sys.stdout.buffer.write(data)  # type: ignore[arg-type]
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     with reported():

@@ -337,3 +337,121 @@ def test_killed_build_leftovers_are_removed_and_up_to_date_checks_the_output(bui
     assert not is_up_to_date(built_copy, fingerprint)
     built_copy.turtle.unlink()
     assert not is_up_to_date(built_copy, fingerprint)
+
+
+# 4. Queries have a default time limit and a memory bound.
+
+CARTESIAN = "SELECT * { ?a ?b ?c . ?d ?e ?f }"
+
+
+def test_query_has_a_default_timeout_documented_in_help():
+    result = run("query", "--help")
+    assert "--timeout" in result.output and "60" in result.output and "--max-memory" in result.output
+
+
+def test_a_runaway_query_is_stopped_by_the_memory_bound(built_copy):
+    line = one_line_error(
+        run("query", "--root", str(built_copy.root), CARTESIAN, "--max-memory", "64", "--timeout", "0"), 3
+    )
+    assert "--max-memory" in line
+
+
+def test_a_runaway_query_is_stopped_by_the_timeout(built_copy):
+    line = one_line_error(run("query", "--root", str(built_copy.root), CARTESIAN, "--timeout", "1"), 3)
+    assert "did not finish within 1 s" in line
+
+
+# 5. SERVICE reaches the network only when the user allows it.
+
+
+@pytest.mark.parametrize("store", ["embedded", "oxigraph"])
+def test_service_is_refused_on_every_store_without_the_flag(built_copy, servers, tmp_path, store):
+    listener = servers()
+    query = f"SELECT * {{ SERVICE <{listener.url}sparql> {{ ?s ?p ?o }} }}"
+    where = store if store == "embedded" else f"oxigraph:{tmp_path / 'ox'}"
+    line = one_line_error(run("query", "--root", str(built_copy.root), "--store", where, query))
+    assert "SERVICE" in line and "--allow-service" in line
+    assert listener.requests == []
+
+
+def test_service_is_refused_before_a_remote_endpoint_sees_it(built_copy, servers):
+    endpoint = servers()
+    one_line_error(
+        run("query", "--root", str(built_copy.root), "--endpoint", endpoint.url, "ASK { SERVICE <urn:x> { ?s ?p ?o } }")
+    )
+    assert endpoint.requests == []
+    assert "--allow-service" in run("query", "--help").output
+
+
+def test_service_is_sent_when_allowed(built_copy, servers):
+    listener = servers()
+    query = f"SELECT * {{ SERVICE <{listener.url}sparql> {{ ?s ?p ?o }} }}"
+    run("query", "--root", str(built_copy.root), "--allow-service", "--timeout", "10", query)
+    assert listener.requests  # the user asked for it: the store went to the address
+
+
+def test_the_word_service_in_a_string_or_comment_is_not_a_service_clause(built_copy):
+    result = run("query", "--root", str(built_copy.root), 'ASK { ?s ?p "SERVICE" } # SERVICE <urn:x>')
+    assert result.exit_code in (0, 1), result.output
+
+
+# 6. Control characters: XML outputs stay well-formed, terminals get escapes.
+
+NASTY = "Har\\u001b]0;pwned\\u0007\\u001b[2Jbin\\u0000"
+
+
+@pytest.fixture()
+def nasty_copy(built_copy) -> Layout:
+    text = built_copy.turtle.read_text(encoding="utf-8")
+    assert '"Harbin"@en' in text
+    built_copy.turtle.write_text(text.replace('"Harbin"@en', f'"{NASTY}"@en'), encoding="utf-8")
+    return built_copy
+
+
+@pytest.mark.parametrize("fmt", ["rdfxml", "graphml", "gexf"])
+def test_xml_exports_stay_well_formed_with_control_characters(nasty_copy, tmp_path, fmt):
+    import xml.etree.ElementTree as ElementTree
+
+    target = tmp_path / f"out.{fmt}"
+    result = run("export", "--root", str(nasty_copy.root), "--format", fmt, "--out", str(target))
+    assert result.exit_code == 0, result.output
+    tree = ElementTree.parse(target)  # raises on a file that is not well-formed XML
+    texts = [e.text or "" for e in tree.iter()] + [v for e in tree.iter() for v in e.attrib.values()]
+    assert "Har\ufffd]0;pwned\ufffd\ufffd[2Jbin\ufffd" in texts
+
+
+def test_rdfxml_export_parses_back_to_the_same_graph_without_control_characters(built_copy, tmp_path):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    target = tmp_path / "out.rdf"
+    assert run("export", "--root", str(built_copy.root), "--format", "rdfxml", "--out", str(target)).exit_code == 0
+    back, source = Graph().parse(target, format="xml"), Graph().parse(built_copy.turtle, format="turtle")
+    assert len(back) == len(source) and isomorphic(back, source)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "SELECT ?l { id:harbin rdfs:label ?l FILTER(LANG(?l) = 'en') }"],
+        ["query", "--format", "csv", "SELECT ?l { id:harbin rdfs:label ?l FILTER(LANG(?l) = 'en') }"],
+        ["query", "--format", "tsv", "SELECT ?l { id:harbin rdfs:label ?l FILTER(LANG(?l) = 'en') }"],
+        ["neighbors", "heilongjiang"],
+        ["neighbors", "heilongjiang", "--format", "csv"],
+    ],
+)
+def test_terminal_output_shows_control_characters_escaped(nasty_copy, monkeypatch, args):
+    monkeypatch.setattr("amurkg.cli.common.stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "400")  # whole labels on one line
+    result = run(args[0], "--root", str(nasty_copy.root), *args[1:])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x00" not in result.output
+    assert "pwned" in result.output and "\\x1b" in result.output
+
+
+def test_csv_to_a_file_keeps_the_text_as_it_is(nasty_copy, tmp_path):
+    target = tmp_path / "answer.csv"
+    query = "SELECT ?l { id:harbin rdfs:label ?l FILTER(LANG(?l) = 'en') }"
+    result = run("query", "--root", str(nasty_copy.root), "--format", "csv", "--output", str(target), query)
+    assert result.exit_code == 0, result.output
+    assert "\x1b]0;pwned" in target.read_text(encoding="utf-8")
