@@ -30,7 +30,8 @@ def export_command(
             "--out",
             "-o",
             help="File (or folder, for csv) to write; '-' writes to standard output. "
-            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv).",
+            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv). A folder is "
+            "replaced only if it is new, empty or an earlier amurkg export; any other is refused.",
         ),
     ] = None,
     classes: Annotated[

@@ -69,7 +69,10 @@ def build_command(
     """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl.
 
     Unchanged documents are taken from the cache in .cache/; when no input changed at all since the
-    last build, the build says so and stops (use --force to rebuild).
+    last build, the build says so and stops (use --force to rebuild). One build at a time: a build
+    holds .cache/build.lock, and a second build of the same project meanwhile stops at once with
+    exit status 2. Bad input or a fault (read-only exports/, full disk) is one line, exit status 2,
+    and the previous exports/amurkg.ttl stays whole.
     """
     layout = layout_of(root)
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))

@@ -102,8 +102,9 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def with_path(exc: OSError, path: Path) -> OSError:
-    """The same error with the path it is about (a failed write() names no file)."""
-    if exc.filename is not None:
+    """The same error naming the path the user asked for (a failed write() names no file, a failed
+    rename names the temporary file)."""
+    if exc.errno is None:
         return exc
     return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
 
