@@ -1,21 +1,42 @@
-"""What every command shares: consoles, the --root option, and failing with one clear line."""
+"""What every command shares: consoles, the --root option, and failing with one clear line.
+
+`guarded` is the error boundary every command runs inside: bad input (InputError), a file that is
+not UTF-8, and the environment (OSError: permission denied, full disk, …) become one line on
+standard error and exit status 2; nothing is ever shown as a traceback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import errno
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from amurkg.errors import InputError
 from amurkg.layout import Layout, find_layout
+from amurkg.sanitize import terminal_safe
 
-out = Console()
-err = Console(stderr=True)
+DEBUG_VARIABLE = "AMURKG_DEBUG"  # set to 1 to see the traceback of an unexpected error
+
+
+class SafeConsole(Console):
+    """A rich Console that shows control characters in the text it prints as \\xNN escapes (its
+    own colour sequences are untouched)."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(terminal_safe(text), **kwargs)
+
+
+out = SafeConsole()
+err = SafeConsole(stderr=True)
 
 RootOption = Annotated[
     Path | None,
@@ -35,13 +56,79 @@ def fail(lines: list[str], code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def os_error_line(exc: OSError) -> str:
+    """An OSError as the user should read it: the file, then what went wrong."""
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        reason = "no space left on device; nothing was written"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = f"{reason.lower()}; nothing was written"
+    where = exc.filename if exc.filename is not None else None
+    return f"{where}: {reason}" if where else reason
+
+
 @contextmanager
 def reported() -> Iterator[None]:
-    """Turn the pipeline's InputError into one line per problem and exit status 2."""
+    """Turn the pipeline's InputError (and a file that cannot be read or written) into one line per
+    problem and exit status 2."""
     try:
         yield
     except InputError as exc:
         fail([str(p) for p in exc.problems])
+    except UnicodeDecodeError as exc:
+        fail([f"a file is not UTF-8 text ({exc.reason} at byte {exc.start})"])
+    except OSError as exc:
+        fail([os_error_line(exc)])
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(command: F) -> F:
+    """The error boundary of a command (see the module docstring). An unexpected error is one line
+    too, with exit status 1 ($AMURKG_DEBUG=1 shows its traceback)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            with reported():
+                return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            err.print("[red]interrupted[/red]; nothing half-written is left", highlight=False)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - the boundary: never a traceback
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            err.print(
+                f"[red]error:[/red] internal error: {escape(type(exc).__name__)}"
+                + (f": {escape(message[:300])}" if message else "")
+                + f" (set ${DEBUG_VARIABLE}=1 for details)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1) from None
+
+    return run  # type: ignore[return-value]
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def write_stdout(data: bytes | str) -> None:
+    """Write an answer to standard output; on a terminal, control characters in it are escaped."""
+    if stdout_is_terminal():
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        data = terminal_safe(text)
+    if isinstance(data, str):
+        sys.stdout.write(data)
+        sys.stdout.flush()
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 def layout_of(root: Path | None) -> Layout:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from amurkg.exports.rdf import FOLDER_FORMATS, FORMATS, export
+from amurkg.exports.rdf import FOLDER_FILES, FOLDER_FORMATS, FORMATS, export
 from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
-from amurkg.pipeline.serialize import write_atomically
+from amurkg.pipeline.serialize import check_folder_replaceable, write_atomically, write_folder_atomically
 from amurkg.store.loading import load_built_graph
 
 from .common import RootOption, err, fail, layout_of, out, reported
@@ -33,7 +30,8 @@ def export_command(
             "--out",
             "-o",
             help="File (or folder, for csv) to write; '-' writes to standard output. "
-            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv).",
+            "Default: exports/export/amurkg.<ext> (exports/export/neo4j/ for csv). A folder is "
+            "replaced only if it is new, empty or an earlier amurkg export; any other is refused.",
         ),
     ] = None,
     classes: Annotated[
@@ -80,6 +78,8 @@ def export_command(
             fail(["--out -: csv writes a folder (nodes.csv, relationships.csv); give a folder path"])
         if out_path != "-" and target.resolve() == layout.turtle.resolve():
             fail([f"--out: refusing to overwrite the build's {layout.shown(layout.turtle)}; choose another path"])
+        if fmt in FOLDER_FORMATS:
+            check_folder_replaceable(target, set(FOLDER_FILES[fmt]))  # before the work: never a user's folder
         err.print(f"[dim]reading {layout.shown(layout.turtle)}[/dim]", highlight=False)
         graph = load_built_graph(layout)
         err.print(f"[dim]exporting as {fmt}[/dim]", highlight=False)
@@ -88,35 +88,14 @@ def export_command(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    try:
+    with reported():
         if isinstance(data, dict):
             write_folder_atomically(target, data)
             size = sum(len(b) for b in data.values())
         else:
             write_atomically(target, data)
             size = len(data)
-    except OSError as exc:
-        fail([f"{target}: cannot write: {exc.strerror or exc}"])
     out.print(f"Wrote {layout.shown(target)} ({fmt}): {size:,} bytes", highlight=False)
-
-
-def write_folder_atomically(folder: Path, files: dict[str, bytes]) -> None:
-    """Write every file into a fresh folder beside the target, then swap it in whole."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        if folder.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))
-            os.replace(folder, old / folder.name)
-            os.replace(staging, folder)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def ontology_command(

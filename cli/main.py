@@ -8,10 +8,18 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.errors import InputError
-from amurkg.pipeline.build import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
+from amurkg.pipeline.build import (
+    ValidationFailed,
+    build,
+    build_lock,
+    check_writable,
+    clear_cache,
+    input_fingerprint,
+    is_up_to_date,
+    write_build,
+)
 
-from .common import RootOption, err, fail, layout_of, out
+from .common import RootOption, err, fail, guarded, layout_of, out, reported
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
@@ -61,27 +69,30 @@ def build_command(
     """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl.
 
     Unchanged documents are taken from the cache in .cache/; when no input changed at all since the
-    last build, the build says so and stops (use --force to rebuild).
+    last build, the build says so and stops (use --force to rebuild). One build at a time: a build
+    holds .cache/build.lock, and a second build of the same project meanwhile stops at once with
+    exit status 2. Bad input or a fault (read-only exports/, full disk) is one line, exit status 2,
+    and the previous exports/amurkg.ttl stays whole.
     """
     layout = layout_of(root)
-    if clear:
-        out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
-        return
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
-    try:
+    with reported(), build_lock(layout):
+        if clear:
+            out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
+            return
         fingerprint = input_fingerprint(layout)
         if not force and not no_cache and is_up_to_date(layout, fingerprint, validated=not no_validate):
             if not quiet:
                 out.print(f"{layout.shown(layout.turtle)} is up to date (nothing changed; --force rebuilds).")
             return
-        result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
-    except InputError as exc:
-        fail([str(p) for p in exc.problems])
-    except ValidationFailed as exc:
-        fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
-    if no_validate and not quiet:
-        err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
-    size = write_build(result, layout, fingerprint, validated=not no_validate)
+        check_writable(layout.exports)  # a read-only or full exports/ is told before the work, not after
+        try:
+            result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
+        except ValidationFailed as exc:
+            fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
+        if no_validate and not quiet:
+            err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
+        size = write_build(result, layout, fingerprint, validated=not no_validate)
     if quiet:
         return
     classes = Table(title="Entities per class", show_edge=False)
@@ -138,3 +149,8 @@ app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+
+# Every command runs inside the one error boundary (see common.guarded): no traceback, ever.
+for _info in app.registered_commands:
+    if _info.callback is not None:
+        _info.callback = guarded(_info.callback)

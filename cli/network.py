@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from typing import Annotated
 
 import networkx as nx
@@ -21,7 +20,7 @@ from amurkg.exports.selection import CLASSES, parse_names
 from amurkg.store.loading import load_built_graph
 from amurkg.store.resolve import EntityIndex
 
-from .common import RootOption, err, fail, layout_of, out, reported
+from .common import RootOption, err, fail, layout_of, out, reported, write_stdout
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (default), json or csv.")]
@@ -69,9 +68,9 @@ def _table(title: str | None, columns: tuple[str, ...], rows: list[dict]) -> Tab
 
 def _emit(fmt: str, columns: tuple[str, ...], rows: list[dict], title: str | None = None) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        write_stdout(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv":
-        sys.stdout.write(_csv_text(columns, rows))
+        write_stdout(_csv_text(columns, rows))
     else:
         out.print(_table(title, columns, rows))
 
@@ -84,10 +83,10 @@ def stats_command(format: FormatOption = "table", root: RootOption = None) -> No
         _, network = _load(root)
         sections = analytics.stats(network)
     if fmt == "json":
-        sys.stdout.write(json.dumps({s.name: s.rows for s in sections}, ensure_ascii=False, indent=1) + "\n")
+        write_stdout(json.dumps({s.name: s.rows for s in sections}, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv":
         for number, section in enumerate(sections):
-            sys.stdout.write(("\n" if number else "") + _csv_text(section.columns, section.rows, section.name))
+            write_stdout(("\n" if number else "") + _csv_text(section.columns, section.rows, section.name))
     else:
         for section in sections:
             out.print(_table(section.name, section.columns, section.rows))
@@ -134,13 +133,13 @@ def path_command(
             raise InputError.one("path", f"{start} and {end} are not connected by stated relations")
         rows = analytics.hops(network, path)
     if fmt == "json":
-        sys.stdout.write(
+        write_stdout(
             json.dumps({"from": start, "to": end, "path": path, "hops": rows}, ensure_ascii=False, indent=1) + "\n"
         )
         return
     columns = ("hop", "from", "relation", "to", "document", "quote", "evidence")
     if fmt == "csv":
-        sys.stdout.write(_csv_text(columns, rows))
+        write_stdout(_csv_text(columns, rows))
         return
     labels = {n: network.nodes[n]["label"] for n in path}
     out.print(

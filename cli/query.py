@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,12 +12,13 @@ from rich.text import Text
 
 from amurkg.errors import InputError
 from amurkg.pipeline.serialize import write_atomically
+from amurkg.sanitize import terminal_safe
 from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
 from amurkg.store.named_queries import library, named, parse_assignments
 from amurkg.store.querying import open_store, run_query
-from amurkg.store.stores import QueryFailed
+from amurkg.store.stores import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, QueryFailed
 
-from .common import RootOption, err, fail, layout_of, out, reported
+from .common import RootOption, err, fail, layout_of, out, reported, write_stdout
 
 EXIT_FAILED = 3
 
@@ -98,8 +98,25 @@ def query_command(
         str | None, typer.Option("--graph", help="With --endpoint: query this named graph (default-graph-uri).")
     ] = None,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Give up after this many seconds.", min=0.001)
-    ] = None,
+        float,
+        typer.Option("--timeout", help="Give up on the query after this many seconds (0: no limit).", min=0),
+    ] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[
+        float,
+        typer.Option(
+            "--max-memory",
+            help="Give up when the answer takes more than this many MB of memory (0: no limit).",
+            min=0,
+        ),
+    ] = DEFAULT_MEMORY_MB,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Allow SERVICE clauses (federated queries): the store then sends requests to the "
+            "addresses they name. Refused without this flag, on every store.",
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -119,9 +136,11 @@ def query_command(
     amurkg query --list
 
     A column ?x_label that the WHERE clause leaves unbound is filled with ?x's label in the --lang
-    language (English as fallback). Queries are read-only. Exit status: 0 done (ASK: true), 1 ASK
-    false, 2 bad input (syntax error, update refused, unknown name), 3 the store could not answer
-    (timeout, connection refused, HTTP error).
+    language (English as fallback). Queries are read-only, and SERVICE (which makes the store send
+    requests over the network) is refused unless --allow-service. A query stops after --timeout
+    (default 60 s) or when its answer outgrows --max-memory (default 2048 MB). Exit status: 0 done
+    (ASK: true), 1 ASK false, 2 bad input (syntax error, update or SERVICE refused, unknown name),
+    3 the store could not answer (timeout, memory bound, connection refused, HTTP error).
     """
     sources = [s for s in (query, file, name) if s is not None]
     if list_:
@@ -139,15 +158,26 @@ def query_command(
         if file is not None:
             if not file.is_file():
                 fail([f"{file}: no such file"])
-            text, source = file.read_text(encoding="utf-8"), str(file)
+            try:
+                text, source = file.read_text(encoding="utf-8"), str(file)
+            except UnicodeDecodeError as exc:
+                fail([f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"])
         elif chosen is not None:
             text, source = chosen.text, layout.shown(chosen.path)
         else:
             text, source = query or "", "query"
         try:
-            chosen_store = open_store(layout, store, endpoint, graph, timeout, progress)
+            chosen_store = open_store(layout, store, endpoint, graph, timeout or None, progress)
             answer = run_query(
-                chosen_store, text, named=chosen, params=params, lang=lang.value, timeout=timeout, source=source
+                chosen_store,
+                text,
+                named=chosen,
+                params=params,
+                lang=lang.value,
+                timeout=timeout or None,
+                source=source,
+                max_memory_mb=max_memory or None,
+                allow_service=allow_service,
             )
         except QueryFailed as exc:
             fail([str(exc)], EXIT_FAILED)
@@ -172,8 +202,7 @@ def _emit(answer: Answer, format_: Format, output: Path | None) -> None:
     if output is not None:
         write_atomically(output, data)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_stdout(data)
 
 
 def _table(answer: Answer) -> Table:
@@ -188,8 +217,8 @@ def _table(answer: Answer) -> Table:
 def _cell(term) -> Text:
     language = getattr(term, "language", None)
     if language:
-        return Text.assemble(str(term), (f" @{language}", "dim"))
-    return Text(short(term))
+        return Text.assemble(terminal_safe(str(term)), (f" @{terminal_safe(language)}", "dim"))
+    return Text(terminal_safe(short(term)))
 
 
 def _print_library() -> None:
@@ -201,7 +230,7 @@ def _print_library() -> None:
     table.add_column("parameters (kind, default)", ratio=2, overflow="fold")
     for query in queries.values():
         params = "\n".join(f"{p.name} ({p.kind}{', ' + p.default if p.default else ''})" for p in query.parameters)
-        table.add_row(query.name, Text(query.title), Text(params or "—"))
+        table.add_row(query.name, Text(terminal_safe(query.title)), Text(terminal_safe(params or "—")))
     out.print(table)
 
 

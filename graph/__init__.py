@@ -42,12 +42,14 @@ def build(root: str | Path | None = None, *, validate: bool = True, jobs: int = 
     `write=False`, write ``exports/amurkg.ttl``. Raises ``amurkg.errors.InputError`` on bad input and
     ``amurkg.pipeline.build.ValidationFailed`` when the graph violates the SHACL shapes."""
     from amurkg.pipeline.build import build as run_build
-    from amurkg.pipeline.build import input_fingerprint, write_build
+    from amurkg.pipeline.build import build_lock, input_fingerprint, write_build
 
     layout = _layout(root)
-    fingerprint = input_fingerprint(layout)
-    result = run_build(layout, validate=validate, jobs=jobs)
-    if write:
+    if not write:
+        return run_build(layout, validate=validate, jobs=jobs)
+    with build_lock(layout):  # one writing build at a time (InputError if another one runs)
+        fingerprint = input_fingerprint(layout)
+        result = run_build(layout, validate=validate, jobs=jobs)
         write_build(result, layout, fingerprint, validated=validate)
     return result
 

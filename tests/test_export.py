@@ -341,7 +341,7 @@ def test_export_cli_writes_files_and_refuses_bad_input(layout, tmp_path):
         app, ["export", "--format", "csv", "--no-mentions", "--out", str(target), "--root", str(layout.root)]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in target.iterdir()) == ["nodes.csv", "relationships.csv"]
+    assert sorted(p.name for p in target.iterdir()) == [".amurkg-export", "nodes.csv", "relationships.csv"]
     for arguments, message in (
         (["--format", "svg"], "unknown format"),
         (["--class", "Parks"], "did you mean 'Park'"),

@@ -31,9 +31,32 @@ class DocumentMeta:
     path: Path = field(default=Path(), compare=False)
 
     def read_text(self) -> str:
-        """The original text, byte-for-byte decoded: offsets index into exactly this string."""
-        with open(self.path, encoding="utf-8", newline="") as handle:
-            return handle.read()
+        """The original text, byte-for-byte decoded: offsets index into exactly this string. Every
+        reader of a document comes here: a file that is not UTF-8 or cannot be read is an InputError."""
+        shown = f"{self.path.parent.parent.name}/{self.path.parent.name}/{self.file}"
+        try:
+            with open(self.path, encoding="utf-8", newline="") as handle:
+                return handle.read()
+        except UnicodeDecodeError as exc:
+            raise InputError.one(
+                shown,
+                f"not UTF-8 text ({exc.reason} at byte {exc.start}); convert it (e.g. iconv -f cp1251 -t utf-8)",
+                self.id,
+            ) from None
+        except OSError as exc:
+            raise InputError.one(shown, f"cannot read: {exc.strerror or exc}", self.id) from None
+
+
+def inside(folder: Path, name: str) -> bool:
+    """Whether `name` is a relative path that stays inside `folder` (no `..`, not absolute, no
+    symbolic link leading out)."""
+    relative = Path(name)
+    if not name or relative.is_absolute() or ".." in relative.parts or "\0" in name:
+        return False
+    try:
+        return (folder / relative).resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def load_documents(
@@ -65,7 +88,9 @@ def load_documents(
         seen.add(str(doc_id))
         file_name = entry.get("file")
         path = folder / str(file_name)
-        if not isinstance(file_name, str) or not path.is_file():
+        if isinstance(file_name, str) and not inside(folder, file_name):
+            bad(f"document file {file_name!r} must be a file name inside {folder.parent.name}/{folder.name}/")
+        elif not isinstance(file_name, str) or not path.is_file():
             bad(f"document file {file_name!r} is listed but missing from {folder.name}/")
         language = entry.get("language")
         if language not in LANGUAGES:

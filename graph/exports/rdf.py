@@ -7,9 +7,9 @@ Every serializer is deterministic: the same graph gives the same bytes.
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
@@ -17,9 +17,10 @@ from rdflib.namespace import RDF
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
 
-from amurkg.namespaces import AK, ID, PREFIXES, bind_prefixes
-from amurkg.exports.selection import STATED, SYMMETRIC, Selection, graph_of, local, node_kind, select
 from amurkg.pipeline.serialize import turtle_bytes
+from amurkg.exports.selection import STATED, SYMMETRIC, Selection, graph_of, local, node_kind, select
+from amurkg.namespaces import AK, ID, PREFIXES, bind_prefixes
+from amurkg.sanitize import xml_safe
 
 GRAPH = Namespace("https://w3id.org/amurkg/graph/")
 CATALOG_GRAPH = GRAPH["catalog"]
@@ -37,7 +38,7 @@ def document_graph(document_id: str) -> URIRef:
 
 def _document_of(node) -> str:
     """The document id in `id/document/<id>` or `id/mention/<id>/<a>-<b>`."""
-    return str(node)[len(str(ID)):].split("/")[1]
+    return str(node)[len(str(ID)) :].split("/")[1]
 
 
 def named_graphs(graph: Graph) -> dict[tuple, tuple[URIRef, ...]]:
@@ -157,7 +158,8 @@ def jsonld_bytes(graph: Graph) -> bytes:
 
 
 def rdfxml_bytes(graph: Graph) -> bytes:
-    """Flat RDF/XML (one rdf:Description per subject, all sorted), for Protégé and other OWL tools."""
+    """Flat RDF/XML (one rdf:Description per subject, all sorted), for Protégé and other OWL tools.
+    Characters XML 1.0 cannot hold (NUL, ESC, …) are replaced by U+FFFD, so the file always parses."""
     names = graph.namespace_manager
     used: dict[str, str] = {"rdf": str(RDF)}
     body: list[str] = []
@@ -166,7 +168,11 @@ def rdfxml_bytes(graph: Graph) -> bytes:
         if s != current:
             if current is not None:
                 body.append("  </rdf:Description>\n")
-            about = f"rdf:nodeID={quoteattr(_node_id(s))}" if isinstance(s, BNode) else f"rdf:about={quoteattr(str(s))}"
+            about = (
+                f"rdf:nodeID={quoteattr(_node_id(s))}"
+                if isinstance(s, BNode)
+                else f"rdf:about={quoteattr(xml_safe(s))}"
+            )
             body.append(f"  <rdf:Description {about}>\n")
             current = s
         prefix, namespace, name = names.compute_qname_strict(str(p))
@@ -175,17 +181,27 @@ def rdfxml_bytes(graph: Graph) -> bytes:
         if isinstance(o, BNode):
             body.append(f"    <{tag} rdf:nodeID={quoteattr(_node_id(o))}/>\n")
         elif isinstance(o, URIRef):
-            body.append(f"    <{tag} rdf:resource={quoteattr(o)}/>\n")
+            body.append(f"    <{tag} rdf:resource={quoteattr(xml_safe(o))}/>\n")
         else:
             assert isinstance(o, Literal)
-            attribute = (f" xml:lang={quoteattr(o.language)}" if o.language else
-                         f" rdf:datatype={quoteattr(o.datatype)}" if o.datatype else "")
-            body.append(f"    <{tag}{attribute}>{escape(str(o))}</{tag}>\n")
+            attribute = (
+                f" xml:lang={quoteattr(o.language)}"
+                if o.language
+                else f" rdf:datatype={quoteattr(o.datatype)}"
+                if o.datatype
+                else ""
+            )
+            body.append(f"    <{tag}{attribute}>{_xml_text(str(o))}</{tag}>\n")
     if current is not None:
         body.append("  </rdf:Description>\n")
     header = ['<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n']
     header += [f"   xmlns:{prefix}={quoteattr(namespace)}\n" for prefix, namespace in sorted(used.items())]
     return ("".join(header) + ">\n" + "".join(body) + "</rdf:RDF>\n").encode("utf-8")
+
+
+def _xml_text(text: str) -> str:
+    """Element content that parses back to exactly `text` (a CR kept as a reference), XML-safe."""
+    return escape(xml_safe(text), {"\r": "&#13;"})
 
 
 def _node_id(node: BNode) -> str:
@@ -194,7 +210,12 @@ def _node_id(node: BNode) -> str:
 
 
 RDF_FORMATS: dict[str, str] = {
-    "turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "rdfxml": "rdf", "trig": "trig", "nquads": "nq",
+    "turtle": "ttl",
+    "nt": "nt",
+    "jsonld": "jsonld",
+    "rdfxml": "rdf",
+    "trig": "trig",
+    "nquads": "nq",
 }
 QUAD_FORMATS = frozenset({"trig", "nquads"})
 
@@ -207,26 +228,38 @@ def rdf_bytes(graph: Graph, fmt: str, selection: Selection = Selection()) -> byt
         return trig_bytes(items) if fmt == "trig" else nquads_bytes(items)
     chosen = select(graph, selection)
     writers: dict[str, Callable[[Graph], bytes]] = {
-        "turtle": turtle_bytes, "nt": ntriples_bytes, "jsonld": jsonld_bytes, "rdfxml": rdfxml_bytes,
+        "turtle": turtle_bytes,
+        "nt": ntriples_bytes,
+        "jsonld": jsonld_bytes,
+        "rdfxml": rdfxml_bytes,
     }
     return writers[fmt](chosen)
 
 
 #: Every export format and the file (or, for csv, the folder) it writes by default under exports/export/.
 FORMATS: dict[str, str] = {
-    "turtle": "amurkg.ttl", "nt": "amurkg.nt", "jsonld": "amurkg.jsonld", "rdfxml": "amurkg.rdf",
-    "trig": "amurkg.trig", "nquads": "amurkg.nq", "graphml": "amurkg.graphml", "gexf": "amurkg.gexf",
-    "csv": "neo4j", "cytoscape": "amurkg.cyjs",
+    "turtle": "amurkg.ttl",
+    "nt": "amurkg.nt",
+    "jsonld": "amurkg.jsonld",
+    "rdfxml": "amurkg.rdf",
+    "trig": "amurkg.trig",
+    "nquads": "amurkg.nq",
+    "graphml": "amurkg.graphml",
+    "gexf": "amurkg.gexf",
+    "csv": "neo4j",
+    "cytoscape": "amurkg.cyjs",
 }
 FOLDER_FORMATS = frozenset({"csv"})
+#: The files a folder format writes (an earlier export holding only these may be replaced).
+FOLDER_FILES: dict[str, frozenset[str]] = {"csv": frozenset({"nodes.csv", "relationships.csv"})}
 
 
 def export(graph: Graph, fmt: str, selection: Selection = Selection()) -> bytes | dict[str, bytes]:
     """The export in one format: bytes, or for folder formats (csv) file name → bytes."""
     if fmt in RDF_FORMATS:
         return rdf_bytes(graph, fmt, selection)
-    from amurkg.exports import property_graph
     from amurkg.analysis.network import build_network
+    from amurkg.exports import property_graph
 
     network = build_network(graph, selection)
     if fmt == "graphml":

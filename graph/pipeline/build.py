@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
 from amurkg.pipeline import assemble
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
-from amurkg.pipeline.serialize import turtle_bytes, write_atomically
+from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
 from amurkg.pipeline.validate import Violation, shacl_violations
 from amurkg.text.link import LinkedText
 
@@ -200,6 +203,8 @@ def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> b
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
+    if not isinstance(recorded, dict):
+        return False
     return (
         recorded.get("inputs") == fingerprint
         and (recorded.get("validated", True) or not validated)
@@ -215,6 +220,69 @@ def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = N
         stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return len(data)
+
+
+LOCK_NAME = "build.lock"
+
+
+@contextmanager
+def build_lock(layout: Layout) -> Iterator[None]:
+    """Hold `.cache/build.lock` for one build: a second build at the same time is refused at once
+    (InputError naming the running build's process), never run alongside. The lock is an OS file
+    lock, so a killed build never leaves it held. Under the lock, the temporary files a killed
+    build left behind are removed."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the atomic writes still hold
+        yield
+        return
+    layout.cache.mkdir(parents=True, exist_ok=True)
+    path = layout.cache / LOCK_NAME
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            raise InputError.one(
+                layout.shown(path),
+                "another build of this project is running"
+                + (f" (process {holder})" if holder.isdigit() else "")
+                + "; wait for it to finish, then build again",
+            ) from None
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            remove_stale_temporaries(layout)
+            yield
+        finally:
+            with suppress(OSError):
+                handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_stale_temporaries(layout: Layout) -> list[Path]:
+    """Delete the half-written temporary files a killed build left beside its outputs and in the
+    document cache (call only under build_lock: a running build's own files would go too)."""
+    stale = stale_temporaries(layout.turtle) + stale_temporaries(layout.cache / "build.json")
+    documents = layout.cache / "documents"
+    if documents.is_dir():
+        stale += sorted(documents.glob(".*.tmp"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def check_writable(folder: Path) -> None:
+    """Raise the OSError a write into `folder` would raise (read-only, no space), before any work."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".amurkg-probe.", dir=folder)
+    except OSError as exc:
+        raise with_path(exc, folder) from None
+    os.close(handle)
+    os.unlink(probe)
 
 
 def clear_cache(layout: Layout) -> int:

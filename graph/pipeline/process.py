@@ -14,6 +14,7 @@ import pickle
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -114,7 +115,9 @@ class OutcomeCache:
         try:
             with open(path, "rb") as handle:
                 outcome = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except Exception:  # noqa: BLE001 - an entry that cannot be read (truncated, garbage, old code) is a miss
+            return None
+        if not isinstance(outcome, DocumentOutcome):
             return None
         self.hits += 1
         return outcome
@@ -122,17 +125,21 @@ class OutcomeCache:
     def put(self, key: str, outcome: DocumentOutcome) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".{key}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump(
-                DocumentOutcome(
-                    outcome.document, outcome.language, outcome.mentions, outcome.relations, outcome.co_mentions
-                ),
-                handle,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-        os.replace(temporary, self.folder / f"{key}.pickle")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as handle:
+                pickle.dump(
+                    DocumentOutcome(
+                        outcome.document, outcome.language, outcome.mentions, outcome.relations, outcome.co_mentions
+                    ),
+                    handle,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(temporary, self.folder / f"{key}.pickle")
+        except OSError:  # a cache that cannot be written (full disk, read-only) only costs time next build
+            with suppress(OSError):
+                temporary.unlink()
 
 
 # Worker state: one linker per process, built once from the catalog.

@@ -46,12 +46,15 @@ def run_query(
     lang: str = "en",
     timeout: float | None = None,
     source: str = "query",
+    max_memory_mb: float | None = None,
+    allow_service: bool = False,
 ) -> Answer:
-    """Check the query (read-only, syntax), bind its parameters as RDF terms, add the label helpers and
-    run it on the store, giving up after `timeout` seconds."""
+    """Check the query (read-only, syntax, no SERVICE unless `allow_service`), bind its parameters as
+    RDF terms, add the label helpers and run it on the store, giving up after `timeout` seconds or
+    when its answer takes more than `max_memory_mb` of memory."""
     if lang not in LANGUAGES:
         raise InputError.one("--lang", f"{lang!r} is not one of {', '.join(LANGUAGES)}")
-    checked = check(text, source)
+    checked = check(text, source, allow_service)
     terms = bind(
         named,
         params or {},
@@ -70,4 +73,4 @@ def run_query(
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise QueryFailed(f"{store.description} could not answer: {message}") from None
 
-    return within(timeout, work)
+    return within(timeout, work, max_memory_mb)

@@ -5,6 +5,7 @@ in messages."""
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import os
 import socket
@@ -55,19 +56,78 @@ class Reply:
     body: bytes
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
+def same_origin_for_credentials(first: str, then: str) -> bool:
+    """Whether credentials meant for `first` may go to `then`: the same scheme, host and port, or the
+    same host moving from http on port 80 to https on port 443."""
+    a, b = _origin(first), _origin(then)
+    return a == b or (a[1] == b[1] and a[0] == "http" and a[2] == 80 and b[0] == "https" and b[2] == 443)
+
+
+class RedirectRefused(Exception):
+    """A redirect the policy does not follow (it is told to the user as a QueryFailed)."""
+
+
+class _RedirectPolicy(urllib.request.HTTPRedirectHandler):
+    """The one redirect policy of amurkg's HTTP client (query and push):
+
+    - only to http(s) URLs, at most 5 times;
+    - a request with a body (POST, PUT) follows only 307 and 308, which keep the method and the body;
+      301, 302 and 303 would turn it into a GET without the body, so they are an error naming the
+      new address;
+    - the Authorization header never goes to another origin (see same_origin_for_credentials)."""
+
+    max_redirections = 5
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 - urllib's signature
+        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+            raise RedirectRefused(f"{req.full_url} redirected to {newurl!r}, which is not an http(s) URL")
+        method = req.get_method()
+        if method not in ("GET", "HEAD") and code not in (307, 308):
+            raise RedirectRefused(
+                f"{req.full_url} answered HTTP {code}, a redirect to {newurl} that would turn the {method} "
+                f"into a GET without its body; nothing was sent there (use that address if it is right)"
+            )
+        headers_out = {k: v for k, v in req.header_items() if k.lower() != "authorization"}
+        if same_origin_for_credentials(req.full_url, newurl) and req.has_header("Authorization"):
+            headers_out["Authorization"] = req.get_header("Authorization")
+        return urllib.request.Request(
+            newurl,
+            data=req.data,
+            headers=headers_out,
+            origin_req_host=req.origin_req_host,
+            unverifiable=True,
+            method=method,
+        )
+
+
+_OPENER = urllib.request.build_opener(_RedirectPolicy())
+
+
 def request(method: str, url: str, body: bytes | None, headers: dict[str, str], timeout: float | None) -> Reply:
-    """One HTTP request; any failure becomes a QueryFailed with one clear line."""
+    """One HTTP request under the redirect policy above; any failure becomes a QueryFailed with one
+    clear line."""
     headers = {"User-Agent": USER_AGENT, **headers, **_auth_headers()}
     req = urllib.request.Request(url, data=body, headers=headers, method=method)
     try:
-        with urllib.request.urlopen(req, timeout=timeout or 60) as response:
+        with _OPENER.open(req, timeout=timeout or 60) as response:
             return Reply(response.status, response.headers.get("Content-Type", ""), response.read())
+    except RedirectRefused as exc:
+        raise QueryFailed(str(exc)) from None
     except urllib.error.HTTPError as exc:
         detail = exc.read(2000).decode("utf-8", "replace").strip().splitlines()
         first = f": {detail[0][:200]}" if detail else ""
+        if 300 <= exc.code < 400:
+            first = f": too many redirects or no Location{first}"
         raise QueryFailed(f"{url} answered HTTP {exc.code} {exc.reason}{first}") from None
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, RedirectRefused):
+            raise QueryFailed(str(reason)) from None
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise QueryFailed(f"{url} did not answer within {timeout or 60:g} s") from None
         if isinstance(reason, ConnectionRefusedError):
@@ -77,8 +137,8 @@ def request(method: str, url: str, body: bytes | None, headers: dict[str, str], 
         raise QueryFailed(f"cannot connect to {url}: {reason}") from None
     except TimeoutError:
         raise QueryFailed(f"{url} did not answer within {timeout or 60:g} s") from None
-    except (ConnectionError, OSError) as exc:
-        raise QueryFailed(f"connection to {url} failed: {exc}") from None
+    except (ConnectionError, OSError, http.client.HTTPException) as exc:
+        raise QueryFailed(f"connection to {url} failed: {exc or type(exc).__name__}") from None
 
 
 def _term(binding: dict) -> URIRef | Literal | BNode:

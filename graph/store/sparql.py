@@ -98,8 +98,14 @@ class Checked:
     offset: int  # lines added before the user's first line
 
 
-def check(text: str, source: str = "query") -> Checked:
-    """Parse a query: refuse updates, report syntax errors with the user's line and column."""
+def service_clauses(text: str) -> list[Token]:
+    """The SERVICE keywords of a query (outside comments, strings and IRIs)."""
+    return [t for t in tokens(text) if t.kind == "word" and t.text.upper() == "SERVICE"]
+
+
+def check(text: str, source: str = "query", allow_service: bool = False) -> Checked:
+    """Parse a query: refuse updates, and SERVICE (a federated query makes network requests from
+    wherever it runs) unless `allow_service`; report syntax errors with the user's line and column."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -140,16 +146,28 @@ def check(text: str, source: str = "query") -> Checked:
                 source, f"unknown prefix {prefix.group(1)}:{where}; declare it with PREFIX {prefix.group(1)}: <...>"
             ) from None
         raise InputError.one(source, f"invalid query: {text_of}") from None
+    services = service_clauses(text)
+    if services and not allow_service:
+        where = _position(text, services[0].start)
+        raise InputError.one(
+            source,
+            f"SERVICE{where} would make the store send requests over the network; "
+            "refused unless you allow it with --allow-service",
+        )
     return Checked(full, FORMS.get(parsed[1].name, "SELECT"), offset)
 
 
 def _locate(text: str, needle: str) -> str:
     for token in tokens(text):
         if token.kind == "word" and token.text.startswith(needle):
-            line = text.count("\n", 0, token.start) + 1
-            column = token.start - (text.rfind("\n", 0, token.start) + 1) + 1
-            return f" at line {line}, column {column}"
+            return _position(text, token.start)
     return ""
+
+
+def _position(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f" at line {line}, column {column}"
 
 
 def variables(text: str) -> set[str]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import pickle
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -67,11 +69,11 @@ class RdflibStore:
             return Answer("ASK", boolean=bool(result.askAnswer))
         if form in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
-            for triple in result.graph or ():
+            for triple in collect(result.graph or ()):
                 graph.add(triple)
             return Answer(form, graph=graph)
         names = [str(v) for v in result.vars or ()]
-        rows = [tuple(plain(cast(ResultRow, row)[i]) for i in range(len(names))) for row in result]
+        rows = [tuple(plain(cast(ResultRow, row)[i]) for i in range(len(names))) for row in collect(result)]
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
@@ -172,7 +174,12 @@ class OxigraphStore:
             return
         progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
         self.store.clear()
-        self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
+        try:
+            self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, ValueError) as exc:
+            self.store.clear()  # a half-loaded store would answer wrongly: leave it empty (reloaded next time)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError.one(layout.shown(layout.turtle), f"cannot parse the built graph: {first}") from None
         self.store.flush()
         write_atomically(marker, (current + "\n").encode())
 
@@ -184,12 +191,12 @@ class OxigraphStore:
             return Answer("ASK", boolean=bool(result))
         if form in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
-            for triple in result:
+            for triple in collect(cast(Iterable, result)):
                 s, p, o = (_from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
                 graph.add((cast(Node, s), cast(Node, p), cast(Node, o)))
             return Answer(form, graph=graph)
         names = [v.value for v in result.variables]
-        rows = [tuple(_from_oxigraph(solution[name]) for name in names) for solution in result]
+        rows = [tuple(_from_oxigraph(solution[name]) for name in names) for solution in collect(cast(Iterable, result))]
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
@@ -199,26 +206,72 @@ class OxigraphStore:
 
 
 T = TypeVar("T")
+R = TypeVar("R")
+DEFAULT_TIMEOUT = 60.0  # seconds a query may run (the command's --timeout; 0 = no limit)
+DEFAULT_MEMORY_MB = 2048  # memory a query's answer may take beyond what was in use before it (--max-memory)
 
 
-def within(seconds: float | None, work: Callable[[], T]) -> T:
-    """Run work in a worker thread and give up on it after `seconds` (the thread is abandoned; the
-    process exits without waiting for it). Exceptions of the work are raised here."""
-    if not seconds:
+class Cancelled(Exception):
+    """Raised inside a query's worker thread once `within` has given up on it."""
+
+
+def _rss() -> int | None:
+    """This process's resident memory in bytes (Linux /proc), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def collect(items: Iterable[R]) -> list[R]:
+    """The items of a lazily evaluated answer, stopping early when `within` gave up on the query
+    (its worker thread then ends instead of running on)."""
+    stop = getattr(threading.current_thread(), "cancelled", None)
+    found: list[R] = []
+    for item in items:
+        found.append(item)
+        if stop is not None and len(found) % 256 == 0 and stop.is_set():
+            raise Cancelled()
+    return found
+
+
+def within(seconds: float | None, work: Callable[[], T], max_memory_mb: float | None = None) -> T:
+    """Run work in a worker thread; give up on it after `seconds`, or when the process has grown by
+    more than `max_memory_mb` since it started (None or 0: no limit). A query given up on is told to
+    stop (see collect) and abandoned; exceptions of the work are raised here."""
+    if not seconds and not max_memory_mb:
         return work()
     outcome: dict[str, object] = {}
 
     def target() -> None:
         try:
             outcome["value"] = work()
+        except Cancelled:
+            pass
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             outcome["error"] = exc
 
     worker = threading.Thread(target=target, name="amurkg-query", daemon=True)
+    worker.cancelled = threading.Event()  # type: ignore[attr-defined]
+    baseline = _rss() if max_memory_mb else None
+    deadline = time.monotonic() + seconds if seconds else None
     worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise QueryFailed(f"the query did not finish within {seconds:g} s (--timeout); stopped")
+    while worker.is_alive():
+        worker.join(0.05 if deadline is None else max(0.0, min(0.05, deadline - time.monotonic())))
+        if not worker.is_alive():
+            break
+        if deadline is not None and time.monotonic() >= deadline:
+            worker.cancelled.set()  # type: ignore[attr-defined]
+            raise QueryFailed(f"the query did not finish within {seconds:g} s (--timeout); stopped")
+        if baseline is not None and max_memory_mb:
+            grown = (_rss() or baseline) - baseline
+            if grown > max_memory_mb * 2**20:
+                worker.cancelled.set()  # type: ignore[attr-defined]
+                raise QueryFailed(
+                    f"the query's answer took more than {max_memory_mb:g} MB of memory (--max-memory); stopped "
+                    "(a LIMIT, or patterns that join, keep it small)"
+                )
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
