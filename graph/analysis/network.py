@@ -2,7 +2,7 @@
 relations as edges carrying their evidence. Reusable by any analysis or export.
 
 Nodes are keyed by slug (`harbin`, `document/<id>`) and carry `slug`, `cls`, `label` (English, else
-any), `label_en`/`label_zh`/`label_ja`/`label_ru`, `lat`/`lon` when located, `wikidata` when known,
+any), `label_en`/`label_zh`/`label_ja`/`label_ru`, `lat`/`lon` when located, `aliases` (other names, skos:altLabel) and `wikidata` when known,
 `documents` (how many documents name it) and `named_in` (those documents as sorted (id, title)
 pairs); a document node also carries its `title`. Edges are keyed by predicate and carry
 `predicate`, `symmetric`, `evidence` (how many evidence nodes back it), `documents` (ids of the
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from amurkg.exports.selection import STATED, SYMMETRIC, Selection, entity_classes, local
@@ -98,6 +98,9 @@ def _node_attributes(graph: Graph, node: URIRef, cls: str, named_in: list[str], 
     lat, lon = graph.value(node, WGS.lat), graph.value(node, WGS.long)
     if lat is not None and lon is not None:
         attributes["lat"], attributes["lon"] = float(lat), float(lon)
+    aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - set(labels.values()))
+    if aliases:
+        attributes["aliases"] = aliases
     wikidata = graph.value(node, AK.wikidata)
     if wikidata is not None:
         attributes["wikidata"] = str(wikidata)

@@ -41,6 +41,7 @@ class Node:
     lat: float | None = None
     lon: float | None = None
     documents: list[tuple[str, str]] = field(default_factory=list)  # (document id, title) naming it
+    aliases: tuple[str, ...] = ()  # other names, any language
 
     def label(self, lang: str = "en") -> str:
         """The label in `lang`, else in English, else any, else the slug."""
@@ -85,6 +86,7 @@ def view_network(network: nx.MultiDiGraph) -> Network:
             data["cls"],
             labels,
             wikidata=data.get("wikidata", ""),
+            aliases=tuple(data.get("aliases", ())),
             lat=data.get("lat"),
             lon=data.get("lon"),
             documents=list(data["named_in"])
