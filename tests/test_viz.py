@@ -3,6 +3,7 @@ escape every text, and (in headless Chromium) that the pages draw, filter and ne
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -424,6 +425,14 @@ def test_click_highlights_the_neighbourhood_and_relax_stops(seed_project, page, 
     page.evaluate("document.getElementById('clear').click()")  # back to the whole picture
     assert page.evaluate("amurkg.highlighted.length") == 0
     assert page.evaluate("amurkg.nodes.get({filter: n => n.color.background === '#eeeeee'}).length") == 0
+    # the view exports as PNG and as Cytoscape.js JSON of what is visible (a class unticked: left out)
+    assert page.evaluate("amurkg.viewPng()").startswith("data:image/png;base64,")
+    page.evaluate("document.querySelector('#legend-classes input[data-key=Industry]').click()")
+    view = json.loads(page.evaluate("amurkg.viewJson()"))["elements"]
+    assert len(view["nodes"]) == page.evaluate("amurkg.network.body.data.nodes.length") > 100
+    assert "Industry" not in {n["data"]["cls"] for n in view["nodes"]}
+    shown = {n["data"]["id"] for n in view["nodes"]}
+    assert view["edges"] and all(e["data"]["source"] in shown and e["data"]["target"] in shown for e in view["edges"])
     # physics runs a bounded relaxation, then the drawing is still again
     page.evaluate("document.getElementById('relax').click()")
     page.wait_for("amurkg.relaxed === 1", timeout=60)

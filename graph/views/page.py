@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from amurkg.views.model import COMENTION, NODE_CLASSES, PREDICATES, Link, Node
-from amurkg.views.positions import positions
+from amurkg.views.positions import node_size, positions
 from amurkg.views.quotes import excerpt
 from amurkg.views.select import Filters, Selection
 from amurkg.views.style import class_styles, predicate_styles, words
@@ -41,11 +41,6 @@ class Source:
     def of(cls, path: Path, shown: str) -> Source:
         stamp = datetime.fromtimestamp(int(path.stat().st_mtime), tz=UTC)
         return cls(shown, stamp.strftime("%Y-%m-%d %H:%M UTC"), hashlib.sha256(path.read_bytes()).hexdigest()[:12])
-
-
-def node_size(degree: int) -> float:
-    """The drawn radius: grows with the square root of the links in the view (the legend says so)."""
-    return round(min(7 + 3 * math.sqrt(degree), 30), 1)
 
 
 def _unlinked_grid(nodes: list[str], placed: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:

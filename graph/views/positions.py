@@ -20,6 +20,11 @@ SEED = 7
 SPACING = 48.0  # pixels between neighbouring nodes, roughly (canvas units at zoom 1)
 
 
+def node_size(degree: int) -> float:
+    """The drawn radius: grows with the square root of the links in the view (the legend says so)."""
+    return round(min(7 + 3 * math.sqrt(degree), 30), 1)
+
+
 def positions(nodes: list[str], links: list[tuple[str, str, float]]) -> dict[str, tuple[int, int]]:
     """Pixel positions of the linked nodes (unlinked ones are left out: the page lists them apart)."""
     graph = nx.Graph()
@@ -44,13 +49,14 @@ def _component(component: nx.Graph) -> dict[str, tuple[float, float]]:
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(component.edges(data=True)))
     if len(nodes) <= 40:
-        points = _inside(ordered, nodes, {})
+        points = _inside(ordered, nodes, {}, dict(ordered.degree()))
         return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, points)}
     communities = sorted(
         (sorted(c) for c in nx.community.louvain_communities(ordered, weight="weight", seed=SEED)),
         key=lambda c: (-len(c), c[0]),
     )
     member = {n: i for i, c in enumerate(communities) for n in c}
+    degree = dict(ordered.degree())
     quotient = nx.Graph()
     quotient.add_nodes_from(range(len(communities)))
     for u, v, data in ordered.edges(data=True):
@@ -67,7 +73,7 @@ def _component(component: nx.Graph) -> dict[str, tuple[float, float]]:
             outside = [direction[member[o]] for o in ordered[node] if member[o] != index]
             if outside:
                 pull[node] = np.mean(outside, axis=0) - direction[index]
-        inner.append(_inside(ordered.subgraph(community), community, pull))
+        inner.append(_inside(ordered.subgraph(community), community, pull, degree))
     radii = np.array([np.sqrt((p**2).sum(axis=1)).max() + SPACING * 0.6 for p in inner])
     centres = _place_discs(direction, radii)
     placed: dict[str, tuple[float, float]] = {}
@@ -99,9 +105,9 @@ def _place_discs(start: np.ndarray, radii: np.ndarray) -> np.ndarray:
     return centres
 
 
-def _inside(community: nx.Graph, nodes: list[str], pull: dict[str, np.ndarray]) -> np.ndarray:
+def _inside(community: nx.Graph, nodes: list[str], pull: dict[str, np.ndarray], degree: dict[str, int]) -> np.ndarray:
     """A community's own spring layout around (0, 0), scaled so that neighbours are about SPACING
-    apart and then spread until no two nodes are closer than 0.8 SPACING; members with links out
+    apart and then spread until no two drawn nodes touch; members with links out
     of the community start on the side those links point to."""
     count = len(nodes)
     if count == 1:
@@ -121,11 +127,13 @@ def _inside(community: nx.Graph, nodes: list[str], pull: dict[str, np.ndarray]) 
     lengths = [float(np.linalg.norm(points[at[u]] - points[at[v]])) for u, v in community.edges()]
     typical = float(np.median(lengths)) if lengths else 1.0
     points *= SPACING / max(typical, 1e-9)
-    return _spread(points, SPACING * 0.8)
+    # drawn radii (links in the whole component): big nodes need more room around them
+    radii = np.array([node_size(degree[n]) for n in nodes])
+    return _spread(points, radii[:, None] + radii[None, :] + SPACING * 0.35)
 
 
-def _spread(points: np.ndarray, minimum: float, rounds: int = 60) -> np.ndarray:
-    """Push apart every pair of points closer than `minimum` (a few rounds; dense but small)."""
+def _spread(points: np.ndarray, minimum: np.ndarray, rounds: int = 40) -> np.ndarray:
+    """Push apart every pair of points closer than their `minimum` distance (a few rounds; dense but small)."""
     count = len(points)
     eye = np.eye(count, dtype=bool)
     for _ in range(rounds):
@@ -133,7 +141,7 @@ def _spread(points: np.ndarray, minimum: float, rounds: int = 60) -> np.ndarray:
         distance = np.sqrt((delta**2).sum(axis=2))
         distance[eye] = np.inf
         short = np.clip(minimum - distance, 0, None)
-        if short.max() < 1.0:
+        if short.max() < 2.0:
             break
         distance[distance == 0] = 1e-6
         distance[eye] = 1.0

@@ -22,13 +22,18 @@ def tidy(quote: str) -> str:
     return _SPACE.sub(" ", _CELLS.sub(" · ", quote.strip())).strip(" ·")
 
 
+def _inflected(word: str) -> bool:
+    return len(word) >= 5 and word.isalpha() and not _is_cjk(word)
+
+
+def _stem(word: str) -> str:
+    return word[:-2] if _inflected(word) else word
+
+
 def _pattern(term: str) -> str:
     parts = []
     for word in term.split():
-        escaped = re.escape(word)
-        if len(word) >= 5 and word.isalpha() and not _is_cjk(word):
-            escaped = re.escape(word[:-2]) + r"\w{0,4}"
-        parts.append(escaped)
+        parts.append(re.escape(word[:-2]) + r"\w{0,4}" if _inflected(word) else re.escape(word))
     return r"\s+".join(parts)
 
 
@@ -47,8 +52,7 @@ def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     folded = text.lower()
     for term in sorted({t.strip() for t in terms if len(t.strip()) >= 2}, key=lambda t: (-len(t), t)):
-        first = term.split()[0]
-        if first[: max(2, len(first) - 2)].lower() not in folded:  # cheap test before a regex
+        if not all(_stem(w).lower() in folded for w in term.split()):  # cheap test before a regex
             continue
         for match in _compiled(term).finditer(text):
             start, end = match.span()

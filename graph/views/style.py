@@ -36,9 +36,9 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {  # class → (colour, vis-network sh
     "Event": ("#D55E00", "star"),
     "GeoFeature": ("#117733", "hexagon"),
     "Infrastructure": ("#997700", "triangle"),
-    "Company": ("#EE99AA", "dot"),
+    "Company": ("#EE99AA", "square"),
     "GovernmentBody": ("#004488", "hexagon"),
-    "Agreement": ("#F0E442", "diamond"),
+    "Agreement": ("#F0E442", "hexagon"),
     "Document": ("#555555", "square"),
 }
 CLASS_RESERVE = ("#77AADD", "#BBCC33", "#FFAABB", "#AAAA00", "#99DDFF", "#EEDD88", "#44BB99", "#EE8866")

@@ -360,6 +360,41 @@
     state.relaxed = (state.relaxed || 0) + 1;
   });
 
+  // --- export of the current view ------------------------------------------------------------
+  function visible() {
+    var shown = {};
+    nodeView.getIds().forEach(function (id) { shown[id] = true; });
+    var positions = network.getPositions(Object.keys(shown));
+    return {
+      nodes: data.nodes.filter(function (n) { return shown[n.id]; }).map(function (n) {
+        return { data: { id: n.id, label: n.label, cls: n.cls, labels: n.labels, degree: n.degree },
+                 position: { x: Math.round(positions[n.id].x), y: Math.round(positions[n.id].y) } };
+      }),
+      edges: edgeView.get().filter(function (e) { return shown[e.from] && shown[e.to]; }).map(function (e) {
+        return { data: { id: e.id, source: e.from, target: e.to, predicate: e.predicate } };
+      })
+    };
+  }
+  state.viewJson = function () { return JSON.stringify({ elements: visible() }, null, 1); };
+  state.viewPng = function () { return container.querySelector("canvas").toDataURL("image/png"); };
+  function download(name, url) {
+    var link = el("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+  var pngButton = document.getElementById("save-png"), jsonButton = document.getElementById("save-json");
+  pngButton.textContent = say("save_png");
+  jsonButton.textContent = say("save_json");
+  pngButton.addEventListener("click", function () { download("amurkg-view.png", state.viewPng()); });
+  jsonButton.addEventListener("click", function () {
+    var url = URL.createObjectURL(new Blob([state.viewJson()], { type: "application/json" }));
+    download("amurkg-view.cyjs", url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+
   // --- legend ----------------------------------------------------------------------------------
   function shapeIcon(shape, colour) {
     var c = document.createElement("canvas"), s = 16, ctx = c.getContext("2d"), m = s / 2, r = 6;
