@@ -1,9 +1,10 @@
 """How fast `amurkg viz` pages appear: a synthetic network of N entities (default 2,000, the size
 limit) and the seed graph, written as `amurkg viz` writes them and opened in headless Chromium.
 
-Measures, per page: Python time to select, lay out and render; file size; time from navigation
-start to the first frame drawn by vis-network; and whether the picture is still one second later
-(every node where it was). Run: .venv/bin/python bench/viz_bench.py [--nodes 2000] [--runs 3]
+Measures, per page: Python time (wall clock and CPU) to select, lay out and render; file size; time from navigation
+start to the first frame drawn by vis-network; whether the picture is still one second later
+(every node where it was); how many labels the first view draws and how many of them overlap.
+Run: .venv/bin/python bench/viz_bench.py [--nodes 2000] [--runs 3] [--screenshots DIR]
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def synthetic(nodes: int, seed: int = 1) -> Network:
         )
     links, ends = [], ["e00000"]
     for i in range(1, nodes):
-        for target in {rng.choice(ends) for _ in range(rng.choice((1, 2)))}:
+        for target in sorted({rng.choice(ends) for _ in range(rng.choice((1, 2)))}):
             links.append(
                 Link(
                     f"e{i:05d}",
@@ -64,51 +65,70 @@ def synthetic(nodes: int, seed: int = 1) -> Network:
     return Network(made, links, {"doc": "A document"})
 
 
-def measure(chromium: Chromium, path: Path, runs: int) -> tuple[list[float], bool, int]:
-    drawn, still, count = [], True, 0
-    for _ in range(runs):
+OVERLAPS = """(function () {
+  var b = amurkg.labels, clash = {};
+  for (var i = 0; i < b.length; i++) for (var j = i + 1; j < b.length; j++) {
+    if (b[i][1] < b[j][1] + b[j][3] && b[j][1] < b[i][1] + b[i][3] && b[i][2] < b[j][2] + b[j][4] && b[j][2] < b[i][2] + b[i][4]) {
+      clash[b[i][0]] = clash[b[j][0]] = 1;
+    }
+  }
+  return [b.length, Object.keys(clash).length];
+})()"""
+
+
+def measure(chromium: Chromium, path: Path, runs: int, shot: Path | None) -> tuple[list[float], bool, int, list[int]]:
+    drawn, still, count, labels = [], True, 0, [0, 0]
+    for run in range(runs):
         page = chromium.page()
         try:
             page.goto(file_url(path), timeout=120)
             drawn.append(page.wait_for("window.amurkg && window.amurkg.drawnAt", timeout=120) / 1000)
             still = still and bool(page.evaluate(STILL))
             count = page.evaluate("amurkg.nodes.length")
+            labels = page.evaluate(OVERLAPS)
+            if shot is not None and run == 0:
+                page.screenshot(shot)
             if page.errors:
                 raise SystemExit(f"JavaScript errors on {path.name}: {page.errors}")
         finally:
             page.close()
-    return drawn, still, count
+    return drawn, still, count, labels
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--screenshots", type=Path, help="write a PNG of each page's first view here")
     args = parser.parse_args()
     layout = Layout(REPO)
     source = Source("synthetic", "-", "-")
-    cases = [(f"synthetic {args.nodes:,} nodes", synthetic(args.nodes), source)]
+    cases = [(f"synthetic-{args.nodes}", synthetic(args.nodes), source)]
     if layout.turtle.is_file():
         cases.append(
             (
-                "seed graph",
+                "seed-graph",
                 read_network(load_built_graph(layout)),
                 Source.of(layout.turtle, layout.shown(layout.turtle)),
             )
         )
     with tempfile.TemporaryDirectory() as folder, Chromium() as chromium:
         for name, network, origin in cases:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             selection = select(network, Filters())
             page = render_page(selection, Filters(), "en", origin)
-            python = time.perf_counter() - started
+            python, python_cpu = time.perf_counter() - started, time.process_time() - cpu
             path = Path(folder) / "page.html"
             path.write_text(page, encoding="utf-8")
-            drawn, still, count = measure(chromium, path, args.runs)
+            shot = args.screenshots / f"{name}.png" if args.screenshots else None
+            if shot is not None:
+                shot.parent.mkdir(parents=True, exist_ok=True)
+            drawn, still, count, (labels, overlapping) = measure(chromium, path, args.runs, shot)
             print(
                 f"{name}: {count:,} nodes, {len(selection.links):,} links, {path.stat().st_size / 1e6:.1f} MB; "
-                f"python {python:.1f} s; first frame after {statistics.median(drawn):.2f} s "
-                f"(median of {len(drawn)}, max {max(drawn):.2f} s); still after 1 s: {'yes' if still else 'NO'}"
+                f"python {python:.1f} s (CPU {python_cpu:.1f} s); first frame after {statistics.median(drawn):.2f} s "
+                f"(median of {len(drawn)}, max {max(drawn):.2f} s); still after 1 s: {'yes' if still else 'NO'}; "
+                f"labels drawn {labels}, overlapping {overlapping}"
             )
 
 

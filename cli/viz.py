@@ -53,6 +53,13 @@ def viz_command(
         typer.Option("--focus", help="Show the neighbourhood of this entity (slug or any label, any language)."),
     ] = None,
     depth: Annotated[int, typer.Option("--depth", help="With --focus: how many links away to go.", min=0)] = 1,
+    through_hubs: Annotated[
+        bool,
+        typer.Option(
+            "--through-hubs",
+            help="With --focus: also walk on through countries and regions (by default they are shown but not expanded).",
+        ),
+    ] = False,
     min_degree: Annotated[
         int,
         typer.Option(
@@ -72,7 +79,7 @@ def viz_command(
 ) -> None:
     """Write an interactive network of the built graph: one offline HTML file (default exports/amurkg.html).
 
-    Entities are nodes, coloured and shaped by class and sized by their number of links; stated relations are links, styled by predicate. Hover or click for labels in four languages, the Wikidata link, the documents naming an entity, and the quotes backing a relation.
+    Entities are nodes, coloured and shaped by class and sized by their number of links in the view; stated relations are links, styled by predicate. Communities are laid out as clusters; labels are drawn by importance where they fit (zoom in for more). Search any label in any language; click an entity to highlight its neighbours. Hover or click for labels in four languages, the Wikidata link, the documents naming an entity, and the quotes backing a relation. --lang also sets the language of the interface.
     """
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg.html"
@@ -90,6 +97,7 @@ def viz_command(
             min_degree,
             comentions,
             limit,
+            through_hubs,
         )
         selection = select(network, filters)
         if len(selection.nodes) > 500:
@@ -115,7 +123,7 @@ def map_command(
 ) -> None:
     """Write a map of every entity with coordinates (default exports/amurkg-map.html).
 
-    Markers are coloured by class as in `amurkg viz`; lines join cross-border pairs (counterpartOf) and border zones with their hinterland (hinterlandOf). Leaflet is inside the file; the map tiles are fetched from OpenStreetMap when viewed, so the background needs the network.
+    Markers are coloured by class as in `amurkg viz`; lines join cross-border pairs (counterpartOf) and border zones with their hinterland (hinterlandOf). Leaflet is inside the file. Offline the map shows a plain base with a grid of degrees and the names of the main places; OpenStreetMap tiles are drawn over it when the network is there.
     """
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg-map.html"

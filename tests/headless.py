@@ -207,7 +207,10 @@ class Page:
         self.mouse("mouseReleased", x, y)
 
     def screenshot(self, path: Path) -> None:
-        data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
+        """A PNG, or a JPEG (quality 80) when the path ends in .jpg."""
+        jpeg = path.suffix.lower() in (".jpg", ".jpeg")
+        params = {"format": "jpeg", "quality": 80} if jpeg else {"format": "png"}
+        data = self.send("Page.captureScreenshot", params)["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
 

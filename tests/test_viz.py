@@ -3,6 +3,7 @@ escape every text, and (in headless Chromium) that the pages draw, filter and ne
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -17,8 +18,11 @@ from amurkg.cli.main import app
 from amurkg.layout import Layout
 from amurkg.namespaces import AK, ID, WGS
 from amurkg.pipeline.serialize import turtle_bytes
-from amurkg.views.model import COMENTION, PREDICATES, read_network
-from amurkg.views.select import Filters, select
+from amurkg.views.model import COMENTION, PREDICATES, Link, Network, Node, read_network
+from amurkg.views.page import Source, render_page
+from amurkg.views.quotes import excerpt
+from amurkg.views.select import HUB_CLASSES, Filters, select
+from amurkg.views.style import CLASS_STYLE, PREDICATE_STYLE, class_styles, predicate_styles, words
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "exports" / "screenshots"
@@ -245,6 +249,20 @@ def page(browser):
     tab.close()
 
 
+def label_overlaps(boxes: list) -> int:
+    """How many drawn labels overlap another one (boxes are [id, left, top, width, height])."""
+    clashing = set()
+    for i, (a, ax, ay, aw, ah) in enumerate(boxes):
+        for b, bx, by, bw, bh in boxes[i + 1 :]:
+            if ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah:
+                clashing |= {a, b}
+    return len(clashing)
+
+
+TOOLTIP = (
+    "(function(){var t=document.getElementById('tooltip');return t && t.style.display==='block' && t.textContent})()"
+)
+
 NODE_SCREEN_POSITION = """(function (id) {
   var p = amurkg.network.canvasToDOM(amurkg.network.getPositions([id])[id]);
   var r = document.getElementById("network").getBoundingClientRect();
@@ -267,10 +285,28 @@ def test_default_network_draws_every_node_offline(seed_project, network, page, b
     page.goto(file_url(out))
     page.wait_for("window.amurkg && window.amurkg.drawnAt")
     assert page.evaluate("amurkg.nodes.length") == len(network.nodes) > 300
-    assert page.evaluate("amurkg.edges.length") == len(select(network, Filters()).links)
+    everything = select(network, Filters())
+    assert page.evaluate("amurkg.edges.length") == len(everything.links)
+    # unlinked entities are listed beside the drawing, not drawn, until asked for
+    linked = sum(1 for n in everything.nodes if everything.degree.get(n.id, 0))
+    assert page.evaluate("amurkg.network.body.data.nodes.length") == linked < len(network.nodes)
+    unlinked = len(network.nodes) - linked
+    assert page.evaluate("document.querySelectorAll('#unlinked li').length") == unlinked
     ink, colours = page.evaluate(CANVAS_INK)
     assert ink > 2000 and colours >= 8  # drawn, and in many class colours
     assert page.evaluate("document.querySelectorAll('#legend-classes input').length") >= 10
+    # the legend draws each shape it names, and every class has its own colour
+    shapes = page.evaluate("Array.from(document.querySelectorAll('#legend-classes canvas')).map(c => c.dataset.shape)")
+    assert {"star", "hexagon", "dot", "square", "diamond", "triangle"} <= set(shapes)
+    colours = page.evaluate("Object.values(amurkg.data.classes).map(c => c.color)")
+    assert len(set(colours)) == len(colours)
+    assert "located in" in page.evaluate("document.getElementById('legend-predicates').textContent")
+    # labels: many drawn, none overlapping another, all inside the canvas
+    boxes = page.evaluate("amurkg.labels")
+    assert len(boxes) >= 40
+    assert label_overlaps(boxes) == 0
+    page.evaluate("document.getElementById('show-unlinked').click()")
+    assert page.evaluate("amurkg.network.body.data.nodes.length") == len(network.nodes)
     page.pump(0.5)
     assert page.errors == []
     assert all(url.startswith(("file:", "data:", "about:")) for url in page.requests), page.requests
@@ -300,19 +336,19 @@ def test_tooltips_show_four_languages_and_quotes(seed_project, page):
     )
     page.goto(file_url(out))
     page.wait_for("window.amurkg && window.amurkg.drawnAt")
-    assert page.evaluate("amurkg.nodes.get('heihe').label") == "黑河"
+    assert page.evaluate("amurkg.data.nodes.find(n => n.id === 'heihe').label") == "黑河"
     x, y = page.evaluate(NODE_SCREEN_POSITION % "heihe")
     page.mouse("mouseMoved", x + 1, y + 1)
-    tip = page.wait_for(
-        "(function(){var t=document.querySelector('div.vis-tooltip');"
-        "return t && t.style.visibility==='visible' && t.textContent})()"
-    )
+    tip = page.wait_for(TOOLTIP)
     for label in ("Heihe", "黑河", "黒河", "Хэйхэ"):
         assert label in tip
     page.screenshot(SCREENSHOTS / "network-zh-tooltip.png")
     quotes = page.evaluate("""(function(){var e=amurkg.edges.get({filter:function(e){return e.predicate==='counterpartOf'}})[0];
-        return e ? e.title.textContent : ''})()""")
+        return e ? amurkg.edgeText(e.id) : ''})()""")
     assert "counterpartOf" in quotes and "[" in quotes
+    # the interface speaks the page's language
+    assert page.evaluate("document.getElementById('search').placeholder") == "搜索实体（任何语言）…"
+    assert "位于" in page.evaluate("document.getElementById('legend-predicates').textContent")
     assert page.errors == []
 
 
@@ -325,6 +361,82 @@ def test_focus_filter_shows_the_neighbourhood_in_the_browser(seed_project, page,
     shown = set(page.evaluate("amurkg.nodes.getIds()"))
     assert shown == {"harbin"} | stated_neighbours(built.graph, "harbin")
     assert "focus harbin" in page.evaluate("document.querySelector('header').textContent")
+    # the focus is marked (thick black border, its label always drawn, its details in the panel)
+    assert page.evaluate("amurkg.nodes.get('harbin').borderWidth") == 4
+    assert "harbin" in [b[0] for b in page.evaluate("amurkg.labels")]
+    assert "Харбин" in page.evaluate("document.getElementById('details').textContent")
+    # links are counted in the view and in the whole graph
+    heilongjiang = page.evaluate("amurkg.nodeText('heilongjiang')")
+    assert re.search(r"\d+ links in this view \(\d+ in the whole graph\)", heilongjiang), heilongjiang
+    assert page.errors == []
+
+
+def search_and_pick(page, text: str) -> list[str]:
+    """Type into the search box; the suggestions' entity ids, after Enter picked the first."""
+    page.evaluate(
+        f"(function(){{var i=document.getElementById('search'); i.focus(); i.value={text!r};"
+        "i.dispatchEvent(new Event('input'));})()"
+    )
+    ids = page.evaluate(
+        "Array.from(document.querySelectorAll('#suggestions li')).map(l => l.dataset.id).filter(Boolean)"
+    )
+    page.evaluate("document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
+    return ids
+
+
+def test_search_finds_entities_in_every_language_and_highlights_them(seed_project, page, built):
+    out = seed_project.root / "search.html"
+    assert runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out)]).exit_code == 0
+    page.goto(file_url(out))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    for text in ("harbin", "Харбин", "ハルビン"):
+        assert search_and_pick(page, text)[0] == "harbin", text
+    assert search_and_pick(page, "哈尔滨")[0] == "harbin"
+    assert page.evaluate("amurkg.selected") == "harbin"
+    neighbours = {"harbin"} | stated_neighbours(built.graph, "harbin")
+    assert set(page.evaluate("amurkg.highlighted")) == neighbours
+    # the rest is dimmed, the neighbourhood keeps its colours and its labels come first
+    assert page.evaluate("amurkg.nodes.get('harbin').color.background") != "#eeeeee"
+    far = page.evaluate("amurkg.nodes.get({filter: n => n.color.background === '#eeeeee'}).length")
+    assert far > 100
+    assert {b[0] for b in page.evaluate("amurkg.labels")} <= neighbours
+    page.screenshot(SCREENSHOTS / "network-search.png")
+    assert search_and_pick(page, "Хабаровск")[0] == "khabarovsk"
+    assert page.evaluate("amurkg.selected") == "khabarovsk"
+    assert search_and_pick(page, "Хабаровский")[:1] == ["khabarovsk-krai"]  # an alias or inflected label
+    assert search_and_pick(page, "no such place") == [] and "No entity matches" in page.evaluate(
+        "document.getElementById('suggestions').textContent"
+    )
+    assert page.errors == []
+
+
+def test_click_highlights_the_neighbourhood_and_relax_stops(seed_project, page, built):
+    out = seed_project.root / "click.html"
+    assert runner.invoke(app, ["viz", "--root", str(seed_project.root), "--out", str(out)]).exit_code == 0
+    page.goto(file_url(out))
+    page.wait_for("window.amurkg && window.amurkg.drawnAt")
+    page.evaluate("amurkg.network.focus('heihe', {scale: 1.5, animation: false})")
+    x, y = page.evaluate(NODE_SCREEN_POSITION % "heihe")
+    page.click(x, y)
+    page.wait_for("amurkg.selected === 'heihe'")
+    assert set(page.evaluate("amurkg.highlighted")) == {"heihe"} | stated_neighbours(built.graph, "heihe")
+    assert "Хэйхэ" in page.evaluate("document.getElementById('details').textContent")
+    page.screenshot(SCREENSHOTS / "network-neighbourhood.png")
+    page.evaluate("document.getElementById('clear').click()")  # back to the whole picture
+    assert page.evaluate("amurkg.highlighted.length") == 0
+    assert page.evaluate("amurkg.nodes.get({filter: n => n.color.background === '#eeeeee'}).length") == 0
+    # the view exports as PNG and as Cytoscape.js JSON of what is visible (a class unticked: left out)
+    assert page.evaluate("amurkg.viewPng()").startswith("data:image/png;base64,")
+    page.evaluate("document.querySelector('#legend-classes input[data-key=Industry]').click()")
+    view = json.loads(page.evaluate("amurkg.viewJson()"))["elements"]
+    assert len(view["nodes"]) == page.evaluate("amurkg.network.body.data.nodes.length") > 100
+    assert "Industry" not in {n["data"]["cls"] for n in view["nodes"]}
+    shown = {n["data"]["id"] for n in view["nodes"]}
+    assert view["edges"] and all(e["data"]["source"] in shown and e["data"]["target"] in shown for e in view["edges"])
+    # physics runs a bounded relaxation, then the drawing is still again
+    page.evaluate("document.getElementById('relax').click()")
+    page.wait_for("amurkg.relaxed === 1", timeout=60)
+    assert page.evaluate("amurkg.network.physics.physicsEnabled") is False
     assert page.errors == []
 
 
@@ -338,14 +450,11 @@ def test_injected_labels_and_quotes_never_run(tmp_path, page):
     assert page.evaluate("amurkg.nodes.length") == 2
     x, y = page.evaluate(NODE_SCREEN_POSITION % "evil")
     page.mouse("mouseMoved", x + 1, y + 1)
-    tip = page.wait_for(
-        "(function(){var t=document.querySelector('div.vis-tooltip');"
-        "return t && t.style.visibility==='visible' && t.textContent})()"
-    )
+    tip = page.wait_for(TOOLTIP)
     assert EVIL_LABEL in tip and EVIL_ZH in tip and "Wikidata" not in tip
     page.click(x, y)
     page.mouse("mouseMoved", 5, 5)
-    edge_text = page.evaluate("amurkg.edges.get()[0].title.textContent")
+    edge_text = page.evaluate("amurkg.edgeText(amurkg.edges.get()[0].id)")
     assert EVIL_QUOTE in edge_text
     page.pump(0.5)
     assert page.evaluate("typeof window.pwned") == "undefined"
@@ -386,10 +495,88 @@ def test_map_shows_the_places(seed_project, network, page):
         " && document.querySelectorAll('path.leaflet-interactive').length"
     )
     assert count == located + lines and lines >= 4
-    assert "Cross-border" in page.evaluate("document.querySelector('.leaflet-control-layers').textContent")
+    assert "cross-border counterpart of" in page.evaluate(
+        "document.querySelector('.leaflet-control-layers').textContent"
+    )
     page.pump(0.5)
     assert [e for e in page.errors if not e.startswith("[network]")] == []
     # only map tiles come from the network
     remote = [u for u in page.requests if not u.startswith(("file:", "data:", "about:"))]
     assert all("tile.openstreetmap.org" in u for u in remote), remote
+    # offline it still means something: a grid, the main places named, none of the names overlapping
+    assert page.evaluate("document.querySelectorAll('.amurkg-degree').length") > 10
+    names = page.evaluate(
+        "Array.from(document.querySelectorAll('.amurkg-place')).filter(t => t.style.visibility !== 'hidden')"
+        ".map(t => { var r = t.getBoundingClientRect(); return [t.textContent.trim(), r.left, r.top, r.width, r.height]; })"
+    )
+    assert len(names) >= 30 and "Harbin" in [n[0] for n in names]
+    assert label_overlaps(names) == 0
+    # markers at one spot are fanned out: no two markers of the map drawn at the same point
+    centres = page.evaluate(
+        "amurkgMap.markers.map(m => { var p = amurkgMap.map.latLngToContainerPoint(m.getLatLng()); return [p.x, p.y]; })"
+    )
+    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) >= 4 for i, a in enumerate(centres) for b in centres[i + 1 :])
+    # clicking a line must not draw the browser's focus rectangle (Leaflet 1.9.3 bug)
+    assert "outline: none" in page.evaluate(
+        "Array.from(document.querySelectorAll('style')).map(s => s.textContent).join(' ')"
+    )
     page.screenshot(SCREENSHOTS / "map.png")
+
+
+# --- focus semantics, styles, quotes ----------------------------------------------------------
+
+
+def test_focus_does_not_walk_through_hubs_unless_asked(network):
+    hubs = {n for n, node in network.nodes.items() if node.cls in HUB_CLASSES}
+    near = select(network, Filters(focus="harbin", depth=2))
+    wide = select(network, Filters(focus="harbin", depth=2, through_hubs=True))
+    assert "heilongjiang" in {n.id for n in near.nodes}  # the province is reached…
+    assert len(near.nodes) < len(wide.nodes)  # …but not walked through
+    one = {n.id for n in select(network, Filters(focus="harbin", depth=1)).nodes}
+    for node in {n.id for n in near.nodes} - one:
+        assert any(
+            l.source in one - hubs and l.target == node or l.target in one - hubs and l.source == node
+            for l in near.links
+        ), node
+    # a class filter shows parks linked to the focus, not every park
+    parks = select(network, Filters(focus="harbin", depth=1, classes=("Park",)))
+    ids = {n.id for n in parks.nodes}
+    assert "harbin" in ids and {network.nodes[n].cls for n in ids - {"harbin"}} == {"Park"}
+    assert all(any({l.source, l.target} == {"harbin", p} for l in parks.links) for p in ids - {"harbin"})
+    assert len(ids) < sum(1 for n in network.nodes.values() if n.cls == "Park")
+    assert near.focus == "harbin" and near.degree["harbin"] <= near.total_degree["harbin"]
+
+
+def test_styles_are_distinct_and_new_names_get_their_own():
+    colours = [c for c, _ in CLASS_STYLE.values()]
+    assert len(set(colours)) == len(colours)
+    assert not set(colours) & {s["color"] for s in PREDICATE_STYLE.values()}
+    styles = class_styles([*CLASS_STYLE, "Spaceport", "Observatory"])
+    assert styles["Spaceport"] != styles["Observatory"]
+    assert styles["Spaceport"][0] not in colours and styles["Observatory"][0] not in colours
+    lines = predicate_styles(["locatedIn", "launches", "orbits"])
+    assert lines["launches"] != lines["orbits"] and lines["launches"]["color"] != lines["locatedIn"]["color"]
+    assert words("ru").predicate("locatedIn") == "расположен в" and words("ja").cls("Park") == "園区"
+    assert words("zh").predicate("launchesRocketsFrom") == "launches rockets from"  # unknown: in words
+
+
+def test_a_page_with_an_unknown_class_and_predicate_renders(network):
+    extra = Network(
+        dict(network.nodes, **{"x-port": Node("x-port", "Spaceport", {"en": "Cosmodrome"})}),
+        network.links + [Link("x-port", "harbin", "launches")],
+        network.documents,
+    )
+    selection = select(extra, Filters(focus="x-port"))
+    page = render_page(selection, Filters(focus="x-port"), "ja", Source("test", "-", "-"))
+    assert "Spaceport" in page and "launches" in page
+
+
+def test_quotes_are_tidied_cut_around_the_terms_and_marked():
+    row = "黑龙江\t哈尔滨平房工业新区\t\t航空航天、汽车\t2015"
+    text, marks = excerpt(row, ["哈尔滨平房工业新区", "航空航天"])
+    assert "\t" not in text and " · " in text
+    assert [text[s:e] for s, e in marks] == ["哈尔滨平房工业新区", "航空航天"]
+    long = "Вступление. " * 40 + "Делегация Благовещенска посетила Хэйхэ в мае. " + "Заключение. " * 40
+    text, marks = excerpt(long, ["Blagoveshchensk", "Благовещенск", "Хэйхэ"], width=120)
+    assert len(text) <= 125 and text.startswith("…") and text.endswith("…")
+    assert [text[s:e] for s, e in marks] == ["Благовещенска", "Хэйхэ"]

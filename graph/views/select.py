@@ -9,6 +9,8 @@ from amurkg.errors import InputError
 from amurkg.views.model import COMENTION, NODE_CLASSES, PREDICATES, Link, Network, Node
 
 DEFAULT_LIMIT = 2000
+#: Containers that join almost everything: `--focus` does not walk on through them unless asked.
+HUB_CLASSES = frozenset({"Country", "Region"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Filters:
     min_degree: int = 0
     comentions: bool = False
     limit: int = DEFAULT_LIMIT
+    through_hubs: bool = False  # with focus: walk on through countries and regions too
 
     @property
     def narrowing(self) -> bool:
@@ -35,7 +38,7 @@ class Filters:
         if self.document:
             used.append(f"document {self.document}")
         if self.focus:
-            used.append(f"focus {self.focus} (depth {self.depth})")
+            used.append(f"focus {self.focus} (depth {self.depth}{', through hubs' if self.through_hubs else ''})")
         if self.min_degree:
             used.append(f"min degree {self.min_degree}")
         if self.comentions:
@@ -47,9 +50,11 @@ class Filters:
 class Selection:
     nodes: list[Node]  # sorted by slug
     links: list[Link]
-    degree: dict[str, int]
+    degree: dict[str, int]  # links in this view
     notes: list[str] = field(default_factory=list)  # e.g. that the size limit cut the graph
     total_nodes: int = 0  # before any filter
+    total_degree: dict[str, int] = field(default_factory=dict)  # stated links in the whole graph
+    focus: str = ""
 
 
 def check_filters(network: Network, filters: Filters) -> None:
@@ -72,25 +77,31 @@ def check_filters(network: Network, filters: Filters) -> None:
 
 
 def select(network: Network, filters: Filters) -> Selection:
-    """Apply class, document, predicate, focus and degree filters, then the size limit."""
+    """Apply focus, class, document, predicate and degree filters, then the size limit.
+
+    The focus neighbourhood is walked over every class (so a park is shown because it is linked to
+    the focus, not merely because it is a park), then the class and document filters narrow it; the
+    focus entity itself always stays. The walk does not go on through hubs (HUB_CLASSES) unless
+    `through_hubs`: reaching the province is shown, everything else in the province is not.
+    """
     check_filters(network, filters)
-    keep = set(network.nodes)
-    if filters.classes:
-        keep = {n for n in keep if network.nodes[n].cls in filters.classes}
-    if filters.document:
-        keep = {n for n in keep if any(d == filters.document for d, _ in network.nodes[n].documents)}
     comentions = filters.comentions or COMENTION in filters.predicates
-    links = [
-        l for l in network.links if l.source in keep and l.target in keep and (l.predicate != COMENTION or comentions)
-    ]
+    links = [l for l in network.links if l.predicate != COMENTION or comentions]
     if filters.predicates:
         links = [l for l in links if l.predicate in filters.predicates]
-        keep = {end for l in links for end in (l.source, l.target)} | ({filters.focus} & keep)
+    keep = set(network.nodes)
     if filters.focus:
-        if filters.focus not in keep:
-            raise InputError.one("filter", f"the focus entity {filters.focus!r} is excluded by the other filters")
-        keep = _neighbourhood(filters.focus, links, filters.depth)
-        links = [l for l in links if l.source in keep and l.target in keep]
+        hubs = set() if filters.through_hubs else {n for n, node in network.nodes.items() if node.cls in HUB_CLASSES}
+        keep = _neighbourhood(filters.focus, links, filters.depth, hubs - {filters.focus})
+    if filters.classes:
+        keep = {n for n in keep if network.nodes[n].cls in filters.classes or n == filters.focus}
+    if filters.document:
+        keep = {
+            n for n in keep if any(d == filters.document for d, _ in network.nodes[n].documents) or n == filters.focus
+        }
+    links = [l for l in links if l.source in keep and l.target in keep]
+    if filters.predicates:
+        keep = {end for l in links for end in (l.source, l.target)} | ({filters.focus} & keep)
     if filters.min_degree:  # links counted before this filter: "entities with at least N links"
         degree = _degree(links)
         keep = {n for n in keep if degree[n] >= filters.min_degree or n == filters.focus}
@@ -108,7 +119,16 @@ def select(network: Network, filters: Filters) -> Selection:
             )
             keep = set(ranked[: filters.limit])
             links = [l for l in links if l.source in keep and l.target in keep]
-    return Selection([network.nodes[n] for n in sorted(keep)], links, _degree(links), notes, len(network.nodes))
+    total = _degree([l for l in network.links if l.predicate != COMENTION])
+    return Selection(
+        [network.nodes[n] for n in sorted(keep)],
+        links,
+        _degree(links),
+        notes,
+        len(network.nodes),
+        {n: total.get(n, 0) for n in keep},
+        filters.focus,
+    )
 
 
 def _degree(links: list[Link]) -> dict[str, int]:
@@ -119,8 +139,9 @@ def _degree(links: list[Link]) -> dict[str, int]:
     return degree
 
 
-def _neighbourhood(start: str, links: list[Link], depth: int) -> set[str]:
-    """Nodes within `depth` links of `start`, links taken in either direction."""
+def _neighbourhood(start: str, links: list[Link], depth: int, stops: set[str] = frozenset()) -> set[str]:  # type: ignore[assignment]
+    """Nodes within `depth` links of `start`, links taken in either direction; the walk reaches
+    nodes in `stops` but does not go on from them."""
     adjacent: dict[str, set[str]] = defaultdict(set)
     for link in links:
         adjacent[link.source].add(link.target)
@@ -129,7 +150,7 @@ def _neighbourhood(start: str, links: list[Link], depth: int) -> set[str]:
     queue = deque([(start, 0)])
     while queue:
         node, distance = queue.popleft()
-        if distance == depth:
+        if distance == depth or (node in stops and node != start):
             continue
         for other in sorted(adjacent[node]):
             if other not in seen:
