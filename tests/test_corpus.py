@@ -63,9 +63,18 @@ def test_ingest_a_chinese_text_links_its_places(project_copy, tmp_path):
     built = build(project_copy, validate=False, use_cache=False, keep_texts=True)
     linked = built.linked[-1]
     assert linked.language == "zh"
-    assert {"heilongjiang", "russian-far-east", "suifenhe", "pogranichny", "mudanjiang", "fuyuan"} <= {
+    assert {"heilongjiang", "russian-far-east", "suifenhe", "pogranichny", "fuyuan"} <= {
         m.entity for m in linked.mentions
     }
+    # 牡丹江海关 is a name of its own (discovered, proposed) that keeps its link to Mudanjiang
+    assert "mudanjiang-customs" in {m.entity for m in linked.mentions}
+    assert any(
+        r.subject == "mudanjiang-customs"
+        and r.predicate == "locatedIn"
+        and r.object == "mudanjiang"
+        and r.method == "name"
+        for r in built.relations
+    )
 
 
 def test_ingest_refuses_bad_input_without_writing(project_copy, tmp_path):

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from amurkg.build.process import MentionRecord
 from amurkg.corpus.catalog import Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
-from amurkg.build.process import MentionRecord
 
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
 
@@ -44,6 +44,9 @@ def add_entity(graph: Graph, entity: Entity) -> None:
     """An entity's class, labels in every language, aliases, geometry and catalog geography."""
     node = iri(entity.id)
     graph.add((node, RDF.type, AK[entity.cls]))
+    if entity.subclass:
+        graph.add((node, RDF.type, AK[entity.subclass]))
+    graph.add((node, AK.status, Literal(entity.status)))
     for lang, label in entity.labels.items():
         graph.add((node, RDFS.label, Literal(label, lang=lang)))
     if entity.cls in SCHEMES:
@@ -72,6 +75,8 @@ def add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, SCHEMA.sameAs, WD[entity.wikidata]))
     if entity.year is not None:
         graph.add((node, AK.year, Literal(entity.year, datatype=XSD.integer)))
+    if entity.status != "curated":
+        return  # a discovered entity's places come with the passage that names them (method "name")
     for predicate, targets in (("locatedIn", entity.located_in), ("partOf", entity.part_of)):
         for target in targets:
             add_relation(graph, Relation(entity.id, predicate, target, "", -1, -1, "", "catalog"))
@@ -94,8 +99,11 @@ def add_document(graph: Graph, document: DocumentMeta) -> None:
     graph.add((node, AK.sourceFile, Literal(document.file)))
     if document.year is not None:
         graph.add((node, DCTERMS.issued, Literal(str(document.year), datatype=XSD.gYear)))
-    for predicate, value in ((DCTERMS.publisher, document.publisher), (AK.series, document.series),
-                             (AK.translator, document.translator)):
+    for predicate, value in (
+        (DCTERMS.publisher, document.publisher),
+        (AK.series, document.series),
+        (AK.translator, document.translator),
+    ):
         if value:
             graph.add((node, predicate, Literal(value)))
     if document.institution_id:
@@ -126,8 +134,9 @@ def add_relation(graph: Graph, relation: Relation) -> None:
     graph.add((iri(subject), predicate, iri(obj)))
     if relation.predicate in SYMMETRIC_PREDICATES:
         graph.add((iri(obj), predicate, iri(subject)))
-    key = "|".join((subject, relation.predicate, obj, relation.document, str(relation.start),
-                    str(relation.end), relation.method))
+    key = "|".join(
+        (subject, relation.predicate, obj, relation.document, str(relation.start), str(relation.end), relation.method)
+    )
     evidence = ID[f"evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}"]
     graph.add((evidence, RDF.type, AK.Evidence))
     graph.add((evidence, RDF.subject, iri(subject)))

@@ -13,17 +13,18 @@ from pathlib import Path
 from rdflib import Graph
 
 from amurkg.build import assemble
-from amurkg.corpus.catalog import CORE_CLASSES, Catalog, load_catalog
+from amurkg.build.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
+from amurkg.build.serialize import turtle_bytes, write_atomically
+from amurkg.build.validate import Violation, shacl_violations
+from amurkg.corpus.catalog import CORE_CLASSES, Catalog, Entity, load_catalog
+from amurkg.corpus.claims import load_claims
 from amurkg.corpus.documents import DocumentMeta, load_documents
 from amurkg.errors import InputError
 from amurkg.extract import METHODS, Relation
-from amurkg.corpus.claims import load_claims
+from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
-from amurkg.text.link import LinkedText
 from amurkg.namespaces import LANGUAGES
-from amurkg.build.process import OutcomeCache, catalog_fingerprint, process_corpus
-from amurkg.build.serialize import turtle_bytes, write_atomically
-from amurkg.build.validate import Violation, shacl_violations
+from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
 
@@ -48,6 +49,7 @@ class BuildResult:
     violations: list[Violation]
     cached_documents: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    proposed: list[Entity] = field(default_factory=list)  # entities discovered in the documents
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -83,8 +85,14 @@ def load_ontology(layout: Layout) -> tuple[Graph, Graph]:
     return graphs[0], graphs[1]
 
 
-def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: None, jobs: int = 1,
-          use_cache: bool = True, keep_texts: bool = False) -> BuildResult:
+def build(
+    layout: Layout,
+    validate: bool = True,
+    progress: Progress = lambda _: None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    keep_texts: bool = False,
+) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
     `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
@@ -109,13 +117,21 @@ def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: 
     reports: list[DocumentReport] = []
     linked: list[LinkedText] = []
     co_mentions: Counter = Counter()
+    outcomes = []
     for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+        outcomes.append((document, outcome))
+        if outcome.linked is not None:
+            linked.append(outcome.linked)
+    # names discovered in several documents and languages become one entity before assembly
+    proposed, remap = merge_proposed(e for _, outcome in outcomes for e in outcome.proposed)
+    for entity in proposed:
+        assemble.add_entity(graph, entity)
+    for document, outcome in outcomes:
+        outcome = rename_entities(outcome, remap)
         assemble.add_document(graph, document)
         assemble.add_mentions(graph, document.id, outcome.mentions)
         relations.extend(outcome.relations)
         co_mentions.update(outcome.co_mentions)
-        if outcome.linked is not None:
-            linked.append(outcome.linked)
         report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
         report.relations.update(r.method for r in outcome.relations)
         report.relations.update(r.method for r in claims if r.document == document.id)
@@ -136,7 +152,9 @@ def build(layout: Layout, validate: bool = True, progress: Progress = lambda _: 
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
-    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps)
+    return BuildResult(
+        graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps, proposed
+    )
 
 
 class _StageClock:
@@ -194,9 +212,11 @@ def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> b
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (recorded.get("inputs") == fingerprint
-            and (recorded.get("validated", True) or not validated)
-            and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest())
+    return (
+        recorded.get("inputs") == fingerprint
+        and (recorded.get("validated", True) or not validated)
+        and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest()
+    )
 
 
 def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None, validated: bool = True) -> int:

@@ -14,14 +14,15 @@ import pickle
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
-from amurkg.corpus.catalog import Catalog
+from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.discovery import discover
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.text.link import LinkedText, Linker
@@ -51,6 +52,7 @@ class DocumentOutcome:
     relations: tuple[Relation, ...]
     co_mentions: Counter = field(default_factory=Counter)
     linked: LinkedText | None = None  # kept only when asked (tests, tools that need the text)
+    proposed: tuple[Entity, ...] = ()  # entities discovered in this document (ak:status "proposed")
 
     @property
     def entities(self) -> set[str]:
@@ -58,18 +60,56 @@ class DocumentOutcome:
 
 
 def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
-    """Extract the relations of a linked text and condense it to what the graph needs."""
-    table_relations, table_sentences = extract_tables(linked, catalog)
-    relations = table_relations + extract_patterns(linked, catalog, skip=table_sentences)
-    mentions = tuple(MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence))
-                     for m in linked.mentions)
+    """Discover the names the catalog lacks, extract the relations of the linked text (discovered
+    entities included) and condense it to what the graph needs."""
+    discovery = discover(linked, catalog)
+    linked, overlay = discovery.linked, catalog.extended(discovery.entities)
+    table_relations, table_sentences = extract_tables(linked, overlay)
+    relations = table_relations + extract_patterns(linked, overlay, skip=table_sentences) + discovery.relations
+    mentions = tuple(
+        MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
+    )
     by_sentence: dict[int, set[str]] = {}
     for mention in linked.mentions:
         by_sentence.setdefault(mention.sentence, set()).add(mention.entity)
     co_mentions: Counter = Counter()
     for entities in by_sentence.values():
         co_mentions.update(combinations(sorted(entities), 2))
-    return DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+    return DocumentOutcome(
+        linked.document,
+        linked.language,
+        mentions,
+        tuple(sorted(set(relations))),
+        co_mentions,
+        linked,
+        tuple(discovery.entities),
+    )
+
+
+def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> DocumentOutcome:
+    """The outcome with discovered entities renamed to the id they were merged into."""
+    if not remap or not any(e.id in remap for e in outcome.proposed):
+        return outcome
+
+    def new(entity_id: str) -> str:
+        return remap.get(entity_id, entity_id)
+
+    mentions = tuple(replace(m, entity=new(m.entity)) for m in outcome.mentions)
+    relations = tuple(sorted({replace(r, subject=new(r.subject), object=new(r.object)) for r in outcome.relations}))
+    co_mentions: Counter = Counter()
+    for (a, b), count in outcome.co_mentions.items():
+        pair = tuple(sorted((new(a), new(b))))
+        if pair[0] != pair[1]:
+            co_mentions[pair] += count
+    return DocumentOutcome(
+        outcome.document,
+        outcome.language,
+        mentions,
+        relations,
+        co_mentions,
+        outcome.linked,
+        tuple(replace(e, id=new(e.id)) for e in outcome.proposed),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +163,19 @@ class OutcomeCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".{key}.{os.getpid()}.tmp"
         with open(temporary, "wb") as handle:
-            pickle.dump(DocumentOutcome(outcome.document, outcome.language, outcome.mentions, outcome.relations,
-                                        outcome.co_mentions), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                DocumentOutcome(
+                    outcome.document,
+                    outcome.language,
+                    outcome.mentions,
+                    outcome.relations,
+                    outcome.co_mentions,
+                    None,
+                    outcome.proposed,
+                ),
+                handle,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
         os.replace(temporary, self.folder / f"{key}.pickle")
 
 
@@ -140,12 +191,19 @@ def _init_worker(catalog: Catalog) -> None:
 def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
     document_id, language, text = job
     linker: Linker = _worker["linker"]  # type: ignore[assignment]
-    return process_document(linker.link(document_id, text, language), _worker["catalog"])  # type: ignore[arg-type]
+    outcome = process_document(linker.link(document_id, text, language), _worker["catalog"])  # type: ignore[arg-type]
+    outcome.linked = None  # not sent back across processes
+    return outcome
 
 
-def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: OutcomeCache, jobs: int = 1,
-                   keep_texts: bool = False, progress: Callable[[str], None] = lambda _: None
-                   ) -> Iterator[DocumentOutcome]:
+def process_corpus(
+    documents: list[DocumentMeta],
+    catalog: Catalog,
+    cache: OutcomeCache,
+    jobs: int = 1,
+    keep_texts: bool = False,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Iterator[DocumentOutcome]:
     """Outcomes in document order: cached ones as they are, the others computed, in `jobs` processes
     when jobs > 1. At most a few documents per process are in flight, so memory does not grow with
     the corpus."""
@@ -159,8 +217,9 @@ def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: Outco
         outcome = item.result() if isinstance(item, Future) else item
         if fresh:
             cache.put(key, outcome)
-        progress(f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions"
-                 + ("" if fresh else " (cached)"))
+        progress(
+            f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions" + ("" if fresh else " (cached)")
+        )
         return outcome
 
     try:
@@ -171,13 +230,14 @@ def process_corpus(documents: list[DocumentMeta], catalog: Catalog, cache: Outco
             if cached is not None:
                 window.append((document, key, cached, False))
             elif pool is not None:
-                window.append((document, key, pool.submit(_process_in_worker, (document.id, document.language, text)),
-                               True))
+                window.append(
+                    (document, key, pool.submit(_process_in_worker, (document.id, document.language, text)), True)
+                )
             else:
                 linked = linker.link(document.id, text, document.language)
                 outcome = process_document(linked, catalog)
-                if keep_texts:
-                    outcome.linked = linked
+                if not keep_texts:
+                    outcome.linked = None
                 window.append((document, key, outcome, True))
             while len(window) > 4 * max(1, jobs):
                 yield finish(window.popleft())

@@ -18,6 +18,7 @@ import ahocorasick
 from amurkg.corpus.catalog import CORE_CLASSES, PLACE_CLASSES, Catalog, Entity
 from amurkg.text.normalize import FoldedText, fold, fold_text, is_word_char, script_of
 from amurkg.text.russian import analyzer, inflected_forms
+from amurkg.text.segment import Word, words
 from amurkg.text.sentences import Sentence, split_sentences
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -66,6 +67,7 @@ class LinkedText:
     language: str
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    words: tuple[Word, ...] = ()  # Chinese texts: the words of the folded text (jieba)
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -90,6 +92,7 @@ class Linker:
             self._automaton.add_word(form, (len(form), ranked[0], proper and is_common_word(form)))
         self._automaton.make_automaton()
         self._port_of_city = _single_ports(catalog)
+        self._han_forms = tuple(sorted(f for f in self._forms(catalog) if all(_is_han_char(c) for c in f)))
 
     @staticmethod
     def _forms(catalog: Catalog) -> dict[str, set[str]]:
@@ -105,13 +108,18 @@ class Linker:
         """All mentions in a text, longest match first, non-overlapping, in text order."""
         folded = fold_text(text)
         sentences = tuple(split_sentences(text, language))
-        spans = self._distribute_class_suffix(folded.text, self._resolve(self._candidates(folded, text)))
+        candidates = self._candidates(folded, text)
+        segmented: tuple[Word, ...] = ()
+        if language == "zh":
+            segmented = tuple(words(folded.text, self._han_forms))
+            candidates = _not_cutting_words(candidates, segmented, folded.text)
+        spans = self._distribute_class_suffix(folded.text, self._resolve(candidates))
         sentence_of = _sentence_index(sentences)
         mentions = []
         for start, end, entity_id in spans:
             a, b = folded.original_span(start, end)
             mentions.append(Mention(entity_id, document, a, b, text[a:b], sentence_of(a)))
-        return LinkedText(document, text, language, sentences, tuple(mentions))
+        return LinkedText(document, text, language, sentences, tuple(mentions), segmented)
 
     def _candidates(self, folded: FoldedText, original: str) -> list[tuple[int, int, str]]:
         text = folded.text
@@ -152,6 +160,42 @@ class Linker:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, entity_id))
         return sorted(chosen)
+
+
+_NAME_SUFFIXES = frozenset("市省县区镇乡村港州")
+
+
+def _is_han_char(char: str) -> bool:
+    return script_of(char) == "han"
+
+
+def _not_cutting_words(
+    candidates: list[tuple[int, int, str]], segmented: tuple[Word, ...], text: str
+) -> list[tuple[int, int, str]]:
+    """Drop CJK matches that a word of the text cuts: one that begins before the match and ends
+    inside it (边贸 in 周边|贸易), or a short match's end inside a word that goes on by more
+    than a place suffix (黑河 in 黑河市 stays)."""
+    starts = [w.start for w in segmented]
+    kept = []
+    for start, end, entity_id in candidates:
+        if not _is_han_char(text[start]):
+            kept.append((start, end, entity_id))
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        word = segmented[index] if index >= 0 else None
+        if word is not None and word.start < start < word.end:
+            continue
+        last = bisect.bisect_right(starts, end - 1) - 1
+        tail = segmented[last] if last >= 0 else None
+        if (
+            tail is not None
+            and tail.end > end
+            and end - start <= 2
+            and not (tail.end - end == 1 and text[end] in _NAME_SUFFIXES)
+        ):
+            continue
+        kept.append((start, end, entity_id))
+    return kept
 
 
 _LIST_SEPARATORS = frozenset({"、", ",", "，", "и", "and", "和", "及", "与", "·", "/"})
