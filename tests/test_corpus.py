@@ -106,7 +106,7 @@ def test_candidates_lists_real_unknown_names_of_a_new_russian_text(project_copy,
     source.write_text(RUSSIAN_NEWS, encoding="utf-8")
     runner.invoke(app, ["ingest", str(source), "--root", str(project_copy.root)])
     doc_id = yaml.safe_load(project_copy.document_listing.read_text(encoding="utf-8"))[-1]["id"]
-    result = runner.invoke(app, ["candidates", "--doc", doc_id, "--yaml", "--root", str(project_copy.root)])
+    result = runner.invoke(app, ["candidates", "--ner", "--doc", doc_id, "--yaml", "--root", str(project_copy.root)])
     assert result.exit_code == 0, result.output
     stubs = yaml.safe_load(result.stdout)
     names = {s["labels"]["ru"] for s in stubs}

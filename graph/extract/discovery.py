@@ -28,6 +28,7 @@ from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
 from amurkg.text.russian import analyzer
+from amurkg.text.segment import common_word
 
 _GRAMMAR = Path(__file__).with_name("names.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -56,6 +57,7 @@ class Name:
     parts: tuple[tuple[str, str], ...]  # (kind, value): ("entity", id) | ("word", en) | ("proper", latin)
     head_first: bool = False
     head_span: tuple[int, int] | None = None  # where the head noun is (original offsets)
+    quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
 
 
 @dataclass
@@ -74,6 +76,8 @@ class Grammar:
     cjk_stop_words: tuple[str, ...]
     cjk_generic: frozenset[str]
     cjk_pairs: frozenset[str]
+    cjk_not_before_head: frozenset[str]
+    pair_keys: frozenset[str]
     cjk_short_head_not_after: frozenset[str]
     cjk_short_head_not_before: frozenset[str]
     ja_leading_stop: frozenset[str]
@@ -104,6 +108,8 @@ def grammar() -> Grammar:
         cjk_stop_words=tuple(sorted({fold(w) for w in data["cjk_stop_words"]}, key=len, reverse=True)),
         cjk_generic=frozenset(fold(w) for w in data["cjk_generic"]),
         cjk_pairs=frozenset(fold(w) for w in data["cjk_pairs"]),
+        cjk_not_before_head=frozenset(fold(w) for w in data["cjk_not_before_head"]),
+        pair_keys=frozenset(data["words"]["zh"][w] for w in data["cjk_pairs"] if w in data["words"]["zh"]),
         cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
@@ -129,8 +135,15 @@ def _lemmas(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
+    """A word's dictionary form; for a word pymorphy3 does not know, its adjective reading if it has
+    one (бондовой → бондовый), since unknown words in names are mostly adjectives."""
     parses = analyzer().parse(word.lower())
-    return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
+    if not parses:
+        return word.lower()
+    chosen = next((p for p in parses if p.is_known), None)
+    if chosen is None:
+        chosen = next((p for p in parses if p.tag.POS == "ADJF"), parses[0])
+    return chosen.normal_form.replace("ё", "е")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,13 +165,16 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     swallowed: set[tuple[int, int]] = set()
     for name in names:
         inside = [m for m in known if name.start <= m.start and m.end <= name.end]
-        if any(m.start <= name.start and name.end <= m.end for m in known if m not in inside) or any(
-            m.start == name.start and m.end == name.end for m in inside
+        if any(m.start <= name.start and name.end <= m.end for m in known if m not in inside) or (
+            not name.quoted and any(m.start == name.start and m.end == name.end for m in inside)
         ):
             continue  # the catalog already names this span, or a longer span around it
         if any(m.start < name.end and name.start < m.end and m not in inside for m in known):
             continue  # cuts a catalog name in two
-        if name.head_span and any(m.start < name.head_span[1] and name.head_span[0] < m.end for m in inside):
+        if name.head_span and any(
+            m.start < name.head_span[1] and name.head_span[0] < m.end and not _generic_tail(m, name, catalog)
+            for m in inside
+        ):
             continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
         if not _anchored(name, catalog):
             continue
@@ -189,6 +205,17 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _generic_tail(mention: Mention, name: Name, catalog: Catalog) -> bool:
+    """A catalog concept or kind of zone that ends the name, after a part of its own: 黑河 +
+    跨境经济合作区 is a zone of its own, named after Heihe."""
+    return (
+        mention.end == name.end
+        and mention.start > name.start
+        and catalog[mention.entity].cls in ("Park", "Corridor", "CooperationModel", "Industry")
+        and not catalog[mention.entity].located_in
+    )
 
 
 def _anchored(name: Name, catalog: Catalog) -> bool:
@@ -250,7 +277,9 @@ def _key_words(name: Name) -> list[str]:
     """The name's identity across languages: known entities first (text order), then the other
     words sorted (word order differs between languages: 商务局 = Bureau of Commerce)."""
     entities = [v for k, v in name.parts if k == "entity"]
-    others = sorted(v for k, v in name.parts if k != "entity" and v)
+    others = sorted(w for k, v in name.parts if k != "entity" and v for w in v.split())
+    if entities or len(others) > 1:  # a country pair names the thing only when nothing else does
+        others = [w for w in others if w not in grammar().pair_keys] or others
     return list(dict.fromkeys(entities)) + others
 
 
@@ -309,8 +338,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
 
     def proper(a: int, b: int) -> bool:
-        if not linked.words:  # Japanese: two kanji or any katakana outside the generic words
-            return b - a >= 2 or bool(_KATAKANA.search(text[a:b]))
+        if not linked.words:  # Japanese: katakana, or kanji that are no common Chinese word
+            return bool(_KATAKANA.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
         return any(proper_chars[a:b])
 
     for match in pattern.finditer(text):
@@ -379,13 +408,6 @@ def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, 
     for a, b, _ in known:
         if a < start < b:
             start = a  # the name contains the whole known name
-    # a known place anywhere in the run opens the name; what stands before it is dropped,
-    # unless it is a word of the grammar (中俄同江大桥 keeps 中俄)
-    first_known = next((a for a, b, _ in known if start <= a and b <= head_start), None)
-    if first_known is not None and first_known > start:
-        prefix = text[start:first_known]
-        if prefix not in grammar().words["cjk"]:
-            start = first_known
     if language == "ja":
         while start < head_start and text[start] in g.ja_leading_stop and not any(a == start for a, _, _ in known):
             start += 1
@@ -473,6 +495,8 @@ def _cjk_parts(
                 translated = _cjk_latin(word)
             elif word in g.cjk_pairs and i + len(word) == end:  # 中俄博览会: a pairing of countries names it
                 proper = True
+            if word in g.cjk_not_before_head and i + len(word) == end:
+                return None  # 新码头, 大型园区: a new wharf is no name
             parts.append(("word", translated))
             i += len(word)
             continue
@@ -563,14 +587,16 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             i += 1
             continue
         head_tokens = tokens[i : i + size]
-        head_parse = _noun_parse(head_tokens[-1].text)
-        before = _ru_before(tokens, i, head_parse, place_adjectives)
+        noun = next((t.text for t in head_tokens if _noun_parse(t.text).tag.POS == "NOUN"), head_tokens[-1].text)
+        before = _ru_before(tokens, i, noun)
         after = _ru_after(tokens, i + size, head.form in g.ru_head_first, catalog) if not before else []
         if i + size < len(tokens) and tokens[i + size].quoted and not before:
             quoted = tokens[i + size]
             label = quoted.text[1:-1].strip()
             if label and label[:1].isupper():
-                names.append(Name(quoted.start, quoted.end, head, label, (("proper", _ru_latin(label)),)))
+                names.append(
+                    Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+                )
             i += size + 1
             continue
         parts = tuple(_ru_part(t, place_adjectives) for t in before + after if t.word or t.quoted)
@@ -622,7 +648,7 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         if label[:1].isupper():
             head = g.ru_quote_heads[token.text.lower()]
             head = replace(head, en="Company")
-            return Name(quoted.start, quoted.end, head, label, (("proper", _ru_latin(label)),))
+            return Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
     return None
 
 
@@ -634,7 +660,7 @@ def _noun_parse(word: str):
     return parses[0] if parses else None
 
 
-def _ru_before(tokens: list[_Token], i: int, head_parse, place_adjectives: dict[str, str]) -> list[_Token]:
+def _ru_before(tokens: list[_Token], i: int, head_word: str) -> list[_Token]:
     """Adjectives right before the head that agree with it in case and number (at most four)."""
     chosen: list[_Token] = []
     j = i - 1
@@ -642,22 +668,24 @@ def _ru_before(tokens: list[_Token], i: int, head_parse, place_adjectives: dict[
         token = tokens[j]
         if not token.word or tokens[j].end + 2 < tokens[j + 1].start:
             break
-        if not _agrees(token.text, head_parse):
+        if not _agrees(token.text, head_word):
             break
         chosen.insert(0, token)
         j -= 1
     return chosen
 
 
-def _agrees(word: str, head_parse) -> bool:
-    if head_parse is None:
-        return False
+def _agrees(word: str, head_word: str) -> bool:
+    """Can an adjective stand before the head noun: some reading of each agrees in case, number
+    and (in the singular) gender?"""
+    nouns = [p for p in analyzer().parse(head_word) if p.tag.POS == "NOUN"]
     for parse in analyzer().parse(word):
         if parse.tag.POS not in ("ADJF", "PRTF"):
             continue
-        if parse.tag.case == head_parse.tag.case and parse.tag.number == head_parse.tag.number:
-            if parse.tag.number == "plur" or parse.tag.gender in (None, head_parse.tag.gender):
-                return True
+        for noun in nouns:
+            if parse.tag.case == noun.tag.case and parse.tag.number == noun.tag.number:
+                if parse.tag.number == "plur" or parse.tag.gender in (None, noun.tag.gender):
+                    return True
     return False
 
 
@@ -669,6 +697,8 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
         token = tokens[j]
         if token.entity is not None and (head_first or catalog[token.entity].cls in _ANCHOR_CLASSES):
             chosen.append(token)
+        elif not head_first and not chosen and token.capitalised and _nominative(token.text):
+            chosen.append(token)  # порт Нижнеленинское, мост «…»: an unknown proper name in apposition
         elif token.text in "-–—" and chosen and chosen[-1].entity and j + 1 < len(tokens) and tokens[j + 1].entity:
             chosen.append(token)  # мост Благовещенск — Хэйхэ
         elif not token.word:
@@ -683,6 +713,11 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
     while chosen and chosen[-1].text == "и":
         chosen.pop()
     return chosen
+
+
+def _nominative(word: str) -> bool:
+    parses = analyzer().parse(word)
+    return any("nomn" in p.tag or not p.is_known for p in parses[:2])
 
 
 def _genitive(word: str, any_pos: bool = False) -> bool:
@@ -710,7 +745,7 @@ def _ru_part(token: _Token, place_adjectives: dict[str, str]) -> tuple[str, str 
 
 
 def _ru_latin(text: str) -> str:
-    return "".join(palladius_to_pinyin(w) or gost(w).lower() for w in re.findall(r"[А-Яа-яЁё]+|[A-Za-z0-9]+", text))
+    return "-".join(palladius_to_pinyin(w) or gost(w).lower() for w in re.findall(r"[А-Яа-яЁё]+|[A-Za-z0-9]+", text))
 
 
 @lru_cache(maxsize=4)
@@ -841,6 +876,8 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
             break
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
             chosen.insert(0, token)
+        elif token.text == "and" and j > 0 and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            chosen.insert(0, token)  # Harbin International Economic and Trade Fair
         elif token.text.lower() in g.en_generic and chosen == [] and j > 0 and tokens[j - 1].capitalised:
             chosen.insert(0, token)  # "the Tongjiang railway bridge": a lowercase word between name and head
         else:

@@ -35,6 +35,14 @@ def _tokenizer(names: tuple[str, ...]):
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+def common_word(text: str) -> bool:
+    """Is this a word of jieba's dictionary other than a name (道路, 投资: yes; 绥芬河, 同江: no)?"""
+    tokenizer = _tokenizer(())
+    if not tokenizer.tokenizer.FREQ.get(text):
+        return False
+    return not tokenizer.word_tag_tab.get(text, "n").startswith(("ns", "nr", "nt", "nz"))
+
+
 def words(text: str, names: Iterable[str] = ()) -> list[Word]:
     """The words of a (folded) Chinese text with offsets and tags; `names` join the dictionary."""
     tokenizer = _tokenizer(tuple(sorted(set(names))))
