@@ -194,12 +194,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
-        for mention in inside:
-            if catalog[mention.entity].cls in _ANCHOR_CLASSES and mention.entity != entity_id:
+        for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
+            if place != entity_id:
                 relations.append(
-                    Relation(
-                        entity_id, "locatedIn", mention.entity, linked.document, name.start, name.end, surface, "name"
-                    )
+                    Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
                 )
     mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -777,15 +775,21 @@ def _ru_nominative(before: list[_Token], head: list[_Token], after: list[_Token]
     gender = noun.tag.gender if noun is not None else None
     words = []
     for token in before + head:
-        words.append(_inflect(token.text, {"nomn", "sing"} | ({gender} if gender and token is not head[-1] else set())))
+        is_noun = token is head[-1]
+        grammemes = {"nomn", "sing"} | ({gender} if gender and not is_noun else set())
+        words.append(_inflect(token.text, grammemes, adjective=not is_noun))
     label = " ".join(words)
     if after:
         label += " " + " ".join(text[after[0].start : after[-1].end].split())
     return label
 
 
-def _inflect(word: str, grammemes: set[str]) -> str:
-    for parse in analyzer().parse(word):
+def _inflect(word: str, grammemes: set[str], adjective: bool = False) -> str:
+    """The word in the given form; words before the head noun read as adjectives first."""
+    parses = analyzer().parse(word)
+    if adjective:
+        parses = sorted(parses, key=lambda p: p.tag.POS not in ("ADJF", "PRTF"))
+    for parse in parses:
         if parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
             target = grammemes if parse.tag.POS != "NOUN" else {"nomn", "sing"}
             inflected = parse.inflect(target)
