@@ -43,7 +43,7 @@ def proposals(graph: Graph, entities: Iterable[Entity], documents: set[str] | No
     """The proposed entities of a built graph, most mentioned first; only those named in
     `documents` when given."""
     by_id = {e.id: Proposal(e) for e in entities}
-    for mention in sorted(graph.subjects(RDF.type, AK.Mention)):
+    for mention in sorted(graph.subjects(RDF.type, AK.Mention), key=str):
         entity_id = str(graph.value(mention, AK.entity)).removeprefix(str(ID))
         if entity_id not in by_id:
             continue
