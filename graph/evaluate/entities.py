@@ -117,7 +117,9 @@ def _score(
         ]
         if "entity" in name:
             for span in spans:
-                if any(m.start <= span[0] and span[1] <= m.end and m.end - m.start > span[1] - span[0] for m in mentions):
+                if any(
+                    m.start <= span[0] and span[1] <= m.end and m.end - m.start > span[1] - span[0] for m in mentions
+                ):
                     continue  # inside a longer name the text gives (a program's title naming the region)
                 tally.known_gold += 1
                 mention = by_span.get(span)
