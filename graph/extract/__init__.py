@@ -1,15 +1,16 @@
 """Relation extraction: what the documents state, each fact with the passage that states it.
 
-Three methods, reported separately by the build: `table` (rows of tables parsed from the text),
-`pattern` (patterns over linked mentions per language) and `claim` (curated claims whose quote
-the build finds in the document).
+Four methods, reported separately by the build: `table` (rows of tables parsed from the text),
+`pattern` (patterns over linked mentions per language), `claim` (curated claims whose quote
+the build finds in the document) and `name` (a discovered name lies in the known place it
+contains: 绥芬河综合保税区 locatedIn Suifenhe).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-METHODS = ("table", "pattern", "claim")
+METHODS = ("table", "pattern", "claim", "name")
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,1 @@
+"""Evaluation of the pipeline against annotation files in tests/data/ (see their README)."""
