@@ -22,6 +22,7 @@ from pathlib import Path
 from amurkg.corpus.catalog import Catalog
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.text.link import LinkedText, Linker
@@ -60,7 +61,8 @@ class DocumentOutcome:
 def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     """Extract the relations of a linked text and condense it to what the graph needs."""
     table_relations, table_sentences = extract_tables(linked, catalog)
-    relations = table_relations + extract_patterns(linked, catalog, skip=table_sentences)
+    relations = (table_relations + extract_patterns(linked, catalog, skip=table_sentences)
+                 + extract_clauses(linked, catalog, skip=table_sentences))
     mentions = tuple(MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence))
                      for m in linked.mentions)
     by_sentence: dict[int, set[str]] = {}
@@ -69,7 +71,21 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     co_mentions: Counter = Counter()
     for entities in by_sentence.values():
         co_mentions.update(combinations(sorted(entities), 2))
-    return DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+    return DocumentOutcome(linked.document, linked.language, mentions, unique_relations(relations), co_mentions)
+
+
+def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
+    """One relation per fact and passage: two rules finding the same fact in the same passage give
+    one piece of evidence (the one naming its rule, first in order)."""
+    chosen: dict[tuple, Relation] = {}
+    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality)):
+        chosen.setdefault(_key(relation), relation)
+    return tuple(sorted(chosen.values()))
+
+
+def _key(relation: Relation) -> tuple:
+    return (relation.subject, relation.predicate, relation.object, relation.document, relation.start, relation.end,
+            relation.method)
 
 
 @lru_cache(maxsize=1)

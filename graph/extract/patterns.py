@@ -274,9 +274,7 @@ def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str])
 PATTERNS = (
     cross_border_pairs,
     bracketed_members,
-    targeted_industries,
     proposed_models,
-    applied_models,
     adjoining_places,
     hinterland_of_ports,
 )
