@@ -136,5 +136,7 @@ from .bench import bench_command  # noqa: E402
 
 app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
+from .evaluate import evaluate_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+app.command("evaluate")(evaluate_command)

@@ -35,6 +35,7 @@ from amurkg.text.russian import analyzer
 DATA_FILE = Path(__file__).with_name("clauses.yaml")
 CJK = frozenset({"zh", "ja"})
 PAIR_PREDICATES = ("counterpartOf", "cooperatesWith")
+PLACE_VALUED = frozenset({"adjoins", "connects", "locatedIn"})
 LIST_SEPARATORS = frozenset(
     {"、", ",", "，", "и", "and", "和", "及", "与", "·", "/", "・", "と", "及び", "а также", "as well as"}
 )
@@ -109,6 +110,12 @@ class Lexicon:
     anaphora: Words
     topic_markers: tuple[str, ...]
     clause_breaks: re.Pattern
+    partner_before: tuple[str, ...]
+    partner_after: tuple[str, ...]
+    free_order: frozenset[str]
+    needs_party_in_clause: frozenset[str]
+    not_subject_after: tuple[str, ...]
+    object_first_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -146,6 +153,12 @@ def lexicon(language: str) -> Lexicon | None:
         anaphora=_words(language, per("anaphora")),
         topic_markers=tuple(fold(t) for t in per("topic_markers")),
         clause_breaks=re.compile("|".join(per("clause_breaks")) or r"(?!)"),
+        partner_before=tuple(fold(w) for w in raw["partner"].get(language, {}).get("before", [])),
+        partner_after=tuple(fold(w) for w in raw["partner"].get(language, {}).get("after", [])),
+        free_order=frozenset(raw.get("free_order", [])),
+        needs_party_in_clause=frozenset(raw.get("needs_party_in_clause", [])),
+        not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
+        object_first_links=_words(language, per("object_first_links")),
     )
 
 
@@ -262,8 +275,9 @@ class ClauseReader:
                 continue
             mentions = by_sentence.get(index, [])
             if self._is_heading(index):
-                holder = next((m for m in mentions if self.fam(m) & {"holder", "actor"}), None)
-                if holder is not None:
+                span_clause = Clause(linked.text, span.start, span.end, mentions, linked.language)
+                holder = self._clause_topic(span_clause)
+                if holder is not None and "place" in self.fam(holder):
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
@@ -293,6 +307,8 @@ class ClauseReader:
         own_topic = self._clause_topic(clause)
         if own_topic is not None and not self._is_anaphoric(clause):
             topic = Topic(own_topic, "topic")
+        elif own_topic is None and self._unnamed_topic(clause):
+            topic = None  # "…の推進は": the clause is about something the catalog does not name
         if self._negated(clause):
             return topic
         modality = "planned" if lex.planned.find(clause) else "stated"
@@ -300,9 +316,19 @@ class ClauseReader:
         cues = {p: found for p, found in cues.items() if found}
         if cues:
             self._pairs(clause, cues, modality)
+            self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
+        self._bracket_members(clause)
         self._located(clause, modality)
         return topic
+
+    def _unnamed_topic(self, clause: Clause) -> bool:
+        """A topic marker (Japanese は) after words that are not a linked name."""
+        if not self.lex.topic_markers or self.linked.language != "ja":
+            return False
+        head = clause.folded[: max(1, len(clause.folded) // 2)]
+        at = head.find("は")
+        return at > 0 and head[at - 1] != BLANK and not head[at - 1 : at + 1] == "では"
 
     def _negated(self, clause: Clause) -> bool:
         found = set(self.lex.negation.find(clause))
@@ -320,6 +346,8 @@ class ClauseReader:
         for mention in clause.mentions:
             if not self.fam(mention) & {"holder", "actor", "project", "program", "infrastructure"}:
                 continue
+            if self._marked_not_subject(mention, clause.end):
+                return None
             after = fold(text[mention.end : mention.end + 4])
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
@@ -359,47 +387,104 @@ class ClauseReader:
         return any(a in s and b in o for a, b in self.lex.allowed.get(predicate, ()))
 
     def _governed(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
-        """A relation word and two ends whose classes fit: subject before, after, or carried."""
+        """A relation word and two ends whose classes fit. The subject is the nearest fitting name
+        before the object with the word between them (or, in verb-final Japanese and Chinese, after
+        both), else after the object with the word between (the object first: "A is B's pillar
+        industry", "held in B"), else the carried topic. Of several predicates for one pair, the one
+        whose word is nearest wins."""
         mentions = clause.mentions
+        chosen: dict[tuple[str, str], tuple[int, str, str, int, int, str]] = {}
         for position, obj in enumerate(mentions):
-            best: tuple[int, str] | None = None
             for predicate, found in cues.items():
-                if predicate not in self.lex.allowed:
+                rows = self.lex.allowed.get(predicate)
+                if not rows or not any(b in self.fam(obj) for _, b in rows):
                     continue
-                if not any(b in self.fam(obj) for _, b in self.lex.allowed[predicate]):
-                    continue
-                distance = min(abs(at - obj.start) for at in found)
-                if best is None or distance < best[0]:
-                    # only predicates with a fitting subject somewhere compete
-                    if any(self._fits(predicate, m, obj) for m in mentions if m.entity != obj.entity) or (
-                        topic is not None and self._fits(predicate, topic.mention, obj)
-                    ):
-                        best = (distance, predicate)
-            if best is None:
+                subjects, rule = self._subjects(clause, position, predicate, found)
+                if predicate == "targetsIndustry" and "cooperatesWith" in cues and (
+                    len([m for m in subjects if "actor" in self.fam(m)]) >= 2
+                    or (topic is not None and not subjects and self._partnered(clause, topic))
+                ):
+                    continue  # "A and B cooperate in energy": the field of a cooperation, not a target
+                if subjects:
+                    for subject in subjects:
+                        distance = self._cue_distance(found, subject, obj)
+                        key = (subject.entity, obj.entity)
+                        entry = (distance, predicate, rule, clause.start, clause.end, subject.entity)
+                        if key not in chosen or entry < chosen[key]:
+                            chosen[key] = entry
+                elif topic is not None and topic.mention.entity != obj.entity and self._fits(predicate, topic.mention, obj):
+                    if predicate in self.lex.needs_party_in_clause:
+                        continue
+                    key = (topic.mention.entity, obj.entity)
+                    distance = 1000 + min(abs(at - obj.start) for at in found)
+                    entry = (distance, predicate, topic.rule, min(topic.mention.start, clause.start), clause.end,
+                             topic.mention.entity)
+                    if key not in chosen or entry < chosen[key]:
+                        chosen[key] = entry
+        by_subject: dict[tuple[str, str], list[str]] = {}
+        for (subject, obj), entry in chosen.items():
+            by_subject.setdefault((subject, entry[1]), []).append(obj)
+        for (subject, obj), (_, predicate, rule, start, end, _) in sorted(chosen.items()):
+            if predicate in PLACE_VALUED and any(
+                other != obj and other in self.catalog and obj in self.catalog.ancestors(other)
+                for other in by_subject[(subject, predicate)]
+            ):
+                continue  # "the Far East … within Russia": the nearer place is the party
+            self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _partnered(self, clause: Clause, topic: Topic) -> bool:
+        return any("actor" in self.fam(m) and m.entity != topic.mention.entity for m in clause.mentions)
+
+    def _cue_distance(self, found: list[int], subject: Mention, obj: Mention) -> int:
+        low, high = min(subject.start, obj.start), max(subject.end, obj.end)
+        return min(0 if low <= at <= high else min(abs(at - low), abs(at - high)) for at in found)
+
+    def _subjects(self, clause: Clause, position: int, predicate: str, found: list[int]) -> tuple[list[Mention], str]:
+        mentions = clause.mentions
+        obj = mentions[position]
+        verb_final = self.linked.language in CJK
+        listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
+
+        def fits(m: Mention) -> bool:
+            return (m.entity != obj.entity and m.entity not in listed_with_object
+                    and self._fits(predicate, m, obj) and not self._nested_places(m, obj))
+
+        for subject in reversed(mentions[:position]):
+            if not fits(subject):
                 continue
-            predicate = best[1]
-            before = [m for m in mentions[:position] if m.entity != obj.entity and self._fits(predicate, m, obj)]
-            after = [m for m in mentions[position + 1 :] if m.entity != obj.entity and self._fits(predicate, m, obj)]
-            if before:
-                subject, rule = before[-1], "clause"
-            elif after:
-                subject, rule = after[0], "object-first"
-            elif topic is not None and self._fits(predicate, topic.mention, obj) and topic.mention.entity != obj.entity:
-                self._emit(
-                    topic.mention.entity,
-                    predicate,
-                    obj.entity,
-                    min(topic.mention.start, clause.start),
-                    clause.end,
-                    topic.rule,
-                    modality,
-                )
+            members = [m for m in self._list_of(subject, mentions) if fits(m)]
+            if self._marked_not_subject(members[-1], obj.start):
+                return [], ""
+            between = any(subject.end <= at < obj.start for at in found)
+            after = verb_final and any(at >= obj.end for at in found)
+            before = not verb_final and any(0 <= subject.start - at <= 30 for at in found)
+            if between or after or before or predicate in self.lex.free_order:
+                return members, "clause"
+            break
+        links = self.lex.object_first_links.find(clause)
+        for subject in mentions[position + 1 :]:
+            if not fits(subject):
                 continue
-            else:
-                continue
-            for member in self._list_of(subject, mentions):
-                if self._fits(predicate, member, obj):
-                    self._emit(member.entity, predicate, obj.entity, clause.start, clause.end, rule, modality)
+            if not any(obj.end <= at < subject.start for at in links):
+                break
+            if any(obj.end <= at < subject.start for at in found) or (
+                verb_final and any(at >= subject.end for at in found)
+            ):
+                return [m for m in self._list_of(subject, mentions) if fits(m)], "object-first"
+            break
+        return [], ""
+
+    def _marked_not_subject(self, last: Mention, limit: int) -> bool:
+        """Is the name (the end of its list) followed by a case marker that makes it an object or a
+        place (Japanese を, に): then it is not the subject of the clause."""
+        if not self.lex.not_subject_after:
+            return False
+        text = self.linked.text
+        tail = fold(text[last.end : min(limit, last.end + 16)])
+        tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
+        tail = re.sub(r"^[等など]+", "", tail)
+        tail = re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail) if self.linked.language == "ja" else tail
+        return any(tail.startswith(w) for w in self.lex.not_subject_after)
 
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
@@ -439,8 +524,73 @@ class ClauseReader:
                     self._emit(first.entity, "cooperatesWith", second.entity, clause.start, clause.end, rule, modality)
                 break
 
+    def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
+        """"cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B is
+        the partner of the nearest actor before it, or of the carried topic."""
+        if "cooperatesWith" not in cues:
+            return
+        text = self.linked.text
+        mentions = clause.mentions
+        for position, partner in enumerate(mentions):
+            if "actor" not in self.fam(partner):
+                continue
+            before = fold(text[max(clause.start, partner.start - 6) : partner.start]).rstrip()
+            after = fold(text[partner.end : partner.end + 3])
+            marked = any(before.endswith(w) and (len(w) > 1 or self.linked.language in CJK or
+                                                 before[: -len(w)][-1:] in ("", " "))
+                         for w in self.lex.partner_before)
+            marked = marked or any(after.startswith(w) for w in self.lex.partner_after)
+            if not marked:
+                continue
+            subject = None
+            blocked = False
+            for candidate in reversed(mentions[:position]):
+                if "actor" in self.fam(candidate) and candidate.entity != partner.entity:
+                    gap = text[candidate.end : partner.start]
+                    if (self._nested(candidate, partner) or self._listed_any(candidate, partner, mentions)
+                            or (self.linked.language in CJK and any(c in gap for c in "、，,"))):
+                        blocked = True
+                    else:
+                        subject = candidate
+                    break
+            if blocked:
+                continue
+            if subject is not None:
+                self._emit(subject.entity, "cooperatesWith", partner.entity, clause.start, clause.end, "partner",
+                           modality)
+            elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
+                if not self._nested(topic.mention, partner):
+                    self._emit(topic.mention.entity, "cooperatesWith", partner.entity,
+                               min(topic.mention.start, clause.start), clause.end, f"partner-{topic.rule}", modality)
+
+    def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
+        return b in self._list_of(a, mentions)
+
+    def _bracket_members(self, clause: Clause) -> None:
+        """A region followed by a bracket listing smaller places (蒙東（…呼倫貝爾市、興安盟…）): they lie in it."""
+        text = self.linked.text
+        mentions = clause.mentions
+        for position, holder in enumerate(mentions):
+            after = text[holder.end : holder.end + 1]
+            if after not in ("(", "（") or self.cls(holder) not in self.lex.rank:
+                continue
+            close = min((i for i in (text.find(c, holder.end) for c in ")）") if i >= 0), default=-1)
+            if close < 0 or close > clause.end:
+                continue
+            inside = [m for m in mentions[position + 1 :] if m.end <= close]
+            if len(inside) < 2:
+                continue
+            for member in inside:
+                if self._nested(member, holder) and holder.entity in self.catalog.ancestors(member.entity):
+                    self._place_in_place(member, holder, holder.start, close + 1, "bracket", "stated")
+
     def catalog_country(self, mention: Mention) -> str | None:
         return self.catalog.country_of(mention.entity) if mention.entity in self.catalog else None
+
+    def _nested_places(self, a: Mention, b: Mention) -> bool:
+        """Two places one inside the other (a region and its country), never parties to each other."""
+        spatial = {"place", "territory"}
+        return bool(self.fam(a) & spatial) and bool(self.fam(b) & spatial) and self._nested(a, b)
 
     def _nested(self, a: Mention, b: Mention) -> bool:
         if a.entity not in self.catalog or b.entity not in self.catalog:
@@ -482,8 +632,6 @@ class ClauseReader:
             return None
         if folded in self.lex.connectors:
             return "pair"
-        if any(folded.endswith(c) for c in self.lex.connectors) and len(folded) <= 6:
-            return "pair-apposition"
         head = fold(text[max(clause.start, first.start - 12) : first.start])
         for opening, closing in self.lex.frames:
             if head.endswith(opening) and (
@@ -521,18 +669,29 @@ class ClauseReader:
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
 
     def _located(self, clause: Clause, modality: str) -> None:
-        """ "A in B", "A 位于 B": a place in a larger place, the located word alone between them."""
+        """"A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
+        before the larger one (or, in Japanese, after it: BにあるA is not read)."""
         found = self.lex.located.find(clause)
         if not found:
             return
         text = self.linked.text
         for a, b in zip(clause.mentions, clause.mentions[1:]):
-            if not any(a.end <= at < b.start for at in found):
+            gap = text[a.end : b.start]
+            if len(gap) > 60 or any(c in gap for c in ",，、;；()（）"):
                 continue
-            gap = text[a.end : b.start].strip()
-            if len(gap) > 24 or any(c in gap for c in ",，、;；"):
+            if not any(a.end <= at < b.start and len(text[at:b.start].split()) <= 3 for at in found):
                 continue
+            if self.linked.language == "ru" and not _locative(b.surface):
+                continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+
+def _locative(surface: str) -> bool:
+    words = surface.split()
+    if not words:
+        return False
+    cases = {p.tag.case for w in words[-1:] + words[:1] for p in analyzer().parse(w.lower())}
+    return bool(cases & {"loct", "loc2", "gent"})
 
 
 def extract_clauses(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = ()) -> list[Relation]:
