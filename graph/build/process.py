@@ -25,6 +25,7 @@ from amurkg.extract import Relation
 from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
+from amurkg.namespaces import SYMMETRIC_PREDICATES
 from amurkg.text.link import LinkedText, Linker
 
 # The code that decides an outcome: every module and data file of these folders, and this module.
@@ -84,8 +85,10 @@ def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
 
 
 def _key(relation: Relation) -> tuple:
-    return (relation.subject, relation.predicate, relation.object, relation.document, relation.start, relation.end,
-            relation.method)
+    ends = (relation.subject, relation.object)
+    if relation.predicate in SYMMETRIC_PREDICATES:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.predicate, relation.document, relation.start, relation.end, relation.method)
 
 
 @lru_cache(maxsize=1)
