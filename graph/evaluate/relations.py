@@ -169,7 +169,7 @@ class Score:
 
 
 def score(annotation: Annotation, relations: list[Relation], catalog: Catalog, documents: dict[str, str],
-          languages: dict[str, str]) -> Score:
+          languages: dict[str, str], also_annotated: Iterable[str] = ()) -> Score:
     """Compare the extracted relations with the records. `documents` maps every name a record may
     use for a text (id, file, stem) to the document id; `languages` maps document ids to languages."""
     resolver = Resolver(catalog)
@@ -208,7 +208,7 @@ def score(annotation: Annotation, relations: list[Relation], catalog: Catalog, d
             misses.append((record, language))
     if problems:
         raise InputError(problems)
-    annotated = set(gold_keys)
+    annotated = set(gold_keys) | set(also_annotated)
     false_positives = []
     seen: set[tuple[str, str, str, str]] = set()
     parts_of_document = defaultdict(set)
@@ -257,7 +257,10 @@ def evaluate_relations(layout: Layout, path: Path, show_misses: int = 30, show_f
 def _scored(annotation: Annotation, result, show_misses: int, show_false: int) -> str:
     names = _names_of((d.id, d.file) for d in result.documents)
     languages = {d.id: d.language for d in result.documents}
-    outcome = score(annotation, result.relations, result.catalog, names, languages)
+    folder_texts = set()
+    if annotation.folder is not None:
+        folder_texts = {names[p.name] for p in annotation.folder.iterdir() if p.name in names}
+    outcome = score(annotation, result.relations, result.catalog, names, languages, folder_texts)
     counts = Counter(languages[names[r.text]] for r in annotation.records if r.text in names)
     head = f"{annotation.path.name}: {len(annotation.records)} relations in {len({r.text for r in annotation.records})} texts"
     head += " (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")"

@@ -40,6 +40,7 @@ LIST_SEPARATORS = frozenset(
     {"、", ",", "，", "и", "and", "和", "及", "与", "·", "/", "・", "と", "及び", "а также", "as well as"}
 )
 _TOKEN = re.compile(r"[\w'’-]+")
+_WORDISH = re.compile(r"\w")
 _BRACKETS = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 BLANK = "\u25a1"
 
@@ -68,6 +69,11 @@ class Words:
             return sorted(found)
         tokens = clause.tokens
         found = []
+        for (phrase,) in (parts for parts in self.phrases if len(parts) == 1 and not _WORDISH.search(parts[0])):
+            at = clause.folded.find(phrase)
+            while at >= 0:
+                found.append(clause.offset(at))
+                at = clause.folded.find(phrase, at + 1)
         for index in range(len(tokens)):
             for parts in self.phrases:
                 if index + len(parts) <= len(tokens) and all(
@@ -75,20 +81,20 @@ class Words:
                 ):
                     found.append(tokens[index].start)
                     break
-        return found
+        return sorted(found)
 
 
 @dataclass(frozen=True)
 class Token:
     start: int
     text: str  # lower case
-    lemma: str
+    lemmas: tuple[str, ...]  # every lemma pymorphy3 proposes (Russian); the text itself otherwise
 
 
 def _token_matches(token: Token, word: str) -> bool:
     if word.endswith("*"):
-        return token.text.startswith(word[:-1]) or token.lemma.startswith(word[:-1])
-    return token.text == word or token.lemma == word
+        return token.text.startswith(word[:-1]) or any(lemma.startswith(word[:-1]) for lemma in token.lemmas)
+    return token.text == word or word in token.lemmas
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,8 @@ class Lexicon:
     free_order: frozenset[str]
     needs_party_in_clause: frozenset[str]
     not_subject_after: tuple[str, ...]
+    trade: Words
+    relatives: Words
     object_first_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
@@ -158,6 +166,8 @@ def lexicon(language: str) -> Lexicon | None:
         free_order=frozenset(raw.get("free_order", [])),
         needs_party_in_clause=frozenset(raw.get("needs_party_in_clause", [])),
         not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
+        trade=_words(language, per("trade")),
+        relatives=_words(language, per("relatives")),
         object_first_links=_words(language, per("object_first_links")),
     )
 
@@ -168,8 +178,8 @@ def _raw() -> dict:
 
 
 @lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
-    return analyzer().parse(word)[0].normal_form
+def _lemmas(word: str) -> tuple[str, ...]:
+    return tuple(sorted({p.normal_form for p in analyzer().parse(word)}))
 
 
 # --------------------------------------------------------------------------------------- clauses
@@ -201,7 +211,7 @@ class Clause:
             self._starts = list(range(len(blanked)))
             russian = language == "ru"
             self.tokens = [
-                Token(start + m.start(), m.group().lower(), _lemma(m.group().lower()) if russian else m.group().lower())
+                Token(start + m.start(), m.group().lower(), _lemmas(m.group().lower()) if russian else (m.group().lower(),))
                 for m in _TOKEN.finditer(blanked)
                 if BLANK not in m.group()
             ]
@@ -249,6 +259,8 @@ class ClauseReader:
         self.catalog = catalog
         self.lex = lex
         self.relations: list[Relation] = []
+        self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
+        self.previous_last: Mention | None = None
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -304,6 +316,12 @@ class ClauseReader:
     def _read_clause(self, clause: Clause, topic: Topic | None) -> Topic | None:
         lex = self.lex
         self._compounds(clause.mentions)
+        clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
+        if self._relative(clause) and self.previous_last is not None:
+            antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
+            clause = Clause(self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions],
+                            self.linked.language)
+        self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
         if own_topic is not None and not self._is_anaphoric(clause):
             topic = Topic(own_topic, "topic")
@@ -322,13 +340,18 @@ class ClauseReader:
         self._located(clause, modality)
         return topic
 
+    def _relative(self, clause: Clause) -> bool:
+        """Does the clause open with a relative pronoun ("which", "который")? Its topic is the
+        last name of the clause before."""
+        return any(at - clause.start <= 1 for at in self.lex.relatives.find(clause)) and bool(clause.mentions)
+
     def _unnamed_topic(self, clause: Clause) -> bool:
         """A topic marker (Japanese は) after words that are not a linked name."""
         if not self.lex.topic_markers or self.linked.language != "ja":
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
         at = head.find("は")
-        return at > 0 and head[at - 1] != BLANK and not head[at - 1 : at + 1] == "では"
+        return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
 
     def _negated(self, clause: Clause) -> bool:
         found = set(self.lex.negation.find(clause))
@@ -465,7 +488,7 @@ class ClauseReader:
         for subject in mentions[position + 1 :]:
             if not fits(subject):
                 continue
-            if not any(obj.end <= at < subject.start for at in links):
+            if predicate not in self.lex.free_order and not any(obj.end <= at < subject.start for at in links):
                 break
             if any(obj.end <= at < subject.start for at in found) or (
                 verb_final and any(at >= subject.end for at in found)
@@ -518,6 +541,8 @@ class ClauseReader:
                 cross = ca is not None and cb is not None and ca != cb
                 if "pairable" in fa and "pairable" in fb and cross:
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
+                if "pairable" in fa and "pairable" in fb and cross and "cooperatesWith" not in cues:
+                    pass
                 elif (
                     "actor" in fa and "actor" in fb and "cooperatesWith" in cues and (cross or ca is None or cb is None)
                 ):
@@ -527,7 +552,7 @@ class ClauseReader:
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
         """"cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B is
         the partner of the nearest actor before it, or of the carried topic."""
-        if "cooperatesWith" not in cues:
+        if "cooperatesWith" not in cues and not self.lex.trade.find(clause):
             return
         text = self.linked.text
         mentions = clause.mentions
@@ -546,9 +571,7 @@ class ClauseReader:
             blocked = False
             for candidate in reversed(mentions[:position]):
                 if "actor" in self.fam(candidate) and candidate.entity != partner.entity:
-                    gap = text[candidate.end : partner.start]
-                    if (self._nested(candidate, partner) or self._listed_any(candidate, partner, mentions)
-                            or (self.linked.language in CJK and any(c in gap for c in "、，,"))):
+                    if self._nested(candidate, partner) or self._listed_any(candidate, partner, mentions):
                         blocked = True
                     else:
                         subject = candidate
@@ -556,8 +579,11 @@ class ClauseReader:
             if blocked:
                 continue
             if subject is not None:
-                self._emit(subject.entity, "cooperatesWith", partner.entity, clause.start, clause.end, "partner",
-                           modality)
+                for one in self._list_of(subject, mentions):
+                    for other in self._list_of(partner, mentions):
+                        if "actor" in self.fam(one) and "actor" in self.fam(other) and not self._nested(one, other):
+                            self._emit(one.entity, "cooperatesWith", other.entity, clause.start, clause.end,
+                                       "partner", modality)
             elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
                 if not self._nested(topic.mention, partner):
                     self._emit(topic.mention.entity, "cooperatesWith", partner.entity,
@@ -609,22 +635,33 @@ class ClauseReader:
                     return None
             a, b = m.start - first.end, m.end - first.end
             gap = gap[:a] + " " * (b - a) + gap[b:]
+        for start, end in self.qualifiers:
+            if first.end <= start and end <= second.start:
+                a, b = start - first.end, end - first.end
+                gap = gap[:a] + " " * (b - a) + re.sub(r"^['’]s\b", "  ", gap[b:])
         words = _BRACKETS.sub(" ", gap)
         folded = fold(words).strip()
         if self.linked.language not in CJK:
             # an apposition between commas: "Manzhouli, the largest land port on the border, and"
+            folded = folded.rstrip(" —–-:")
             if "," in folded:
                 folded = folded.rsplit(",", 1)[1].strip()
             tokens = folded.split()
+            last = tokens[-1] if tokens else ""
+            if len(tokens) <= 8:
+                for opening, closing in self.lex.frames:
+                    if last == closing or folded.endswith(" " + closing) or folded == closing:
+                        head = fold(text[clause.start : first.start]).rstrip()
+                        if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
+                            return "frame"
             if len(tokens) > 4:
                 return None
-            last = tokens[-1] if tokens else ""
             if last in self.lex.connectors or folded in self.lex.connectors:
                 return "pair" if len(tokens) <= 1 else "pair-apposition"
             for opening, closing in self.lex.frames:
                 if last == closing or folded.endswith(" " + closing) or folded == closing:
                     head = fold(text[clause.start : first.start]).rstrip()
-                    if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^,;]{{0,40}}$", head):
+                    if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
                         return "frame"
             return None
         folded = folded.replace(" ", "")
@@ -641,32 +678,30 @@ class ClauseReader:
         return None
 
     def _compounds(self, mentions: list[Mention]) -> None:
-        """Adjacent names, one a larger place: the text states where the other lies."""
+        """Adjacent names, one a larger place: the text states where the other lies. The larger
+        one is then only a qualifier ("Russia's Blagoveshchensk"), not a party of the clause."""
         text = self.linked.text
         for a, b in zip(mentions, mentions[1:]):
             gap = text[a.end : b.start]
             if gap not in self.lex.compound_gaps:
                 continue
-            self._place_in_place(
-                a,
-                b,
-                a.start,
-                b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0),
-                "compound",
-                "stated",
-            )
+            end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
+            if self._place_in_place(a, b, a.start, end, "compound", "stated"):
+                outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
+                self.qualifiers.add((outer.start, outer.end))
 
-    def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> None:
+    def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
         if rank_a is None or rank_b is None or rank_a == rank_b or min(rank_a, rank_b) == 0:
-            return
+            return False
         inner, outer = (a, b) if rank_a < rank_b else (b, a)
         if inner.entity not in self.catalog:
-            return
+            return False
         known = self.catalog[inner.entity].located_in
         if known and outer.entity not in self.catalog.ancestors(inner.entity):
-            return  # the catalog places it elsewhere: a list, not a compound
+            return False  # the catalog places it elsewhere: a list, not a compound
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
+        return True
 
     def _located(self, clause: Clause, modality: str) -> None:
         """"A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
