@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from amurkg.corpus.catalog import Catalog
-from amurkg.errors import InputError
+from amurkg.errors import InputError, Problem
 from amurkg.extract import Relation, document_key
 from amurkg.layout import Layout
 from amurkg.namespaces import STATED_PREDICATES, SYMMETRIC_PREDICATES
@@ -77,8 +77,8 @@ def load_annotation(path: Path) -> Annotation:
         entries = raw
     if not isinstance(entries, list):
         raise InputError.one(shown, "relations must be a list of records")
-    records, problems = [], []
-    from amurkg.errors import Problem
+    records: list[Record] = []
+    problems: list[Problem] = []
 
     for entry in entries:
         line = line_of(entry)
@@ -89,9 +89,17 @@ def load_annotation(path: Path) -> Annotation:
             problems.append(Problem(shown, f"unknown predicate {entry['p']!r}", line=line))
             continue
         records.append(
-            Record(str(entry["text"]), str(entry["s"]), str(entry["p"]), str(entry["o"]), str(entry.get("quote", "")),
-                   tuple(str(f) for f in entry.get("s_forms") or ()), tuple(str(f) for f in entry.get("o_forms") or ()),
-                   line, str(entry.get("part", "")))
+            Record(
+                str(entry["text"]),
+                str(entry["s"]),
+                str(entry["p"]),
+                str(entry["o"]),
+                str(entry.get("quote", "")),
+                tuple(str(f) for f in entry.get("s_forms") or ()),
+                tuple(str(f) for f in entry.get("o_forms") or ()),
+                line,
+                str(entry.get("part", "")),
+            )
         )
     if problems:
         raise InputError(problems)
@@ -130,8 +138,10 @@ class Tally:
         recall = _pct(self.found, self.gold)
         graph = _pct(self.in_graph, self.gold)
         precision = _pct(self.correct, self.extracted)
-        return (f"{name:<18} gold {self.gold:>4}  found {self.found:>4} ({recall})  in graph {self.in_graph:>4} ({graph})"
-                f"  extracted {self.extracted:>4}  correct {self.correct:>4}  precision {precision}")
+        return (
+            f"{name:<18} gold {self.gold:>4}  found {self.found:>4} ({recall})  in graph {self.in_graph:>4} ({graph})"
+            f"  extracted {self.extracted:>4}  correct {self.correct:>4}  precision {precision}"
+        )
 
 
 def _pct(a: int, b: int) -> str:
@@ -163,17 +173,28 @@ class Score:
         if self.false_positives and show_false:
             lines += ["", f"extracted, not annotated ({len(self.false_positives)}; first {show_false}):"]
             for r in self.false_positives[:show_false]:
-                lines.append(f"  [{r.predicate}] {r.subject} → {r.object} ({r.document}, {r.rule or r.method}) "
-                             f"«{r.quote.replace(chr(10), ' ')[:100]}»")
+                lines.append(
+                    f"  [{r.predicate}] {r.subject} → {r.object} ({r.document}, {r.rule or r.method}) "
+                    f"«{r.quote.replace(chr(10), ' ')[:100]}»"
+                )
         return "\n".join(lines)
 
 
-def score(annotation: Annotation, relations: list[Relation], catalog: Catalog, documents: dict[str, str],
-          languages: dict[str, str], also_annotated: Iterable[str] = ()) -> Score:
+def score(
+    annotation: Annotation,
+    relations: list[Relation],
+    catalog: Catalog,
+    documents: dict[str, str],
+    languages: dict[str, str],
+    also_annotated: Iterable[str] = (),
+) -> Score:
     """Compare the extracted relations with the records. `documents` maps every name a record may
     use for a text (id, file, stem) to the document id; `languages` maps document ids to languages."""
     resolver = Resolver(catalog)
-    overall, per_language, per_predicate, per_part = Tally(), defaultdict(Tally), defaultdict(Tally), defaultdict(Tally)
+    overall = Tally()
+    per_language: defaultdict[str, Tally] = defaultdict(Tally)
+    per_predicate: defaultdict[str, Tally] = defaultdict(Tally)
+    per_part: defaultdict[str, Tally] = defaultdict(Tally)
     misses: list[tuple[Record, str]] = []
     by_document: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     anywhere: set[tuple[str, str, str]] = set()
@@ -182,14 +203,14 @@ def score(annotation: Annotation, relations: list[Relation], catalog: Catalog, d
         if r.document:
             by_document[r.document].add((r.subject, r.predicate, r.object))
     gold_keys: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # document → matching triples
-    problems = []
-    from amurkg.errors import Problem
+    problems: list[Problem] = []
 
     for record in annotation.records:
         document = documents.get(record.text)
         if document is None:
-            problems.append(Problem(str(annotation.path), f"text {record.text!r} is not a document of the build",
-                                    line=record.line))
+            problems.append(
+                Problem(str(annotation.path), f"text {record.text!r} is not a document of the build", line=record.line)
+            )
             continue
         subjects = resolver.resolve(record.s, record.s_forms, document)
         objects = resolver.resolve(record.o, record.o_forms, document)
@@ -248,8 +269,9 @@ def evaluate_relations(layout: Layout, path: Path, show_misses: int = 30, show_f
         result = build(layout, validate=False)
         return _scored(annotation, result, show_misses, show_false)
     with tempfile.TemporaryDirectory(prefix="amurkg-evaluate-") as temporary:
-        project = _throwaway(layout, annotation, Path(temporary),
-                             include_seeds=any(r.text in seed_names for r in annotation.records))
+        project = _throwaway(
+            layout, annotation, Path(temporary), include_seeds=any(r.text in seed_names for r in annotation.records)
+        )
         result = build(project, validate=False, use_cache=False)
         return _scored(annotation, result, show_misses, show_false)
 
@@ -288,7 +310,7 @@ def _throwaway(layout: Layout, annotation: Annotation, root: Path, include_seeds
     shutil.copy(layout.shapes, project.shapes)
     project.documents.mkdir(parents=True, exist_ok=True)
     project.claims.mkdir(parents=True, exist_ok=True)
-    listing = []
+    listing: list[dict] = []
     if include_seeds:
         listing = yaml.safe_load(layout.document_listing.read_text(encoding="utf-8")) or []
         for entry in listing:
@@ -305,7 +327,8 @@ def _throwaway(layout: Layout, annotation: Annotation, root: Path, include_seeds
             doc_id += "-x"
         taken.add(doc_id)
         shutil.copy(text_path, project.documents / text_path.name)
-        listing.append({"id": doc_id, "file": text_path.name, "language": language,
-                        "title": {"original": text_path.stem}})
+        listing.append(
+            {"id": doc_id, "file": text_path.name, "language": language, "title": {"original": text_path.stem}}
+        )
     project.document_listing.write_text(yaml.safe_dump(listing, allow_unicode=True), encoding="utf-8")
     return project

@@ -211,7 +211,11 @@ class Clause:
             self._starts = list(range(len(blanked)))
             russian = language == "ru"
             self.tokens = [
-                Token(start + m.start(), m.group().lower(), _lemmas(m.group().lower()) if russian else (m.group().lower(),))
+                Token(
+                    start + m.start(),
+                    m.group().lower(),
+                    _lemmas(m.group().lower()) if russian else (m.group().lower(),),
+                )
                 for m in _TOKEN.finditer(blanked)
                 if BLANK not in m.group()
             ]
@@ -319,8 +323,9 @@ class ClauseReader:
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
-            clause = Clause(self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions],
-                            self.linked.language)
+            clause = Clause(
+                self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.linked.language
+            )
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
         if own_topic is not None and not self._is_anaphoric(clause):
@@ -332,8 +337,8 @@ class ClauseReader:
         modality = "planned" if lex.planned.find(clause) else "stated"
         cues = {p: words.find(clause) for p, words in lex.relation_words.items()}
         cues = {p: found for p, found in cues.items() if found}
+        self._pairs(clause, cues, modality)
         if cues:
-            self._pairs(clause, cues, modality)
             self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
@@ -423,9 +428,13 @@ class ClauseReader:
                 if not rows or not any(b in self.fam(obj) for _, b in rows):
                     continue
                 subjects, rule = self._subjects(clause, position, predicate, found)
-                if predicate == "targetsIndustry" and "cooperatesWith" in cues and (
-                    len([m for m in subjects if "actor" in self.fam(m)]) >= 2
-                    or (topic is not None and not subjects and self._partnered(clause, topic))
+                if (
+                    predicate == "targetsIndustry"
+                    and "cooperatesWith" in cues
+                    and (
+                        len([m for m in subjects if "actor" in self.fam(m)]) >= 2
+                        or (topic is not None and not subjects and self._partnered(clause, topic))
+                    )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
                 if subjects:
@@ -435,13 +444,23 @@ class ClauseReader:
                         entry = (distance, predicate, rule, clause.start, clause.end, subject.entity)
                         if key not in chosen or entry < chosen[key]:
                             chosen[key] = entry
-                elif topic is not None and topic.mention.entity != obj.entity and self._fits(predicate, topic.mention, obj):
+                elif (
+                    topic is not None
+                    and topic.mention.entity != obj.entity
+                    and self._fits(predicate, topic.mention, obj)
+                ):
                     if predicate in self.lex.needs_party_in_clause:
                         continue
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
-                    entry = (distance, predicate, topic.rule, min(topic.mention.start, clause.start), clause.end,
-                             topic.mention.entity)
+                    entry = (
+                        distance,
+                        predicate,
+                        topic.rule,
+                        min(topic.mention.start, clause.start),
+                        clause.end,
+                        topic.mention.entity,
+                    )
                     if key not in chosen or entry < chosen[key]:
                         chosen[key] = entry
         by_subject: dict[tuple[str, str], list[str]] = {}
@@ -469,8 +488,12 @@ class ClauseReader:
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
 
         def fits(m: Mention) -> bool:
-            return (m.entity != obj.entity and m.entity not in listed_with_object
-                    and self._fits(predicate, m, obj) and not self._nested_places(m, obj))
+            return (
+                m.entity != obj.entity
+                and m.entity not in listed_with_object
+                and self._fits(predicate, m, obj)
+                and not self._nested_places(m, obj)
+            )
 
         for subject in reversed(mentions[:position]):
             if not fits(subject):
@@ -506,7 +529,11 @@ class ClauseReader:
         tail = fold(text[last.end : min(limit, last.end + 16)])
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
-        tail = re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail) if self.linked.language == "ja" else tail
+        tail = (
+            re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail)
+            if self.linked.language == "ja"
+            else tail
+        )
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
 
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -550,7 +577,7 @@ class ClauseReader:
                 break
 
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
-        """"cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B is
+        """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B is
         the partner of the nearest actor before it, or of the carried topic."""
         if "cooperatesWith" not in cues and not self.lex.trade.find(clause):
             return
@@ -561,9 +588,11 @@ class ClauseReader:
                 continue
             before = fold(text[max(clause.start, partner.start - 6) : partner.start]).rstrip()
             after = fold(text[partner.end : partner.end + 3])
-            marked = any(before.endswith(w) and (len(w) > 1 or self.linked.language in CJK or
-                                                 before[: -len(w)][-1:] in ("", " "))
-                         for w in self.lex.partner_before)
+            marked = any(
+                before.endswith(w)
+                and (len(w) > 1 or self.linked.language in CJK or before[: -len(w)][-1:] in ("", " "))
+                for w in self.lex.partner_before
+            )
             marked = marked or any(after.startswith(w) for w in self.lex.partner_after)
             if not marked:
                 continue
@@ -582,12 +611,26 @@ class ClauseReader:
                 for one in self._list_of(subject, mentions):
                     for other in self._list_of(partner, mentions):
                         if "actor" in self.fam(one) and "actor" in self.fam(other) and not self._nested(one, other):
-                            self._emit(one.entity, "cooperatesWith", other.entity, clause.start, clause.end,
-                                       "partner", modality)
+                            self._emit(
+                                one.entity,
+                                "cooperatesWith",
+                                other.entity,
+                                clause.start,
+                                clause.end,
+                                "partner",
+                                modality,
+                            )
             elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
                 if not self._nested(topic.mention, partner):
-                    self._emit(topic.mention.entity, "cooperatesWith", partner.entity,
-                               min(topic.mention.start, clause.start), clause.end, f"partner-{topic.rule}", modality)
+                    self._emit(
+                        topic.mention.entity,
+                        "cooperatesWith",
+                        partner.entity,
+                        min(topic.mention.start, clause.start),
+                        clause.end,
+                        f"partner-{topic.rule}",
+                        modality,
+                    )
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -670,7 +713,10 @@ class ClauseReader:
         if folded in self.lex.connectors:
             return "pair"
         head = fold(text[max(clause.start, first.start - 12) : first.start])
+        tail = fold(text[second.end : second.end + 4])
         for opening, closing in self.lex.frames:
+            if folded == opening and tail.startswith(closing):
+                return "frame"  # Japanese postpositions: AからBまで
             if head.endswith(opening) and (
                 folded.endswith(closing) or fold(text[second.end : second.end + 3]).startswith(closing)
             ):
@@ -704,7 +750,7 @@ class ClauseReader:
         return True
 
     def _located(self, clause: Clause, modality: str) -> None:
-        """"A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
+        """ "A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
         before the larger one (or, in Japanese, after it: BにあるA is not read)."""
         found = self.lex.located.find(clause)
         if not found:
@@ -714,7 +760,7 @@ class ClauseReader:
             gap = text[a.end : b.start]
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）"):
                 continue
-            if not any(a.end <= at < b.start and len(text[at:b.start].split()) <= 3 for at in found):
+            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
             if self.linked.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place

@@ -86,9 +86,10 @@ class SentenceView:
         )
 
 
-def extract_patterns(linked: LinkedText, catalog: Catalog, skip: set[int] = frozenset()) -> list[Relation]:
+def extract_patterns(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = frozenset()) -> list[Relation]:
     """All pattern relations of a document; sentences in `skip` (table rows) are left to the table parser."""
     relations: list[Relation] = list(footnoted_members(linked, catalog)) + list(models_in_headings(linked, catalog))
+    skip = set(skip)
     for index in range(len(linked.sentences)):
         if index in skip:
             continue
