@@ -123,6 +123,7 @@ class Lexicon:
     not_subject_after: tuple[str, ...]
     trade: Words
     relatives: Words
+    possessive: tuple[str, ...]
     object_first_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
@@ -168,6 +169,7 @@ def lexicon(language: str) -> Lexicon | None:
         not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
         trade=_words(language, per("trade")),
         relatives=_words(language, per("relatives")),
+        possessive=tuple(fold(w) for w in per("possessive")),
         object_first_links=_words(language, per("object_first_links")),
     )
 
@@ -224,7 +226,25 @@ class Clause:
         return self.start + self._starts[position]
 
 
-def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexicon) -> list[Clause]:
+def _script_language(sentence: str, default: str) -> str:
+    """The language a sentence is written in, by script, when it is clearly not the document's."""
+    latin = sum(1 for c in sentence if "a" <= c.lower() <= "z")
+    cyrillic = sum(1 for c in sentence if "\u0400" <= c <= "\u04ff")
+    kana = sum(1 for c in sentence if "\u3040" <= c <= "\u30ff")
+    han = sum(1 for c in sentence if "\u4e00" <= c <= "\u9fff")
+    letters = latin + cyrillic + kana + han
+    if letters < 20:
+        return default
+    if latin > 0.8 * letters:
+        return "en"
+    if cyrillic > 0.8 * letters:
+        return "ru"
+    if kana + han > 0.8 * letters and default not in CJK:
+        return "ja" if kana else "zh"
+    return default
+
+
+def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexicon, language: str = "") -> list[Clause]:
     span = linked.sentences[index]
     text = linked.text
     sentence = text[span.start : span.end]
@@ -242,7 +262,8 @@ def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexic
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            clauses.append(Clause(text, a, b, [m for m in mentions if a <= m.start and m.end <= b], linked.language))
+            inside = [m for m in mentions if a <= m.start and m.end <= b]
+            clauses.append(Clause(text, a, b, inside, language or linked.language))
     return clauses
 
 
@@ -262,6 +283,8 @@ class ClauseReader:
         self.linked = linked
         self.catalog = catalog
         self.lex = lex
+        self.language = linked.language
+        self.document_lex = lex
         self.relations: list[Relation] = []
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
@@ -290,19 +313,37 @@ class ClauseReader:
             if index in skip:
                 continue
             mentions = by_sentence.get(index, [])
+            self._switch_language(linked.text[span.start : span.end])
             if self._is_heading(index):
-                span_clause = Clause(linked.text, span.start, span.end, mentions, linked.language)
-                holder = self._clause_topic(span_clause)
-                if holder is not None and "place" in self.fam(holder):
+                holder = next(
+                    (
+                        m
+                        for m in mentions
+                        if "place" in self.fam(m)
+                        and self.fam(m) & {"holder", "actor"}
+                        and not self._marked_not_subject(m, span.end)
+                        and not self._marked_partner(m, [])
+                    ),
+                    None,
+                )
+                if holder is not None:
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
-            for clause in _clauses(linked, index, mentions, self.lex):
+            for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
         return self.relations
 
+    def _switch_language(self, sentence: str) -> None:
+        """A sentence in another script than the document (the English abstract of a Russian
+        paper) is read with the words of its own language."""
+        language = _script_language(sentence, self.linked.language)
+        lex = lexicon(language) if language != self.linked.language else self.document_lex
+        if lex is not None:
+            self.language, self.lex = language, lex
+
     def _paragraph_break(self, gap: str) -> bool:
-        return gap.count("\n") >= (1 if self.linked.language in CJK else 2)
+        return gap.count("\n") >= (1 if self.language in CJK else 2)
 
     def _is_heading(self, index: int) -> bool:
         """A short line of its own without a sentence-final stop."""
@@ -324,7 +365,7 @@ class ClauseReader:
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
             clause = Clause(
-                self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.linked.language
+                self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
@@ -352,7 +393,7 @@ class ClauseReader:
 
     def _unnamed_topic(self, clause: Clause) -> bool:
         """A topic marker (Japanese は) after words that are not a linked name."""
-        if not self.lex.topic_markers or self.linked.language != "ja":
+        if not self.lex.topic_markers or self.language != "ja":
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
         at = head.find("は")
@@ -374,7 +415,7 @@ class ClauseReader:
         for mention in clause.mentions:
             if not self.fam(mention) & {"holder", "actor", "project", "program", "infrastructure"}:
                 continue
-            if self._marked_not_subject(mention, clause.end):
+            if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
             after = fold(text[mention.end : mention.end + 4])
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
@@ -484,7 +525,7 @@ class ClauseReader:
     def _subjects(self, clause: Clause, position: int, predicate: str, found: list[int]) -> tuple[list[Mention], str]:
         mentions = clause.mentions
         obj = mentions[position]
-        verb_final = self.linked.language in CJK
+        verb_final = self.language in CJK
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
 
         def fits(m: Mention) -> bool:
@@ -495,30 +536,53 @@ class ClauseReader:
                 and not self._nested_places(m, obj)
             )
 
+        brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
         for subject in reversed(mentions[:position]):
-            if not fits(subject):
-                continue
+            if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
+                continue  # names inside a bracket before the object only explain the name before it
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
             between = any(subject.end <= at < obj.start for at in found)
             after = verb_final and any(at >= obj.end for at in found)
-            before = not verb_final and any(0 <= subject.start - at <= 30 for at in found)
-            if between or after or before or predicate in self.lex.free_order:
+            if between or after or predicate in self.lex.free_order:
                 return members, "clause"
-            break
+            if verb_final:
+                break
+            # in "A borders B, … and C", C's subject is A: look further back, past names after the word
+            if not any(at < subject.start for at in found):
+                break
         links = self.lex.object_first_links.find(clause)
         for subject in mentions[position + 1 :]:
             if not fits(subject):
                 continue
             if predicate not in self.lex.free_order and not any(obj.end <= at < subject.start for at in links):
                 break
+            if any(
+                m is not obj
+                and m.start > obj.start
+                and m.end <= subject.start
+                and self.fam(m) & self.fam(obj)
+                and m not in self._list_of(obj, mentions)
+                for m in mentions
+            ):
+                break  # another name of the object's kind stands nearer the subject
+            if verb_final and predicate not in self.lex.free_order and not self._possessive_after(subject):
+                break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
+            members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if any(obj.end <= at < subject.start for at in found) or (
                 verb_final and any(at >= subject.end for at in found)
             ):
-                return [m for m in self._list_of(subject, mentions) if fits(m)], "object-first"
-            break
+                return members, "object-first"
+            if any(0 <= at - members[-1].end <= 20 for at in found):
+                return members, "object-first"  # "…, representatives from A and B were invited"
+            if verb_final:
+                break
         return [], ""
+
+    def _possessive_after(self, mention: Mention) -> bool:
+        after = fold(self.linked.text[mention.end : mention.end + 2])
+        return any(after.startswith(w) for w in self.lex.possessive)
 
     def _marked_not_subject(self, last: Mention, limit: int) -> bool:
         """Is the name (the end of its list) followed by a case marker that makes it an object or a
@@ -526,12 +590,12 @@ class ClauseReader:
         if not self.lex.not_subject_after:
             return False
         text = self.linked.text
-        tail = fold(text[last.end : min(limit, last.end + 16)])
+        tail = fold(text[last.end : min(limit, last.end + 40)])
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
         tail = (
             re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail)
-            if self.linked.language == "ja"
+            if self.language == "ja"
             else tail
         )
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
@@ -577,39 +641,29 @@ class ClauseReader:
                 break
 
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
-        """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B is
-        the partner of the nearest actor before it, or of the carried topic."""
-        if "cooperatesWith" not in cues and not self.lex.trade.find(clause):
+        """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B (and the
+        names listed with it) are partners of the nearest actor before it (and the names listed with
+        that one), or of the carried topic."""
+        if not self._cooperation_said(clause, cues):
             return
         text = self.linked.text
         mentions = clause.mentions
         for position, partner in enumerate(mentions):
-            if "actor" not in self.fam(partner):
+            if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
                 continue
-            before = fold(text[max(clause.start, partner.start - 6) : partner.start]).rstrip()
-            after = fold(text[partner.end : partner.end + 3])
-            marked = any(
-                before.endswith(w)
-                and (len(w) > 1 or self.linked.language in CJK or before[: -len(w)][-1:] in ("", " "))
-                for w in self.lex.partner_before
+            candidate = next(
+                (m for m in reversed(mentions[:position]) if "actor" in self.fam(m) and m.entity != partner.entity),
+                None,
             )
-            marked = marked or any(after.startswith(w) for w in self.lex.partner_after)
-            if not marked:
+            partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
+            if not self._cooperation_near(clause, cues, partner):
                 continue
-            subject = None
-            blocked = False
-            for candidate in reversed(mentions[:position]):
-                if "actor" in self.fam(candidate) and candidate.entity != partner.entity:
-                    if self._nested(candidate, partner) or self._listed_any(candidate, partner, mentions):
-                        blocked = True
-                    else:
-                        subject = candidate
-                    break
-            if blocked:
-                continue
-            if subject is not None:
-                for one in self._list_of(subject, mentions):
-                    for other in self._list_of(partner, mentions):
+            if candidate is not None:
+                if self._nested(candidate, partner) or partner in self._list_of(candidate, mentions):
+                    continue
+                subjects = [m for m in self._list_of(candidate, mentions) if m.end <= partner.start]
+                for one in subjects:
+                    for other in partners:
                         if "actor" in self.fam(one) and "actor" in self.fam(other) and not self._nested(one, other):
                             self._emit(
                                 one.entity,
@@ -622,15 +676,55 @@ class ClauseReader:
                             )
             elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
                 if not self._nested(topic.mention, partner):
-                    self._emit(
-                        topic.mention.entity,
-                        "cooperatesWith",
-                        partner.entity,
-                        min(topic.mention.start, clause.start),
-                        clause.end,
-                        f"partner-{topic.rule}",
-                        modality,
-                    )
+                    for other in partners:
+                        self._emit(
+                            topic.mention.entity,
+                            "cooperatesWith",
+                            other.entity,
+                            min(topic.mention.start, clause.start),
+                            clause.end,
+                            f"partner-{topic.rule}",
+                            modality,
+                        )
+        del text
+
+    def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
+        """A cooperation or trade word in the clause, or inside the name of a cooperation model it
+        names (技术合作, "technology cooperation")."""
+        if "cooperatesWith" in cues or self.lex.trade.find(clause):
+            return True
+        words = self.lex.relation_words["cooperatesWith"]
+        for mention in clause.mentions:
+            if "model" in self.fam(mention):
+                inner = Clause(self.linked.text, mention.start, mention.end, [], self.language)
+                if words.find(inner):
+                    return True
+        return False
+
+    def _cooperation_near(self, clause: Clause, cues: dict[str, list[int]], partner: Mention) -> bool:
+        """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
+        found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
+        found += [m.start for m in clause.mentions if "model" in self.fam(m)]
+        return any(-40 <= at - partner.start <= 30 for at in found)
+
+    def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
+        text = self.linked.text
+        before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        for word in self.lex.partner_before:
+            if before.endswith(word) and (
+                len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
+            ):
+                return True
+        after = fold(text[partner.end : partner.end + 12])
+        if self.language == "ja":
+            after = re.sub(r"^の[\u3040-\u30ff\u4e00-\u9fff]{1,6}?(?=と)", "", after)  # ロシアの地方政府と
+        for word in self.lex.partner_after:
+            if after.startswith(word):
+                # a bare と joins a pair when another name follows at once (AとB): then it is no partner mark
+                if word == "と" and following and following[0].start - partner.end <= 2:
+                    return False
+                return True
+        return False
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -684,7 +778,7 @@ class ClauseReader:
                 gap = gap[:a] + " " * (b - a) + re.sub(r"^['’]s\b", "  ", gap[b:])
         words = _BRACKETS.sub(" ", gap)
         folded = fold(words).strip()
-        if self.linked.language not in CJK:
+        if self.language not in CJK:
             # an apposition between commas: "Manzhouli, the largest land port on the border, and"
             folded = folded.rstrip(" —–-:")
             if "," in folded:
@@ -762,7 +856,7 @@ class ClauseReader:
                 continue
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
-            if self.linked.language == "ru" and not _locative(b.surface):
+            if self.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             self._place_in_place(a, b, a.start, b.end, "located", modality)
 
