@@ -371,7 +371,7 @@ class ClauseReader:
         own_topic = self._clause_topic(clause)
         if own_topic is not None and not self._is_anaphoric(clause):
             topic = Topic(own_topic, "topic")
-        elif own_topic is None and self._unnamed_topic(clause):
+        elif own_topic is None and not self._is_anaphoric(clause) and self._unnamed_topic(clause):
             topic = None  # "…の推進は": the clause is about something the catalog does not name
         if self._negated(clause):
             return topic
@@ -529,6 +529,8 @@ class ClauseReader:
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
 
         def fits(m: Mention) -> bool:
+            if "actor" in self.fam(m) and self._marked_partner(m, []):
+                return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             return (
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
@@ -620,6 +622,7 @@ class ClauseReader:
         """Two parties joined by a connector or a frame, with brackets and appositions between them
         set aside: counterpartOf (cross-border cities, ports, zones), cooperatesWith (actors)."""
         mentions = clause.mentions
+        said = "cooperatesWith" in cues or bool(self.lex.trade.find(clause))  # "trade between A and B" too
         for i, first in enumerate(mentions):
             for second in mentions[i + 1 : i + 4]:
                 if first.entity == second.entity or self._nested(first, second):
@@ -632,11 +635,7 @@ class ClauseReader:
                 cross = ca is not None and cb is not None and ca != cb
                 if "pairable" in fa and "pairable" in fb and cross:
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
-                if "pairable" in fa and "pairable" in fb and cross and "cooperatesWith" not in cues:
-                    pass
-                elif (
-                    "actor" in fa and "actor" in fb and "cooperatesWith" in cues and (cross or ca is None or cb is None)
-                ):
+                if "actor" in fa and "actor" in fb and said and (cross or ca is None or cb is None):
                     self._emit(first.entity, "cooperatesWith", second.entity, clause.start, clause.end, rule, modality)
                 break
 
