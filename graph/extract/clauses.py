@@ -658,7 +658,13 @@ class ClauseReader:
             if not self._cooperation_near(clause, cues, partner):
                 continue
             if candidate is not None:
-                if self._nested(candidate, partner) or partner in self._list_of(candidate, mentions):
+                marker_joins = any(
+                    fold(self.linked.text[candidate.end : partner.start]).strip().endswith(w)
+                    for w in self.lex.partner_before
+                )
+                if self._nested(candidate, partner) or (
+                    partner in self._list_of(candidate, mentions) and not marker_joins
+                ):
                     continue
                 subjects = [m for m in self._list_of(candidate, mentions) if m.end <= partner.start]
                 for one in subjects:
@@ -779,6 +785,8 @@ class ClauseReader:
         folded = fold(words).strip()
         if self.language not in CJK:
             # an apposition between commas: "Manzhouli, the largest land port on the border, and"
+            if folded in self.lex.connectors:
+                return "pair"  # "China–Russia"
             folded = folded.rstrip(" —–-:")
             if "," in folded:
                 folded = folded.rsplit(",", 1)[1].strip()
