@@ -153,9 +153,11 @@ app.command("neighbors")(neighbors_command)
 from .bench import bench_command  # noqa: E402
 
 app.command("bench")(bench_command)
+from .evaluate import evaluate_command  # noqa: E402
 from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+app.command("evaluate")(evaluate_command)
 
 # Every command runs inside the one error boundary (see common.guarded): no traceback, ever.
 for _info in app.registered_commands:

@@ -1,1 +1,2 @@
-"""Evaluation of the pipeline against annotation files in tests/data/ (see their README)."""
+"""Evaluation of a build against annotations: relations (`relations.py`) and, where present,
+entities (`entities.py`)."""

@@ -17,7 +17,8 @@ METHODS = ("table", "pattern", "claim", "name")
 class Relation:
     """A stated relation and where it is stated: `quote` is text[start:end] of the document.
 
-    Subjects and objects are entity ids, or `document/<id>` for a document itself.
+    Subjects and objects are entity ids, or `document/<id>` for a document itself. `rule` names the
+    rule that fired; `modality` is "stated" for a fact, "planned" for an intent or plan.
     """
 
     subject: str
@@ -28,6 +29,8 @@ class Relation:
     end: int
     quote: str
     method: str
+    rule: str = ""  # the rule of the method that fired ("clause:topic", "clause:compound" …)
+    modality: str = "stated"  # "planned" for a statement of intent or plan
 
 
 def document_key(document_id: str) -> str:

@@ -148,6 +148,9 @@ def add_relation(graph: Graph, relation: Relation) -> None:
         graph.add((evidence, AK.quote, Literal(relation.quote)))
         graph.add((evidence, AK.start, Literal(relation.start, datatype=XSD.integer)))
         graph.add((evidence, AK.end, Literal(relation.end, datatype=XSD.integer)))
+        graph.add((evidence, AK.modality, Literal(relation.modality)))
+    if relation.rule:
+        graph.add((evidence, AK.rule, Literal(relation.rule)))
 
 
 def add_co_mentions(graph: Graph, counts: Counter) -> None:

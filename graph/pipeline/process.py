@@ -24,9 +24,11 @@ from typing import Any
 from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
+from amurkg.namespaces import SYMMETRIC_PREDICATES
 from amurkg.text.link import LinkedText, Linker
 
 # The code that decides an outcome: every module and data file of these folders, and this module.
@@ -67,7 +69,12 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     discovery = discover(linked, catalog)
     linked, overlay = discovery.linked, catalog.extended(discovery.entities)
     table_relations, table_sentences = extract_tables(linked, overlay)
-    relations = table_relations + extract_patterns(linked, overlay, skip=table_sentences) + discovery.relations
+    relations = (
+        table_relations
+        + extract_patterns(linked, overlay, skip=table_sentences)
+        + extract_clauses(linked, overlay, skip=table_sentences)
+        + discovery.relations
+    )
     mentions = tuple(
         MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
     )
@@ -81,7 +88,7 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
         linked.document,
         linked.language,
         mentions,
-        tuple(sorted(set(relations))),
+        unique_relations(relations),
         co_mentions,
         linked,
         tuple(discovery.entities),
@@ -97,7 +104,7 @@ def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> Document
         return remap.get(entity_id, entity_id)
 
     mentions = tuple(replace(m, entity=new(m.entity)) for m in outcome.mentions)
-    relations = tuple(sorted({replace(r, subject=new(r.subject), object=new(r.object)) for r in outcome.relations}))
+    relations = unique_relations([replace(r, subject=new(r.subject), object=new(r.object)) for r in outcome.relations])
     co_mentions: Counter = Counter()
     for (a, b), count in outcome.co_mentions.items():
         pair = tuple(sorted((new(a), new(b))))
@@ -112,6 +119,22 @@ def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> Document
         outcome.linked,
         tuple(replace(e, id=new(e.id)) for e in outcome.proposed),
     )
+
+
+def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
+    """One relation per fact and passage: two rules finding the same fact in the same passage give
+    one piece of evidence (the one naming its rule, first in order)."""
+    chosen: dict[tuple, Relation] = {}
+    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality)):
+        chosen.setdefault(_key(relation), relation)
+    return tuple(sorted(chosen.values()))
+
+
+def _key(relation: Relation) -> tuple:
+    ends = (relation.subject, relation.object)
+    if relation.predicate in SYMMETRIC_PREDICATES:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.predicate, relation.document, relation.start, relation.end, relation.method)
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,13 @@ PREDICATE_STYLE: dict[str, dict] = {  # predicate → colour, width, dashes
     "proposes": {"color": "#525252", "width": 1.5},
     "cooperatesWith": {"color": "#2ca02c", "width": 2.5},
     "adjoins": {"color": "#17becf", "width": 2.0},
+    "connects": {"color": "#1f77b4", "width": 2.5},
+    "investsIn": {"color": "#bcbd22", "width": 2.0},
+    "fundedBy": {"color": "#8c564b", "width": 1.5, "dashes": True},
+    "implements": {"color": "#7f7f7f", "width": 1.5},
+    "participatesIn": {"color": "#aec7e8", "width": 1.5},
+    "hosts": {"color": "#e7969c", "width": 2.0},
+    "signs": {"color": "#393b79", "width": 2.0},
     COMENTION: {"color": "rgba(120,120,120,0.25)", "width": 0.6, "dashes": True},
 }
 assert set(PREDICATE_STYLE) == set(PREDICATES) | {COMENTION}
