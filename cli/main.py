@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.metadata import version
 from typing import Annotated
 
@@ -104,8 +105,14 @@ def build_command(
     coverage = result.label_coverage()
     total = len(result.catalog)
     out.print("Label coverage: " + ", ".join(f"{lang} {n}/{total}" for lang, n in coverage.items()))
+    if result.proposed:
+        proposed = Counter(e.subclass or e.cls for e in result.proposed)
+        out.print(
+            f"Proposed entities (discovered in the documents; `amurkg candidates` lists them): "
+            f"{len(result.proposed)} — " + ", ".join(f"{c} {n}" for c, n in sorted(proposed.items()))
+        )
     documents = Table(title="Documents", show_edge=False)
-    for column in ("document", "lang", "mentions", "entities", "table", "pattern", "claim"):
+    for column in ("document", "lang", "mentions", "entities", "table", "pattern", "claim", "name"):
         documents.add_column(column, justify="left" if column in ("document", "lang") else "right", overflow="fold")
     for report in result.reports:
         documents.add_row(
@@ -113,7 +120,7 @@ def build_command(
             report.language,
             str(report.mentions),
             str(report.entities),
-            *(str(report.relations.get(m, 0)) for m in ("table", "pattern", "claim")),
+            *(str(report.relations.get(m, 0)) for m in ("table", "pattern", "claim", "name")),
         )
     out.print(documents)
     by_method = result.relations_by_method()
@@ -146,9 +153,11 @@ app.command("neighbors")(neighbors_command)
 from .bench import bench_command  # noqa: E402
 
 app.command("bench")(bench_command)
+from .evaluate import evaluate_command  # noqa: E402
 from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+app.command("evaluate")(evaluate_command)
 
 # Every command runs inside the one error boundary (see common.guarded): no traceback, ever.
 for _info in app.registered_commands:

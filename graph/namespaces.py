@@ -42,6 +42,13 @@ STATED_PREDICATES: tuple[str, ...] = (
     "proposes",
     "cooperatesWith",
     "adjoins",
+    "connects",
+    "investsIn",
+    "fundedBy",
+    "implements",
+    "participatesIn",
+    "hosts",
+    "signs",
 )
 #: The stated relations that hold both ways (stored in both directions).
 SYMMETRIC_PREDICATES = frozenset({"counterpartOf", "cooperatesWith", "adjoins"})

@@ -63,9 +63,18 @@ def test_ingest_a_chinese_text_links_its_places(project_copy, tmp_path):
     built = build(project_copy, validate=False, use_cache=False, keep_texts=True)
     linked = built.linked[-1]
     assert linked.language == "zh"
-    assert {"heilongjiang", "russian-far-east", "suifenhe", "pogranichny", "mudanjiang", "fuyuan"} <= {
+    assert {"heilongjiang", "russian-far-east", "suifenhe", "pogranichny", "fuyuan"} <= {
         m.entity for m in linked.mentions
     }
+    # 牡丹江海关 is a name of its own (discovered, proposed) that keeps its link to Mudanjiang
+    assert "mudanjiang-customs" in {m.entity for m in linked.mentions}
+    assert any(
+        r.subject == "mudanjiang-customs"
+        and r.predicate == "locatedIn"
+        and r.object == "mudanjiang"
+        and r.method == "name"
+        for r in built.relations
+    )
 
 
 def test_ingest_refuses_bad_input_without_writing(project_copy, tmp_path):
@@ -97,7 +106,7 @@ def test_candidates_lists_real_unknown_names_of_a_new_russian_text(project_copy,
     source.write_text(RUSSIAN_NEWS, encoding="utf-8")
     runner.invoke(app, ["ingest", str(source), "--root", str(project_copy.root)])
     doc_id = yaml.safe_load(project_copy.document_listing.read_text(encoding="utf-8"))[-1]["id"]
-    result = runner.invoke(app, ["candidates", "--doc", doc_id, "--yaml", "--root", str(project_copy.root)])
+    result = runner.invoke(app, ["candidates", "--ner", "--doc", doc_id, "--yaml", "--root", str(project_copy.root)])
     assert result.exit_code == 0, result.output
     stubs = yaml.safe_load(result.stdout)
     names = {s["labels"]["ru"] for s in stubs}

@@ -24,6 +24,13 @@ CORE_PROPERTIES = (
     "proposes",
     "cooperatesWith",
     "adjoins",
+    "connects",
+    "investsIn",
+    "fundedBy",
+    "implements",
+    "participatesIn",
+    "hosts",
+    "signs",
     "mentionedIn",
 )
 

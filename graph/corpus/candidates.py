@@ -1,8 +1,12 @@
-"""Names the catalog does not know yet, found by offline NER per language, for curators.
+"""Names the catalog does not know yet, for curators.
 
-natasha for Russian, GiNZA for Japanese, jieba's place/organization tags for Chinese, and a
-proper-noun chunker for English. The models live in the optional `nlp` extra and load lazily:
-the build never pays for them.
+The build itself proposes entities for the names its grammar discovers (graph/extract/discovery.py);
+`proposals` lists them with counts, documents and a context line, and `catalog_stub` turns one
+into a catalog entry that the build accepts as it is (same id, so accepting a proposal keeps its
+IRI). Offline NER per language (`find_candidates`: natasha for Russian, GiNZA for Japanese,
+jieba's place/organization tags for Chinese, a proper-noun chunker for English) is the opt-in
+second opinion for names without a head noun (a town, a person); its models live in the
+optional `nlp` extra and load lazily.
 """
 
 from __future__ import annotations
@@ -13,11 +17,72 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from amurkg.corpus.catalog import Entity
 from amurkg.errors import InputError
+from amurkg.namespaces import AK, ID, LANGUAGES
 from amurkg.text.link import LinkedText
 from amurkg.text.normalize import fold
 
 Span = tuple[int, int, str]  # start, end, kind (LOC, ORG, …) in the original text
+
+
+@dataclass
+class Proposal:
+    """A proposed entity of the built graph, with where it occurs."""
+
+    entity: Entity
+    count: int = 0
+    documents: set[str] = field(default_factory=set)
+    context: str = ""
+
+
+def proposals(graph: Graph, entities: Iterable[Entity], documents: set[str] | None = None) -> list[Proposal]:
+    """The proposed entities of a built graph, most mentioned first; only those named in
+    `documents` when given."""
+    by_id = {e.id: Proposal(e) for e in entities}
+    for mention in sorted(graph.subjects(RDF.type, AK.Mention), key=str):
+        entity_id = str(graph.value(mention, AK.entity)).removeprefix(str(ID))
+        if entity_id not in by_id:
+            continue
+        document = str(graph.value(mention, AK.document)).removeprefix(str(ID) + "document/")
+        proposal = by_id[entity_id]
+        proposal.count += 1
+        proposal.documents.add(document)
+        if not proposal.context:
+            proposal.context = _one_line(str(graph.value(mention, AK.sentence) or ""))
+    found = [p for p in by_id.values() if p.count and (documents is None or p.documents & documents)]
+    return sorted(found, key=lambda p: (-p.count, p.entity.id))
+
+
+def _one_line(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def catalog_file(entity: Entity) -> str:
+    """The catalog file an entity's entry goes in (seeds/catalog/geo_feature.yaml for a GeoFeature)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", entity.cls).lower() + ".yaml"
+
+
+def catalog_stub(entity: Entity) -> dict:
+    """A catalog entry for a proposed entity, valid as it is: its id, labels in every language the
+    build derived, the places its name contains, its subclass; derived labels are noted."""
+    stub: dict = {"id": entity.id, "labels": {lang: entity.labels[lang] for lang in LANGUAGES if lang in entity.labels}}
+    aliases = {lang: list(entity.aliases[lang]) for lang in LANGUAGES if entity.aliases.get(lang)}
+    if aliases:
+        stub["aliases"] = aliases
+    if entity.located_in:
+        stub["locatedIn"] = list(entity.located_in) if len(entity.located_in) > 1 else entity.located_in[0]
+    if entity.subclass:
+        stub["subclass"] = entity.subclass
+    if "en" in entity.labels and len(entity.labels) > 1:
+        stub["note"] = "proposed by the build; the English label is derived (romanized, head noun translated)"
+    return stub
+
+
 NLP_HINT = "candidates needs the NLP models: pip install -e '.[nlp]'"
 # GiNZA labels that are not names of things to catalog.
 _GINZA_SKIP = re.compile(

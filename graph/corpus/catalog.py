@@ -32,12 +32,19 @@ CORE_CLASSES: tuple[str, ...] = (
     "GeoFeature",
 )
 PLACE_CLASSES = frozenset({"Country", "Region", "City", "Port", "Park", "Corridor", "GeoFeature"})
+# Finer classes an entry may declare with `subclass:` (the ontology has them under the core class).
+SUBCLASSES: dict[str, tuple[str, ...]] = {
+    "Project": ("Infrastructure",),
+    "Organization": ("Company", "GovernmentBody", "ResearchInstitute"),
+    "Program": ("Agreement", "Strategy"),
+}
+STATUSES = ("curated", "proposed")  # catalog entries are curated; names the build discovers are proposed
 CONCEPT_CLASSES = frozenset({"Industry", "CooperationModel"})
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 KNOWN_FIELDS = frozenset(
-    {"id", "labels", "aliases", "locatedIn", "partOf", "broader", "coordinates", "wikidata", "year", "note"}
+    {"id", "labels", "aliases", "locatedIn", "partOf", "broader", "coordinates", "wikidata", "year", "note", "subclass"}
 )
 
 
@@ -56,6 +63,8 @@ class Entity:
     wikidata: str | None = None
     year: int | None = None
     source: str = ""
+    subclass: str | None = None  # a finer class of the ontology (Company under Organization), if known
+    status: str = "curated"  # "proposed" for names the build discovered in a document
 
     def names(self) -> Iterator[tuple[str, str]]:
         """Every (language, name) this entity is known by: labels first, then aliases."""
@@ -87,6 +96,12 @@ class Catalog:
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self.entities
+
+    def extended(self, entities: Iterable[Entity]) -> Catalog:
+        """This catalog plus entities discovered in a document (catalog entries win on an id clash),
+        so extractors look up a discovered entity's class and ancestors like a catalog one's."""
+        added = {e.id: e for e in entities if e.id not in self.entities}
+        return Catalog({**self.entities, **added}) if added else self
 
     def of_class(self, cls: str) -> list[Entity]:
         return [e for e in self if e.cls == cls]
@@ -208,6 +223,10 @@ def _parse_entity(raw: object, cls: str, shown: str, problems: list[Problem]) ->
     if year is not None and not (isinstance(year, int) and 1000 <= year <= 2100):
         bad(f"year {year!r} is not a year")
     refs = {key: _id_list(raw.get(key), key, bad) for key in ("locatedIn", "partOf", "broader")}
+    subclass = raw.get("subclass")
+    if subclass is not None and subclass not in SUBCLASSES.get(cls, ()):
+        allowed = ", ".join(SUBCLASSES.get(cls, ())) or "none"
+        bad(f"subclass {subclass!r} is not a subclass of {cls} (allowed: {allowed})")
     if len(problems) > before:
         return None
     return Entity(
@@ -222,6 +241,7 @@ def _parse_entity(raw: object, cls: str, shown: str, problems: list[Problem]) ->
         wikidata=wikidata,
         year=year,
         source=f"{shown}:{line}",
+        subclass=subclass,
     )
 
 

@@ -86,11 +86,10 @@ class SentenceView:
         )
 
 
-def extract_patterns(
-    linked: LinkedText, catalog: Catalog, skip: frozenset[int] | set[int] = frozenset()
-) -> list[Relation]:
+def extract_patterns(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = frozenset()) -> list[Relation]:
     """All pattern relations of a document; sentences in `skip` (table rows) are left to the table parser."""
     relations: list[Relation] = list(footnoted_members(linked, catalog)) + list(models_in_headings(linked, catalog))
+    skip = set(skip)
     for index in range(len(linked.sentences)):
         if index in skip:
             continue
@@ -276,9 +275,7 @@ def _nearest_before(view: SentenceView, target: Mention, classes: Iterable[str])
 PATTERNS = (
     cross_border_pairs,
     bracketed_members,
-    targeted_industries,
     proposed_models,
-    applied_models,
     adjoining_places,
     hinterland_of_ports,
 )

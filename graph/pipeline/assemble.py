@@ -44,6 +44,9 @@ def add_entity(graph: Graph, entity: Entity) -> None:
     """An entity's class, labels in every language, aliases, geometry and catalog geography."""
     node = iri(entity.id)
     graph.add((node, RDF.type, AK[entity.cls]))
+    if entity.subclass:
+        graph.add((node, RDF.type, AK[entity.subclass]))
+    graph.add((node, AK.status, Literal(entity.status)))
     for lang, label in entity.labels.items():
         graph.add((node, RDFS.label, Literal(label, lang=lang)))
     if entity.cls in SCHEMES:
@@ -72,6 +75,8 @@ def add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, SCHEMA.sameAs, WD[entity.wikidata]))
     if entity.year is not None:
         graph.add((node, AK.year, Literal(entity.year, datatype=XSD.integer)))
+    if entity.status != "curated":
+        return  # a discovered entity's places come with the passage that names them (method "name")
     for predicate, targets in (("locatedIn", entity.located_in), ("partOf", entity.part_of)):
         for target in targets:
             add_relation(graph, Relation(entity.id, predicate, target, "", -1, -1, "", "catalog"))
@@ -143,6 +148,9 @@ def add_relation(graph: Graph, relation: Relation) -> None:
         graph.add((evidence, AK.quote, Literal(relation.quote)))
         graph.add((evidence, AK.start, Literal(relation.start, datatype=XSD.integer)))
         graph.add((evidence, AK.end, Literal(relation.end, datatype=XSD.integer)))
+        graph.add((evidence, AK.modality, Literal(relation.modality)))
+    if relation.rule:
+        graph.add((evidence, AK.rule, Literal(relation.rule)))
 
 
 def add_co_mentions(graph: Graph, counts: Counter) -> None:

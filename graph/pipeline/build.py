@@ -15,15 +15,16 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from amurkg.corpus.catalog import CORE_CLASSES, Catalog, load_catalog
+from amurkg.corpus.catalog import CORE_CLASSES, Catalog, Entity, load_catalog
 from amurkg.corpus.claims import load_claims
 from amurkg.corpus.documents import DocumentMeta, load_documents
 from amurkg.errors import InputError
 from amurkg.extract import METHODS, Relation
+from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
 from amurkg.pipeline import assemble
-from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
+from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
 from amurkg.pipeline.validate import Violation, shacl_violations
 from amurkg.text.link import LinkedText
@@ -51,6 +52,7 @@ class BuildResult:
     violations: list[Violation]
     cached_documents: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    proposed: list[Entity] = field(default_factory=list)  # entities discovered in the documents
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -118,13 +120,21 @@ def build(
     reports: list[DocumentReport] = []
     linked: list[LinkedText] = []
     co_mentions: Counter = Counter()
+    outcomes = []
     for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+        outcomes.append((document, outcome))
+        if outcome.linked is not None:
+            linked.append(outcome.linked)
+    # names discovered in several documents and languages become one entity before assembly
+    proposed, remap = merge_proposed(e for _, outcome in outcomes for e in outcome.proposed)
+    for entity in proposed:
+        assemble.add_entity(graph, entity)
+    for document, outcome in outcomes:
+        outcome = rename_entities(outcome, remap)
         assemble.add_document(graph, document)
         assemble.add_mentions(graph, document.id, outcome.mentions)
         relations.extend(outcome.relations)
         co_mentions.update(outcome.co_mentions)
-        if outcome.linked is not None:
-            linked.append(outcome.linked)
         report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
         report.relations.update(r.method for r in outcome.relations)
         report.relations.update(r.method for r in claims if r.document == document.id)
@@ -145,7 +155,9 @@ def build(
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
-    return BuildResult(graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps)
+    return BuildResult(
+        graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps, proposed
+    )
 
 
 class _StageClock:

@@ -15,17 +15,20 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from amurkg.corpus.catalog import Catalog
+from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.clauses import extract_clauses
+from amurkg.extract.discovery import discover
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
+from amurkg.namespaces import SYMMETRIC_PREDICATES
 from amurkg.text.link import LinkedText, Linker
 
 # The code that decides an outcome: every module and data file of these folders, and this module.
@@ -53,6 +56,7 @@ class DocumentOutcome:
     relations: tuple[Relation, ...]
     co_mentions: Counter = field(default_factory=Counter)
     linked: LinkedText | None = None  # kept only when asked (tests, tools that need the text)
+    proposed: tuple[Entity, ...] = ()  # entities discovered in this document (ak:status "proposed")
 
     @property
     def entities(self) -> set[str]:
@@ -60,9 +64,17 @@ class DocumentOutcome:
 
 
 def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
-    """Extract the relations of a linked text and condense it to what the graph needs."""
-    table_relations, table_sentences = extract_tables(linked, catalog)
-    relations = table_relations + extract_patterns(linked, catalog, skip=table_sentences)
+    """Discover the names the catalog lacks, extract the relations of the linked text (discovered
+    entities included) and condense it to what the graph needs."""
+    discovery = discover(linked, catalog)
+    linked, overlay = discovery.linked, catalog.extended(discovery.entities)
+    table_relations, table_sentences = extract_tables(linked, overlay)
+    relations = (
+        table_relations
+        + extract_patterns(linked, overlay, skip=table_sentences)
+        + extract_clauses(linked, overlay, skip=table_sentences)
+        + discovery.relations
+    )
     mentions = tuple(
         MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
     )
@@ -72,7 +84,57 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     co_mentions: Counter = Counter()
     for entities in by_sentence.values():
         co_mentions.update(combinations(sorted(entities), 2))
-    return DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+    return DocumentOutcome(
+        linked.document,
+        linked.language,
+        mentions,
+        unique_relations(relations),
+        co_mentions,
+        linked,
+        tuple(discovery.entities),
+    )
+
+
+def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> DocumentOutcome:
+    """The outcome with discovered entities renamed to the id they were merged into."""
+    if not remap or not any(e.id in remap for e in outcome.proposed):
+        return outcome
+
+    def new(entity_id: str) -> str:
+        return remap.get(entity_id, entity_id)
+
+    mentions = tuple(replace(m, entity=new(m.entity)) for m in outcome.mentions)
+    relations = unique_relations([replace(r, subject=new(r.subject), object=new(r.object)) for r in outcome.relations])
+    co_mentions: Counter = Counter()
+    for (a, b), count in outcome.co_mentions.items():
+        pair = tuple(sorted((new(a), new(b))))
+        if pair[0] != pair[1]:
+            co_mentions[pair] += count
+    return DocumentOutcome(
+        outcome.document,
+        outcome.language,
+        mentions,
+        relations,
+        co_mentions,
+        outcome.linked,
+        tuple(replace(e, id=new(e.id)) for e in outcome.proposed),
+    )
+
+
+def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
+    """One relation per fact and passage: two rules finding the same fact in the same passage give
+    one piece of evidence (the one naming its rule, first in order)."""
+    chosen: dict[tuple, Relation] = {}
+    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality)):
+        chosen.setdefault(_key(relation), relation)
+    return tuple(sorted(chosen.values()))
+
+
+def _key(relation: Relation) -> tuple:
+    ends = (relation.subject, relation.object)
+    if relation.predicate in SYMMETRIC_PREDICATES:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.predicate, relation.document, relation.start, relation.end, relation.method)
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +193,13 @@ class OutcomeCache:
             with open(temporary, "wb") as handle:
                 pickle.dump(
                     DocumentOutcome(
-                        outcome.document, outcome.language, outcome.mentions, outcome.relations, outcome.co_mentions
+                        outcome.document,
+                        outcome.language,
+                        outcome.mentions,
+                        outcome.relations,
+                        outcome.co_mentions,
+                        None,
+                        outcome.proposed,
                     ),
                     handle,
                     protocol=pickle.HIGHEST_PROTOCOL,
@@ -154,7 +222,9 @@ def _init_worker(catalog: Catalog) -> None:
 def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
     document_id, language, text = job
     linker: Linker = _worker["linker"]
-    return process_document(linker.link(document_id, text, language), _worker["catalog"])
+    outcome = process_document(linker.link(document_id, text, language), _worker["catalog"])
+    outcome.linked = None  # not sent back across processes
+    return outcome
 
 
 def process_corpus(
@@ -198,8 +268,8 @@ def process_corpus(
                 assert linker is not None  # no pool: this process links
                 linked = linker.link(document.id, text, document.language)
                 outcome = process_document(linked, catalog)
-                if keep_texts:
-                    outcome.linked = linked
+                if not keep_texts:
+                    outcome.linked = None
                 window.append((document, key, outcome, True))
             while len(window) > 4 * max(1, jobs):
                 yield finish(window.popleft())

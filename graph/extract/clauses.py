@@ -1,0 +1,890 @@
+"""Relations stated in running text, read clause by clause, in four languages.
+
+Each sentence is split into clauses (`clause_breaks` of `clauses.yaml`). In a clause, a relation
+word (kept per predicate and language as data, matched on folded text for Chinese and Japanese,
+on tokens and pymorphy3 lemmas for Russian, on token prefixes for English) proposes predicates;
+the classes of the two ends decide which one holds (the `allowed` table of class families, the
+ontology's domains and ranges). The subject of a clause is the nearest fitting name before the
+object, or after it (the object may come first), or else the topic carried from an earlier clause,
+sentence or section heading of the same paragraph. Lists distribute: every name of a list is a
+subject or an object. Two parties joined by a connector or a frame ("between A … and B", 从A到B)
+may have appositions and brackets between them. Compound names (黑龙江省绥芬河市, "Russia's
+Primorsky Krai") state where a place lies.
+
+Every relation's quote is the clause that states it (from the carried topic when the subject is
+carried); `rule` names what fired; statements of plan get modality "planned"; negated clauses
+give no relation. Nothing here names a place: classes, geography and words decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from amurkg.corpus.catalog import Catalog
+from amurkg.extract import Relation
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold, fold_text
+from amurkg.text.russian import analyzer
+
+DATA_FILE = Path(__file__).with_name("clauses.yaml")
+CJK = frozenset({"zh", "ja"})
+PAIR_PREDICATES = ("counterpartOf", "cooperatesWith")
+PLACE_VALUED = frozenset({"adjoins", "connects", "locatedIn"})
+LIST_SEPARATORS = frozenset(
+    {"、", ",", "，", "и", "and", "和", "及", "与", "·", "/", "・", "と", "及び", "а также", "as well as"}
+)
+_TOKEN = re.compile(r"[\w'’-]+")
+_WORDISH = re.compile(r"\w")
+_BRACKETS = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
+BLANK = "\u25a1"
+
+
+# ------------------------------------------------------------------------------------------ data
+
+
+@dataclass(frozen=True)
+class Words:
+    """One list of words of one language, ready to be found in a clause."""
+
+    language: str
+    phrases: tuple[tuple[str, ...], ...]  # folded substrings (CJK) or token sequences (en, ru)
+
+    def find(self, clause: Clause) -> list[int]:
+        """Offsets (in the document) where any of the words occurs in the clause."""
+        if not self.phrases:
+            return []
+        if self.language in CJK:
+            found = []
+            for (phrase,) in self.phrases:
+                at = clause.folded.find(phrase)
+                while at >= 0:
+                    found.append(clause.offset(at))
+                    at = clause.folded.find(phrase, at + 1)
+            return sorted(found)
+        tokens = clause.tokens
+        found = []
+        for (phrase,) in (parts for parts in self.phrases if len(parts) == 1 and not _WORDISH.search(parts[0])):
+            at = clause.folded.find(phrase)
+            while at >= 0:
+                found.append(clause.offset(at))
+                at = clause.folded.find(phrase, at + 1)
+        for index in range(len(tokens)):
+            for parts in self.phrases:
+                if index + len(parts) <= len(tokens) and all(
+                    _token_matches(tokens[index + k], part) for k, part in enumerate(parts)
+                ):
+                    found.append(tokens[index].start)
+                    break
+        return sorted(found)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    text: str  # lower case
+    lemmas: tuple[str, ...]  # every lemma pymorphy3 proposes (Russian); the text itself otherwise
+
+
+def _token_matches(token: Token, word: str) -> bool:
+    if word.endswith("*"):
+        return token.text.startswith(word[:-1]) or any(lemma.startswith(word[:-1]) for lemma in token.lemmas)
+    return token.text == word or word in token.lemmas
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The data of `clauses.yaml` for one language."""
+
+    language: str
+    families: dict[str, frozenset[str]]
+    rank: dict[str, int]
+    allowed: dict[str, tuple[tuple[str, str], ...]]
+    relation_words: dict[str, Words]
+    connectors: frozenset[str]
+    frames: tuple[tuple[str, str], ...]
+    compound_gaps: frozenset[str]
+    located: Words
+    planned: Words
+    negation: Words
+    negation_exceptions: Words
+    anaphora: Words
+    topic_markers: tuple[str, ...]
+    clause_breaks: re.Pattern
+    partner_before: tuple[str, ...]
+    partner_after: tuple[str, ...]
+    free_order: frozenset[str]
+    needs_party_in_clause: frozenset[str]
+    not_subject_after: tuple[str, ...]
+    trade: Words
+    relatives: Words
+    possessive: tuple[str, ...]
+    object_first_links: Words
+
+    def family(self, cls: str) -> frozenset[str]:
+        return self.families.get(cls, frozenset()) | {cls}
+
+
+def _words(language: str, words: Iterable[str]) -> Words:
+    if language in CJK:
+        return Words(language, tuple((fold(w) or w,) for w in words))
+    return Words(language, tuple(tuple(part for part in w.lower().split()) for w in words))
+
+
+@lru_cache(maxsize=8)
+def lexicon(language: str) -> Lexicon | None:
+    """The clause data of a language, or None for a language without data."""
+    raw = _raw()
+    if language not in raw["connectors"]:
+        return None
+
+    def per(key: str) -> list[str]:
+        return list(raw[key].get(language, []))
+
+    return Lexicon(
+        language=language,
+        families={cls: frozenset(f) for cls, f in raw["families"].items()},
+        rank=dict(raw["place_rank"]),
+        allowed={p: tuple((s, o) for s, o in rows) for p, rows in raw["allowed"].items()},
+        relation_words={p: _words(language, w.get(language, [])) for p, w in raw["relation_words"].items()},
+        connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
+        frames=tuple((fold(a), fold(b)) for a, b in raw["frames"].get(language, [])),
+        compound_gaps=frozenset(per("compound_gaps")),
+        located=_words(language, per("located_words")),
+        planned=_words(language, per("planned")),
+        negation=_words(language, per("negation")),
+        negation_exceptions=_words(language, per("negation_exceptions")),
+        anaphora=_words(language, per("anaphora")),
+        topic_markers=tuple(fold(t) for t in per("topic_markers")),
+        clause_breaks=re.compile("|".join(per("clause_breaks")) or r"(?!)"),
+        partner_before=tuple(fold(w) for w in raw["partner"].get(language, {}).get("before", [])),
+        partner_after=tuple(fold(w) for w in raw["partner"].get(language, {}).get("after", [])),
+        free_order=frozenset(raw.get("free_order", [])),
+        needs_party_in_clause=frozenset(raw.get("needs_party_in_clause", [])),
+        not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
+        trade=_words(language, per("trade")),
+        relatives=_words(language, per("relatives")),
+        possessive=tuple(fold(w) for w in per("possessive")),
+        object_first_links=_words(language, per("object_first_links")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> tuple[str, ...]:
+    return tuple(sorted({p.normal_form for p in analyzer().parse(word)}))
+
+
+# --------------------------------------------------------------------------------------- clauses
+
+
+class Clause:
+    """A span of a sentence with its mentions; names are blanked out in the text that words are
+    looked for in, so a word inside a name (产业 in 装备制造产业) is no relation word."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention], language: str):
+        self.start, self.end = start, end
+        self.mentions = mentions
+        self.language = language
+        pieces, cursor = [], start
+        for mention in mentions:
+            pieces.append(text[cursor : mention.start])
+            pieces.append(BLANK * (mention.end - mention.start))
+            cursor = mention.end
+        pieces.append(text[cursor:end])
+        blanked = "".join(pieces)
+        self.blanked = blanked
+        if language in CJK:
+            folded = fold_text(blanked)
+            self.folded = folded.text
+            self._starts = folded.starts
+            self.tokens: list[Token] = []
+        else:
+            self.folded = blanked.lower()
+            self._starts = list(range(len(blanked)))
+            russian = language == "ru"
+            self.tokens = [
+                Token(
+                    start + m.start(),
+                    m.group().lower(),
+                    _lemmas(m.group().lower()) if russian else (m.group().lower(),),
+                )
+                for m in _TOKEN.finditer(blanked)
+                if BLANK not in m.group()
+            ]
+
+    def offset(self, position: int) -> int:
+        return self.start + self._starts[position]
+
+
+def _script_language(sentence: str, default: str) -> str:
+    """The language a sentence is written in, by script, when it is clearly not the document's."""
+    latin = sum(1 for c in sentence if "a" <= c.lower() <= "z")
+    cyrillic = sum(1 for c in sentence if "\u0400" <= c <= "\u04ff")
+    kana = sum(1 for c in sentence if "\u3040" <= c <= "\u30ff")
+    han = sum(1 for c in sentence if "\u4e00" <= c <= "\u9fff")
+    letters = latin + cyrillic + kana + han
+    if letters < 20:
+        return default
+    if latin > 0.8 * letters:
+        return "en"
+    if cyrillic > 0.8 * letters:
+        return "ru"
+    if kana + han > 0.8 * letters and default not in CJK:
+        return "ja" if kana else "zh"
+    return default
+
+
+def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexicon, language: str = "") -> list[Clause]:
+    span = linked.sentences[index]
+    text = linked.text
+    sentence = text[span.start : span.end]
+    cuts = [span.start]
+    for match in lex.clause_breaks.finditer(sentence):
+        cut = span.start + match.end()
+        # never cut inside a name
+        if all(not (m.start < cut < m.end) for m in mentions) and cut > cuts[-1]:
+            cuts.append(cut)
+    cuts.append(span.end)
+    clauses = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            inside = [m for m in mentions if a <= m.start and m.end <= b]
+            clauses.append(Clause(text, a, b, inside, language or linked.language))
+    return clauses
+
+
+# ------------------------------------------------------------------------------------ extraction
+
+
+@dataclass
+class Topic:
+    mention: Mention
+    rule: str  # "topic" (earlier clause or sentence) or "heading"
+
+
+class ClauseReader:
+    """Reads one linked document clause by clause."""
+
+    def __init__(self, linked: LinkedText, catalog: Catalog, lex: Lexicon):
+        self.linked = linked
+        self.catalog = catalog
+        self.lex = lex
+        self.language = linked.language
+        self.document_lex = lex
+        self.relations: list[Relation] = []
+        self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
+        self.previous_last: Mention | None = None
+
+    def cls(self, mention: Mention) -> str:
+        return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
+
+    def fam(self, mention: Mention) -> frozenset[str]:
+        return self.lex.family(self.cls(mention))
+
+    # -- the document
+
+    def read(self, skip: set[int]) -> list[Relation]:
+        linked = self.linked
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in linked.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        heading: Topic | None = None
+        topic: Topic | None = None
+        previous_end = 0
+        for index, span in enumerate(linked.sentences):
+            gap = linked.text[previous_end : span.start]
+            previous_end = span.end
+            if self._paragraph_break(gap):
+                topic = heading
+            if index in skip:
+                continue
+            mentions = by_sentence.get(index, [])
+            self._switch_language(linked.text[span.start : span.end])
+            if self._is_heading(index):
+                holder = next(
+                    (
+                        m
+                        for m in mentions
+                        if "place" in self.fam(m)
+                        and self.fam(m) & {"holder", "actor"}
+                        and not self._marked_not_subject(m, span.end)
+                        and not self._marked_partner(m, [])
+                    ),
+                    None,
+                )
+                if holder is not None:
+                    heading = topic = Topic(holder, "heading")
+                self._compounds(mentions)
+                continue
+            for clause in _clauses(linked, index, mentions, self.lex, self.language):
+                topic = self._read_clause(clause, topic)
+        return self.relations
+
+    def _switch_language(self, sentence: str) -> None:
+        """A sentence in another script than the document (the English abstract of a Russian
+        paper) is read with the words of its own language."""
+        language = _script_language(sentence, self.linked.language)
+        lex = lexicon(language) if language != self.linked.language else self.document_lex
+        if lex is not None:
+            self.language, self.lex = language, lex
+
+    def _paragraph_break(self, gap: str) -> bool:
+        return gap.count("\n") >= (1 if self.language in CJK else 2)
+
+    def _is_heading(self, index: int) -> bool:
+        """A short line of its own without a sentence-final stop."""
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        line = text[span.start : span.end]
+        if len(line) > 80 or "\n" in line.strip():
+            return False
+        before = text[max(0, span.start - 1) : span.start]
+        after = text[span.end : span.end + 1]
+        return before in ("", "\n") and after in ("", "\n") and line.rstrip()[-1:] not in "。.!?！？;；:：,，"
+
+    # -- one clause
+
+    def _read_clause(self, clause: Clause, topic: Topic | None) -> Topic | None:
+        lex = self.lex
+        self._compounds(clause.mentions)
+        clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
+        if self._relative(clause) and self.previous_last is not None:
+            antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
+            clause = Clause(
+                self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
+            )
+        self.previous_last = clause.mentions[-1] if clause.mentions else None
+        own_topic = self._clause_topic(clause)
+        if own_topic is not None and not self._is_anaphoric(clause):
+            topic = Topic(own_topic, "topic")
+        elif own_topic is None and not self._is_anaphoric(clause) and self._unnamed_topic(clause):
+            topic = None  # "…の推進は": the clause is about something the catalog does not name
+        if self._negated(clause):
+            return topic
+        modality = "planned" if lex.planned.find(clause) else "stated"
+        cues = {p: words.find(clause) for p, words in lex.relation_words.items()}
+        cues = {p: found for p, found in cues.items() if found}
+        self._pairs(clause, cues, modality)
+        if cues:
+            self._partners(clause, cues, topic, modality)
+            self._governed(clause, cues, topic, modality)
+        self._bracket_members(clause)
+        self._located(clause, modality)
+        return topic
+
+    def _relative(self, clause: Clause) -> bool:
+        """Does the clause open with a relative pronoun ("which", "который")? Its topic is the
+        last name of the clause before."""
+        return any(at - clause.start <= 1 for at in self.lex.relatives.find(clause)) and bool(clause.mentions)
+
+    def _unnamed_topic(self, clause: Clause) -> bool:
+        """A topic marker (Japanese は) after words that are not a linked name."""
+        if not self.lex.topic_markers or self.language != "ja":
+            return False
+        head = clause.folded[: max(1, len(clause.folded) // 2)]
+        at = head.find("は")
+        return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
+
+    def _negated(self, clause: Clause) -> bool:
+        found = set(self.lex.negation.find(clause))
+        if not found:
+            return False
+        return bool(found - set(self.lex.negation_exceptions.find(clause)))
+
+    def _is_anaphoric(self, clause: Clause) -> bool:
+        return any(at - clause.start < 12 for at in self.lex.anaphora.find(clause))
+
+    def _clause_topic(self, clause: Clause) -> Mention | None:
+        """The clause's own subject: its first holder or actor when that opens the clause (or is
+        marked as a topic, ハルビンは)."""
+        text = self.linked.text
+        for mention in clause.mentions:
+            if not self.fam(mention) & {"holder", "actor", "project", "program", "infrastructure"}:
+                continue
+            if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
+                return None
+            after = fold(text[mention.end : mention.end + 4])
+            if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
+                return mention
+            head = text[clause.start : mention.start]
+            if len(head) <= max(6, (clause.end - clause.start) // 4):
+                return mention
+            return None
+        return None
+
+    # -- rules
+
+    def _emit(self, subject: str, predicate: str, obj: str, start: int, end: int, rule: str, modality: str) -> None:
+        if subject == obj:
+            return
+        text = self.linked.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        self.relations.append(
+            Relation(
+                subject,
+                predicate,
+                obj,
+                self.linked.document,
+                start,
+                end,
+                text[start:end],
+                "pattern",
+                f"clause:{rule}",
+                modality,
+            )
+        )
+
+    def _fits(self, predicate: str, subject: Mention, obj: Mention) -> bool:
+        s, o = self.fam(subject), self.fam(obj)
+        return any(a in s and b in o for a, b in self.lex.allowed.get(predicate, ()))
+
+    def _governed(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
+        """A relation word and two ends whose classes fit. The subject is the nearest fitting name
+        before the object with the word between them (or, in verb-final Japanese and Chinese, after
+        both), else after the object with the word between (the object first: "A is B's pillar
+        industry", "held in B"), else the carried topic. Of several predicates for one pair, the one
+        whose word is nearest wins."""
+        mentions = clause.mentions
+        chosen: dict[tuple[str, str], tuple[int, str, str, int, int, str]] = {}
+        for position, obj in enumerate(mentions):
+            for predicate, found in cues.items():
+                rows = self.lex.allowed.get(predicate)
+                if not rows or not any(b in self.fam(obj) for _, b in rows):
+                    continue
+                subjects, rule = self._subjects(clause, position, predicate, found)
+                if (
+                    predicate == "targetsIndustry"
+                    and "cooperatesWith" in cues
+                    and (
+                        len([m for m in subjects if "actor" in self.fam(m)]) >= 2
+                        or (topic is not None and not subjects and self._partnered(clause, topic))
+                    )
+                ):
+                    continue  # "A and B cooperate in energy": the field of a cooperation, not a target
+                if subjects:
+                    for subject in subjects:
+                        distance = self._cue_distance(found, subject, obj)
+                        key = (subject.entity, obj.entity)
+                        entry = (distance, predicate, rule, clause.start, clause.end, subject.entity)
+                        if key not in chosen or entry < chosen[key]:
+                            chosen[key] = entry
+                elif (
+                    topic is not None
+                    and topic.mention.entity != obj.entity
+                    and self._fits(predicate, topic.mention, obj)
+                ):
+                    if predicate in self.lex.needs_party_in_clause:
+                        continue
+                    key = (topic.mention.entity, obj.entity)
+                    distance = 1000 + min(abs(at - obj.start) for at in found)
+                    entry = (
+                        distance,
+                        predicate,
+                        topic.rule,
+                        min(topic.mention.start, clause.start),
+                        clause.end,
+                        topic.mention.entity,
+                    )
+                    if key not in chosen or entry < chosen[key]:
+                        chosen[key] = entry
+        by_subject: dict[tuple[str, str], list[str]] = {}
+        for (subject, obj), entry in chosen.items():
+            by_subject.setdefault((subject, entry[1]), []).append(obj)
+        for (subject, obj), (_, predicate, rule, start, end, _) in sorted(chosen.items()):
+            if predicate in PLACE_VALUED and any(
+                other != obj and other in self.catalog and obj in self.catalog.ancestors(other)
+                for other in by_subject[(subject, predicate)]
+            ):
+                continue  # "the Far East … within Russia": the nearer place is the party
+            self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _partnered(self, clause: Clause, topic: Topic) -> bool:
+        return any("actor" in self.fam(m) and m.entity != topic.mention.entity for m in clause.mentions)
+
+    def _cue_distance(self, found: list[int], subject: Mention, obj: Mention) -> int:
+        low, high = min(subject.start, obj.start), max(subject.end, obj.end)
+        return min(0 if low <= at <= high else min(abs(at - low), abs(at - high)) for at in found)
+
+    def _subjects(self, clause: Clause, position: int, predicate: str, found: list[int]) -> tuple[list[Mention], str]:
+        mentions = clause.mentions
+        obj = mentions[position]
+        verb_final = self.language in CJK
+        listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
+
+        def fits(m: Mention) -> bool:
+            if "actor" in self.fam(m) and self._marked_partner(m, []):
+                return False  # "cooperation with B in tourism": B is the partner, not the one who develops
+            return (
+                m.entity != obj.entity
+                and m.entity not in listed_with_object
+                and self._fits(predicate, m, obj)
+                and not self._nested_places(m, obj)
+            )
+
+        brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
+        for subject in reversed(mentions[:position]):
+            if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
+                continue  # names inside a bracket before the object only explain the name before it
+            members = [m for m in self._list_of(subject, mentions) if fits(m)]
+            if self._marked_not_subject(members[-1], obj.start):
+                return [], ""
+            between = any(subject.end <= at < obj.start for at in found)
+            after = verb_final and any(at >= obj.end for at in found)
+            if between or after or predicate in self.lex.free_order:
+                return members, "clause"
+            if verb_final:
+                break
+            # in "A borders B, … and C", C's subject is A: look further back, past names after the word
+            if not any(at < subject.start for at in found):
+                break
+        links = self.lex.object_first_links.find(clause)
+        for subject in mentions[position + 1 :]:
+            if not fits(subject):
+                continue
+            if predicate not in self.lex.free_order and not any(obj.end <= at < subject.start for at in links):
+                break
+            if any(
+                m is not obj
+                and m.start > obj.start
+                and m.end <= subject.start
+                and self.fam(m) & self.fam(obj)
+                and m not in self._list_of(obj, mentions)
+                for m in mentions
+            ):
+                break  # another name of the object's kind stands nearer the subject
+            if verb_final and predicate not in self.lex.free_order and not self._possessive_after(subject):
+                break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
+            members = [m for m in self._list_of(subject, mentions) if fits(m)]
+            if any(obj.end <= at < subject.start for at in found) or (
+                verb_final and any(at >= subject.end for at in found)
+            ):
+                return members, "object-first"
+            if any(0 <= at - members[-1].end <= 20 for at in found):
+                return members, "object-first"  # "…, representatives from A and B were invited"
+            if verb_final:
+                break
+        return [], ""
+
+    def _possessive_after(self, mention: Mention) -> bool:
+        after = fold(self.linked.text[mention.end : mention.end + 2])
+        return any(after.startswith(w) for w in self.lex.possessive)
+
+    def _marked_not_subject(self, last: Mention, limit: int) -> bool:
+        """Is the name (the end of its list) followed by a case marker that makes it an object or a
+        place (Japanese を, に): then it is not the subject of the clause."""
+        if not self.lex.not_subject_after:
+            return False
+        text = self.linked.text
+        tail = fold(text[last.end : min(limit, last.end + 40)])
+        tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
+        tail = re.sub(r"^[等など]+", "", tail)
+        tail = (
+            re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail)
+            if self.language == "ja"
+            else tail
+        )
+        return any(tail.startswith(w) for w in self.lex.not_subject_after)
+
+    def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
+        index = mentions.index(mention)
+        family = self.fam(mention)
+        first = last = index
+        while first > 0 and self._listed(mentions[first - 1], mentions[first], family):
+            first -= 1
+        while last + 1 < len(mentions) and self._listed(mentions[last], mentions[last + 1], family):
+            last += 1
+        return mentions[first : last + 1]
+
+    def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
+        gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
+        gap = gap.strip()
+        return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(b) & family & {"holder", "actor", "industry"})
+
+    def _pairs(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """Two parties joined by a connector or a frame, with brackets and appositions between them
+        set aside: counterpartOf (cross-border cities, ports, zones), cooperatesWith (actors)."""
+        mentions = clause.mentions
+        said = "cooperatesWith" in cues or bool(self.lex.trade.find(clause))  # "trade between A and B" too
+        for i, first in enumerate(mentions):
+            for second in mentions[i + 1 : i + 4]:
+                if first.entity == second.entity or self._nested(first, second):
+                    continue
+                rule = self._joined(clause, first, second)
+                if rule is None:
+                    continue
+                fa, fb = self.fam(first), self.fam(second)
+                ca, cb = self.catalog_country(first), self.catalog_country(second)
+                cross = ca is not None and cb is not None and ca != cb
+                if "pairable" in fa and "pairable" in fb and cross:
+                    self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
+                if "actor" in fa and "actor" in fb and said and (cross or ca is None or cb is None):
+                    self._emit(first.entity, "cooperatesWith", second.entity, clause.start, clause.end, rule, modality)
+                break
+
+    def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
+        """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B (and the
+        names listed with it) are partners of the nearest actor before it (and the names listed with
+        that one), or of the carried topic."""
+        if not self._cooperation_said(clause, cues):
+            return
+        text = self.linked.text
+        mentions = clause.mentions
+        for position, partner in enumerate(mentions):
+            if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
+                continue
+            candidate = next(
+                (m for m in reversed(mentions[:position]) if "actor" in self.fam(m) and m.entity != partner.entity),
+                None,
+            )
+            partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
+            if not self._cooperation_near(clause, cues, partner):
+                continue
+            if candidate is not None:
+                marker_joins = any(
+                    fold(self.linked.text[candidate.end : partner.start]).strip().endswith(w)
+                    for w in self.lex.partner_before
+                )
+                if self._nested(candidate, partner) or (
+                    partner in self._list_of(candidate, mentions) and not marker_joins
+                ):
+                    continue
+                subjects = [m for m in self._list_of(candidate, mentions) if m.end <= partner.start]
+                for one in subjects:
+                    for other in partners:
+                        if "actor" in self.fam(one) and "actor" in self.fam(other) and not self._nested(one, other):
+                            self._emit(
+                                one.entity,
+                                "cooperatesWith",
+                                other.entity,
+                                clause.start,
+                                clause.end,
+                                "partner",
+                                modality,
+                            )
+            elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
+                if not self._nested(topic.mention, partner):
+                    for other in partners:
+                        self._emit(
+                            topic.mention.entity,
+                            "cooperatesWith",
+                            other.entity,
+                            min(topic.mention.start, clause.start),
+                            clause.end,
+                            f"partner-{topic.rule}",
+                            modality,
+                        )
+        del text
+
+    def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
+        """A cooperation or trade word in the clause, or inside the name of a cooperation model it
+        names (技术合作, "technology cooperation")."""
+        if "cooperatesWith" in cues or self.lex.trade.find(clause):
+            return True
+        words = self.lex.relation_words["cooperatesWith"]
+        for mention in clause.mentions:
+            if "model" in self.fam(mention):
+                inner = Clause(self.linked.text, mention.start, mention.end, [], self.language)
+                if words.find(inner):
+                    return True
+        return False
+
+    def _cooperation_near(self, clause: Clause, cues: dict[str, list[int]], partner: Mention) -> bool:
+        """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
+        found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
+        found += [m.start for m in clause.mentions if "model" in self.fam(m)]
+        return any(-40 <= at - partner.start <= 30 for at in found)
+
+    def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
+        text = self.linked.text
+        before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        for word in self.lex.partner_before:
+            if before.endswith(word) and (
+                len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
+            ):
+                return True
+        after = fold(text[partner.end : partner.end + 12])
+        if self.language == "ja":
+            after = re.sub(r"^の[\u3040-\u30ff\u4e00-\u9fff]{1,6}?(?=と)", "", after)  # ロシアの地方政府と
+        for word in self.lex.partner_after:
+            if after.startswith(word):
+                # a bare と joins a pair when another name follows at once (AとB): then it is no partner mark
+                if word == "と" and following and following[0].start - partner.end <= 2:
+                    return False
+                return True
+        return False
+
+    def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
+        return b in self._list_of(a, mentions)
+
+    def _bracket_members(self, clause: Clause) -> None:
+        """A region followed by a bracket listing smaller places (蒙東（…呼倫貝爾市、興安盟…）): they lie in it."""
+        text = self.linked.text
+        mentions = clause.mentions
+        for position, holder in enumerate(mentions):
+            after = text[holder.end : holder.end + 1]
+            if after not in ("(", "（") or self.cls(holder) not in self.lex.rank:
+                continue
+            close = min((i for i in (text.find(c, holder.end) for c in ")）") if i >= 0), default=-1)
+            if close < 0 or close > clause.end:
+                continue
+            inside = [m for m in mentions[position + 1 :] if m.end <= close]
+            if len(inside) < 2:
+                continue
+            for member in inside:
+                if self._nested(member, holder) and holder.entity in self.catalog.ancestors(member.entity):
+                    self._place_in_place(member, holder, holder.start, close + 1, "bracket", "stated")
+
+    def catalog_country(self, mention: Mention) -> str | None:
+        return self.catalog.country_of(mention.entity) if mention.entity in self.catalog else None
+
+    def _nested_places(self, a: Mention, b: Mention) -> bool:
+        """Two places one inside the other (a region and its country), never parties to each other."""
+        spatial = {"place", "territory"}
+        return bool(self.fam(a) & spatial) and bool(self.fam(b) & spatial) and self._nested(a, b)
+
+    def _nested(self, a: Mention, b: Mention) -> bool:
+        if a.entity not in self.catalog or b.entity not in self.catalog:
+            return False
+        return a.entity in self.catalog.ancestors(b.entity) or b.entity in self.catalog.ancestors(a.entity)
+
+    def _joined(self, clause: Clause, first: Mention, second: Mention) -> str | None:
+        """How the text links two names as parties: "pair" (connector between them, after setting
+        aside brackets, appositions and names nested in the first) or "frame" (between … and)."""
+        text = self.linked.text
+        gap = text[first.end : second.start]
+        inner = [m for m in clause.mentions if first.end <= m.start and m.end <= second.start]
+        for m in sorted(inner, key=lambda m: -m.start):
+            if not self._nested(first, m) and not self._nested(second, m):
+                if self.fam(m) & {"actor", "pairable"}:
+                    return None
+            a, b = m.start - first.end, m.end - first.end
+            gap = gap[:a] + " " * (b - a) + gap[b:]
+        for start, end in self.qualifiers:
+            if first.end <= start and end <= second.start:
+                a, b = start - first.end, end - first.end
+                gap = gap[:a] + " " * (b - a) + re.sub(r"^['’]s\b", "  ", gap[b:])
+        words = _BRACKETS.sub(" ", gap)
+        folded = fold(words).strip()
+        if self.language not in CJK:
+            # an apposition between commas: "Manzhouli, the largest land port on the border, and"
+            if folded in self.lex.connectors:
+                return "pair"  # "China–Russia"
+            folded = folded.rstrip(" —–-:")
+            if "," in folded:
+                folded = folded.rsplit(",", 1)[1].strip()
+            tokens = folded.split()
+            last = tokens[-1] if tokens else ""
+            if len(tokens) <= 8:
+                for opening, closing in self.lex.frames:
+                    if last == closing or folded.endswith(" " + closing) or folded == closing:
+                        head = fold(text[clause.start : first.start]).rstrip()
+                        if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
+                            return "frame"
+            if len(tokens) > 4:
+                return None
+            if last in self.lex.connectors or folded in self.lex.connectors:
+                return "pair" if len(tokens) <= 1 else "pair-apposition"
+            for opening, closing in self.lex.frames:
+                if last == closing or folded.endswith(" " + closing) or folded == closing:
+                    head = fold(text[clause.start : first.start]).rstrip()
+                    if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
+                        return "frame"
+            return None
+        folded = folded.replace(" ", "")
+        if len(folded) > 12 or any(c in folded for c in "，,。；;"):
+            return None
+        if folded in self.lex.connectors:
+            return "pair"
+        head = fold(text[max(clause.start, first.start - 12) : first.start])
+        tail = fold(text[second.end : second.end + 4])
+        for opening, closing in self.lex.frames:
+            if folded == opening and tail.startswith(closing):
+                return "frame"  # Japanese postpositions: AからBまで
+            if head.endswith(opening) and (
+                folded.endswith(closing) or fold(text[second.end : second.end + 3]).startswith(closing)
+            ):
+                return "frame"
+        return None
+
+    def _compounds(self, mentions: list[Mention]) -> None:
+        """Adjacent names, one a larger place: the text states where the other lies. The larger
+        one is then only a qualifier ("Russia's Blagoveshchensk"), not a party of the clause."""
+        text = self.linked.text
+        for a, b in zip(mentions, mentions[1:]):
+            gap = text[a.end : b.start]
+            if gap not in self.lex.compound_gaps:
+                continue
+            end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
+            if self._place_in_place(a, b, a.start, end, "compound", "stated"):
+                outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
+                self.qualifiers.add((outer.start, outer.end))
+
+    def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
+        rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
+        if rank_a is None or rank_b is None or rank_a == rank_b or min(rank_a, rank_b) == 0:
+            return False
+        inner, outer = (a, b) if rank_a < rank_b else (b, a)
+        if inner.entity not in self.catalog:
+            return False
+        known = self.catalog[inner.entity].located_in
+        if known and outer.entity not in self.catalog.ancestors(inner.entity):
+            return False  # the catalog places it elsewhere: a list, not a compound
+        self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
+        return True
+
+    def _located(self, clause: Clause, modality: str) -> None:
+        """ "A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
+        before the larger one (or, in Japanese, after it: BにあるA is not read)."""
+        found = self.lex.located.find(clause)
+        if not found:
+            return
+        text = self.linked.text
+        for a, b in zip(clause.mentions, clause.mentions[1:]):
+            gap = text[a.end : b.start]
+            if len(gap) > 60 or any(c in gap for c in ",，、;；()（）"):
+                continue
+            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
+                continue
+            if self.language == "ru" and not _locative(b.surface):
+                continue  # в + accusative is a direction ("экспорт в Китай"), not a place
+            self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+
+def _locative(surface: str) -> bool:
+    words = surface.split()
+    if not words:
+        return False
+    cases = {p.tag.case for w in words[-1:] + words[:1] for p in analyzer().parse(w.lower())}
+    return bool(cases & {"loct", "loc2", "gent"})
+
+
+def extract_clauses(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = ()) -> list[Relation]:
+    """Every clause-level relation of a linked document (sentences in `skip` are table rows)."""
+    lex = lexicon(linked.language)
+    if lex is None:
+        return []
+    return ClauseReader(linked, catalog, lex).read(set(skip))
+
+
+def iter_predicates() -> Iterator[str]:
+    """The predicates the clause data can give."""
+    raw = _raw()
+    yield from sorted(set(raw["allowed"]) | set(PAIR_PREDICATES) | {"locatedIn"})

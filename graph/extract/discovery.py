@@ -1,0 +1,935 @@
+"""Discovery: names the catalog lacks (bridges, zones, companies, bureaus, fairs, agreements) become
+proposed entities while a document is linked.
+
+A name is a head noun that decides its class (大桥, мост, Bridge → ak:Infrastructure) with the
+words that may stand before or after it in that language: CJK characters up to a stop word or
+particle, Russian adjectives in agreement or a genitive chain, capitalised English words. The
+grammar is data (`names.yaml`); this module is the small generic core. A name that contains a
+catalog name keeps that link (the zone lies in the city its name starts with) and replaces the
+shorter mention. Each entity gets a slug from its romanized, translated name, so the same zone
+named in Chinese, Russian or English gets the same IRI wherever the words correspond.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
+from amurkg.corpus.ingest import slugify
+from amurkg.extract import Relation
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold, fold_text
+from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
+from amurkg.text.russian import analyzer
+from amurkg.text.segment import common_word
+
+_GRAMMAR = Path(__file__).with_name("names.yaml")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+# Proper-name contexts may contain these; the place classes a name can lie in.
+_ANCHOR_CLASSES = PLACE_CLASSES - {"Corridor"}
+
+
+@dataclass(frozen=True)
+class Head:
+    form: str  # folded CJK form, Russian lemma sequence, or English words
+    en: str
+    cls: str
+    kind: str | None = None
+    min: int = 1
+
+
+@dataclass(frozen=True)
+class Name:
+    """A discovered name in one text: its span (original offsets), head and parts."""
+
+    start: int
+    end: int
+    head: Head
+    label: str  # the name as a catalog label: Russian in the nominative singular
+    parts: tuple[tuple[str, str], ...]  # (kind, value): ("entity", id) | ("word", en) | ("proper", latin)
+    head_first: bool = False
+    head_span: tuple[int, int] | None = None  # where the head noun is (original offsets)
+    quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
+
+
+@dataclass
+class Discovery:
+    """What discovery adds to one linked document."""
+
+    linked: LinkedText  # with discovered mentions merged in (sorted, non-overlapping)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    cjk: tuple[Head, ...]
+    cjk_stop_chars: frozenset[str]
+    cjk_stop_words: tuple[str, ...]
+    cjk_generic: frozenset[str]
+    cjk_pairs: frozenset[str]
+    cjk_not_before_head: frozenset[str]
+    pair_keys: frozenset[str]
+    cjk_short_head_not_after: frozenset[str]
+    cjk_short_head_not_before: frozenset[str]
+    ja_leading_stop: frozenset[str]
+    ru: tuple[Head, ...]
+    ru_head_first: frozenset[str]
+    ru_generic: frozenset[str]
+    ru_quote_heads: dict[str, Head]
+    en: tuple[Head, ...]
+    en_connectors: frozenset[str]
+    en_stop: frozenset[str]
+    en_generic: frozenset[str]
+    words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+
+    def heads(entries: list[dict], key: str, prepare=lambda s: s) -> tuple[Head, ...]:
+        found = [Head(prepare(e[key]), e["en"], e["class"], e.get("kind"), int(e.get("min", 1))) for e in entries]
+        return tuple(sorted(found, key=lambda h: (-len(h.form), h.form)))
+
+    cjk_words = {fold(k): v for lang in ("zh", "ja") for k, v in data["words"][lang].items()}
+    return Grammar(
+        cjk=heads(data["cjk"], "form", fold),
+        cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
+        cjk_stop_words=tuple(sorted({fold(w) for w in data["cjk_stop_words"]}, key=len, reverse=True)),
+        cjk_generic=frozenset(fold(w) for w in data["cjk_generic"]),
+        cjk_pairs=frozenset(fold(w) for w in data["cjk_pairs"]),
+        cjk_not_before_head=frozenset(fold(w) for w in data["cjk_not_before_head"]),
+        pair_keys=frozenset(data["words"]["zh"][w] for w in data["cjk_pairs"] if w in data["words"]["zh"]),
+        cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
+        cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
+        ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
+        ru=heads(data["ru"], "lemma", _lemmas),
+        ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"]),
+        ru_generic=frozenset(_lemmas(w) for w in data["ru_generic"]),
+        ru_quote_heads={k: Head(k, "", v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
+        en=heads(data["en"], "form"),
+        en_connectors=frozenset(data["en_connectors"]),
+        en_stop=frozenset(data["en_stop"]),
+        en_generic=frozenset(data["en_generic"]),
+        words={
+            "cjk": cjk_words,
+            "ru": {_lemmas(k): v for k, v in data["words"]["ru"].items()},
+            "en": dict(data["words"]["en"]),
+        },
+    )
+
+
+def _lemmas(text: str) -> str:
+    return " ".join(_lemma(w) for w in text.split())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    """A word's dictionary form; for a word pymorphy3 does not know, its adjective reading if it has
+    one (бондовой → бондовый), since unknown words in names are mostly adjectives."""
+    parses = analyzer().parse(word.lower())
+    if not parses:
+        return word.lower()
+    chosen = next((p for p in parses if p.is_known), None)
+    if chosen is None:
+        chosen = next((p for p in parses if p.tag.POS == "ADJF"), parses[0])
+    return chosen.normal_form.replace("ё", "е")
+
+
+# ---------------------------------------------------------------------------------------------
+# The generic core: names found by a language finder become entities, mentions and relations.
+# ---------------------------------------------------------------------------------------------
+
+
+def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
+    """The proposed entities of one linked text, its mentions with theirs merged in, and the
+    `name` relations tying a discovered name to the known place inside it."""
+    finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
+    if finder is None:
+        return Discovery(linked)
+    names = _non_overlapping(finder(linked, catalog))
+    known = list(linked.mentions)
+    entities: dict[str, Entity] = {}
+    new_mentions: list[Mention] = []
+    relations: list[Relation] = []
+    swallowed: set[tuple[int, int]] = set()
+    for name in names:
+        inside = [m for m in known if name.start <= m.start and m.end <= name.end]
+        if any(m.start <= name.start and name.end <= m.end for m in known if m not in inside) or (
+            not name.quoted and any(m.start == name.start and m.end == name.end for m in inside)
+        ):
+            continue  # the catalog already names this span, or a longer span around it
+        if any(m.start < name.end and name.start < m.end and m not in inside for m in known):
+            continue  # cuts a catalog name in two
+        if name.head_span and any(
+            m.start < name.head_span[1] and name.head_span[0] < m.end and not _generic_tail(m, name, catalog)
+            for m in inside
+        ):
+            continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
+        if not _anchored(name, catalog):
+            continue
+        entity = _entity(name, linked.language, catalog)
+        if entity is None:
+            continue
+        if entity.id in catalog:  # the catalog knows it under another surface: a plain mention
+            if catalog[entity.id].cls != entity.cls:
+                continue
+            entity_id = entity.id
+        else:
+            entity_id = entity.id
+            entities[entity_id] = _merge_labels(entities.get(entity_id), entity)
+        surface = linked.text[name.start : name.end]
+        sentence = _sentence_of(linked, name.start)
+        new_mentions.append(Mention(entity_id, linked.document, name.start, name.end, surface, sentence))
+        swallowed.update((m.start, m.end) for m in inside)
+        if entity_id in catalog:
+            continue
+        for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
+            if place != entity_id:
+                relations.append(
+                    Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
+                )
+    mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
+    mentions.sort(key=lambda m: (m.start, m.end))
+    merged = replace(linked, mentions=tuple(mentions))
+    return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _generic_tail(mention: Mention, name: Name, catalog: Catalog) -> bool:
+    """A catalog concept or kind of zone that ends the name, after a part of its own: 黑河 +
+    跨境经济合作区 is a zone of its own, named after Heihe."""
+    return (
+        mention.end == name.end
+        and mention.start > name.start
+        and catalog[mention.entity].cls in ("Park", "Corridor", "CooperationModel", "Industry")
+        and not catalog[mention.entity].located_in
+    )
+
+
+def _anchored(name: Name, catalog: Catalog) -> bool:
+    """A name needs a proper part: a word of its own, or a known entity that is not a mere concept
+    (an industry or a cooperation model does not make 高新技术产业园 a name). A country alone with
+    generic words does not either (ロシア地方政府, the Russian local governments)."""
+    entities = [v for k, v in name.parts if k == "entity" and catalog[v].cls not in ("Industry", "CooperationModel")]
+    if any(k == "proper" for k, _ in name.parts):
+        return True
+    if name.head_first and name.head.kind == "GovernmentBody" and name.parts:
+        return True  # Министерство экономического развития, Ministry of Commerce: the capital says it
+    if not entities:
+        return name.head_first and any(k == "word" for k, _ in name.parts) and name.head.kind == "GovernmentBody"
+    countries_only = all(catalog[e].cls == "Country" for e in entities)
+    generic = any(k == "word" for k, _ in name.parts)
+    return not (countries_only and generic)
+
+
+def _non_overlapping(names: Iterable[Name]) -> list[Name]:
+    chosen: list[Name] = []
+    for name in sorted(names, key=lambda n: (n.start - n.end, n.start)):
+        if all(name.end <= other.start or other.end <= name.start for other in chosen):
+            chosen.append(name)
+    return sorted(chosen, key=lambda n: n.start)
+
+
+def _sentence_of(linked: LinkedText, offset: int) -> int:
+    for index, sentence in enumerate(linked.sentences):
+        if sentence.start <= offset < sentence.end:
+            return index
+    return max(0, len(linked.sentences) - 1)
+
+
+def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
+    """The proposed entity of a name: slug and English label from its translated, romanized parts."""
+    english = _english_label(name, catalog) if language != "en" else name.label
+    key_words = _key_words(name)
+    if not key_words:
+        return None
+    slug = slugify(" ".join(key_words + [name.head.en]), limit=80)
+    if not slug:
+        return None
+    labels = {"en": english}
+    if language != "en":
+        labels[language] = name.label
+    places = tuple(dict.fromkeys(v for k, v in name.parts if k == "entity" and catalog[v].cls in _ANCHOR_CLASSES))
+    return Entity(
+        id=slug,
+        cls=name.head.cls,
+        labels=labels,
+        located_in=places,
+        source="discovered",
+        subclass=name.head.kind,
+        status="proposed",
+    )
+
+
+def _key_words(name: Name) -> list[str]:
+    """The name's identity across languages: known entities first (text order), then the other
+    words sorted (word order differs between languages: 商务局 = Bureau of Commerce)."""
+    entities = [v for k, v in name.parts if k == "entity"]
+    others = sorted(w for k, v in name.parts if k != "entity" and v for w in v.split())
+    if entities or len(others) > 1:  # a country pair names the thing only when nothing else does
+        others = [w for w in others if w not in grammar().pair_keys] or others
+    return list(dict.fromkeys(entities)) + others
+
+
+def merge_key(entity: Entity, key_words: Iterable[str]) -> tuple:
+    """Names that agree on class, head and the consonant outline of every word are one entity."""
+    return (entity.cls, entity.subclass, tuple(skeleton(w) if not _is_slug_id(w) else w for w in key_words))
+
+
+def _is_slug_id(word: str) -> bool:
+    return "-" in word
+
+
+def _english_label(name: Name, catalog: Catalog) -> str:
+    words = []
+    for kind, value in name.parts:
+        if kind == "entity":
+            words.append(catalog[value].labels["en"])
+        elif value:
+            words.append(
+                " ".join(w[:1].upper() + w[1:] for w in value.split("-"))
+                if kind == "word"
+                else value[:1].upper() + value[1:]
+            )
+    modifiers = " ".join(dict.fromkeys(words))
+    if name.head_first and modifiers:
+        return f"{name.head.en} of {modifiers}"
+    return f"{modifiers} {name.head.en}".strip()
+
+
+def _merge_labels(previous: Entity | None, entity: Entity) -> Entity:
+    if previous is None:
+        return entity
+    labels = {**entity.labels, **previous.labels}  # the first occurrence's label stays
+    located = tuple(dict.fromkeys(previous.located_in + entity.located_in))
+    return replace(previous, labels=labels, located_in=located)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese and Japanese: a head, and the CJK characters before it up to a stop word or particle.
+# ---------------------------------------------------------------------------------------------
+
+
+def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    g = grammar()
+    folded = fold_text(linked.text)
+    text = folded.text
+    starts = folded.starts
+    # known mentions in folded coordinates
+    to_folded = _inverse(starts, len(linked.text))
+    known = sorted((to_folded[m.start], to_folded[m.end - 1] + 1, m.entity) for m in linked.mentions)
+    pattern = _cjk_pattern()
+    names = []
+    proper_chars = bytearray(len(text) + 1)
+    for word in linked.words:
+        if word.flag in _PROPER_FLAGS:
+            proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
+
+    def proper(a: int, b: int) -> bool:
+        if not linked.words:  # Japanese: katakana, or kanji that are no common Chinese word
+            return bool(_KATAKANA.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
+        return any(proper_chars[a:b])
+
+    for match in pattern.finditer(text):
+        head = _cjk_head(match.group())
+        head_start, head_end = match.start(), match.end()
+        if len(head.form) == 1 and (
+            (head_end < len(text) and text[head_end] in g.cjk_short_head_not_before)
+            or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
+        ):
+            continue
+        if linked.language == "zh" and linked.words:
+            start = _zh_left(text, head_start, linked.words, known)
+        else:
+            start = _cjk_left(text, head_start, linked.language, known)
+        if start is None or head_start - start < max(head.min, 1):
+            continue
+        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
+        if modifier_parts is None:
+            continue
+        a, b = folded.original_span(start, head_end)
+        label = " ".join(linked.text[a:b].split())
+        names.append(Name(a, b, head, label, modifier_parts, head_span=folded.original_span(head_start, head_end)))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _cjk_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(h.form) for h in grammar().cjk))
+
+
+@lru_cache(maxsize=512)
+def _cjk_head(form: str) -> Head:
+    return next(h for h in grammar().cjk if h.form == form)
+
+
+def _inverse(starts: tuple[int, ...], length: int) -> list[int]:
+    """Original offset → folded index (the first folded character at or after it)."""
+    inverse = [0] * (length + 1)
+    j = 0
+    for original in range(length + 1):
+        while j < len(starts) and starts[j] < original:
+            j += 1
+        inverse[original] = min(j, max(0, len(starts) - 1))
+    return inverse
+
+
+def _is_name_char(char: str, language: str) -> bool:
+    if _HAN.match(char):
+        return True
+    return language == "ja" and (bool(_KATAKANA.match(char)) or char == "ー")
+
+
+def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, int, str]]) -> int | None:
+    """Where the modifier before a head begins: back over name characters, not across a stop
+    character or stop word, at most 12 characters; snapped to the start of a known name it cuts."""
+    g = grammar()
+    limit = 14 if language == "ja" else 12
+    start = head_start
+    while start > 0 and head_start - start < limit:
+        char = text[start - 1]
+        if char in g.cjk_stop_chars or not _is_name_char(char, language):
+            break
+        if any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
+            break
+        start -= 1
+    for a, b, _ in known:
+        if a < start < b:
+            start = a  # the name contains the whole known name
+    if language == "ja":
+        while start < head_start and text[start] in g.ja_leading_stop and not any(a == start for a, _, _ in known):
+            start += 1
+    return start if start < head_start else None
+
+
+def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, str]]) -> int | None:
+    """Chinese: back over whole words in front of the head (at most five, twelve characters),
+    stopping at a verb, preposition, pronoun, number, time or direction word or a stop word."""
+    g = grammar()
+    starts = [w.start for w in segmented]
+    index = bisect.bisect_right(starts, head_start - 1) - 1
+    if index < 0:
+        return None
+    start = head_start
+    if segmented[index].start < head_start < segmented[index].end:  # 商务局: the head ends a word
+        start = segmented[index].start
+        index -= 1
+    taken = 0
+    while index >= 0 and taken < 5:
+        word = segmented[index]
+        if (
+            head_start - word.start > 12
+            or word.flag in _STOP_FLAGS
+            or word.text in g.cjk_stop_words
+            or any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+        ):
+            break
+        start = word.start
+        index -= 1
+        taken += 1
+    for a, b, _ in known:
+        if a < start < b:
+            start = a
+    pair = next((p for p in sorted(g.cjk_pairs, key=len, reverse=True) if text.endswith(p, 0, start)), None)
+    if pair is None:  # 中|俄同江: jieba may cut a country pair; it belongs to the name
+        pair = next((p for p in g.cjk_pairs if text.startswith(p[-1], start) and text.endswith(p[:-1], 0, start)), None)
+        if pair is not None:
+            start -= len(pair) - 1
+    else:
+        start -= len(pair)
+    return start if start < head_start else None
+
+
+_STOP_FLAGS = frozenset("v vd vi vg p c u uj ul uz ug ud uv r rr rz m mq q t tg f y e o ad d dg zg x z k h".split())
+_PROPER_FLAGS = frozenset("ns nsf nr nrt nrfg nz nt j eng".split())
+
+
+def _cjk_parts(
+    text: str, start: int, end: int, known: list[tuple[int, int, str]], catalog: Catalog, proper_at
+) -> tuple[tuple[str, str], ...] | None:
+    """The modifier split into known entities, translated words and proper pieces (pinyin or romaji);
+    None when nothing in it names anything (国际合作论坛 is no name)."""
+    g = grammar()
+    parts: list[tuple[str, str]] = []
+    proper = anchored = False
+    i = start
+    words = sorted(set(g.words["cjk"]) | g.cjk_generic, key=len, reverse=True)
+    pending = ""
+    pending_start = start
+
+    def flush() -> None:
+        nonlocal pending, proper
+        if pending:
+            latin = _cjk_latin(pending)
+            if latin:
+                parts.append(("proper", latin))
+                proper = proper or proper_at(pending_start, pending_start + len(pending))
+            pending = ""
+
+    while i < end:
+        mention = next(((a, b, e) for a, b, e in known if a == i and b <= end), None)
+        if mention is not None:
+            flush()
+            parts.append(("entity", mention[2]))
+            if catalog[mention[2]].cls not in ("Industry", "CooperationModel"):
+                anchored = True
+            i = mention[1]
+            continue
+        word = next((w for w in words if text.startswith(w, i) and i + len(w) <= end), None)
+        if word is not None:
+            flush()
+            translated = g.words["cjk"].get(word)
+            if translated is None:
+                translated = _cjk_latin(word)
+            elif word in g.cjk_pairs and i + len(word) == end:  # 中俄博览会: a pairing of countries names it
+                proper = True
+            if word in g.cjk_not_before_head and i + len(word) == end:
+                return None  # 新码头, 大型园区: a new wharf is no name
+            parts.append(("word", translated))
+            i += len(word)
+            continue
+        if not pending:
+            pending_start = i
+        pending += text[i]
+        i += 1
+    flush()
+    if proper:
+        parts = [("proper", v) if k == "proper" else (k, v) for k, v in parts]
+    else:
+        parts = [("word", v) if k == "proper" else (k, v) for k, v in parts]
+        if not anchored:
+            return None
+    return tuple(parts)
+
+
+def _cjk_latin(piece: str) -> str:
+    out = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[a-z0-9]+", piece):
+        out.append(pinyin(run) if _HAN.match(run) else kana_to_romaji(run) if _KATAKANA.match(run) else run)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Russian: adjectives in agreement before a head, or a genitive chain after a head-first noun.
+# ---------------------------------------------------------------------------------------------
+
+_RU_TOKEN = re.compile(
+    r"«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|„[^“\n]{1,80}“|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|\S"
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # the known entity whose mention this token lies in
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def quoted(self) -> bool:
+        return self.text[:1] in '«"„'
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(linked: LinkedText, pattern: re.Pattern) -> list[_Token]:
+    spans = sorted((m.start, m.end, m.entity) for m in linked.mentions)
+    tokens = []
+    j = 0
+    for match in pattern.finditer(linked.text):
+        while j < len(spans) and spans[j][1] <= match.start():
+            j += 1
+        entity = spans[j][2] if j < len(spans) and spans[j][0] <= match.start() < spans[j][1] else None
+        tokens.append(_Token(match.group(), match.start(), match.end(), entity))
+    return tokens
+
+
+def _sentence_initial(linked: LinkedText, offset: int) -> bool:
+    """Does the word at offset open a sentence or a line (so its capital says nothing)?"""
+    j = offset - 1
+    while j >= 0 and linked.text[j] in " \t":
+        j -= 1
+    return j < 0 or linked.text[j] in '.!?…:\n\r#*>-–—•("«'
+
+
+def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    g = grammar()
+    tokens = _tokens(linked, _RU_TOKEN)
+    morph = analyzer()
+    names = []
+    place_adjectives = _place_adjectives(catalog)
+    max_head = max(len(h.form.split()) for h in g.ru)
+    i = 0
+    while i < len(tokens):
+        head, size = _ru_head_at(tokens, i, max_head)
+        if head is None:
+            quote = _ru_quoted(tokens, i)
+            if quote is not None:
+                names.append(quote)
+            i += 1
+            continue
+        head_tokens = tokens[i : i + size]
+        noun = next((t.text for t in head_tokens if _noun_parse(t.text).tag.POS == "NOUN"), head_tokens[-1].text)
+        before = _ru_before(tokens, i, noun)
+        after = _ru_after(tokens, i + size, head.form in g.ru_head_first, catalog) if not before else []
+        if i + size < len(tokens) and tokens[i + size].quoted and not before:
+            quoted = tokens[i + size]
+            label = quoted.text[1:-1].strip()
+            if label and label[:1].isupper():
+                names.append(
+                    Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+                )
+            i += size + 1
+            continue
+        parts = tuple(_ru_part(t, place_adjectives) for t in before + after if t.word or t.quoted)
+        all_tokens = before + head_tokens + after
+        start, end = all_tokens[0].start, all_tokens[-1].end
+        capitalised_head = head_tokens[0].capitalised and not _sentence_initial(linked, head_tokens[0].start)
+        proper = any(k == "entity" or k == "proper" for k, _ in parts)
+        named = (
+            (before and before[0].capitalised and (proper or not _sentence_initial(linked, before[0].start)))
+            or (capitalised_head and after)
+            or (proper and any(t.entity or t.capitalised for t in before + after))
+        )
+        if parts and named:
+            label = _ru_nominative(before, head_tokens, after, morph, linked.text)
+            names.append(
+                Name(
+                    start,
+                    end,
+                    head,
+                    label,
+                    tuple((k, v) for k, v in parts if v is not None),
+                    head_first=bool(after) and not before and head.form in g.ru_head_first,
+                    head_span=(head_tokens[0].start, head_tokens[-1].end),
+                )
+            )
+        i += size
+    return names
+
+
+def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | None, int]:
+    g = grammar()
+    for size in range(max_head, 0, -1):
+        window = tokens[i : i + size]
+        if len(window) < size or not all(t.word for t in window):
+            continue
+        lemmas = " ".join(_lemma(t.text) for t in window)
+        for head in g.ru:
+            if head.form == lemmas:
+                return head, size
+    return None, 0
+
+
+def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
+    token = tokens[i]
+    g = grammar()
+    if token.text.lower() in g.ru_quote_heads and i + 1 < len(tokens) and tokens[i + 1].quoted:
+        quoted = tokens[i + 1]
+        label = quoted.text[1:-1].strip()
+        if label[:1].isupper():
+            head = g.ru_quote_heads[token.text.lower()]
+            head = replace(head, en="Company")
+            return Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+    return None
+
+
+def _noun_parse(word: str):
+    parses = analyzer().parse(word)
+    for parse in parses:
+        if parse.tag.POS == "NOUN":
+            return parse
+    return parses[0] if parses else None
+
+
+def _ru_before(tokens: list[_Token], i: int, head_word: str) -> list[_Token]:
+    """Adjectives right before the head that agree with it in case and number (at most four)."""
+    chosen: list[_Token] = []
+    j = i - 1
+    while j >= 0 and len(chosen) < 4:
+        token = tokens[j]
+        if not token.word or tokens[j].end + 2 < tokens[j + 1].start:
+            break
+        if not _agrees(token.text, head_word):
+            break
+        chosen.insert(0, token)
+        j -= 1
+    return chosen
+
+
+def _agrees(word: str, head_word: str) -> bool:
+    """Can an adjective stand before the head noun: some reading of each agrees in case, number
+    and (in the singular) gender?"""
+    nouns = [p for p in analyzer().parse(head_word) if p.tag.POS == "NOUN"]
+    for parse in analyzer().parse(word):
+        if parse.tag.POS not in ("ADJF", "PRTF"):
+            continue
+        for noun in nouns:
+            if parse.tag.case == noun.tag.case and parse.tag.number == noun.tag.number:
+                if parse.tag.number == "plur" or parse.tag.gender in (None, noun.tag.gender):
+                    return True
+    return False
+
+
+def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) -> list[_Token]:
+    """After a head-first noun: genitive words, known names and capitalised words (Министерство
+    экономического развития Российской Федерации); after any head, a known place (порт Восточный)."""
+    chosen: list[_Token] = []
+    while j < len(tokens) and len(chosen) < 6:
+        token = tokens[j]
+        if token.entity is not None and (head_first or catalog[token.entity].cls in _ANCHOR_CLASSES):
+            chosen.append(token)
+        elif not head_first and not chosen and token.capitalised and _nominative(token.text):
+            chosen.append(token)  # порт Нижнеленинское, мост «…»: an unknown proper name in apposition
+        elif token.text in "-–—" and chosen and chosen[-1].entity and j + 1 < len(tokens) and tokens[j + 1].entity:
+            chosen.append(token)  # мост Благовещенск — Хэйхэ
+        elif not token.word:
+            break
+        elif head_first and (_genitive(token.text) or token.capitalised and _genitive(token.text, True)):
+            chosen.append(token)
+        elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
+            chosen.append(token)
+        else:
+            break
+        j += 1
+    while chosen and chosen[-1].text == "и":
+        chosen.pop()
+    return chosen
+
+
+def _nominative(word: str) -> bool:
+    parses = analyzer().parse(word)
+    return any("nomn" in p.tag or not p.is_known for p in parses[:2])
+
+
+def _genitive(word: str, any_pos: bool = False) -> bool:
+    parses = analyzer().parse(word)
+    first = parses[0] if parses else None
+    if first is None or not first.tag.case:
+        return False
+    return "gent" in first.tag and (any_pos or first.tag.POS in ("NOUN", "ADJF", "PRTF"))
+
+
+def _ru_part(token: _Token, place_adjectives: dict[str, str]) -> tuple[str, str | None]:
+    g = grammar()
+    if token.entity is not None:
+        return "entity", token.entity
+    lemma = _lemma(token.text)
+    if lemma in place_adjectives:
+        return "entity", place_adjectives[lemma]
+    if lemma in g.words["ru"]:
+        return "word", g.words["ru"][lemma] or None
+    if lemma in g.ru_generic:
+        return "word", gost(lemma)
+    if token.capitalised:
+        return "proper", _ru_latin(lemma)
+    return "word", gost(lemma)
+
+
+def _ru_latin(text: str) -> str:
+    return "-".join(palladius_to_pinyin(w) or gost(w).lower() for w in re.findall(r"[А-Яа-яЁё]+|[A-Za-z0-9]+", text))
+
+
+@lru_cache(maxsize=4)
+def _place_adjectives_cached(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    adjectives: dict[str, str] = {}
+    for name, entity_id in names:
+        stem = name[:-2] if name.endswith(("ск", "цк")) else name
+        for ending in ("ский", "цкий"):
+            adjectives.setdefault(stem + ending, entity_id)
+    return adjectives
+
+
+def _place_adjectives(catalog: Catalog) -> dict[str, str]:
+    """Adjectives of one-word Russian place names (Хабаровск → хабаровский), to their entity."""
+    names = []
+    for entity in catalog:
+        if entity.cls not in ("City", "Region", "Country", "GeoFeature"):
+            continue
+        for lang, name in entity.names():
+            if lang == "ru" and " " not in name and len(name) >= 4 and "-" not in name:
+                names.append((name.lower().replace("ё", "е"), entity.id))
+    return _place_adjectives_cached(tuple(sorted(set(names))))
+
+
+def _ru_nominative(before: list[_Token], head: list[_Token], after: list[_Token], morph, text: str) -> str:
+    """The name in the nominative singular: the head noun and the adjectives agreeing with it
+    inflect; a genitive chain after the head stays as it is."""
+    noun = _noun_parse(head[-1].text)
+    gender = noun.tag.gender if noun is not None else None
+    words = []
+    for token in before + head:
+        is_noun = token is head[-1]
+        grammemes = {"nomn", "sing"} | ({gender} if gender and not is_noun else set())
+        words.append(_inflect(token.text, grammemes, adjective=not is_noun))
+    label = " ".join(words)
+    if after:
+        label += " " + " ".join(text[after[0].start : after[-1].end].split())
+    return label
+
+
+def _inflect(word: str, grammemes: set[str], adjective: bool = False) -> str:
+    """The word in the given form; words before the head noun read as adjectives first."""
+    parses = analyzer().parse(word)
+    if adjective:
+        parses = sorted(parses, key=lambda p: p.tag.POS not in ("ADJF", "PRTF"))
+    for parse in parses:
+        if parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            target = grammemes if parse.tag.POS != "NOUN" else {"nomn", "sing"}
+            inflected = parse.inflect(target)
+            if inflected is not None:
+                form = inflected.word
+                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# English: capitalised words around a head (Harbin Municipal Bureau of Commerce).
+# ---------------------------------------------------------------------------------------------
+
+_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|\S")
+
+
+def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    g = grammar()
+    tokens = _tokens(linked, _EN_TOKEN)
+    heads = {h.form: h for h in g.en}
+    max_head = max(len(h.form.split()) for h in g.en)
+    names = []
+    i = 0
+    while i < len(tokens):
+        head, size = None, 0
+        for n in range(max_head, 0, -1):
+            window = tokens[i : i + n]
+            if len(window) == n and all(t.word for t in window) and _adjacent(window):
+                key = " ".join(t.text[:1].upper() + t.text[1:] for t in window)
+                if key in heads:
+                    head, size = heads[key], n
+                    break
+        if head is None:
+            i += 1
+            continue
+        head_tokens = tokens[i : i + size]
+        before = _en_before(tokens, i, linked)
+        after = _en_after(tokens, i + size) if head_tokens[0].capitalised else []
+        if not head_tokens[0].capitalised and not (before and any(t.entity or _en_proper(t) for t in before)):
+            i += size
+            continue
+        parts = tuple(_en_part(t) for t in before + after if t.text not in g.en_connectors and t.word)
+        proper = any(k in ("entity", "proper") for k, _ in parts)
+        head_first = bool(after) and not before
+        named = proper or (head_first and head.kind == "GovernmentBody" and after)
+        if parts and named and (before or after):
+            all_tokens = before + head_tokens + after
+            start, end = all_tokens[0].start, all_tokens[-1].end
+            label = " ".join(linked.text[start:end].split())
+            if not head_tokens[0].capitalised:
+                label = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in label.split())
+            names.append(
+                Name(
+                    start,
+                    end,
+                    head,
+                    label,
+                    tuple(p for p in parts if p[1]),
+                    head_first=head_first,
+                    head_span=(head_tokens[0].start, head_tokens[-1].end),
+                )
+            )
+        i += size
+    return names
+
+
+def _adjacent(tokens: list[_Token]) -> bool:
+    return all(b.start - a.end == 1 for a, b in zip(tokens, tokens[1:]))
+
+
+def _en_proper(token: _Token) -> bool:
+    g = grammar()
+    return token.capitalised and token.text not in g.en_stop and token.text.lower() not in g.en_generic
+
+
+def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]:
+    g = grammar()
+    chosen: list[_Token] = []
+    j = i - 1
+    while j >= 0 and len(chosen) < 6:
+        token = tokens[j]
+        gap = tokens[j + 1].start - token.end
+        if token.text in "–—-" and gap == 0 and chosen and j > 0 and tokens[j - 1].end == token.start:
+            chosen.insert(0, token)  # Blagoveshchensk–Heihe Bridge
+            j -= 1
+            continue
+        if not token.word or gap not in (0, 1) or (gap == 0 and tokens[j + 1].text not in "–—-"):
+            break
+        if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
+            chosen.insert(0, token)
+        elif token.text == "and" and j > 0 and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            chosen.insert(0, token)  # Harbin International Economic and Trade Fair
+        elif token.text.lower() in g.en_generic and chosen == [] and j > 0 and tokens[j - 1].capitalised:
+            chosen.insert(0, token)  # "the Tongjiang railway bridge": a lowercase word between name and head
+        else:
+            break
+        j -= 1
+    # a known name inside the span must be whole
+    while chosen and chosen[0].entity is not None and j >= 0 and tokens[j].entity == chosen[0].entity:
+        chosen.insert(0, tokens[j])
+        j -= 1
+    return chosen
+
+
+def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
+    """'of Commerce', 'of China', 'for Foreign Trade and Economic Cooperation'."""
+    g = grammar()
+    if j >= len(tokens) or tokens[j].text not in ("of", "for") or tokens[j].start - tokens[j - 1].end != 1:
+        return []
+    chosen = [tokens[j]]
+    k = j + 1
+    while k < len(tokens) and len(chosen) < 8 and tokens[k].start - tokens[k - 1].end == 1:
+        token = tokens[k]
+        after_of = chosen[-1].text in ("of", "for")
+        if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
+            chosen.append(token)
+        elif (token.text == "the" and after_of) or (
+            token.text == "and"
+            and not after_of
+            and k + 1 < len(tokens)
+            and tokens[k + 1].capitalised
+            and tokens[k + 1].text not in g.en_stop
+            and tokens[k + 1].entity is None
+        ):
+            chosen.append(token)
+        else:
+            break
+        k += 1
+    while chosen and chosen[-1].text in g.en_connectors:
+        chosen.pop()
+    return chosen if len(chosen) > 1 else []
+
+
+def _en_part(token: _Token) -> tuple[str, str]:
+    g = grammar()
+    if token.entity is not None:
+        return "entity", token.entity
+    lower = token.text.lower().replace("’", "'")
+    if lower in g.words["en"]:
+        return "word", g.words["en"][lower]
+    if lower in g.en_generic:
+        return "word", lower
+    return "proper", lower

@@ -1,0 +1,98 @@
+"""`amurkg evaluate`: precision and recall of the build against an annotation of relations."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from amurkg.cli.main import app
+from amurkg.evaluate.relations import load_annotation, score
+from amurkg.extract import Relation
+
+runner = CliRunner()
+DATA = Path(__file__).parent / "data" / "relations"
+
+
+def evaluate(*args: str):
+    return runner.invoke(app, ["evaluate", *args])
+
+
+def test_the_development_paragraphs_are_scored_per_language_and_predicate(layout):
+    result = evaluate(str(DATA / "paragraphs.yaml"), "--root", str(layout.root), "--misses", "5")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("paragraphs.yaml:") and "en " in lines[0] and "zh " in lines[0]
+    overall = next(line for line in lines if line.startswith("all "))
+    assert "precision" in overall and "found" in overall
+    for language in ("en", "ja", "ru", "zh"):
+        assert any(line.strip().startswith(language + " ") for line in lines), language
+    for predicate in ("targetsIndustry", "hosts", "implements", "locatedIn"):
+        assert any(line.strip().startswith(predicate) for line in lines), predicate
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "annotation.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_a_seed_document_annotation_counts_found_and_missed(layout, tmp_path):
+    path = _write(
+        tmp_path,
+        "- {text: guo-2015-china-russia-regional-cooperation-model, s: Heilongjiang, p: adjoins, o: Russia}\n"
+        "- {text: 004_b38443fd9299935e.txt, s: 俄罗斯, p: adjoins, o: 黑龙江省, s_forms: [Russia]}\n"  # either way round
+        "- {text: guo-2015-china-russia-regional-cooperation-model, s: Harbin, p: hosts, o: China–Russia Expo}\n",
+    )
+    result = evaluate(str(path), "--root", str(layout.root))
+    assert result.exit_code == 0, result.output
+    overall = next(line for line in result.output.splitlines() if line.startswith("all "))
+    assert "gold    3" in overall and "found    2" in overall
+    assert "[hosts/zh] Harbin → China–Russia Expo" in result.output
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("- {text: x, s: a, p: adjoins}\n", "needs text, s, p and o"),
+        ("- {text: x, s: a, p: bordersOn, o: b}\n", "unknown predicate 'bordersOn'"),
+        ("- {text: no-such-document, s: Harbin, p: adjoins, o: Russia}\n", "is not a document of the build"),
+        ("relations: [\n", "YAML"),
+        ("documents: nowhere\nrelations: []\n", "documents folder 'nowhere' not found"),
+    ],
+)
+def test_bad_annotations_fail_with_one_line(layout, tmp_path, body, message):
+    result = evaluate(str(_write(tmp_path, body)), "--root", str(layout.root))
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert len([line for line in result.output.splitlines() if line.startswith("error:")]) >= 1
+
+
+def test_a_missing_annotation_file(layout, tmp_path):
+    result = evaluate(str(tmp_path / "absent.yaml"), "--root", str(layout.root))
+    assert result.exit_code == 2 and "file not found" in result.output
+
+
+def test_an_entity_annotation_without_its_evaluator_is_one_line(layout, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "amurkg.evaluate.entities", None)  # as if the module were not installed
+    result = evaluate(str(_write(tmp_path, "entities: []\n")), "--root", str(layout.root))
+    assert result.exit_code == 2
+    assert "amurkg.evaluate.entities" in result.output and "Traceback" not in result.output
+
+
+def test_score_matches_symmetric_relations_either_way_and_counts_precision(tmp_path, catalog):
+    path = _write(
+        tmp_path,
+        "- {text: d, s: Heihe, p: counterpartOf, o: Blagoveshchensk}\n- {text: d, s: Harbin, p: locatedIn, o: China}\n",
+    )
+    extracted = [
+        Relation("blagoveshchensk", "counterpartOf", "heihe", "d", 0, 5, "quote", "pattern"),
+        Relation("harbin", "locatedIn", "heilongjiang", "d", 0, 5, "quote", "pattern"),
+    ]
+    result = score(load_annotation(path), extracted, catalog, {"d": "d"}, {"d": "zh"})
+    assert (result.overall.gold, result.overall.found) == (2, 1)
+    assert (result.overall.extracted, result.overall.correct) == (2, 1)
+    assert [r.o for r, _ in result.misses] == ["China"]
+    assert result.per_predicate["counterpartOf"].correct == 1
