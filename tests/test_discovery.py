@@ -51,6 +51,7 @@ def linked_to(discovery: Discovery, surface: str) -> str:
             "harbin",
         ),
         ("Хабаровский речной порт принял первую баржу.", "ru", "Хабаровский речной порт", "Port", "khabarovsk"),
+        ("黑河市商务局与俄罗斯阿穆尔州政府举行会谈。", "zh", "阿穆尔州政府", "GovernmentBody", "amur-oblast"),
     ],
 )
 def test_a_name_containing_a_known_name_is_proposed_and_keeps_the_link(found, text, language, surface, cls, place):
@@ -74,6 +75,14 @@ def test_a_russian_name_is_labelled_in_the_nominative_singular(found):
     (entity,) = discovery.entities
     assert entity.labels["ru"] == "Хабаровский речной порт"
     assert entity.labels["en"] == "Khabarovsk River Port"
+
+
+def test_a_russian_head_first_name_takes_its_genitive_chain(found):
+    text = "Министерство Российской Федерации по развитию Дальнего Востока и Арктики провело форум."
+    discovery = found(text, "ru")
+    (entity,) = discovery.entities
+    assert entity.labels["ru"] == "Министерство Российской Федерации по развитию Дальнего Востока и Арктики"
+    assert entity.subclass == "GovernmentBody"
 
 
 def test_a_quoted_company_name_after_its_head(found):

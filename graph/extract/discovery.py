@@ -207,7 +207,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
 
 def _generic_tail(mention: Mention, name: Name, catalog: Catalog) -> bool:
     """A catalog concept or kind of zone that ends the name, after a part of its own: 黑河 +
-    跨境经济合作区 is a zone of its own, named after Heihe."""
+    跨境经济合作区 is a zone of its own, named after Heihe; an industry overlapping the head is
+    only words (東寧國際物流園區)."""
+    if catalog[mention.entity].cls in ("Industry", "CooperationModel") and mention.start > name.start:
+        return True
     return (
         mention.end == name.end
         and mention.start > name.start
@@ -352,6 +355,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = _zh_left(text, head_start, linked.words, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known)
+        if start is not None:
+            start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
         if start is None or head_start - start < max(head.min, 1):
             continue
         modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
@@ -410,6 +415,26 @@ def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, 
         while start < head_start and text[start] in g.ja_leading_stop and not any(a == start for a, _, _ in known):
             start += 1
     return start if start < head_start else None
+
+
+def _past_country(start: int, head_start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int:
+    """俄罗斯阿穆尔州政府: a country right before another known place is not part of the name."""
+    first = next(((a, b, e) for a, b, e in known if a == start), None)
+    if first is None or catalog[first[2]].cls != "Country":
+        return start
+    following = next(((a, b, e) for a, b, e in known if a == first[1] and b <= head_start), None)
+    if following is not None and catalog[following[2]].cls in _ANCHOR_CLASSES - {"Country"}:
+        return following[0]
+    return start
+
+
+def _with_pair(text: str, start: int, head_start: int) -> int:
+    """A country pair the left boundary cut (日|ロ投資フォーラム, 中|俄原油管道) belongs to the name."""
+    for pair in sorted(grammar().cjk_pairs, key=len, reverse=True):
+        for cut in range(1, len(pair)):
+            if text.startswith(pair[cut:], start) and text.endswith(pair[:cut], 0, start):
+                return start - cut
+    return start
 
 
 def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, str]]) -> int | None:
@@ -491,8 +516,11 @@ def _cjk_parts(
             translated = g.words["cjk"].get(word)
             if translated is None:
                 translated = _cjk_latin(word)
-            elif word in g.cjk_pairs and i + len(word) == end:  # 中俄博览会: a pairing of countries names it
+            elif word in g.cjk_pairs:  # 中俄博览会, 中俄原油管道: a pairing of countries names it
                 proper = True
+                parts.append(("proper", translated))
+                i += len(word)
+                continue
             if word in g.cjk_not_before_head and i + len(word) == end:
                 return None  # 新码头, 大型园区: a new wharf is no name
             parts.append(("word", translated))
@@ -597,7 +625,10 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             i += size + 1
             continue
-        parts = tuple(_ru_part(t, place_adjectives) for t in before + after if t.word or t.quoted)
+        parts = tuple(_ru_part(t, place_adjectives) for t in before + after if (t.word or t.quoted) and t.text != "по")
+        if before and parts and parts[0][0] == "word" and before[0].capitalised:
+            if not _sentence_initial(linked, before[0].start):  # Восточный экономический форум: the capital says it
+                parts = (("proper", parts[0][1]),) + parts[1:]
         all_tokens = before + head_tokens + after
         start, end = all_tokens[0].start, all_tokens[-1].end
         capitalised_head = head_tokens[0].capitalised and not _sentence_initial(linked, head_tokens[0].start)
@@ -691,7 +722,7 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
     """After a head-first noun: genitive words, known names and capitalised words (Министерство
     экономического развития Российской Федерации); after any head, a known place (порт Восточный)."""
     chosen: list[_Token] = []
-    while j < len(tokens) and len(chosen) < 6:
+    while j < len(tokens) and len(chosen) < 10:
         token = tokens[j]
         if token.entity is not None and (head_first or catalog[token.entity].cls in _ANCHOR_CLASSES):
             chosen.append(token)
@@ -705,6 +736,9 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
             chosen.append(token)
         elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
             chosen.append(token)
+        elif head_first and token.text.lower() == "по" and j + 1 < len(tokens) and _dative(tokens[j + 1].text):
+            chosen.extend((token, tokens[j + 1]))  # Министерство … по развитию Дальнего Востока
+            j += 1
         else:
             break
         j += 1
@@ -716,6 +750,10 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
 def _nominative(word: str) -> bool:
     parses = analyzer().parse(word)
     return any("nomn" in p.tag or not p.is_known for p in parses[:2])
+
+
+def _dative(word: str) -> bool:
+    return any("datv" in p.tag and p.tag.POS == "NOUN" for p in analyzer().parse(word))
 
 
 def _genitive(word: str, any_pos: bool = False) -> bool:
