@@ -124,6 +124,7 @@ class Lexicon:
     trade: Words
     relatives: Words
     possessive: tuple[str, ...]
+    inclusive: frozenset[str]
     object_first_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
@@ -170,6 +171,7 @@ def lexicon(language: str) -> Lexicon | None:
         trade=_words(language, per("trade")),
         relatives=_words(language, per("relatives")),
         possessive=tuple(fold(w) for w in per("possessive")),
+        inclusive=frozenset(raw.get("inclusive", [])),
         object_first_links=_words(language, per("object_first_links")),
     )
 
@@ -569,7 +571,7 @@ class ClauseReader:
                 for m in mentions
             ):
                 break  # another name of the object's kind stands nearer the subject
-            if verb_final and predicate not in self.lex.free_order and not self._possessive_after(subject):
+            if verb_final and predicate not in self.lex.inclusive and not self._possessive_after(subject):
                 break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if any(obj.end <= at < subject.start for at in found) or (
@@ -616,7 +618,8 @@ class ClauseReader:
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = gap.strip()
-        return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(b) & family & {"holder", "actor", "industry"})
+        kinds = {"holder", "actor", "industry"}
+        return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
 
     def _pairs(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
         """Two parties joined by a connector or a frame, with brackets and appositions between them
