@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from importlib.metadata import version
 from typing import Annotated
 
@@ -12,6 +13,12 @@ from amurkg.errors import InputError
 from amurkg.pipeline.build import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 
 from .common import RootOption, err, fail, layout_of, out
+
+
+class Validation(str, Enum):
+    fast = "fast"
+    full = "full"
+
 
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
@@ -44,6 +51,12 @@ def build_command(
     no_validate: Annotated[
         bool, typer.Option("--no-validate", help="Skip SHACL validation (bulk loads; not recommended).")
     ] = False,
+    engine: Annotated[
+        Validation,
+        typer.Option(
+            "--validate", help="SHACL engine: fast (SHACL Core, the default) or full (pySHACL, the reference)."
+        ),
+    ] = Validation.fast,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")
     ] = 1,
@@ -74,7 +87,14 @@ def build_command(
             if not quiet:
                 out.print(f"{layout.shown(layout.turtle)} is up to date (nothing changed; --force rebuilds).")
             return
-        result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
+        result = build(
+            layout,
+            validate=not no_validate,
+            progress=progress,
+            jobs=jobs,
+            use_cache=not no_cache,
+            engine=engine.value,
+        )
     except InputError as exc:
         fail([str(p) for p in exc.problems])
     except ValidationFailed as exc:

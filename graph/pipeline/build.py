@@ -23,7 +23,7 @@ from amurkg.pipeline import assemble, serialize
 from amurkg.pipeline import validate as validate_module
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
 from amurkg.pipeline.serialize import turtle_bytes, write_atomically
-from amurkg.pipeline.validate import Violation, shacl_violations
+from amurkg.pipeline.validate import Engine, Violation, shacl_violations
 from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
@@ -91,12 +91,14 @@ def build(
     jobs: int = 1,
     use_cache: bool = True,
     keep_texts: bool = False,
+    engine: Engine = "fast",
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
     `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
     `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
-    document's linked text in the result (for tools and tests that need it).
+    document's linked text in the result (for tools and tests that need it); `engine` is the SHACL
+    engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations).
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -138,8 +140,8 @@ def build(
     clock.lap("assemble")
     violations: list[Violation] = []
     if validate:
-        progress("validating with SHACL")
-        violations = shacl_violations(graph, shapes, ontology)
+        progress("validating with SHACL" + (" (pySHACL)" if engine == "full" else ""))
+        violations = shacl_violations(graph, shapes, ontology, engine)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
