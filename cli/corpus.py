@@ -6,15 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 from rich.table import Table
 
-from amurkg.corpus.candidates import find_candidates, yaml_stub
-from amurkg.corpus.catalog import load_catalog
-from amurkg.corpus.documents import load_documents
-from amurkg.corpus.ingest import ingest
 from amurkg.errors import InputError
-from amurkg.text.link import Linker
 
 from .common import RootOption, err, layout_of, out, reported
 
@@ -28,6 +22,8 @@ def ingest_command(
     root: RootOption = None,
 ) -> None:
     """Add documents to the corpus (seeds/documents/ + documents.yaml); the next `amurkg build` links them."""
+    from amurkg.corpus.ingest import ingest
+
     layout = layout_of(root)
     with reported():
         added = ingest(layout, files, title=title, author=author, year=year, language=lang)
@@ -46,6 +42,13 @@ def candidates_command(
     root: RootOption = None,
 ) -> None:
     """Names in the documents that the catalog does not know, by offline NER per language (needs the nlp extra)."""
+    import yaml
+
+    from amurkg.corpus.candidates import find_candidates, yaml_stub
+    from amurkg.corpus.catalog import load_catalog
+    from amurkg.corpus.documents import load_documents
+    from amurkg.text.link import Linker
+
     layout = layout_of(root)
     with reported():
         catalog = load_catalog(layout.catalog, layout.root)

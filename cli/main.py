@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from importlib.metadata import version
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from amurkg.errors import InputError
-from amurkg.pipeline.build import ValidationFailed, build, clear_cache, input_fingerprint, is_up_to_date, write_build
 
 from .common import RootOption, err, fail, layout_of, out
 
@@ -32,6 +29,8 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
+        from importlib.metadata import version
+
         out.print(f"amurkg {version('amurkg')}")
         raise typer.Exit()
 
@@ -76,6 +75,17 @@ def build_command(
     Unchanged documents are taken from the cache in .cache/; when no input changed at all since the
     last build, the build says so and stops (use --force to rebuild).
     """
+    from rich.table import Table
+
+    from amurkg.pipeline.build import (
+        ValidationFailed,
+        build,
+        clear_cache,
+        input_fingerprint,
+        is_up_to_date,
+        write_build,
+    )
+
     layout = layout_of(root)
     if clear:
         out.print(f"Removed {clear_cache(layout)} cached files from {layout.shown(layout.cache)}")
