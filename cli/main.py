@@ -17,6 +17,11 @@ class Validation(str, Enum):
     full = "full"
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
     "Builds an RDF graph from the documents and catalog in seeds/ and the ontology in ontology/, "
@@ -56,6 +61,16 @@ def build_command(
             "--validate", help="SHACL engine: fast (SHACL Core, the default) or full (pySHACL, the reference)."
         ),
     ] = Validation.fast,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where documents are linked and extracted: local (-j processes) or dask."),
+    ] = Executor.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="With --executor dask: the scheduler, tcp://HOST:PORT (default: a local cluster)."
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")
     ] = 1,
@@ -104,6 +119,8 @@ def build_command(
             jobs=jobs,
             use_cache=not no_cache,
             engine=engine.value,
+            executor=executor.value,
+            scheduler=scheduler,
         )
     except InputError as exc:
         fail([str(p) for p in exc.problems])

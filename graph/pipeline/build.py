@@ -92,13 +92,16 @@ def build(
     use_cache: bool = True,
     keep_texts: bool = False,
     engine: Engine = "fast",
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
     `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
     `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
     document's linked text in the result (for tools and tests that need it); `engine` is the SHACL
-    engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations).
+    engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations);
+    `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -118,7 +121,13 @@ def build(
     reports: list[DocumentReport] = []
     linked: list[LinkedText] = []
     co_mentions: Counter = Counter()
-    for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+    if executor == "dask":
+        from amurkg.pipeline.executors import dask_process_corpus
+
+        outcomes = dask_process_corpus(documents, catalog, cache, scheduler, progress)
+    else:
+        outcomes = process_corpus(documents, catalog, cache, jobs, keep_texts, progress)
+    for document, outcome in zip(documents, outcomes):
         assemble.add_document(graph, document)
         assemble.add_mentions(graph, document.id, outcome.mentions)
         relations.extend(outcome.relations)
