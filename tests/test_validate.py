@@ -167,3 +167,20 @@ def test_a_shape_added_to_shapes_ttl_is_checked_by_the_build(project_copy, engin
     }
     assert all(v.focus.startswith("<https://w3id.org/amurkg/id/document/") for v in violations)
     assert not project_copy.turtle.exists()
+
+
+def test_shapes_beyond_shacl_core_are_left_to_pyshacl(layout, ontology_and_shapes):
+    """A SHACL-SPARQL constraint is not SHACL Core: the fast engine hands the whole check to pySHACL."""
+    ontology, _ = ontology_and_shapes
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ak: <https://w3id.org/amurkg/ontology#> .
+        <urn:shape> a sh:NodeShape ; sh:targetClass ak:Country ;
+            sh:sparql [ sh:select "SELECT $this WHERE { $this a ak:Country }" ;
+                        sh:message "no countries, please" ] .
+        """,
+        format="turtle",
+    )
+    graph = Graph().parse(layout.turtle, format="turtle")
+    violations = shacl_violations(graph, shapes, ontology, "fast")
+    assert violations and {v.message for v in violations} == {"no countries, please"}

@@ -38,16 +38,12 @@ def shacl_violations(data: Graph, shapes: Graph, ontology: Graph, engine: Engine
     """
     if engine == "fast":
         try:
-            validator = Validator(shapes, names=data)
-        except Unsupported:
-            engine = "full"
+            results = Validator(shapes, names=data).validate(DataIndex(_with_ontology(data, ontology)))
+        except Unsupported:  # beyond SHACL Core: the reference engine decides
+            pass
         else:
-            found = (
-                Violation(_short(data, r.focus), r.path, r.message)
-                for r in validator.validate(DataIndex(_with_ontology(data, ontology)))
-                if r.severity == SH.Violation
-            )
-            return sorted(set(found), key=str)
+            found = {Violation(_short(data, r.focus), r.path, r.message) for r in results if r.severity == SH.Violation}
+            return sorted(found, key=str)
     return pyshacl_violations(data, shapes, ontology)
 
 
