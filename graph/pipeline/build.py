@@ -19,7 +19,7 @@ from amurkg.errors import InputError
 from amurkg.extract import METHODS, Relation
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble, serialize
+from amurkg.pipeline import assemble, serialize, shacl
 from amurkg.pipeline import validate as validate_module
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
 from amurkg.pipeline.serialize import turtle_bytes, write_atomically
@@ -193,7 +193,7 @@ def input_fingerprint(layout: Layout) -> str:
     """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
     digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
     digest.update(Path(__file__).read_bytes())
-    for module in (assemble, serialize, validate_module):  # the code that decides the bytes written
+    for module in (assemble, serialize, validate_module, shacl):  # the code that decides the bytes written
         digest.update(Path(module.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
     paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
