@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from amurkg.bench.benchmark import VALIDATE_UP_TO, Options, run_benchmark
+from amurkg.bench import VALIDATE_UP_TO
 from amurkg.pipeline.serialize import write_atomically
 
 from .common import RootOption, err, fail, layout_of, out
@@ -81,6 +81,8 @@ def bench_command(
     if keep is not None and keep.exists() and any(keep.iterdir()):
         fail([f"--keep: {keep} is not empty"])
     target = json_path or layout.exports / f"bench-{scale:g}.json"
+    from amurkg.bench.benchmark import Options, run_benchmark
+
     options = Options(
         scale=scale, jobs=jobs, seed=seed, validate=validate, queries=queries, viz=viz, time_limit=time_limit
     )

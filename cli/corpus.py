@@ -6,16 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
-from rich.table import Table
 
-from amurkg.corpus.candidates import catalog_file, catalog_stub, find_candidates, proposals, yaml_stub
-from amurkg.corpus.catalog import load_catalog
-from amurkg.corpus.documents import load_documents
-from amurkg.corpus.ingest import ingest
 from amurkg.errors import InputError
-from amurkg.pipeline.build import build
-from amurkg.text.link import Linker
 
 from .common import RootOption, err, layout_of, out, reported
 
@@ -29,6 +21,9 @@ def ingest_command(
     root: RootOption = None,
 ) -> None:
     """Add documents to the corpus (seeds/documents/ + documents.yaml); the next `amurkg build` links them."""
+
+    from amurkg.corpus.ingest import ingest
+
     layout = layout_of(root)
     with reported():
         added = ingest(layout, files, title=title, author=author, year=year, language=lang)
@@ -61,6 +56,13 @@ def candidates_command(
     the seeds/catalog/ file named in the comment above each; the entry keeps the proposed IRI.
     --ner lists what offline NER finds besides (towns, people; natasha, GiNZA, jieba).
     """
+    import yaml
+    from rich.table import Table
+
+    from amurkg.corpus.candidates import catalog_file, catalog_stub, proposals
+    from amurkg.corpus.documents import load_documents
+    from amurkg.pipeline.build import build
+
     layout = layout_of(root)
     with reported():
         documents = load_documents(layout.document_listing, layout.documents, layout.root)
@@ -109,6 +111,13 @@ def candidates_command(
 
 
 def _ner_candidates(layout, documents, doc: list[str] | None, top: int, as_yaml: bool) -> None:
+    import yaml
+    from rich.table import Table
+
+    from amurkg.corpus.candidates import find_candidates, yaml_stub
+    from amurkg.corpus.catalog import load_catalog
+    from amurkg.text.link import Linker
+
     catalog = load_catalog(layout.catalog, layout.root)
     if doc:
         documents = [d for d in documents if d.id in set(doc)]

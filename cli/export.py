@@ -62,6 +62,7 @@ def export_command(
 ) -> None:
     """Export the built graph (exports/amurkg.ttl) for GraphDB, Fuseki, Protégé, Gephi, yEd,
     Cytoscape, Neo4j or networkx. Output is deterministic: the same graph gives the same bytes."""
+
     layout = layout_of(root)
     with reported():
         fmt = format.strip().lower()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from importlib.metadata import version
+from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from amurkg.pipeline.build import (
     ValidationFailed,
@@ -22,6 +21,17 @@ from amurkg.pipeline.build import (
 
 from .common import RootOption, err, fail, guarded, layout_of, out, reported
 
+
+class Validation(str, Enum):
+    fast = "fast"
+    full = "full"
+
+
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
     "Builds an RDF graph from the documents and catalog in seeds/ and the ontology in ontology/, "
@@ -34,6 +44,8 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
+        from importlib.metadata import version
+
         out.print(f"amurkg {version('amurkg')}")
         raise typer.Exit()
 
@@ -53,6 +65,22 @@ def build_command(
     no_validate: Annotated[
         bool, typer.Option("--no-validate", help="Skip SHACL validation (bulk loads; not recommended).")
     ] = False,
+    engine: Annotated[
+        Validation,
+        typer.Option(
+            "--validate", help="SHACL engine: fast (SHACL Core, the default) or full (pySHACL, the reference)."
+        ),
+    ] = Validation.fast,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where documents are linked and extracted: local (-j processes) or dask."),
+    ] = Executor.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="With --executor dask: the scheduler, tcp://HOST:PORT (default: a local cluster)."
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Documents processed in parallel (processes); same output as 1.")
     ] = 1,
@@ -75,6 +103,8 @@ def build_command(
     exit status 2. Bad input or a fault (read-only exports/, full disk) is one line, exit status 2,
     and the previous exports/amurkg.ttl stays whole.
     """
+    from rich.table import Table
+
     layout = layout_of(root)
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
     with reported(), build_lock(layout):
@@ -88,7 +118,16 @@ def build_command(
             return
         check_writable(layout.exports)  # a read-only or full exports/ is told before the work, not after
         try:
-            result = build(layout, validate=not no_validate, progress=progress, jobs=jobs, use_cache=not no_cache)
+            result = build(
+                layout,
+                validate=not no_validate,
+                progress=progress,
+                jobs=jobs,
+                use_cache=not no_cache,
+                engine=engine.value,
+                executor=executor.value,
+                scheduler=scheduler,
+            )
         except ValidationFailed as exc:
             fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
         if no_validate and not quiet:

@@ -6,21 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import networkx as nx
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from amurkg.analysis import analytics
-from amurkg.analysis.network import build_network
 from amurkg.errors import InputError
-from amurkg.exports.selection import CLASSES, parse_names
-from amurkg.store.loading import load_built_graph
-from amurkg.store.resolve import EntityIndex
 
 from .common import RootOption, err, fail, layout_of, out, reported, write_stdout
+
+if TYPE_CHECKING:  # networkx and the analytics load only for the commands that use them
+    import networkx as nx
+
+    from amurkg.store.resolve import EntityIndex
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (default), json or csv.")]
@@ -34,6 +33,9 @@ def _check_format(fmt: str) -> str:
 
 
 def _load(root) -> tuple[object, nx.MultiDiGraph]:
+    from amurkg.analysis.network import build_network
+    from amurkg.store.loading import load_built_graph
+
     layout = layout_of(root)
     err.print(f"[dim]reading {layout.shown(layout.turtle)}[/dim]", highlight=False)
     graph = load_built_graph(layout)
@@ -41,6 +43,8 @@ def _load(root) -> tuple[object, nx.MultiDiGraph]:
 
 
 def _node(network: nx.MultiDiGraph, index: EntityIndex, name: str) -> str:
+    from amurkg.store.resolve import EntityIndex
+
     slug = EntityIndex.slug(index.resolve(name))
     if slug not in network:
         raise InputError.one("entity", f"{name!r} ({slug}) takes part in no stated relation")
@@ -78,6 +82,8 @@ def _emit(fmt: str, columns: tuple[str, ...], rows: list[dict], title: str | Non
 def stats_command(format: FormatOption = "table", root: RootOption = None) -> None:
     """Counts per class and predicate, label languages per entity, documents per entity, connected
     components and degree distribution of the network of stated relations."""
+    from amurkg.analysis import analytics
+
     fmt = _check_format(format)
     with reported():
         _, network = _load(root)
@@ -105,6 +111,9 @@ def central_command(
     root: RootOption = None,
 ) -> None:
     """The most central actors of the network of stated relations."""
+    from amurkg.analysis import analytics
+    from amurkg.exports.selection import CLASSES, parse_names
+
     fmt = _check_format(format)
     if by not in analytics.MEASURES:
         fail([f"--by: unknown measure {by!r}; expected one of {', '.join(analytics.MEASURES)}"])
@@ -123,6 +132,9 @@ def path_command(
 ) -> None:
     """The shortest path between two entities over stated relations (either direction), each hop
     with its predicate and direction and the quote that backs it (document id and passage, or catalog)."""
+    from amurkg.analysis import analytics
+    from amurkg.store.resolve import EntityIndex
+
     fmt = _check_format(format)
     with reported():
         graph, network = _load(root)
@@ -169,6 +181,9 @@ def neighbors_command(
     root: RootOption = None,
 ) -> None:
     """The entities within --depth stated relations of an entity, with the relations that reach them."""
+    from amurkg.analysis import analytics
+    from amurkg.store.resolve import EntityIndex
+
     fmt = _check_format(format)
     with reported():
         graph, network = _load(root)

@@ -12,11 +12,7 @@ import typer
 
 from amurkg.errors import InputError
 from amurkg.pipeline.serialize import write_atomically
-from amurkg.store.loading import load_built_graph
-from amurkg.store.resolve import EntityIndex
-from amurkg.views.model import read_network
-from amurkg.views.page import Source, render_page
-from amurkg.views.select import DEFAULT_LIMIT, Filters, select
+from amurkg.views.select import DEFAULT_LIMIT
 
 from .common import RootOption, err, layout_of, out, reported
 
@@ -81,6 +77,12 @@ def viz_command(
 
     Entities are nodes, coloured and shaped by class and sized by their number of links in the view; stated relations are links, styled by predicate. Communities are laid out as clusters; labels are drawn by importance where they fit (zoom in for more). Search any label in any language; click an entity to highlight its neighbours. Hover or click for labels in four languages, the Wikidata link, the documents naming an entity, and the quotes backing a relation. --lang also sets the language of the interface.
     """
+    from amurkg.store.loading import load_built_graph
+    from amurkg.store.resolve import EntityIndex
+    from amurkg.views.model import read_network
+    from amurkg.views.page import Source, render_page
+    from amurkg.views.select import Filters, select
+
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg.html"
     with reported():
@@ -125,6 +127,10 @@ def map_command(
 
     Markers are coloured by class as in `amurkg viz`; lines join cross-border pairs (counterpartOf) and border zones with their hinterland (hinterlandOf). Leaflet is inside the file. Offline the map shows a plain base with a grid of degrees and the names of the main places; OpenStreetMap tiles are drawn over it when the network is there.
     """
+    from amurkg.store.loading import load_built_graph
+    from amurkg.views.model import read_network
+    from amurkg.views.page import Source
+
     layout = layout_of(root)
     target = out_path or layout.exports / "amurkg-map.html"
     with reported():

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from amurkg.bench import VALIDATE_UP_TO
 from amurkg.bench.synthetic import generate_project
 from amurkg.layout import Layout
 
@@ -41,7 +42,6 @@ REQUIRED_KEYS = (
     "parallel_identical",
     "query_ms_median",
 )
-VALIDATE_UP_TO = 10  # scales above this skip SHACL validation by default (it would dominate the build)
 QUERY_REPEATS = 3
 QUERY_TIMEOUT = 120.0
 VIZ_LIMITS = (100, 500, 2000)

@@ -23,10 +23,11 @@ from amurkg.extract import METHODS, Relation
 from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble
+from amurkg.pipeline import assemble, serialize, shacl
+from amurkg.pipeline import validate as validate_module
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
-from amurkg.pipeline.validate import Violation, shacl_violations
+from amurkg.pipeline.validate import Engine, Violation, shacl_violations
 from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
@@ -95,12 +96,17 @@ def build(
     jobs: int = 1,
     use_cache: bool = True,
     keep_texts: bool = False,
+    engine: Engine = "fast",
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
     `jobs` > 1 links and extracts documents in that many processes (same output, byte for byte);
     `use_cache` reuses the outcome of documents that did not change; `keep_texts` keeps each
-    document's linked text in the result (for tools and tests that need it).
+    document's linked text in the result (for tools and tests that need it); `engine` is the SHACL
+    engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations);
+    `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -120,8 +126,14 @@ def build(
     reports: list[DocumentReport] = []
     linked: list[LinkedText] = []
     co_mentions: Counter = Counter()
+    if executor == "dask":
+        from amurkg.pipeline.executors import dask_process_corpus
+
+        processed = dask_process_corpus(documents, catalog, cache, scheduler, progress)
+    else:
+        processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress)
     outcomes = []
-    for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
+    for document, outcome in zip(documents, processed):
         outcomes.append((document, outcome))
         if outcome.linked is not None:
             linked.append(outcome.linked)
@@ -150,8 +162,8 @@ def build(
     clock.lap("assemble")
     violations: list[Violation] = []
     if validate:
-        progress("validating with SHACL")
-        violations = shacl_violations(graph, shapes, ontology)
+        progress("validating with SHACL" + (" (pySHACL)" if engine == "full" else ""))
+        violations = shacl_violations(graph, shapes, ontology, engine)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
@@ -196,7 +208,8 @@ def input_fingerprint(layout: Layout) -> str:
     """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
     digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
     digest.update(Path(__file__).read_bytes())
-    digest.update(Path(assemble.__file__).read_bytes())
+    for module in (assemble, serialize, validate_module, shacl):  # the code that decides the bytes written
+        digest.update(Path(module.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
     paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
     for path in paths:

@@ -157,6 +157,14 @@ def check(text: str, source: str = "query", allow_service: bool = False) -> Chec
     return Checked(full, FORMS.get(parsed[1].name, "SELECT"), offset)
 
 
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword of a query that `check` accepted."""
+    for token in tokens(text):
+        if token.kind == "word" and token.text.upper() in FORMS.values():
+            return token.text.upper()
+    return "SELECT"
+
+
 def _locate(text: str, needle: str) -> str:
     for token in tokens(text):
         if token.kind == "word" and token.text.startswith(needle):
