@@ -138,3 +138,6 @@ app.command("bench")(bench_command)
 from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
+from .serve import serve_command  # noqa: E402
+
+app.command("serve")(serve_command)
