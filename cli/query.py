@@ -186,9 +186,10 @@ def _table(answer: Answer) -> Table:
 
 
 def _cell(term) -> Text:
+    """A term as SPARQL text to paste back into a query; a language tag dimmed, so the text reads first."""
     language = getattr(term, "language", None)
     if language:
-        return Text.assemble(str(term), (f" @{language}", "dim"))
+        return Text.assemble(short(term, tags=False), (f"@{language}", "dim"))
     return Text(short(term))
 
 

@@ -38,7 +38,7 @@ from rdflib.term import Identifier
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import PREFIXES
-from amurkg.store.answers import Answer, to_csv, to_json, to_tsv, to_turtle
+from amurkg.store.answers import PLAIN_LOCAL, Answer, to_csv, to_json, to_tsv, to_turtle
 from amurkg.store.loading import load_built_graph
 from amurkg.store.named_queries import NamedQuery, bind, library
 from amurkg.store.querying import LANGUAGES, run_query
@@ -316,6 +316,7 @@ class Endpoint:
             data = {
                 "endpoint": sparql_path,
                 "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
+                "local": PLAIN_LOCAL.pattern,
                 "languages": list(LANGUAGES),
                 "example": example,
                 "queries": self.named_queries(),
