@@ -19,7 +19,7 @@ from amurkg.errors import InputError
 from amurkg.extract import METHODS, Relation
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble
+from amurkg.pipeline import assemble, standard_terms
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus
 from amurkg.pipeline.serialize import turtle_bytes, write_atomically
 from amurkg.pipeline.validate import Violation, shacl_violations
@@ -133,6 +133,7 @@ def build(
     for relation in relations:
         assemble.add_relation(graph, relation)
     assemble.add_co_mentions(graph, co_mentions)
+    standard_terms.add_standard_terms(graph, LazyTexts(documents))  # W3C Web Annotation / PROV beside ak:
 
     clock.lap("assemble")
     violations: list[Violation] = []
@@ -182,6 +183,7 @@ def input_fingerprint(layout: Layout) -> str:
     digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(assemble.__file__).read_bytes())
+    digest.update(Path(standard_terms.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
     paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
     for path in paths:
