@@ -176,7 +176,7 @@ def test_a_query_past_the_time_limit_is_given_up(server: Server) -> None:
     limit = server.endpoint.timeout
     server.endpoint.timeout = 0.001
     try:
-        status, _, body = get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?a a ak:City . ?b a ak:City . ?m a ak:Mention }")
+        status, _, body = get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?a a ak:City . ?m a ak:Mention }")
         assert status == 503 and b"did not finish within" in body
     finally:
         server.endpoint.timeout = limit
