@@ -8,10 +8,7 @@ from typing import Annotated
 
 import typer
 
-from amurkg.exports.rdf import FOLDER_FILES, FOLDER_FORMATS, FORMATS, export
-from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
-from amurkg.pipeline.serialize import check_folder_replaceable, write_atomically, write_folder_atomically
-from amurkg.store.loading import load_built_graph
+from amurkg.pipeline.serialize import write_atomically
 
 from .common import RootOption, err, fail, layout_of, out, reported
 
@@ -62,6 +59,10 @@ def export_command(
 ) -> None:
     """Export the built graph (exports/amurkg.ttl) for GraphDB, Fuseki, Protégé, Gephi, yEd,
     Cytoscape, Neo4j or networkx. Output is deterministic: the same graph gives the same bytes."""
+    from amurkg.exports.rdf import FOLDER_FILES, FOLDER_FORMATS, FORMATS, export
+    from amurkg.exports.selection import CLASSES, EDGE_PREDICATES, Selection, parse_names
+    from amurkg.pipeline.serialize import check_folder_replaceable, write_folder_atomically
+    from amurkg.store.loading import load_built_graph
 
     layout = layout_of(root)
     with reported():

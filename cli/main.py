@@ -8,17 +8,6 @@ from typing import Annotated
 
 import typer
 
-from amurkg.pipeline.build import (
-    ValidationFailed,
-    build,
-    build_lock,
-    check_writable,
-    clear_cache,
-    input_fingerprint,
-    is_up_to_date,
-    write_build,
-)
-
 from .common import RootOption, err, fail, guarded, layout_of, out, reported
 
 
@@ -104,6 +93,17 @@ def build_command(
     and the previous exports/amurkg.ttl stays whole.
     """
     from rich.table import Table
+
+    from amurkg.pipeline.build import (
+        ValidationFailed,
+        build,
+        build_lock,
+        check_writable,
+        clear_cache,
+        input_fingerprint,
+        is_up_to_date,
+        write_build,
+    )
 
     layout = layout_of(root)
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))
@@ -197,6 +197,9 @@ from .export import ontology_command  # noqa: E402
 
 app.command("ontology")(ontology_command)
 app.command("evaluate")(evaluate_command)
+from .serve import serve_command  # noqa: E402
+
+app.command("serve")(serve_command)
 
 # Every command runs inside the one error boundary (see common.guarded): no traceback, ever.
 for _info in app.registered_commands:

@@ -215,9 +215,10 @@ def _table(answer: Answer) -> Table:
 
 
 def _cell(term) -> Text:
+    """A term as SPARQL text to paste back into a query; a language tag dimmed, so the text reads first."""
     language = getattr(term, "language", None)
     if language:
-        return Text.assemble(terminal_safe(str(term)), (f" @{terminal_safe(language)}", "dim"))
+        return Text.assemble(terminal_safe(short(term, tags=False)), (f"@{terminal_safe(language)}", "dim"))
     return Text(terminal_safe(short(term)))
 
 

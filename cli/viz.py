@@ -12,7 +12,7 @@ import typer
 
 from amurkg.errors import InputError
 from amurkg.pipeline.serialize import write_atomically
-from amurkg.views.select import DEFAULT_LIMIT
+from amurkg.views import DEFAULT_LIMIT
 
 from .common import RootOption, err, layout_of, out, reported
 

@@ -5,7 +5,7 @@ The package reads as the data flows: ``corpus`` (documents, catalog, claims: wha
 ``build`` (the pipeline that assembles, validates and writes the graph) → ``store`` (SPARQL over
 the built graph) → ``views``, ``exports`` and ``analysis`` (what people look at).
 
-For notebooks, four verbs::
+For notebooks, five verbs::
 
     import amurkg
     result = amurkg.build(".")                          # documents → graph; writes exports/amurkg.ttl
@@ -13,6 +13,7 @@ For notebooks, four verbs::
     rows = amurkg.query("parks-of-city", city="harbin") # a named query (or SPARQL text) → rows
     frame = amurkg.query("parks-of-city", city="harbin", dataframe=True)   # … as a pandas DataFrame
     network = amurkg.to_networkx(graph)                 # entities and stated relations in networkx
+    html = amurkg.viz(graph, focus="harbin", depth=1, out="harbin.html")  # the `amurkg viz` page
 
 Everything else is importable from its module (``amurkg.store.querying``, ``amurkg.analysis.network``…).
 """
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from amurkg.pipeline.build import BuildResult
 
-__all__ = ["build", "open_graph", "query", "to_networkx"]
+__all__ = ["build", "open_graph", "query", "to_networkx", "viz"]
 
 
 def _layout(root: str | Path | None):  # noqa: ANN202 - Layout is imported lazily
@@ -102,3 +103,37 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     from amurkg.analysis.network import build_network
 
     return build_network(graph)
+
+
+def viz(
+    graph_or_root: Graph | str | Path | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    lang: str = "en",
+    out: str | Path | None = None,
+) -> str:
+    """The interactive network page of `amurkg viz` (one offline HTML file) for a graph or a project
+    (default: the current one's built graph), optionally the neighbourhood of `focus` (slug or any
+    label, any language) within `depth` links. Returns the HTML; writes it to `out` when given.
+    Raises ``amurkg.errors.InputError`` for an unknown focus."""
+    from rdflib import Graph
+
+    from amurkg.pipeline.serialize import write_atomically
+    from amurkg.store.resolve import EntityIndex
+    from amurkg.views.model import read_network
+    from amurkg.views.page import Source, render_page
+    from amurkg.views.select import Filters, select
+
+    if isinstance(graph_or_root, Graph):
+        graph, source = graph_or_root, Source("an rdflib Graph", "in memory", f"{len(graph_or_root)} triples")
+    else:
+        layout = _layout(graph_or_root)
+        graph = open_graph(layout.root)
+        source = Source.of(layout.turtle, layout.shown(layout.turtle))
+    slug = EntityIndex.slug(EntityIndex(graph).resolve(focus)) if focus else ""
+    filters = Filters(focus=slug, depth=depth)
+    page = render_page(select(read_network(graph), filters), filters, lang, source)
+    if out is not None:
+        write_atomically(Path(out), page.encode("utf-8"))
+    return page

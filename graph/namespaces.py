@@ -11,6 +11,7 @@ SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
+OA = Namespace("http://www.w3.org/ns/oa#")  # W3C Web Annotation: mentions as annotations
 
 PREFIXES: dict[str, Namespace] = {
     "ak": AK,
@@ -27,6 +28,7 @@ PREFIXES: dict[str, Namespace] = {
     "schema": SCHEMA,
     "org": ORG,
     "wd": WD,
+    "oa": OA,
 }
 
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "ru")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_package_documents_its_verbs() -> None:
-    assert amurkg.__all__ == ["build", "open_graph", "query", "to_networkx"]
+    assert amurkg.__all__ == ["build", "open_graph", "query", "to_networkx", "viz"]
     assert amurkg.__doc__ and "amurkg.query(" in amurkg.__doc__
     for verb in amurkg.__all__:
         assert getattr(amurkg, verb).__doc__
@@ -73,3 +74,39 @@ def test_to_networkx_centrality_finds_the_province_hub(project: Path) -> None:
     assert isinstance(network, nx.MultiDiGraph)
     top = sorted(nx.degree_centrality(network).items(), key=lambda kv: (-kv[1], kv[0]))[:5]
     assert "heilongjiang" in {node for node, _ in top}
+
+
+def test_viz_of_a_focus_in_any_language(project: Path, tmp_path: Path) -> None:
+    graph = amurkg.open_graph(project)
+    out = tmp_path / "heihe.html"
+    page = amurkg.viz(graph, focus="黑河", depth=1, out=out)
+    assert out.read_text(encoding="utf-8") == page
+    assert '"blagoveshchensk"' in page and '"heihe"' in page  # the pair across the river
+    assert '"harbin-pingfang-industrial-new-area"' not in page  # two hops away: not drawn
+    assert amurkg.viz(project, focus="heihe") == amurkg.viz(project, focus="Хэйхэ")  # same page, same bytes
+    with pytest.raises(InputError):
+        amurkg.viz(graph, focus="no-such-place-anywhere")
+
+
+def readme_walk_through() -> str:
+    """The README's notebook walk-through: the python block that starts with `# walk-through`."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(# walk-through\n.*?)```", readme, re.DOTALL)
+    assert len(blocks) == 1, "the README has one walk-through block"
+    return blocks[0]
+
+
+def test_the_readme_walk_through_runs(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Run the README's walk-through as a notebook would, in the project folder, and check what each
+    cell gives a researcher."""
+    monkeypatch.chdir(project)
+    cells: dict = {}
+    exec(compile(readme_walk_through(), "README.md walk-through", "exec"), cells)  # noqa: S102 - our own README
+    assert cells["result"].relations_by_method()["table"] > 0
+    assert (project / "exports" / "amurkg.ttl").read_bytes() == (REPO / "exports" / "amurkg.ttl").read_bytes()
+    assert "航空航天" in cells["industries"]["平房工业新区"]  # Pingfang targets aerospace, in Chinese
+    assert "heilongjiang" in cells["brokers"]
+    page = (project / "exports" / "blagoveshchensk.html").read_text(encoding="utf-8")
+    assert page == cells["page"] and '"heihe"' in page
+    printed = capsys.readouterr().out
+    assert "table" in printed and "Heilongjiang" in printed

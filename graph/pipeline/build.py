@@ -23,7 +23,7 @@ from amurkg.extract import METHODS, Relation
 from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble, serialize, shacl
+from amurkg.pipeline import assemble, serialize, shacl, standard_terms
 from amurkg.pipeline import validate as validate_module
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
@@ -158,6 +158,7 @@ def build(
     for relation in relations:
         assemble.add_relation(graph, relation)
     assemble.add_co_mentions(graph, co_mentions)
+    standard_terms.add_standard_terms(graph, LazyTexts(documents))  # W3C Web Annotation / PROV beside ak:
 
     clock.lap("assemble")
     violations: list[Violation] = []
@@ -208,7 +209,13 @@ def input_fingerprint(layout: Layout) -> str:
     """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
     digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
     digest.update(Path(__file__).read_bytes())
-    for module in (assemble, serialize, validate_module, shacl):  # the code that decides the bytes written
+    for module in (
+        assemble,
+        standard_terms,
+        serialize,
+        validate_module,
+        shacl,
+    ):  # the code that decides the bytes written
         digest.update(Path(module.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
     paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))

@@ -46,20 +46,38 @@ def plain(term: Identifier | None) -> Identifier | None:
     return term
 
 
+_PN_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+)
+_PN_CHARS = _PN_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+#: A local name that needs no escape after `prefix:` (SPARQL PN_LOCAL without `:`, `%` or `\`).
+PLAIN_LOCAL = re.compile(f"[{_PN_BASE}_0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
+
+
 def short(term: Identifier | None, tags: bool = True) -> str:
-    """A term for a human reader: prefixed IRI, literal text (with @lang unless tags is false), or empty."""
+    """A term as SPARQL text that can be pasted back into a query: `prefix:name` when a project
+    prefix fits and the rest is a plain local name (`id:harbin`; `id:document/x` is not valid SPARQL,
+    so it stays `<https://…/document/x>`), else `<IRI>`; literals quoted and escaped, with `@lang`
+    (unless tags is false) or `^^datatype` (integers bare); empty for an unbound term."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
         text = str(term)
         for prefix, namespace in PREFIXES.items():
-            if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
-                return f"{prefix}:{text[len(str(namespace)) :]}"
+            local = text[len(str(namespace)) :]
+            if text.startswith(str(namespace)) and PLAIN_LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
         return f"<{text}>"
     if isinstance(term, BNode):
         return f"_:{term}"
-    if isinstance(term, Literal) and term.language and tags:
-        return f"{term}@{term.language}"
+    if isinstance(term, Literal):
+        quoted = _tsv_term(term)
+        if term.datatype and term.datatype != XSD.string and quoted.endswith(f"^^<{term.datatype}>"):
+            return quoted[: -len(f"<{term.datatype}>")] + short(term.datatype)
+        if term.language and not tags:
+            return quoted[: -len(f"@{term.language}")]
+        return quoted
     return str(term)
 
 
@@ -130,10 +148,10 @@ def to_json(answer: Answer) -> bytes:
 
 
 def to_markdown(answer: Answer) -> bytes:
-    """A GitHub-flavoured Markdown table with prefixed IRIs."""
+    """A GitHub-flavoured Markdown table of terms as SPARQL text (prefixed IRIs, quoted literals)."""
 
     def cell(term: Identifier | None) -> str:
-        return short(term, tags=False).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return short(term).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(answer.variables) + " |", "|" + "---|" * len(answer.variables)]
     lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in answer.rows]

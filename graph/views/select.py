@@ -6,9 +6,9 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from amurkg.errors import InputError
+from amurkg.views import DEFAULT_LIMIT
 from amurkg.views.model import COMENTION, NODE_CLASSES, PREDICATES, Link, Network, Node
 
-DEFAULT_LIMIT = 2000
 #: Containers that join almost everything: `--focus` does not walk on through them unless asked.
 HUB_CLASSES = frozenset({"Country", "Region"})
 
