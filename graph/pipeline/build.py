@@ -121,6 +121,7 @@ def build(
     for document, outcome in zip(documents, process_corpus(documents, catalog, cache, jobs, keep_texts, progress)):
         assemble.add_document(graph, document)
         assemble.add_mentions(graph, document.id, outcome.mentions)
+        assemble.add_observations(graph, outcome.observations, catalog)
         relations.extend(outcome.relations)
         co_mentions.update(outcome.co_mentions)
         if outcome.linked is not None:

@@ -15,7 +15,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 from amurkg.corpus.catalog import Catalog
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.figures import Observation, extract_figures
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.text.link import LinkedText, Linker
@@ -53,6 +54,7 @@ class DocumentOutcome:
     relations: tuple[Relation, ...]
     co_mentions: Counter = field(default_factory=Counter)
     linked: LinkedText | None = None  # kept only when asked (tests, tools that need the text)
+    observations: tuple[Observation, ...] = ()  # figures stated (amounts, volumes …), see extract/figures.py
 
     @property
     def entities(self) -> set[str]:
@@ -72,7 +74,9 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
     co_mentions: Counter = Counter()
     for entities in by_sentence.values():
         co_mentions.update(combinations(sorted(entities), 2))
-    return DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+    outcome = DocumentOutcome(linked.document, linked.language, mentions, tuple(sorted(set(relations))), co_mentions)
+    outcome.observations = extract_figures(linked, catalog)  # figures: one hook, see extract/figures.py
+    return outcome
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +134,7 @@ class OutcomeCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as handle:
                 pickle.dump(
-                    DocumentOutcome(
-                        outcome.document, outcome.language, outcome.mentions, outcome.relations, outcome.co_mentions
-                    ),
+                    replace(outcome, linked=None),
                     handle,
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )
