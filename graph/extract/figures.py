@@ -49,9 +49,9 @@ _RANGE = r"\s?[-~至到]\s?"
 _CLAUSE_END = re.compile(r"[;；，。!?！？]|,(?=\s)|:(?=\s)|：")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MARKER_DIGITS = re.compile("[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]")
-#: Figures of these kinds are states (an area, a length, a count), not flows: they take a year
-#: only from their own sentence, never one carried from the sentence before.
-FLOW_KINDS = frozenset({"money", "mass", "volume"})
+#: Figures of these kinds are states (an area, a length), not flows: they take a year only from
+#: their own sentence, never one carried from the sentence before.
+STATE_KINDS = frozenset({"area", "length"})
 
 
 @dataclass(frozen=True, order=True)
@@ -250,10 +250,11 @@ def extract_figures(linked: LinkedText, catalog: Catalog) -> tuple[Observation, 
         view = _Sentence(linked, span, [m for i in indices for m in linked.mentions_in(i)], catalog, rules)
         for figure in view.figures():
             about = view.about(figure) or view.anaphor(figure, last_of_class) or view.topic() or topic
-            when = view.period(figure) or (period if _kind(figure) in FLOW_KINDS else None)
+            when = view.period(figure) or (period if _kind(figure) not in STATE_KINDS else None)
             found.append(view.observation(figure, about, when))
         topic = view.topic() or topic
-        period = view.last_period() or period
+        # a run of statistics: the year of one sentence's figures holds for the next one's
+        period = (view.last_period() or period) if view.figures() else None
         for mention in view.subjects():
             last_of_class[catalog[mention.entity].cls] = mention.entity
     return tuple(found)
@@ -371,7 +372,7 @@ class _Sentence:
 
     def period(self, figure: _Figure) -> tuple[int, int] | None:
         start, end = self.clause_of(figure.start)
-        for window in ((start, end), (0, len(self.folded.text))):
+        for window in ((start, end), (0, figure.start)):  # the clause, else the sentence before it
             near = [y for y in self.years if window[0] <= y[0] and y[1] <= window[1]]
             if near:
                 best = min(near, key=lambda y: _distance(y[0], y[1], figure.start, figure.end))
@@ -473,7 +474,8 @@ class _Sentence:
     def _is_rate(self, start: int, end: int, value: Decimal) -> bool:
         """ "1,8 тонн с 1 га", "0,63 га на душу": a figure per unit is a rate, not an amount."""
         text, per = self.folded.text, self.rules.per
-        if per.at(text, _skip_space(text, end)):
+        _, clause_end = self.clause_of(start)
+        if per.pattern.search(text, _skip_space(text, end), min(clause_end, end + self.rules.window)):
             return True
         return value == 1 and bool(per.ending_at(text[max(0, start - 12) : start].rstrip() + " 1"))
 

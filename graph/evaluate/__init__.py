@@ -1,0 +1,1 @@
+"""Evaluation of the extractors against development annotations (tests/data/)."""
