@@ -109,3 +109,22 @@ def test_russian_trade_turnover_is_in_the_graph_with_its_year(built):
 def test_a_loan_agreement_gets_its_amount(built):
     amounts = list(built.graph.objects(ID["china-russia-loans-for-oil-agreement"], AK.amount))
     assert [built.graph.value(a, SCHEMA.value) for a in amounts] == [Literal("25000000000", datatype=XSD.decimal)]
+
+
+def test_seed_amounts_and_volumes_reach_the_target(layout):
+    from amurkg.evaluate.figures import evaluate_figures
+
+    report = evaluate_figures(layout, layout.root / "tests/data/figures/seeds.yaml")
+    target = report.split("target:")[1]
+    total = next(line for line in target.splitlines() if line.startswith("all "))
+    precision, recall = (float(p.rstrip("%")) for p in total.split()[-2:])
+    assert precision >= 90 and recall >= 90, report
+
+
+def test_the_scorer_refuses_a_file_without_figures(tmp_path, capsys):
+    from amurkg.evaluate.figures import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("relations: []\n", encoding="utf-8")
+    assert main([str(bad)]) == 2
+    assert "figures" in capsys.readouterr().err

@@ -93,7 +93,9 @@ def load_figures(path: Path) -> tuple[list[Gold], dict[str, str], Path | None]:
     return records, languages, folder
 
 
-def _texts(layout: Layout, names: set[str], languages: dict[str, str], folder: Path | None) -> dict[str, tuple[str, str]]:
+def _texts(
+    layout: Layout, names: set[str], languages: dict[str, str], folder: Path | None
+) -> dict[str, tuple[str, str]]:
     """Text and language of each annotated text: a paragraph of the folder or a seed document."""
     seeds = {}
     listing = read_yaml(layout.document_listing, str(layout.document_listing))
@@ -193,7 +195,9 @@ def evaluate_figures(layout: Layout, path: Path, show: int = 40) -> str:
         for index, observation in enumerate(predicted):
             if index not in used:
                 notes.append(f"  extra   {name}: {observation.surface!r} ({observation.indicator})")
-    header = f"{'language':<10} {'annotated':>9} {'predicted':>9} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}"
+    header = (
+        f"{'language':<10} {'annotated':>9} {'predicted':>9} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}"
+    )
     lines = [f"Figures: {path}", "", "all figures", header]
     total, target = Tally(), Tally()
     for language in sorted({k[0] for k in tallies}):
@@ -207,7 +211,11 @@ def evaluate_figures(layout: Layout, path: Path, show: int = 40) -> str:
         lines.append(tallies[(language, "target")].line(language))
     lines.append(target.line("all"))
     if notes:
-        lines += ["", f"differences ({len(notes)}):"] + notes[:show] + ([f"  … {len(notes) - show} more"] if len(notes) > show else [])
+        lines += (
+            ["", f"differences ({len(notes)}):"]
+            + notes[:show]
+            + ([f"  … {len(notes) - show} more"] if len(notes) > show else [])
+        )
     return "\n".join(lines)
 
 

@@ -46,7 +46,7 @@ _CJK_NUMBER = rf"[{_CJK_DIGITS}十][{_CJK_DIGITS}十百千]*"
 _CJK_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _RANGE = r"\s?[-~至到]\s?"
-_CLAUSE_END = re.compile(r"[;；，。!?！？]|,(?=\s)|:(?=\s)|：")
+_CLAUSE_END = re.compile(r"[;；，。!?！？]|,(?=\s)|(?<!\d),|,(?!\d)|:(?=\s)|：")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MARKER_DIGITS = re.compile("[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]")
 #: Figures of these kinds are states (an area, a length), not flows: they take a year only from
@@ -149,6 +149,10 @@ class Language:
         self.year_in = _Words(year.get("in") or [], cjk)
         self.year_by = _Words(year.get("by") or [], cjk)
         self.year_since = _Words(year.get("since") or [], cjk)
+        self.decade = _Words(year.get("decade") or [], cjk)
+        self.continuation = _Words(raw.get("continuation") or [], cjk)
+        words = "|".join(_word_regex(w, cjk) for w in year.get("to") or [])
+        self.year_to = re.compile(rf"(?:{_RANGE}|\s?(?:{words or '(?!)'})\s?)({_YEAR})(?!\d)")
         self.planned = _Words(raw.get("planned") or [], cjk)
         self.per = _Words(raw.get("per") or [], cjk)
         self.anaphora = [(_Words(words, cjk), cls) for cls, words in (raw.get("anaphora") or {}).items()]
@@ -172,6 +176,7 @@ class Language:
             alternatives.append(rf"(?<!{_LETTER})(?:{words})(?!{_LETTER})")
         number = "(?:" + "|".join(alternatives) + ")"
         self.number = re.compile(rf"{number}(?:{_RANGE}{number})?")
+        self.single_number = re.compile(rf"(?:{_ARABIC}|{_CJK_NUMBER})" if cjk else "(?!)")
 
     def unit_at(self, text: str, position: int) -> tuple[int, _Unit] | None:
         for pattern, unit, _ in self.units:
@@ -249,12 +254,14 @@ def extract_figures(linked: LinkedText, catalog: Catalog) -> tuple[Observation, 
         previous_end = span.end
         view = _Sentence(linked, span, [m for i in indices for m in linked.mentions_in(i)], catalog, rules)
         for figure in view.figures():
-            about = view.about(figure) or view.anaphor(figure, last_of_class) or view.topic() or topic
-            when = view.period(figure) or (period if _kind(figure) not in STATE_KINDS else None)
+            about = view.about(figure) or view.anaphor(figure, last_of_class) or view.before(figure) or topic
+            carried = period if _kind(figure) not in STATE_KINDS and view.continues() else None
+            when = view.period(figure) or carried
             found.append(view.observation(figure, about, when))
         topic = view.topic() or topic
         # a run of statistics: the year of one sentence's figures holds for the next one's
-        period = (view.last_period() or period) if view.figures() else None
+        last = view.last_period()
+        period = (last if last and last[0] else period) if view.figures() else None  # a deadline stays with its plan
         for mention in view.subjects():
             last_of_class[catalog[mention.entity].cls] = mention.entity
     return tuple(found)
@@ -350,17 +357,22 @@ class _Sentence:
         """(start, end, first year or 0, last year or 0) of each year expression, folded offsets."""
         text, rules = self.folded.text, self.rules
         found = []
-        for match in re.finditer(rf"(?<![\d.,])({_YEAR})(?:{_RANGE}({_YEAR}))?(?![\d])", text):
+        for match in re.finditer(rf"(?<!\d)(?<!\d[.,])({_YEAR})(?:{_RANGE}({_YEAR}))?(?!\d)", text):
             end = match.end()
             after = rules.year_after.at(text, end + (1 if text[end : end + 1] == " " else 0))
             if after:
                 end = after.end()
             elif rules.code != "en" or _followed_by_measure(text, match.end(), rules):
                 continue
-            if match.start() > 0 and re.search(rf"{_LETTER}-?$", text[: match.start()]):
-                continue  # part of a name: ЭС-2035, G2018
+            if rules.decade.at(text, end) or re.search(r"[A-Za-zА-Яа-яЁё]-?$", text[: match.start()]):
+                continue  # a decade (1990年代, 1990s) or part of a name (ЭС-2035, G2018)
             first = int(match.group(1))
             last = int(match.group(2)) if match.group(2) else first
+            to = rules.year_to.match(text, end)  # 2009年至2018年, between 2009 and 2018
+            if to and not match.group(2):
+                last, end = int(to.group(1)), to.end()
+                after = rules.year_after.at(text, _skip_space(text, end))
+                end = after.end() if after else end
             left = text[max(0, match.start() - 14) : match.start()]
             right = text[end : end + 6]
             if rules.year_by.ending_at(left) or rules.year_by.at(right.lstrip(), 0):
@@ -419,10 +431,11 @@ class _Sentence:
         cursor, marker = self._after_marker(cursor)
         approximation = approximation or marker
         scale = Decimal(1)
-        scale_match = rules.scale_words.at(text, _skip_space(text, cursor))
-        if scale_match:
-            scale = rules.scale(scale_match.group())
-            cursor = scale_match.end()
+        scaled = self._scale_at(_skip_space(text, cursor))
+        if scaled:
+            scale, cursor = scaled
+            high = high * scale if high is not None else None
+            low, cursor = self._compound(low, scale, cursor)
         cursor, marker = self._after_marker(cursor)
         approximation = approximation or marker
         unit = None
@@ -444,7 +457,7 @@ class _Sentence:
             approximation = approximation or rules.before[1].get(re.sub(r"\s+", " ", before.group()), "about")
             start = start - (len(left) - before.start())
         kind = unit.kind if unit else "count"
-        factor = scale * (unit.factor if unit else Decimal(1))
+        factor = unit.factor if unit else Decimal(1)
         value = low * factor
         upper = high * factor if high is not None else None
         if self._is_rate(start, cursor, low):
@@ -454,7 +467,7 @@ class _Sentence:
                 return None
             if _looks_like_year(low) and scale == 1:
                 return None
-            indicator = self._counted(cursor, start)
+            indicator = self._counted(cursor, start, unit is not None)
         else:
             indicator = self._indicator(kind, start, cursor)
         if not indicator:
@@ -479,6 +492,27 @@ class _Sentence:
             return True
         return value == 1 and bool(per.ending_at(text[max(0, start - 12) : start].rstrip() + " 1"))
 
+    def _compound(self, low: Decimal, scale: Decimal, cursor: int) -> tuple[Decimal, int]:
+        """2兆6千億 = 2 × 10¹² + 6 000 × 10⁸: lower scales following a scale add up."""
+        total = low * scale
+        while True:
+            number = self.rules.single_number.match(self.folded.text, cursor)
+            if not number:
+                return total, cursor
+            value = _number_value(number.group(), self.rules)
+            scaled = self._scale_at(number.end())
+            if value is None or not scaled or scaled[0] >= scale:
+                return total, cursor
+            scale, cursor = scaled
+            total += value * scale
+
+    def _scale_at(self, position: int) -> tuple[Decimal, int] | None:
+        """The scale written at a position and where it ends; consecutive scale words multiply (千億)."""
+        factor, end = Decimal(1), position
+        while word := self.rules.scale_words.at(self.folded.text, end):
+            factor, end = factor * self.rules.scale(word.group()), word.end()
+        return (factor, end) if end > position else None
+
     def _after_marker(self, cursor: int) -> tuple[int, str]:
         words, meanings = self.rules.after
         found = words.at(self.folded.text, _skip_space(self.folded.text, cursor) if not self.rules.cjk else cursor)
@@ -486,7 +520,7 @@ class _Sentence:
             return found.end(), meanings.get(found.group(), "about")
         return cursor, ""
 
-    def _counted(self, cursor: int, start: int) -> str:
+    def _counted(self, cursor: int, start: int, classifier: bool) -> str:
         """The count indicator whose noun heads the phrase after the number, or that a "number of"
         phrase before it names (in the same clause)."""
         clause_start, clause_end = self.clause_of(start)
@@ -504,6 +538,10 @@ class _Sentence:
         if best:
             return best[1]
         before = self.blank[clause_start:start]
+        if self.rules.cjk and classifier:  # 重点项目120个, 日本企業12社: the counted noun right before the number
+            for pattern, indicator in _cue_patterns(self.rules.code):
+                if "count" in indicator.kinds and any(m.end() >= len(before) - 1 for m in pattern.finditer(before)):
+                    return indicator.id
         for pattern, indicator in _cue_patterns(self.rules.code):
             if "count" in indicator.kinds and " " in pattern.pattern.replace(r"\s?", " ") and pattern.search(before):
                 return indicator.id
@@ -561,6 +599,17 @@ class _Sentence:
             if cls in last_of_class and words.pattern.search(before):
                 return (last_of_class[cls],)
         return ()
+
+    def continues(self) -> bool:
+        """Does the sentence go on with the statistics of the one before (names no subject of its
+        own, or opens with "其中", "в том числе", "of which")? Then that sentence's year holds."""
+        return not self.subjects() or bool(self.rules.continuation.at(self.folded.text, 0))
+
+    def before(self, figure: _Figure) -> tuple[str, ...]:
+        """The nearest subject before the figure in its sentence (an earlier clause), else the first."""
+        at = self.original(figure.start)
+        earlier = [m for m in self.subjects() if m.end <= at]
+        return self._with_partner(earlier[-1]) if earlier else self.topic()
 
     def topic(self) -> tuple[str, ...]:
         """The sentence's first subject (with its partner when a pair is named)."""
