@@ -128,3 +128,26 @@ def test_the_scorer_refuses_a_file_without_figures(tmp_path, capsys):
     bad.write_text("relations: []\n", encoding="utf-8")
     assert main([str(bad)]) == 2
     assert "figures" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "period", "modality"),
+    [
+        ("从2013年至2018年，中国对黑龙江省投资累计超过30亿美元。", "zh", (2013, 2018), "stated"),
+        ("До 2030 года Приморский край планирует привлечь не менее 2 млрд долларов.", "ru", (0, 2030), "planned"),
+        ("Россия с 2018 г. экспортирует в Китай 38 млрд м3 газа в год.", "ru", (2018, 0), "stated"),
+        ("黒龍江省政府は、2025年までに対ロ輸出を100億ドル以上に拡大する計画だ。", "ja", (0, 2025), "planned"),
+    ],
+)
+def test_periods_ranges_deadlines_and_modality(figures_of, text, language, period, modality):
+    figure = only(figures_of(text, language))
+    assert ((figure.period_start, figure.period_end), figure.modality) == (period, modality)
+
+
+def test_compound_japanese_scales_add_up(figures_of):
+    figure = only(figures_of("2023年の黒龍江省とロシアの貿易額は約2兆6千億円だった。", "ja"))
+    assert (Decimal(figure.value), figure.currency, figure.approximation) == (
+        Decimal(2_600_000_000_000),
+        "JPY",
+        "about",
+    )

@@ -14,6 +14,7 @@ ordinal (第七届, № 3) is never one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -238,8 +239,14 @@ def _cue_patterns(language: str) -> tuple[tuple[re.Pattern[str], Indicator], ...
     return tuple(found)
 
 
-def extract_figures(linked: LinkedText, catalog: Catalog) -> tuple[Observation, ...]:
-    """Every figure of a linked text, as observations in text order."""
+#: A clause-level topic function (the relations work's clause reader can provide one): given the
+#: linked text and the offset of a figure, the entity ids the figure's clause is about, or ().
+TopicOf = Callable[[LinkedText, int], tuple[str, ...]]
+
+
+def extract_figures(linked: LinkedText, catalog: Catalog, topic_of: TopicOf | None = None) -> tuple[Observation, ...]:
+    """Every figure of a linked text, as observations in text order. `topic_of`, when given, is
+    asked first what a figure is about; the rules below are the fallback."""
     rules = _rules().get(linked.language)
     if rules is None:
         return ()
@@ -254,7 +261,8 @@ def extract_figures(linked: LinkedText, catalog: Catalog) -> tuple[Observation, 
         previous_end = span.end
         view = _Sentence(linked, span, [m for i in indices for m in linked.mentions_in(i)], catalog, rules)
         for figure in view.figures():
-            about = view.about(figure) or view.anaphor(figure, last_of_class) or view.before(figure) or topic
+            given = topic_of(linked, view.original(figure.start)) if topic_of else ()
+            about = given or view.about(figure) or view.anaphor(figure, last_of_class) or view.before(figure) or topic
             carried = period if _kind(figure) not in STATE_KINDS and view.continues() else None
             when = view.period(figure) or carried
             found.append(view.observation(figure, about, when))
@@ -375,7 +383,9 @@ class _Sentence:
                 end = after.end() if after else end
             left = text[max(0, match.start() - 14) : match.start()]
             right = text[end : end + 6]
-            if rules.year_by.ending_at(left) or rules.year_by.at(right.lstrip(), 0):
+            if first != last:
+                pass  # a range ("从2013年至2018年", "с 2011 по 2015 г."): its own start and end
+            elif rules.year_by.ending_at(left) or rules.year_by.at(right.lstrip(), 0):
                 first = 0
             elif rules.year_since.ending_at(left) or rules.year_since.at(right.lstrip(), 0):
                 last = 0
