@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +18,7 @@ def evaluate_command(
             help="Annotation YAML files. A relation annotation is a list of records (text, s, p, o, quote, s_forms, "
             "o_forms) or a mapping with 'relations:' and optionally 'documents:' (a folder of texts beside it, "
             "built in a throwaway project with the seeds' catalog). A file with a top-level 'entities:' key is "
-            "an entity annotation.",
+            "an entity annotation (tests/data/entities/), one with 'figures:' a figure annotation (tests/data/figures/).",
             show_default=False,
         ),
     ],
@@ -44,11 +43,13 @@ def evaluate_command(
             fail([f"{path}: does not parse as YAML: {str(exc).splitlines()[0]}"])
         with reported():
             if isinstance(head, dict) and "entities" in head:
-                try:
-                    entities = importlib.import_module("amurkg.evaluate.entities")
-                except ImportError:
-                    fail([f"{path}: entity annotations need amurkg.evaluate.entities, which this install lacks"])
-                text = entities.evaluate_entities(layout, path)
+                from amurkg.evaluate.entities import evaluate_entities
+
+                text = evaluate_entities(layout, path)
+            elif isinstance(head, dict) and "figures" in head:
+                from amurkg.evaluate.figures import evaluate_figures
+
+                text = evaluate_figures(layout, path)
             else:
                 from amurkg.evaluate.relations import evaluate_relations
 

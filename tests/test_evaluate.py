@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -75,11 +74,13 @@ def test_a_missing_annotation_file(layout, tmp_path):
     assert result.exit_code == 2 and "file not found" in result.output
 
 
-def test_an_entity_annotation_without_its_evaluator_is_one_line(layout, tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "amurkg.evaluate.entities", None)  # as if the module were not installed
-    result = evaluate(str(_write(tmp_path, "entities: []\n")), "--root", str(layout.root))
-    assert result.exit_code == 2
-    assert "amurkg.evaluate.entities" in result.output and "Traceback" not in result.output
+def test_entity_and_figure_annotations_go_to_their_own_scorers(layout, tmp_path):
+    entities = evaluate(str(_write(tmp_path, "entities: []\n")), "--root", str(layout.root))
+    assert entities.exit_code == 0 and entities.output.startswith("Entities:")
+    figures_file = tmp_path / "figures.yaml"
+    figures_file.write_text("figures: []\n", encoding="utf-8")
+    figures = evaluate(str(figures_file), "--root", str(layout.root))
+    assert figures.exit_code == 0 and figures.output.startswith("Figures:")
 
 
 def test_score_matches_symmetric_relations_either_way_and_counts_precision(tmp_path, catalog):

@@ -219,6 +219,34 @@ def documents(store, answer):
     assert all(int(n) > 0 for n in answer.column("entities"))
 
 
+# ---------------------------------------------------------------- figures (issue #18)
+def entity_indicators(store, answer):
+    rows = {(slug, str(year)) for slug, year in zip(slugs(answer, "indicator"), answer.column("year"))}
+    assert ("indicator/trade-turnover", "2013") in rows and ("indicator/exports", "2012") in rows
+    values = {str(v) for v in answer.column("value")}
+    assert {"22360000000", "3300000000"} <= values
+
+
+def projects_by_amount(store, answer):
+    assert slugs(answer, "project")[0] == "russia-forestry-development-state-program-2013-2020"
+    assert "china-russia-loans-for-oil-agreement" in slugs(answer, "project")
+    values = [float(v) for v in answer.column("value")]
+    assert values == sorted(values, reverse=True)
+
+
+def document_figures(store, answer):
+    surfaces = [" ".join(str(s).split()) for s in answer.column("surface")]
+    assert surfaces[:2] == ["более 200", "3,3 млрд дол. США"] or surfaces[:2] == ["3,3 млрд дол. США", "более 200"]
+    assert "22,36 млрд дол. США" in surfaces and all(str(q) for q in answer.column("quote"))
+
+
+def observations(store, answer):
+    graph = store.graph
+    nodes = set(graph.subjects(RDF.type, AK.Observation))
+    assert len(answer.rows) == sum(max(1, len(set(graph.objects(n, AK.about)))) for n in nodes)
+    assert {str(c) for c in answer.column("unit") if c is not None} >= {"USD", "RUB", "TNE", "MTQ", "C62"}
+
+
 CHECKS: dict[str, Callable[[RdflibStore, Answer], None]] = {
     "parks-of-city": parks_of_city,
     "corridor-industries": corridor_industries,
@@ -236,6 +264,10 @@ CHECKS: dict[str, Callable[[RdflibStore, Answer], None]] = {
     "most-mentioned": most_mentioned,
     "programs-years": programs_years,
     "documents": documents,
+    "entity-indicators": entity_indicators,
+    "projects-by-amount": projects_by_amount,
+    "document-figures": document_figures,
+    "observations": observations,
 }
 
 

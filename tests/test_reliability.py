@@ -232,7 +232,9 @@ def test_read_only_exports_is_told_before_the_work(project_copy, monkeypatch):
 
     _refuse_writes_in(monkeypatch, project_copy.exports, errno.EROFS, "Read-only file system")
     called = []
-    monkeypatch.setattr("amurkg.pipeline.build.build", lambda *a, **k: called.append(1))  # imported when the command runs
+    monkeypatch.setattr(
+        "amurkg.pipeline.build.build", lambda *a, **k: called.append(1)
+    )  # imported when the command runs
     line = one_line_error(run(*build_args(project_copy)))
     assert "exports" in line and "read-only file system" in line
     assert called == []  # refused before linking, extracting and validating

@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from amurkg.corpus.catalog import Entity
+from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.figures import Observation
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
+from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline.process import MentionRecord
 
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
@@ -169,3 +171,9 @@ def add_ontology_header(graph: Graph) -> None:
     """Mark the data graph as using the ontology, for tools such as Protégé."""
     graph.add((URIRef("https://w3id.org/amurkg/data"), RDF.type, OWL.Ontology))
     graph.add((URIRef("https://w3id.org/amurkg/data"), OWL.imports, URIRef("https://w3id.org/amurkg/ontology")))
+
+
+# ---------------------------------------------------------------- figures (issue #18; own module)
+def add_observations(graph: Graph, observations: Iterable[Observation], catalog: Catalog) -> None:
+    """The figures a document states (amounts, volumes …): see amurkg.pipeline.observations."""
+    observation_rdf.add_observations(graph, observations, catalog)

@@ -145,6 +145,7 @@ def build(
         outcome = rename_entities(outcome, remap)
         assemble.add_document(graph, document)
         assemble.add_mentions(graph, document.id, outcome.mentions)
+        assemble.add_observations(graph, outcome.observations, catalog)
         relations.extend(outcome.relations)
         co_mentions.update(outcome.co_mentions)
         report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))

@@ -26,6 +26,7 @@ from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
+from amurkg.extract.figures import Observation, extract_figures
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.namespaces import SYMMETRIC_PREDICATES
@@ -57,6 +58,7 @@ class DocumentOutcome:
     co_mentions: Counter = field(default_factory=Counter)
     linked: LinkedText | None = None  # kept only when asked (tests, tools that need the text)
     proposed: tuple[Entity, ...] = ()  # entities discovered in this document (ak:status "proposed")
+    observations: tuple[Observation, ...] = ()  # figures stated (amounts, volumes …), see extract/figures.py
 
     @property
     def entities(self) -> set[str]:
@@ -92,12 +94,13 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
         co_mentions,
         linked,
         tuple(discovery.entities),
+        extract_figures(linked, overlay),  # figures: one hook, see extract/figures.py
     )
 
 
 def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> DocumentOutcome:
     """The outcome with discovered entities renamed to the id they were merged into."""
-    if not remap or not any(e.id in remap for e in outcome.proposed):
+    if not remap:
         return outcome
 
     def new(entity_id: str) -> str:
@@ -118,6 +121,7 @@ def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> Document
         co_mentions,
         outcome.linked,
         tuple(replace(e, id=new(e.id)) for e in outcome.proposed),
+        tuple(replace(o, about=tuple(new(a) for a in o.about)) for o in outcome.observations),
     )
 
 
@@ -192,15 +196,7 @@ class OutcomeCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as handle:
                 pickle.dump(
-                    DocumentOutcome(
-                        outcome.document,
-                        outcome.language,
-                        outcome.mentions,
-                        outcome.relations,
-                        outcome.co_mentions,
-                        None,
-                        outcome.proposed,
-                    ),
+                    replace(outcome, linked=None),
                     handle,
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )
