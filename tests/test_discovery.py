@@ -160,6 +160,26 @@ def test_an_agreement_or_plan_in_title_brackets_is_a_name_whatever_its_words(fou
     assert "边疆史" not in kinds
 
 
+def test_an_english_name_with_a_parenthesised_part(found):
+    discovery = found("Exporters in the China (Heilongjiang) Pilot Free Trade Zone pay less duty.", "en")
+    entity = proposed(discovery)[linked_to(discovery, "China (Heilongjiang) Pilot Free Trade Zone")]
+    assert entity.cls == "Park" and "heilongjiang" in entity.located_in
+
+
+@pytest.mark.parametrize(
+    "text, language, surface, place",
+    [
+        ("Harbin Bank Suifenhe Branch opened a rouble desk.", "en", "Harbin Bank Suifenhe Branch", "suifenhe"),
+        ("哈尔滨银行绥芬河分行开设了卢布柜台。", "zh", "哈尔滨银行绥芬河分行", "suifenhe"),
+    ],
+)
+def test_a_branch_is_an_organization_located_in_the_place_it_names(found, text, language, surface, place):
+    discovery = found(text, language)
+    entity = proposed(discovery)[linked_to(discovery, surface)]
+    assert entity.subclass == "Company" and place in entity.located_in
+    assert entity.id != "harbin-bank"  # the branch, not the bank
+
+
 @pytest.mark.parametrize(
     "text, language",
     [

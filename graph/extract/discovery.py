@@ -986,6 +986,11 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
             chosen.insert(0, token)  # Blagoveshchensk–Heihe Bridge
             j -= 1
             continue
+        inner = _en_parenthesis(tokens, j) if gap == 1 else None
+        if inner is not None:
+            chosen[:0] = tokens[inner : j + 1]  # China (Liaoning) Pilot Free Trade Zone
+            j = inner - 1
+            continue
         if not token.word or gap not in (0, 1) or (gap == 0 and tokens[j + 1].text not in "–—-"):
             break
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
@@ -1002,6 +1007,26 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
         chosen.insert(0, tokens[j])
         j -= 1
     return chosen
+
+
+def _en_parenthesis(tokens: list[_Token], j: int) -> int | None:
+    """Where a parenthesised part of a name that ends at token j begins: "(" + one to three
+    capitalised words or known names + ")", right after a capitalised word or known name."""
+    if tokens[j].text != ")":
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 4 and tokens[k].word and (tokens[k].capitalised or tokens[k].entity):
+        k -= 1
+    if k < 0 or k == j - 1 or tokens[k].text != "(" or k == 0:
+        return None
+    if tokens[k + 1].start != tokens[k].end or tokens[j].start != tokens[j - 1].end:
+        return None
+    previous = tokens[k - 1]
+    if not previous.word or tokens[k].start - previous.end != 1:
+        return None
+    if not (previous.entity or (previous.capitalised and previous.text not in grammar().en_stop)):
+        return None
+    return k
 
 
 def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
