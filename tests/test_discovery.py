@@ -181,6 +181,26 @@ def test_a_branch_is_an_organization_located_in_the_place_it_names(found, text, 
 
 
 @pytest.mark.parametrize(
+    "text, language, surface",
+    [
+        ("The Heilongjiang Government approved the plan.", "en", "Heilongjiang Government"),
+        ("黑龙江政府批准了该规划。", "zh", "黑龙江政府"),
+    ],
+)
+def test_a_curated_body_named_another_way_is_no_proposed_duplicate(found, text, language, surface):
+    discovery = found(text, language)
+    assert linked_to(discovery, surface) == "heilongjiang-provincial-government"
+    assert discovery.entities == []
+
+
+def test_a_government_named_after_a_catalog_region_is_a_new_entity_not_the_region(found):
+    discovery = found("吉林省人民政府与滨海边疆区政府签署协议。", "zh")
+    government = proposed(discovery)[linked_to(discovery, "滨海边疆区政府")]
+    assert government.subclass == "GovernmentBody" and government.located_in == ("primorsky-krai",)
+    assert linked_to(discovery, "吉林省人民政府") in proposed(discovery)
+
+
+@pytest.mark.parametrize(
     "text, language",
     [
         ("Photo: Free Trade Zone. The Bridge opened on Monday.", "en"),

@@ -92,6 +92,7 @@ class Grammar:
     en_connectors: frozenset[str]
     en_stop: frozenset[str]
     en_generic: frozenset[str]
+    en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
 
 
@@ -125,6 +126,7 @@ def grammar() -> Grammar:
         en_connectors=frozenset(data["en_connectors"]),
         en_stop=frozenset(data["en_stop"]),
         en_generic=frozenset(data["en_generic"]),
+        en_plain=frozenset(data["en_plain"]),
         words={
             "cjk": cjk_words,
             "ru": {_lemmas(k): v for k, v in data["words"]["ru"].items()},
@@ -185,10 +187,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         entity = _entity(name, linked.language, catalog)
         if entity is None:
             continue
-        if entity.id in catalog:  # the catalog knows it under another surface: a plain mention
-            if catalog[entity.id].cls != entity.cls:
+        twin = entity.id if entity.id in catalog else _catalog_twin(entity, catalog)
+        if twin is not None:  # the catalog knows it under another surface: a plain mention
+            if catalog[twin].cls != entity.cls:
                 continue
-            entity_id = entity.id
+            entity_id = twin
         else:
             entity_id = entity.id
             entities[entity_id] = _merge_labels(entities.get(entity_id), entity)
@@ -207,6 +210,42 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _catalog_twin(entity: Entity, catalog: Catalog) -> str | None:
+    """The catalog entity a discovered one is, when their English names have the same words but
+    for words that add nothing (黑龙江政府 = Heilongjiang Government = Heilongjiang Provincial
+    Government): one entity, not a proposed duplicate of a curated one."""
+    return _twin_index(catalog).get((entity.cls, _plain_words(entity.labels.get("en", ""))))
+
+
+_TWINS: dict[int, tuple[Catalog, dict[tuple[str, frozenset[str]], str]]] = {}
+
+
+def _twin_index(catalog: Catalog) -> dict[tuple[str, frozenset[str]], str]:
+    cached = _TWINS.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    index: dict[tuple[str, frozenset[str]], str] = {}
+    clashes: set[tuple[str, frozenset[str]]] = set()
+    for known in catalog:
+        for lang, name in known.names():
+            key = (known.cls, _plain_words(re.sub(r"\([^)]*\)", " ", name)))
+            if lang != "en" or len(key[1]) < 2:
+                continue
+            if index.setdefault(key, known.id) != known.id:
+                clashes.add(key)
+    for key in clashes:
+        del index[key]  # two catalog entities with these words: say nothing
+    _TWINS.clear()
+    _TWINS[id(catalog)] = (catalog, index)
+    return index
+
+
+def _plain_words(label: str) -> frozenset[str]:
+    ignored = grammar().en_plain
+    words = re.findall(r"[a-z][a-z'’]*", label.lower().replace("–", " ").replace("-", " "))
+    return frozenset(w for w in words if w not in ignored)
 
 
 def _generic_tail(mention: Mention, name: Name, catalog: Catalog) -> bool:
