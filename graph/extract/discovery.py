@@ -88,6 +88,7 @@ class Grammar:
     ru_head_first: frozenset[str]
     ru_generic: frozenset[str]
     ru_quote_heads: dict[str, Head]
+    ru_field_links: tuple[str, ...]
     en: tuple[Head, ...]
     en_connectors: frozenset[str]
     en_stop: frozenset[str]
@@ -121,6 +122,7 @@ def grammar() -> Grammar:
         ru=heads(data["ru"], "lemma", _lemmas),
         ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"]),
         ru_generic=frozenset(_lemmas(w) for w in data["ru_generic"]),
+        ru_field_links=tuple(data["ru_field_links"]),
         ru_quote_heads={k: Head(k, v["en"], v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
         en=heads(data["en"], "form"),
         en_connectors=frozenset(data["en_connectors"]),
@@ -721,7 +723,7 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         parts = tuple(
             _ru_part(t, place_adjectives)
             for t in before + after
-            if (t.word or t.quoted) and t.text not in ("по", "о", "об")
+            if (t.word or t.quoted) and t.text.lower() not in _RU_LINK_WORDS
         )
         if before and parts and parts[0][0] == "word" and before[0].capitalised:
             if not _sentence_initial(linked, before[0].start):  # Восточный экономический форум: the capital says it
@@ -751,6 +753,9 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             )
         i += size
     return names
+
+
+_RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере"})
 
 
 def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | None, int]:
@@ -846,6 +851,10 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
         ):
             chosen.extend((token, tokens[j + 1]))  # Соглашение о строительстве морского терминала
             j += 1
+        elif about and chosen and (link := _field_link(tokens, j)) is not None:
+            size = len(link.split())
+            chosen.extend(tokens[j : j + size])  # … о сотрудничестве в области лесопереработки
+            j += size - 1
         else:
             break
         j += 1
@@ -857,6 +866,18 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
 def _nominative(word: str) -> bool:
     parses = analyzer().parse(word)
     return any("nomn" in p.tag or not p.is_known for p in parses[:2])
+
+
+def _field_link(tokens: list[_Token], j: int) -> str | None:
+    """A phrase that carries an agreement's subject on (в области, в сфере) when a genitive
+    word follows it."""
+    for phrase in grammar().ru_field_links:
+        words = phrase.split()
+        window = tokens[j : j + len(words) + 1]
+        if len(window) == len(words) + 1 and [t.text.lower() for t in window[:-1]] == words:
+            if window[-1].entity is not None or _genitive(window[-1].text):
+                return phrase
+    return None
 
 
 def _prepositional(word: str) -> bool:
