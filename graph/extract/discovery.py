@@ -348,7 +348,7 @@ def _english_label(name: Name, catalog: Catalog) -> str:
             words.append(
                 " ".join(w[:1].upper() + w[1:] for w in value.split("-"))
                 if kind == "word"
-                else value[:1].upper() + value[1:]
+                else "-".join(w[:1].upper() + w[1:] for w in value.split("-"))  # China-Mongolia
             )
     modifiers = " ".join(dict.fromkeys(words))
     if name.head_first and modifiers:
