@@ -92,6 +92,120 @@ def test_a_quoted_company_name_after_its_head(found):
 
 
 @pytest.mark.parametrize(
+    "text, surface, cls",
+    [
+        ("Амурская судоходная компания «Полярис» закупила баржи.", "Полярис", "Company"),
+        ("Договор подписан при участии корпорации «Лунцзян».", "Лунцзян", "Company"),
+        ("Завод откроют на территории опережающего развития «Кедровая».", "Кедровая", "Park"),
+        ("Резиденты ОЭЗ «Заречная» освобождены от налога.", "Заречная", "Park"),
+    ],
+)
+def test_a_quoted_name_after_an_oblique_or_qualified_head_or_an_abbreviation(found, text, surface, cls):
+    discovery = found(text, "ru")
+    entity = proposed(discovery)[linked_to(discovery, surface)]
+    assert cls in (entity.cls, entity.subclass) and entity.labels["ru"] == surface
+    assert all(m.surface != text.split()[0] for m in discovery.linked.mentions)  # the adjective is no name
+
+
+def test_the_abbreviated_and_the_full_head_give_one_zone(found):
+    full = found("Склад построят на территории опережающего развития «Кедровая».", "ru")
+    short = found("Резиденты ТОР «Кедровая» получили льготы.", "ru")
+    assert linked_to(full, "Кедровая") == linked_to(short, "Кедровая")
+
+
+@pytest.mark.parametrize(
+    "text, label, cls",
+    [
+        (
+            "Стороны готовят Соглашение о создании речного терминала в Благовещенске.",
+            "Соглашение о создании речного терминала",
+            "Agreement",
+        ),
+        (
+            "Министры обсудили Меморандум о сотрудничестве в сфере рыболовства.",
+            "Меморандум о сотрудничестве в сфере рыболовства",
+            "Agreement",
+        ),
+        ("Проект поддержал Фонд развития Дальнего Востока.", "Фонд развития Дальнего Востока", "Organization"),
+        ("Деньги выделил Российский фонд прямых инвестиций.", "Российский фонд прямых инвестиций", "Organization"),
+    ],
+)
+def test_a_russian_head_first_name_with_a_complement(found, text, label, cls):
+    (entity,) = [e for e in found(text, "ru").entities]
+    assert entity.labels["ru"] == label and cls in (entity.cls, entity.subclass)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("黑河中俄公路大桥的引桥已经完工。", "黑河中俄公路大桥"),
+        ("中哈原油管道年输量稳定。", "中哈原油管道"),
+        ("中蒙跨境铁路全线贯通。", "中蒙跨境铁路"),
+    ],
+)
+def test_a_chinese_name_with_a_country_pair_in_its_modifier(found, text, surface):
+    discovery = found(text, "zh")
+    entity = proposed(discovery)[linked_to(discovery, surface)]
+    assert entity.subclass == "Infrastructure"
+
+
+def test_different_country_pairs_give_different_entities(found):
+    mongolia = found("中蒙跨境铁路全线贯通。", "zh").entities
+    kazakhstan = found("中哈跨境铁路全线贯通。", "zh").entities
+    assert mongolia[0].id != kazakhstan[0].id
+
+
+def test_an_agreement_or_plan_in_title_brackets_is_a_name_whatever_its_words(found):
+    discovery = found("两国签署了《农业合作协定》，并发布《口岸物流发展规划》。他读过《边疆史》。", "zh")
+    kinds = {
+        m.surface: proposed(discovery)[m.entity] for m in discovery.linked.mentions if m.entity in proposed(discovery)
+    }
+    assert kinds["农业合作协定"].subclass == "Agreement"
+    assert kinds["口岸物流发展规划"].cls == "Program"
+    assert "边疆史" not in kinds
+
+
+def test_an_english_name_with_a_parenthesised_part(found):
+    discovery = found("Exporters in the China (Heilongjiang) Pilot Free Trade Zone pay less duty.", "en")
+    entity = proposed(discovery)[linked_to(discovery, "China (Heilongjiang) Pilot Free Trade Zone")]
+    assert entity.cls == "Park" and "heilongjiang" in entity.located_in
+
+
+@pytest.mark.parametrize(
+    "text, language, surface, place",
+    [
+        ("Harbin Bank Suifenhe Branch opened a rouble desk.", "en", "Harbin Bank Suifenhe Branch", "suifenhe"),
+        ("哈尔滨银行绥芬河分行开设了卢布柜台。", "zh", "哈尔滨银行绥芬河分行", "suifenhe"),
+    ],
+)
+def test_a_branch_is_an_organization_located_in_the_place_it_names(found, text, language, surface, place):
+    discovery = found(text, language)
+    entity = proposed(discovery)[linked_to(discovery, surface)]
+    assert entity.subclass == "Company" and place in entity.located_in
+    assert entity.id != "harbin-bank"  # the branch, not the bank
+
+
+@pytest.mark.parametrize(
+    "text, language, surface",
+    [
+        ("The Heilongjiang Government approved the plan.", "en", "Heilongjiang Government"),
+        ("黑龙江政府批准了该规划。", "zh", "黑龙江政府"),
+    ],
+)
+def test_a_curated_body_named_another_way_is_no_proposed_duplicate(found, text, language, surface):
+    discovery = found(text, language)
+    assert linked_to(discovery, surface) == "heilongjiang-provincial-government"
+    assert discovery.entities == []
+
+
+def test_a_government_named_after_a_catalog_region_is_a_new_entity_not_the_region(found):
+    discovery = found("吉林省人民政府与滨海边疆区政府签署协议。", "zh")
+    government = proposed(discovery)[linked_to(discovery, "滨海边疆区政府")]
+    assert government.subclass == "GovernmentBody" and government.located_in == ("primorsky-krai",)
+    assert linked_to(discovery, "吉林省人民政府") in proposed(discovery)
+
+
+@pytest.mark.parametrize(
     "text, language",
     [
         ("Photo: Free Trade Zone. The Bridge opened on Monday.", "en"),

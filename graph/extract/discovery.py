@@ -58,6 +58,8 @@ class Name:
     head_first: bool = False
     head_span: tuple[int, int] | None = None  # where the head noun is (original offsets)
     quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
+    titled: bool = False  # a name in title brackets (《投资保护备忘录》): the brackets say it is one
+    capital: bool = False  # a head-first name whose capitalised head stands mid-sentence (… Соглашение о …)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Discovery:
 @dataclass(frozen=True)
 class Grammar:
     cjk: tuple[Head, ...]
+    cjk_title: tuple[Head, ...]  # heads of a name in title brackets: Program heads and title-only ones
     cjk_stop_chars: frozenset[str]
     cjk_stop_words: tuple[str, ...]
     cjk_generic: frozenset[str]
@@ -85,10 +88,12 @@ class Grammar:
     ru_head_first: frozenset[str]
     ru_generic: frozenset[str]
     ru_quote_heads: dict[str, Head]
+    ru_field_links: tuple[str, ...]
     en: tuple[Head, ...]
     en_connectors: frozenset[str]
     en_stop: frozenset[str]
     en_generic: frozenset[str]
+    en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
 
 
@@ -104,6 +109,7 @@ def grammar() -> Grammar:
     cjk_words = {fold(k): v for lang in ("zh", "ja") for k, v in data["words"][lang].items()}
     return Grammar(
         cjk=heads(data["cjk"], "form", fold),
+        cjk_title=heads(data["cjk_title_heads"] + [e for e in data["cjk"] if e["class"] == "Program"], "form", fold),
         cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
         cjk_stop_words=tuple(sorted({fold(w) for w in data["cjk_stop_words"]}, key=len, reverse=True)),
         cjk_generic=frozenset(fold(w) for w in data["cjk_generic"]),
@@ -116,11 +122,13 @@ def grammar() -> Grammar:
         ru=heads(data["ru"], "lemma", _lemmas),
         ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"]),
         ru_generic=frozenset(_lemmas(w) for w in data["ru_generic"]),
-        ru_quote_heads={k: Head(k, "", v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
+        ru_field_links=tuple(data["ru_field_links"]),
+        ru_quote_heads={k: Head(k, v["en"], v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
         en=heads(data["en"], "form"),
         en_connectors=frozenset(data["en_connectors"]),
         en_stop=frozenset(data["en_stop"]),
         en_generic=frozenset(data["en_generic"]),
+        en_plain=frozenset(data["en_plain"]),
         words={
             "cjk": cjk_words,
             "ru": {_lemmas(k): v for k, v in data["words"]["ru"].items()},
@@ -181,10 +189,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         entity = _entity(name, linked.language, catalog)
         if entity is None:
             continue
-        if entity.id in catalog:  # the catalog knows it under another surface: a plain mention
-            if catalog[entity.id].cls != entity.cls:
+        twin = entity.id if entity.id in catalog else _catalog_twin(entity, catalog)
+        if twin is not None:  # the catalog knows it under another surface: a plain mention
+            if catalog[twin].cls != entity.cls:
                 continue
-            entity_id = entity.id
+            entity_id = twin
         else:
             entity_id = entity.id
             entities[entity_id] = _merge_labels(entities.get(entity_id), entity)
@@ -203,6 +212,42 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _catalog_twin(entity: Entity, catalog: Catalog) -> str | None:
+    """The catalog entity a discovered one is, when their English names have the same words but
+    for words that add nothing (黑龙江政府 = Heilongjiang Government = Heilongjiang Provincial
+    Government): one entity, not a proposed duplicate of a curated one."""
+    return _twin_index(catalog).get((entity.cls, _plain_words(entity.labels.get("en", ""))))
+
+
+_TWINS: dict[int, tuple[Catalog, dict[tuple[str, frozenset[str]], str]]] = {}
+
+
+def _twin_index(catalog: Catalog) -> dict[tuple[str, frozenset[str]], str]:
+    cached = _TWINS.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    index: dict[tuple[str, frozenset[str]], str] = {}
+    clashes: set[tuple[str, frozenset[str]]] = set()
+    for known in catalog:
+        for lang, name in known.names():
+            key = (known.cls, _plain_words(re.sub(r"\([^)]*\)", " ", name)))
+            if lang != "en" or len(key[1]) < 2:
+                continue
+            if index.setdefault(key, known.id) != known.id:
+                clashes.add(key)
+    for key in clashes:
+        del index[key]  # two catalog entities with these words: say nothing
+    _TWINS.clear()
+    _TWINS[id(catalog)] = (catalog, index)
+    return index
+
+
+def _plain_words(label: str) -> frozenset[str]:
+    ignored = grammar().en_plain
+    words = re.findall(r"[a-z][a-z'’]*", label.lower().replace("–", " ").replace("-", " "))
+    return frozenset(w for w in words if w not in ignored)
 
 
 def _generic_tail(mention: Mention, name: Name, catalog: Catalog) -> bool:
@@ -224,9 +269,9 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
     (an industry or a cooperation model does not make 高新技术产业园 a name). A country alone with
     generic words does not either (ロシア地方政府, the Russian local governments)."""
     entities = [v for k, v in name.parts if k == "entity" and catalog[v].cls not in ("Industry", "CooperationModel")]
-    if any(k == "proper" for k, _ in name.parts):
+    if name.titled or any(k == "proper" for k, _ in name.parts):
         return True
-    if name.head_first and name.head.kind == "GovernmentBody" and name.parts:
+    if name.head_first and (name.head.kind == "GovernmentBody" or name.capital) and name.parts:
         return True  # Министерство экономического развития, Ministry of Commerce: the capital says it
     if not entities:
         return name.head_first and any(k == "word" for k, _ in name.parts) and name.head.kind == "GovernmentBody"
@@ -277,10 +322,11 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
 def _key_words(name: Name) -> list[str]:
     """The name's identity across languages: known entities first (text order), then the other
     words sorted (word order differs between languages: 商务局 = Bureau of Commerce)."""
+    pairs = grammar().pair_keys
     entities = [v for k, v in name.parts if k == "entity"]
     others = sorted(w for k, v in name.parts if k != "entity" and v for w in v.split())
-    if entities or len(others) > 1:  # a country pair names the thing only when nothing else does
-        others = [w for w in others if w not in grammar().pair_keys] or others
+    if entities or any(k == "proper" and v not in pairs for k, v in name.parts):
+        others = [w for w in others if w not in pairs] or others  # a pair names it only when nothing else does
     return list(dict.fromkeys(entities)) + others
 
 
@@ -302,7 +348,7 @@ def _english_label(name: Name, catalog: Catalog) -> str:
             words.append(
                 " ".join(w[:1].upper() + w[1:] for w in value.split("-"))
                 if kind == "word"
-                else value[:1].upper() + value[1:]
+                else "-".join(w[:1].upper() + w[1:] for w in value.split("-"))  # China-Mongolia
             )
     modifiers = " ".join(dict.fromkeys(words))
     if name.head_first and modifiers:
@@ -365,6 +411,30 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         names.append(Name(a, b, head, label, modifier_parts, head_span=folded.original_span(head_start, head_end)))
+    names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
+    return names
+
+
+_TITLE = re.compile(r"[《〈『「]([^《》〈〉『』「」\n]{2,40})[》〉』」]")
+
+
+def _cjk_titles(linked: LinkedText, text: str, folded, known, catalog: Catalog, proper) -> list[Name]:
+    """A title in brackets that ends with an agreement or plan head is a name whatever its words
+    (《边境贸易合作协定》, 《投资保护备忘录》): the brackets say it."""
+    names = []
+    for match in _TITLE.finditer(text):
+        content_start, content_end = match.span(1)
+        head = next((h for h in grammar().cjk_title if text.endswith(h.form, content_start, content_end)), None)
+        if head is None or content_end - content_start <= len(head.form):
+            continue
+        head_start = content_end - len(head.form)
+        parts = _cjk_parts(text, content_start, head_start, known, catalog, proper, titled=True)
+        if not parts:
+            continue
+        a, b = folded.original_span(content_start, content_end)
+        label = " ".join(linked.text[a:b].split())
+        span = folded.original_span(head_start, content_end)
+        names.append(Name(a, b, head, label, parts, head_span=span, titled=True))
     return names
 
 
@@ -439,7 +509,9 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
 
 def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, str]]) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
-    stopping at a verb, preposition, pronoun, number, time or direction word or a stop word."""
+    stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
+    country pair (中俄, 中蒙, 中哈) is part of the name wherever jieba cuts it, and the walk goes on
+    past it (抚远中俄公路大桥)."""
     g = grammar()
     starts = [w.start for w in segmented]
     index = bisect.bisect_right(starts, head_start - 1) - 1
@@ -450,29 +522,44 @@ def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, 
         start = segmented[index].start
         index -= 1
     taken = 0
-    while index >= 0 and taken < 5:
-        word = segmented[index]
-        if (
-            head_start - word.start > 12
-            or word.flag in _STOP_FLAGS
-            or word.text in g.cjk_stop_words
-            or any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
-        ):
+    while True:
+        while index >= 0 and taken < 5:
+            word = segmented[index]
+            if (
+                head_start - word.start > 12
+                or word.flag in _STOP_FLAGS
+                or word.text in g.cjk_stop_words
+                or any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+            ):
+                break
+            start = word.start
+            index -= 1
+            taken += 1
+        for a, b, _ in known:
+            if a < start < b:
+                start = a
+        pair_start = _pair_before(text, start)
+        if pair_start is None or head_start - pair_start > 12:
             break
-        start = word.start
-        index -= 1
+        start = pair_start
+        index = bisect.bisect_right(starts, start - 1) - 1
+        if index >= 0 and segmented[index].end > start:  # the pair began inside a word: stop there
+            break
         taken += 1
-    for a, b, _ in known:
-        if a < start < b:
-            start = a
-    pair = next((p for p in sorted(g.cjk_pairs, key=len, reverse=True) if text.endswith(p, 0, start)), None)
-    if pair is None:  # 中|俄同江: jieba may cut a country pair; it belongs to the name
-        pair = next((p for p in g.cjk_pairs if text.startswith(p[-1], start) and text.endswith(p[:-1], 0, start)), None)
-        if pair is not None:
-            start -= len(pair) - 1
-    else:
-        start -= len(pair)
     return start if start < head_start else None
+
+
+def _pair_before(text: str, start: int) -> int | None:
+    """Where a country pair ending at start, or cut by start (中|俄), begins."""
+    pairs = sorted(grammar().cjk_pairs, key=len, reverse=True)
+    pair = next((p for p in pairs if text.endswith(p, 0, start)), None)
+    if pair is not None:
+        return start - len(pair)
+    for p in pairs:
+        for cut in range(1, len(p)):
+            if text.startswith(p[cut:], start) and text.endswith(p[:cut], 0, start):
+                return start - cut
+    return None
 
 
 _STOP_FLAGS = frozenset("v vd vi vg p c u uj ul uz ug ud uv r rr rz m mq q t tg f y e o ad d dg zg x z k h".split())
@@ -480,10 +567,16 @@ _PROPER_FLAGS = frozenset("ns nsf nr nrt nrfg nz nt j eng".split())
 
 
 def _cjk_parts(
-    text: str, start: int, end: int, known: list[tuple[int, int, str]], catalog: Catalog, proper_at
+    text: str,
+    start: int,
+    end: int,
+    known: list[tuple[int, int, str]],
+    catalog: Catalog,
+    proper_at,
+    titled: bool = False,
 ) -> tuple[tuple[str, str], ...] | None:
     """The modifier split into known entities, translated words and proper pieces (pinyin or romaji);
-    None when nothing in it names anything (国际合作论坛 is no name)."""
+    None when nothing in it names anything (国际合作论坛 is no name) unless a title's brackets do."""
     g = grammar()
     parts: list[tuple[str, str]] = []
     proper = anchored = False
@@ -521,7 +614,7 @@ def _cjk_parts(
                 parts.append(("proper", translated))
                 i += len(word)
                 continue
-            if word in g.cjk_not_before_head and i + len(word) == end:
+            if word in g.cjk_not_before_head and i + len(word) == end and not titled:
                 return None  # 新码头, 大型园区: a new wharf is no name
             parts.append(("word", translated))
             i += len(word)
@@ -535,7 +628,7 @@ def _cjk_parts(
         parts = [("proper", v) if k == "proper" else (k, v) for k, v in parts]
     else:
         parts = [("word", v) if k == "proper" else (k, v) for k, v in parts]
-        if not anchored:
+        if not anchored and not titled:
             return None
     return tuple(parts)
 
@@ -615,8 +708,10 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         head_tokens = tokens[i : i + size]
         noun = next((t.text for t in head_tokens if _noun_parse(t.text).tag.POS == "NOUN"), head_tokens[-1].text)
         before = _ru_before(tokens, i, noun)
-        after = _ru_after(tokens, i + size, head.form in g.ru_head_first, catalog) if not before else []
-        if i + size < len(tokens) and tokens[i + size].quoted and not before:
+        head_first = head.form in g.ru_head_first
+        about = head.kind == "Agreement"
+        after = _ru_after(tokens, i + size, head_first, catalog, about) if head_first or not before else []
+        if i + size < len(tokens) and tokens[i + size].quoted:  # приморская компания «Восход»: the quote names it
             quoted = tokens[i + size]
             label = quoted.text[1:-1].strip()
             if label and label[:1].isupper():
@@ -625,7 +720,11 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             i += size + 1
             continue
-        parts = tuple(_ru_part(t, place_adjectives) for t in before + after if (t.word or t.quoted) and t.text != "по")
+        parts = tuple(
+            _ru_part(t, place_adjectives)
+            for t in before + after
+            if (t.word or t.quoted) and t.text.lower() not in _RU_LINK_WORDS
+        )
         if before and parts and parts[0][0] == "word" and before[0].capitalised:
             if not _sentence_initial(linked, before[0].start):  # Восточный экономический форум: the capital says it
                 parts = (("proper", parts[0][1]),) + parts[1:]
@@ -647,12 +746,16 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     head,
                     label,
                     tuple((k, v) for k, v in parts if v is not None),
-                    head_first=bool(after) and not before and head.form in g.ru_head_first,
+                    head_first=bool(after) and not before and head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
+                    capital=bool(after) and not before and head_first and capitalised_head,
                 )
             )
         i += size
     return names
+
+
+_RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере"})
 
 
 def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | None, int]:
@@ -676,7 +779,6 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         label = quoted.text[1:-1].strip()
         if label[:1].isupper():
             head = g.ru_quote_heads[token.text.lower()]
-            head = replace(head, en="Company")
             return Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
     return None
 
@@ -718,9 +820,10 @@ def _agrees(word: str, head_word: str) -> bool:
     return False
 
 
-def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) -> list[_Token]:
+def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, about: bool = False) -> list[_Token]:
     """After a head-first noun: genitive words, known names and capitalised words (Министерство
-    экономического развития Российской Федерации); after any head, a known place (порт Восточный)."""
+    экономического развития Российской Федерации), after an agreement also о + its subject; after
+    any head, a known place (порт Восточный)."""
     chosen: list[_Token] = []
     while j < len(tokens) and len(chosen) < 10:
         token = tokens[j]
@@ -739,6 +842,19 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
         elif head_first and token.text.lower() == "по" and j + 1 < len(tokens) and _dative(tokens[j + 1].text):
             chosen.extend((token, tokens[j + 1]))  # Министерство … по развитию Дальнего Востока
             j += 1
+        elif (
+            about
+            and not chosen
+            and token.text.lower() in ("о", "об")
+            and j + 1 < len(tokens)
+            and _prepositional(tokens[j + 1].text)
+        ):
+            chosen.extend((token, tokens[j + 1]))  # Соглашение о строительстве морского терминала
+            j += 1
+        elif about and chosen and (link := _field_link(tokens, j)) is not None:
+            size = len(link.split())
+            chosen.extend(tokens[j : j + size])  # … о сотрудничестве в области лесопереработки
+            j += size - 1
         else:
             break
         j += 1
@@ -750,6 +866,22 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog) 
 def _nominative(word: str) -> bool:
     parses = analyzer().parse(word)
     return any("nomn" in p.tag or not p.is_known for p in parses[:2])
+
+
+def _field_link(tokens: list[_Token], j: int) -> str | None:
+    """A phrase that carries an agreement's subject on (в области, в сфере) when a genitive
+    word follows it."""
+    for phrase in grammar().ru_field_links:
+        words = phrase.split()
+        window = tokens[j : j + len(words) + 1]
+        if len(window) == len(words) + 1 and [t.text.lower() for t in window[:-1]] == words:
+            if window[-1].entity is not None or _genitive(window[-1].text):
+                return phrase
+    return None
+
+
+def _prepositional(word: str) -> bool:
+    return any("loct" in p.tag and p.tag.POS == "NOUN" for p in analyzer().parse(word))
 
 
 def _dative(word: str) -> bool:
@@ -914,6 +1046,11 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
             chosen.insert(0, token)  # Blagoveshchensk–Heihe Bridge
             j -= 1
             continue
+        inner = _en_parenthesis(tokens, j) if gap == 1 else None
+        if inner is not None:
+            chosen[:0] = tokens[inner : j + 1]  # China (Liaoning) Pilot Free Trade Zone
+            j = inner - 1
+            continue
         if not token.word or gap not in (0, 1) or (gap == 0 and tokens[j + 1].text not in "–—-"):
             break
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
@@ -930,6 +1067,26 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
         chosen.insert(0, tokens[j])
         j -= 1
     return chosen
+
+
+def _en_parenthesis(tokens: list[_Token], j: int) -> int | None:
+    """Where a parenthesised part of a name that ends at token j begins: "(" + one to three
+    capitalised words or known names + ")", right after a capitalised word or known name."""
+    if tokens[j].text != ")":
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 4 and tokens[k].word and (tokens[k].capitalised or tokens[k].entity):
+        k -= 1
+    if k < 0 or k == j - 1 or tokens[k].text != "(" or k == 0:
+        return None
+    if tokens[k + 1].start != tokens[k].end or tokens[j].start != tokens[j - 1].end:
+        return None
+    previous = tokens[k - 1]
+    if not previous.word or tokens[k].start - previous.end != 1:
+        return None
+    if not (previous.entity or (previous.capitalised and previous.text not in grammar().en_stop)):
+        return None
+    return k
 
 
 def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
