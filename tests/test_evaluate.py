@@ -97,3 +97,19 @@ def test_score_matches_symmetric_relations_either_way_and_counts_precision(tmp_p
     assert (result.overall.extracted, result.overall.correct) == (2, 1)
     assert [r.o for r, _ in result.misses] == ["China"]
     assert result.per_predicate["counterpartOf"].correct == 1
+
+
+def test_annotation_ends_match_entities_the_build_discovered(layout, tmp_path):
+    """A name the catalog lacks is matched by the label its discovered entity got in the build."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "zone.txt").write_text(
+        "The Suifenhe Comprehensive Bonded Zone specialises in wood processing.\n", encoding="utf-8"
+    )
+    annotation = _write(
+        tmp_path,
+        "documents: texts\nlanguages: {zone.txt: en}\nrelations:\n"
+        "  - {text: zone.txt, s: Suifenhe Comprehensive Bonded Zone, p: targetsIndustry, o: wood-processing}\n",
+    )
+    result = evaluate(str(annotation), "--root", str(layout.root))
+    assert result.exit_code == 0, result.output
+    assert "gold    1  found    1 (100.0%)" in result.output.splitlines()[2]

@@ -282,7 +282,9 @@ def _scored(annotation: Annotation, result, show_misses: int, show_false: int) -
     folder_texts = set()
     if annotation.folder is not None:
         folder_texts = {names[p.name] for p in annotation.folder.iterdir() if p.name in names}
-    outcome = score(annotation, result.relations, result.catalog, names, languages, folder_texts)
+    # annotation ends are matched against discovered (proposed) entities' names too, not only the catalog's
+    known = result.catalog.extended(result.proposed)
+    outcome = score(annotation, result.relations, known, names, languages, folder_texts)
     counts = Counter(languages[names[r.text]] for r in annotation.records if r.text in names)
     head = f"{annotation.path.name}: {len(annotation.records)} relations in {len({r.text for r in annotation.records})} texts"
     head += " (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")"
