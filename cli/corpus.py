@@ -79,18 +79,12 @@ def candidates_command(
     if as_yaml:
         for proposal in found:
             entity = proposal.entity
-            out.print(
+            _print_verbatim(
                 f"# {catalog_file(entity)} ({entity.subclass or entity.cls}): {proposal.count}× in "
                 f"{', '.join(sorted(proposal.documents))} — {proposal.context}",
-                highlight=False,
-                markup=False,
-                soft_wrap=True,
             )
-            out.print(
+            _print_verbatim(
                 yaml.safe_dump([catalog_stub(entity)], allow_unicode=True, sort_keys=False, width=10_000).rstrip(),
-                highlight=False,
-                markup=False,
-                soft_wrap=True,
             )
         return
     table = Table(title=f"{len(found)} proposed entities", show_lines=False)
@@ -129,18 +123,12 @@ def _ner_candidates(layout, documents, doc: list[str] | None, top: int, as_yaml:
     found = find_candidates(texts)[:top]
     if as_yaml:
         for candidate in found:
-            out.print(
+            _print_verbatim(
                 f"# {candidate.catalog_class}: {candidate.count}× in {', '.join(sorted(candidate.documents))}"
                 f" — {candidate.context}",
-                highlight=False,
-                markup=False,
-                soft_wrap=True,
             )
-            out.print(
+            _print_verbatim(
                 yaml.safe_dump([yaml_stub(candidate)], allow_unicode=True, sort_keys=False).rstrip(),
-                highlight=False,
-                markup=False,
-                soft_wrap=True,
             )
         return
     table = Table(title=f"{len(found)} unknown names (NER)", show_lines=False)
@@ -156,3 +144,8 @@ def _ner_candidates(layout, documents, doc: list[str] | None, top: int, as_yaml:
             candidate.context,
         )
     out.print(table)
+
+
+def _print_verbatim(text: str) -> None:
+    """A line as it is: no markup, no highlighting, no wrapping (stubs are pasted into the catalog)."""
+    out.print(text, highlight=False, markup=False, soft_wrap=True)

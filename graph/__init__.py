@@ -27,12 +27,13 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
+    from amurkg.layout import Layout
     from amurkg.pipeline.build import BuildResult
 
 __all__ = ["build", "open_graph", "query", "to_networkx", "viz"]
 
 
-def _layout(root: str | Path | None):  # noqa: ANN202 - Layout is imported lazily
+def _layout(root: str | Path | None) -> Layout:
     from amurkg.layout import find_layout
 
     return find_layout(Path(root) if root is not None else None)

@@ -38,6 +38,7 @@ from rdflib.term import Identifier
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import PREFIXES
+from amurkg.store import DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT
 from amurkg.store.answers import PLAIN_LOCAL, Answer, to_csv, to_json, to_tsv, to_turtle
 from amurkg.store.loading import load_built_graph
 from amurkg.store.named_queries import NamedQuery, bind, library
@@ -46,7 +47,6 @@ from amurkg.store.sparql import prologue_for, with_values
 from amurkg.store.stores import OxigraphStore, QueryFailed
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "serve_page.html"
-from amurkg.store import DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT  # noqa: E402 - light, shared with the CLI
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 EXAMPLE_QUERY = """SELECT ?park ?park_label ?city ?city_label
