@@ -59,6 +59,7 @@ class Name:
     head_span: tuple[int, int] | None = None  # where the head noun is (original offsets)
     quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
     titled: bool = False  # a name in title brackets (《投资保护备忘录》): the brackets say it is one
+    alias: str = ""  # the name with its abbreviated head, as it is also known (ТОР «Надеждинская», ООО «Восход»)
     capital: bool = False  # a head-first name whose capitalised head stands mid-sentence (… Соглашение о …)
 
 
@@ -203,15 +204,28 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
+        ends = _paired_ends(linked.text, inside) if name.head.kind == "Infrastructure" else set()
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id:
+                predicate = "connects" if place in ends else "locatedIn"  # мост Благовещенск — Хэйхэ joins them
                 relations.append(
-                    Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
+                    Relation(entity_id, predicate, place, linked.document, name.start, name.end, surface, "name")
                 )
     mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _paired_ends(text: str, inside: list[Mention]) -> set[str]:
+    """The places a dash pairs inside a name of infrastructure (Heihe–Blagoveshchensk Bridge,
+    железная дорога Находка — Уссурийск): its two ends, not where it lies."""
+    dashes = ("-", "–", "—")
+    return {
+        m.entity
+        for m in inside
+        if text[m.end : m.end + 3].strip()[:1] in dashes or text[max(0, m.start - 3) : m.start].strip()[-1:] in dashes
+    }
 
 
 def _catalog_twin(entity: Entity, catalog: Catalog) -> str | None:
@@ -312,6 +326,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
         id=slug,
         cls=name.head.cls,
         labels=labels,
+        aliases={language: (name.alias,)} if name.alias else {},
         located_in=places,
         source="discovered",
         subclass=name.head.kind,
@@ -361,7 +376,11 @@ def _merge_labels(previous: Entity | None, entity: Entity) -> Entity:
         return entity
     labels = {**entity.labels, **previous.labels}  # the first occurrence's label stays
     located = tuple(dict.fromkeys(previous.located_in + entity.located_in))
-    return replace(previous, labels=labels, located_in=located)
+    aliases = {
+        lang: tuple(dict.fromkeys(previous.aliases.get(lang, ()) + entity.aliases.get(lang, ())))
+        for lang in sorted(set(previous.aliases) | set(entity.aliases))
+    }
+    return replace(previous, labels=labels, located_in=located, aliases=aliases)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -779,7 +798,9 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         label = quoted.text[1:-1].strip()
         if label[:1].isupper():
             head = g.ru_quote_heads[token.text.lower()]
-            return Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+            alias = f"{token.text} «{label}»" if token.text.isupper() else ""
+            parts = (("proper", _ru_latin(label)),)
+            return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
     return None
 
 
@@ -831,8 +852,15 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
             chosen.append(token)
         elif not head_first and not chosen and token.capitalised and _nominative(token.text):
             chosen.append(token)  # порт Нижнеленинское, мост «…»: an unknown proper name in apposition
-        elif token.text in "-–—" and chosen and chosen[-1].entity and j + 1 < len(tokens) and tokens[j + 1].entity:
-            chosen.append(token)  # мост Благовещенск — Хэйхэ
+        elif (
+            token.text in "-–—"
+            and chosen
+            and chosen[-1].entity
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].entity or tokens[j + 1].capitalised and _nominative(tokens[j + 1].text))
+        ):
+            chosen.extend((token, tokens[j + 1]))  # мост Благовещенск — Хэйхэ, железная дорога Уссурийск — Гродеково
+            j += 1
         elif not token.word:
             break
         elif head_first and (_genitive(token.text) or token.capitalised and _genitive(token.text, True)):
@@ -941,17 +969,26 @@ def _place_adjectives(catalog: Catalog) -> dict[str, str]:
 def _ru_nominative(before: list[_Token], head: list[_Token], after: list[_Token], morph, text: str) -> str:
     """The name in the nominative singular: the head noun and the adjectives agreeing with it
     inflect; a genitive chain after the head stays as it is."""
-    noun = _noun_parse(head[-1].text)
+    # the head noun is the head's first noun: words after it are its genitive (пункт пропуска)
+    at = next((k for k, t in enumerate(head) if _is_noun(t.text)), len(head) - 1)
+    noun = _noun_parse(head[at].text)
     gender = noun.tag.gender if noun is not None else None
     words = []
-    for token in before + head:
-        is_noun = token is head[-1]
+    for token in before + head[: at + 1]:
+        is_noun = token is head[at]
         grammemes = {"nomn", "sing"} | ({gender} if gender and not is_noun else set())
         words.append(_inflect(token.text, grammemes, adjective=not is_noun))
+    words += [t.text for t in head[at + 1 :]]
     label = " ".join(words)
     if after:
         label += " " + " ".join(text[after[0].start : after[-1].end].split())
     return label
+
+
+def _is_noun(word: str) -> bool:
+    """A noun that cannot be read as an adjective (пункт, зона; not комплексной, бондовой)."""
+    poses = {p.tag.POS for p in analyzer().parse(word)}
+    return "NOUN" in poses and not poses & {"ADJF", "PRTF"}
 
 
 def _inflect(word: str, grammemes: set[str], adjective: bool = False) -> str:

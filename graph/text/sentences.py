@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 _CJK_END = re.compile(r"[。！？!?]+[」』）)]*|\n")
 _ALPHA_END = re.compile(r"[.!?…]+[\"»”)]*(?=\s+[\"«“(]?[A-ZА-ЯЁ0-9])|\n[ \t]*\n")
-# Words after which a full stop is an abbreviation, not a sentence end (г. Харбин, e.g. This).
+# Words after which a full stop is an abbreviation, not a sentence end (г. Харбин, e.g. This,
+# 4 млрд долл. США).
 _ABBREVIATIONS = frozenset(
     {"г", "гг", "т", "д", "с", "им", "e.g", "i.e", "vs", "etc", "no", "dr", "mr", "ms", "st", "fig"}
+    | {"дол", "долл", "руб", "тыс", "млн", "млрд", "трлн", "ул", "обл", "пос", "проф", "акад"}
 )
 MAX_SENTENCE = 1200
 
