@@ -126,6 +126,7 @@ class Lexicon:
     possessive: tuple[str, ...]
     inclusive: frozenset[str]
     object_first_links: Words
+    agent_cases: dict[str, frozenset[str]]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -173,6 +174,7 @@ def lexicon(language: str) -> Lexicon | None:
         possessive=tuple(fold(w) for w in per("possessive")),
         inclusive=frozenset(raw.get("inclusive", [])),
         object_first_links=_words(language, per("object_first_links")),
+        agent_cases={k: frozenset(v) for k, v in (raw.get("agent_cases", {}).get(language) or {}).items()},
     )
 
 
@@ -295,7 +297,9 @@ class ClauseReader:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
 
     def fam(self, mention: Mention) -> frozenset[str]:
-        return self.lex.family(self.cls(mention))
+        family = self.lex.family(self.cls(mention))
+        subclass = self.catalog[mention.entity].subclass if mention.entity in self.catalog else None
+        return family | self.lex.family(subclass) if subclass else family  # a Company is an Organization too
 
     # -- the document
 
@@ -364,6 +368,8 @@ class ClauseReader:
         lex = self.lex
         self._compounds(clause.mentions)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
+        if self.language not in CJK and clause.mentions and not clause.tokens:
+            return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
             clause = Clause(
@@ -560,7 +566,13 @@ class ClauseReader:
         for subject in mentions[position + 1 :]:
             if not fits(subject):
                 continue
-            if predicate not in self.lex.free_order and not any(obj.end <= at < subject.start for at in links):
+            if (
+                predicate not in self.lex.free_order
+                and not any(obj.end <= at < subject.start for at in links)
+                and not self._agent_after(obj, subject, found)
+            ):
+                if self.lex.agent_cases:
+                    continue  # case marks the doer: a later name may still be it (… компания «A» при участии «B»)
                 break
             if any(
                 m is not obj
@@ -583,6 +595,30 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _agent_after(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
+        """Does the case of a name after the object make it the doer (Russian free word order):
+        nominative after a verb ("Проект «X» реализует компания «Y»"), instrumental after a passive
+        ("построен компанией «Y»"), genitive right after a relation noun ("при участии корпорации
+        «Y»")? The cases per kind of relation word are `agent_cases` of clauses.yaml."""
+        rules = self.lex.agent_cases
+        if not rules:
+            return False
+        text = self.linked.text
+        # the word between the two, or right after the doer ("Программу «X» компания «Y» реализует")
+        cues = [at for at in found if obj.end <= at < subject.start or 0 <= at - subject.end <= 20]
+        if not cues:
+            return False
+        cases = _cases(_governing_word(text, subject))
+        for at in cues:
+            word = _TOKEN.match(text, at)
+            if word is None:
+                continue
+            kinds = _word_kinds(word.group().lower())
+            gap = len(_TOKEN.findall(text[word.end() : subject.start]))
+            if any(cases & rules.get(kind, frozenset()) for kind in kinds if kind != "noun" or gap <= 2):
+                return True
+        return False
 
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
@@ -862,8 +898,8 @@ class ClauseReader:
         text = self.linked.text
         for a, b in zip(clause.mentions, clause.mentions[1:]):
             gap = text[a.end : b.start]
-            if len(gap) > 60 or any(c in gap for c in ",，、;；()（）"):
-                continue
+            if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
+                continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
             if self.language == "ru" and not _locative(b.surface):
@@ -875,8 +911,44 @@ def _locative(surface: str) -> bool:
     words = surface.split()
     if not words:
         return False
-    cases = {p.tag.case for w in words[-1:] + words[:1] for p in analyzer().parse(w.lower())}
+    cases = _cases(words[-1]) | _cases(words[0])
     return bool(cases & {"loct", "loc2", "gent"})
+
+
+@lru_cache(maxsize=65536)
+def _cases(word: str) -> frozenset[str]:
+    """The cases a Russian word can be in, its rare readings left out (порт is no locative)."""
+    parses = analyzer().parse(word.lower())
+    top = max((p.score for p in parses), default=0.0)
+    return frozenset(str(p.tag.case) for p in parses if p.tag.case and p.score >= 0.1 * top)
+
+
+@lru_cache(maxsize=65536)
+def _word_kinds(word: str) -> frozenset[str]:
+    """What a relation word is, for `agent_cases`: "verb" (finite or infinitive, active), "passive"
+    (a passive participle or a reflexive verb: построен, реализуется) or "noun" (участие)."""
+    kinds = set()
+    for parse in analyzer().parse(word):
+        pos = parse.tag.POS
+        if pos in ("PRTS", "PRTF") and "pssv" in parse.tag or pos in ("VERB", "INFN") and word.endswith(("ся", "сь")):
+            kinds.add("passive")
+        elif pos in ("VERB", "INFN"):
+            kinds.add("verb")
+        elif pos == "NOUN":
+            kinds.add("noun")
+    return frozenset(kinds)
+
+
+def _governing_word(text: str, mention: Mention) -> str:
+    """The word whose case says a name's role: the noun right before a quoted name (компания
+    «Y», корпорации «Y»), else the name's own first word."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if before.endswith(("«", '"', "“")):
+        words = _TOKEN.findall(before)
+        if words:
+            return words[-1]
+    own = _TOKEN.findall(mention.surface)
+    return own[0] if own else mention.surface
 
 
 def extract_clauses(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = ()) -> list[Relation]:

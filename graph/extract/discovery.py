@@ -793,11 +793,12 @@ def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | Non
 def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
     token = tokens[i]
     g = grammar()
-    if token.text.lower() in g.ru_quote_heads and i + 1 < len(tokens) and tokens[i + 1].quoted:
+    key = token.text.lower() if token.text.lower() in g.ru_quote_heads else _lemma(token.text)
+    if key in g.ru_quote_heads and i + 1 < len(tokens) and tokens[i + 1].quoted:
         quoted = tokens[i + 1]
         label = quoted.text[1:-1].strip()
         if label[:1].isupper():
-            head = g.ru_quote_heads[token.text.lower()]
+            head = g.ru_quote_heads[key]
             alias = f"{token.text} «{label}»" if token.text.isupper() else ""
             parts = (("proper", _ru_latin(label)),)
             return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
