@@ -28,6 +28,7 @@ import yaml
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
+from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer
@@ -127,6 +128,9 @@ class Lexicon:
     inclusive: frozenset[str]
     object_first_links: Words
     agent_cases: dict[str, frozenset[str]]
+    head_anaphora: frozenset[str]
+    head_anaphora_not_after: frozenset[str]
+    genitive_subject: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -175,6 +179,11 @@ def lexicon(language: str) -> Lexicon | None:
         inclusive=frozenset(raw.get("inclusive", [])),
         object_first_links=_words(language, per("object_first_links")),
         agent_cases={k: frozenset(v) for k, v in (raw.get("agent_cases", {}).get(language) or {}).items()},
+        head_anaphora=frozenset(per("head_anaphora")) if "head_anaphora" in raw else frozenset(),
+        head_anaphora_not_after=frozenset(per("head_anaphora_not_after"))
+        if "head_anaphora_not_after" in raw
+        else frozenset(),
+        genitive_subject=frozenset(raw.get("genitive_subject", [])),
     )
 
 
@@ -311,6 +320,11 @@ class ClauseReader:
         heading: Topic | None = None
         topic: Topic | None = None
         previous_end = 0
+        anaphora = (
+            HeadAnaphora(linked, self.lex.head_anaphora, self.lex.head_anaphora_not_after)
+            if self.lex.head_anaphora
+            else None
+        )
         for index, span in enumerate(linked.sentences):
             gap = linked.text[previous_end : span.start]
             previous_end = span.end
@@ -319,6 +333,8 @@ class ClauseReader:
             if index in skip:
                 continue
             mentions = by_sentence.get(index, [])
+            if anaphora is not None:
+                mentions = anaphora.resolve(index, mentions)  # "Финансирование проекта …": the project named before
             self._switch_language(linked.text[span.start : span.end])
             if self._is_heading(index):
                 holder = next(
@@ -553,7 +569,9 @@ class ClauseReader:
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
-            between = any(subject.end <= at < obj.start for at in found)
+            between = any(subject.end <= at < obj.start for at in found) or self._governed_genitive(
+                predicate, subject, found
+            )
             after = verb_final and any(at >= obj.end for at in found)
             if between or after or predicate in self.lex.free_order:
                 return members, "clause"
@@ -618,6 +636,22 @@ class ClauseReader:
             gap = len(_TOKEN.findall(text[word.end() : subject.start]))
             if any(cases & rules.get(kind, frozenset()) for kind in kinds if kind != "noun" or gap <= 2):
                 return True
+        return False
+
+    def _governed_genitive(self, predicate: str, subject: Mention, found: list[int]) -> bool:
+        """A relation noun right before a genitive whose predicate takes its genitive as the
+        subject ("Финансирование проекта обеспечит фонд", "участие края в форуме"):
+        `genitive_subject` of clauses.yaml, in languages with `agent_cases`."""
+        if predicate not in self.lex.genitive_subject or not self.lex.agent_cases:
+            return False
+        text = self.linked.text
+        if "gent" not in _cases(_governing_word(text, subject)):
+            return False
+        for at in found:
+            word = _TOKEN.match(text, at)
+            if word is not None and at < subject.start and "noun" in _word_kinds(word.group().lower()):
+                if len(_TOKEN.findall(text[word.end() : subject.start])) <= 1:
+                    return True
         return False
 
     def _possessive_after(self, mention: Mention) -> bool:

@@ -326,7 +326,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
         id=slug,
         cls=name.head.cls,
         labels=labels,
-        aliases={language: (name.alias,)} if name.alias else {},
+        aliases={language: (name.alias, re.sub("[«»]", "", name.alias))} if name.alias else {},
         located_in=places,
         source="discovered",
         subclass=name.head.kind,
@@ -799,7 +799,7 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         label = quoted.text[1:-1].strip()
         if label[:1].isupper():
             head = g.ru_quote_heads[key]
-            alias = f"{token.text} «{label}»" if token.text.isupper() else ""
+            alias = f"{token.text} «{label}»" if token.text.isupper() else ""  # also written without quotes
             parts = (("proper", _ru_latin(label)),)
             return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
     return None
