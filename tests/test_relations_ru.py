@@ -1,0 +1,147 @@
+"""Russian relations from running text, through the whole per-document step (discovery of new
+companies, zones and infrastructure, then clauses) with the seed catalog: the doer after the
+object by its case, head nouns that take up an entity named before, names of infrastructure
+between two places, and the statements that must give nothing (negated, lists of keywords, an
+ellipsis dash, "в" + accusative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from amurkg.corpus.catalog import Catalog
+from amurkg.extract import Relation
+from amurkg.pipeline.process import process_document
+from amurkg.text.link import Linker
+
+
+@pytest.fixture(scope="module")
+def read(linker: Linker, catalog: Catalog):
+    def run(text: str) -> list[Relation]:
+        return list(process_document(linker.link("t", text, "ru"), catalog).relations)
+
+    return run
+
+
+def edge(relations: list[Relation], s: str, p: str, o: str) -> Relation:
+    """The relation whose subject and object ids contain the given words."""
+    found = [r for r in relations if r.predicate == p and s in r.subject and o in r.object]
+    assert found, f"{s} {p} {o} not in {[(r.subject, r.predicate, r.object) for r in relations]}"
+    return found[0]
+
+
+def predicates(relations: list[Relation], p: str) -> set[tuple[str, str]]:
+    return {(r.subject, r.object) for r in relations if r.predicate == p}
+
+
+# --- the doer after the object: its case says it ---------------------------------------------
+
+
+def test_the_nominative_after_the_verb_implements_the_project_named_first(read):
+    relations = read("Проект «Северный терминал» реализует компания «Восток Инвест».")
+    found = edge(relations, "vostok-invest", "implements", "severnyy-terminal")
+    assert found.quote == "Проект «Северный терминал» реализует компания «Восток Инвест»."
+    assert found.modality == "stated"
+
+
+def test_the_doer_before_a_final_verb_with_the_object_first(read):
+    relations = read("Программу «Таёжный лес» компания «Амур Лес» реализует вместе с партнёрами.")
+    assert edge(relations, "amur-les", "implements", "tayozhnyy-les")
+
+
+def test_the_genitive_after_a_participation_noun_participates_and_the_nominative_implements(read):
+    relations = read("Проект «Северный терминал» реализует компания «Восток Инвест» при участии корпорации «Лунцзян».")
+    assert edge(relations, "longjiang", "participatesIn", "severnyy-terminal")
+    assert edge(relations, "vostok-invest", "implements", "severnyy-terminal")
+    assert not [r for r in relations if "longjiang" in r.subject and r.predicate == "implements"]
+
+
+def test_an_accusative_after_the_verb_is_not_the_doer(read):
+    """«…» after реализует in the accusative is what is implemented, and a program implements nothing."""
+    relations = read("Компания «Восток Инвест» реализует программу «Северный транзит».")
+    assert predicates(relations, "implements") == {("vostok-invest-company", "severnyy-tranzit-program")}
+
+
+# --- head nouns that take up an entity named before --------------------------------------------
+
+
+def test_the_project_of_an_earlier_sentence_is_funded(read):
+    relations = read(
+        "Проект «Ванинский угольный терминал» реализует компания «Восток Инвест». "
+        "Финансирование проекта обеспечит Российский фонд прямых инвестиций."
+    )
+    found = edge(relations, "terminal", "fundedBy", "fund")
+    assert found.quote == "Финансирование проекта обеспечит Российский фонд прямых инвестиций."
+
+
+def test_an_abbreviation_takes_up_the_zone_named_in_full(read):
+    relations = read(
+        "В Приморском крае работает территория опережающего развития «Ханкайская». "
+        "Резиденты ТОР специализируются на логистике и туризме."
+    )
+    assert edge(relations, "khankayskaya", "targetsIndustry", "logistics")
+    assert edge(relations, "khankayskaya", "targetsIndustry", "tourism")
+
+
+def test_a_new_noun_takes_up_nothing(read):
+    relations = read(
+        "Проект «Ванинский угольный терминал» реализует компания «Восток Инвест». "
+        "Другой проект финансирует Российский фонд прямых инвестиций."
+    )
+    assert not predicates(relations, "fundedBy")
+
+
+def test_a_pipeline_named_before_connects_the_places(read):
+    relations = read("Нефтепровод «Восток — Дацин» построен в 2011 году. Нефтепровод соединяет Сибирь с Дацином.")
+    assert edge(relations, "vostok-daqing", "connects", "siberia")
+    assert edge(relations, "vostok-daqing", "connects", "daqing")
+
+
+# --- names of infrastructure between two places ------------------------------------------------
+
+
+def test_a_railway_named_by_its_two_ends_connects_them_and_lies_in_neither(read):
+    relations = read("Железная дорога Находка — Уссурийск обновлена.")
+    assert {o for _, o in predicates(relations, "connects")} == {"nakhodka", "ussuriysk"}
+    assert not predicates(relations, "locatedIn")
+
+
+def test_an_unknown_end_after_the_dash_is_part_of_the_name(read):
+    relations = read("Кроме того, железная дорога Уссурийск — Гродеково обновлена.")
+    found = edge(relations, "ussuriysk", "connects", "ussuriysk")
+    assert found.quote == "железная дорога Уссурийск — Гродеково"
+
+
+def test_a_checkpoint_keeps_its_genitive_in_its_name(linker: Linker, catalog: Catalog):
+    outcome = process_document(linker.link("t", "Пункт пропуска Пограничный открыт.", "ru"), catalog)
+    assert "Пункт пропуска Пограничный" in [e.labels["ru"] for e in outcome.proposed]
+
+
+# --- statements that give nothing ----------------------------------------------------------------
+
+
+def test_a_negated_signing_gives_no_edge(read):
+    assert not predicates(read("Компания «Сибирский газ» не подписала Соглашение о поставках газа."), "signs")
+
+
+def test_an_investment_into_a_port_is_no_place(read):
+    relations = read("ПАО «Дальневосточное пароходство» инвестирует в порт Находка.")
+    assert not [r for r in relations if r.predicate == "locatedIn" and "parokhodstvo" in r.subject]
+    assert edge(relations, "parokhodstvo", "investsIn", "nakhodka-port")
+
+
+def test_an_ellipsis_dash_places_nothing(read):
+    relations = read("Поэтому кооперация с Китаем – в Маньчжурии, с Россией – в Сибири имеет значение.")
+    assert ("siberia", "russia") not in predicates(relations, "locatedIn")
+
+
+def test_a_list_of_keywords_sets_no_topic(read):
+    relations = read("Ключевые слова: Харбин; промышленное сотрудничество с Россией; инвестиции.")
+    assert not predicates(relations, "cooperatesWith")
+
+
+def test_dollars_of_the_usa_end_no_sentence_and_make_no_partner(read):
+    relations = read(
+        "Объем инвестиций составил 4 млрд дол. США, число предприятий достигло 68. "
+        "Парк стал центром сотрудничества с Россией."
+    )
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "united-states" in (r.subject, r.object)]
