@@ -145,3 +145,8 @@ def test_dollars_of_the_usa_end_no_sentence_and_make_no_partner(read):
         "Парк стал центром сотрудничества с Россией."
     )
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "united-states" in (r.subject, r.object)]
+
+
+def test_a_place_adjective_before_a_company_places_it(read):
+    found = edge(read("В 2021 году харбинская компания «Хуаюй» открыла склад."), "huayu", "locatedIn", "harbin")
+    assert found.quote == "харбинская компания «Хуаюй»"

@@ -60,6 +60,8 @@ class Name:
     quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
     titled: bool = False  # a name in title brackets (《投资保护备忘录》): the brackets say it is one
     alias: str = ""  # the name with its abbreviated head, as it is also known (ТОР «Надеждинская», ООО «Восход»)
+    places: tuple[str, ...] = ()  # places whose adjectives stand before its head (харбинская компания «X»)
+    context: int | None = None  # where the words before the quoted name begin (the quote of those places)
     capital: bool = False  # a head-first name whose capitalised head stands mid-sentence (… Соглашение о …)
 
 
@@ -204,6 +206,13 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
+        if name.context is not None:  # харбинская компания «Хуаюй»: the company is in Harbin
+            end = name.end + 1
+            for place in name.places:
+                quote = linked.text[name.context : end]
+                relations.append(
+                    Relation(entity_id, "locatedIn", place, linked.document, name.context, end, quote, "name")
+                )
         ends = _paired_ends(linked.text, inside) if name.head.kind == "Infrastructure" else set()
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id:
@@ -734,8 +743,23 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             quoted = tokens[i + size]
             label = quoted.text[1:-1].strip()
             if label and label[:1].isupper():
+                places = tuple(  # a city or region, not a nationality (китайская корпорация)
+                    v
+                    for k, v in (_ru_part(t, place_adjectives) for t in before)
+                    if k == "entity" and v and catalog[v].cls in ("City", "Region")
+                )
+                context = before[0].start if places else None
                 names.append(
-                    Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+                    Name(
+                        quoted.start + 1,
+                        quoted.end - 1,
+                        head,
+                        label,
+                        (("proper", _ru_latin(label)),),
+                        quoted=True,
+                        places=places,
+                        context=context,
+                    )
                 )
             i += size + 1
             continue
