@@ -150,3 +150,12 @@ def test_dollars_of_the_usa_end_no_sentence_and_make_no_partner(read):
 def test_a_place_adjective_before_a_company_places_it(read):
     found = edge(read("В 2021 году харбинская компания «Хуаюй» открыла склад."), "huayu", "locatedIn", "harbin")
     assert found.quote == "харбинская компания «Хуаюй»"
+
+
+def test_an_agreement_keeps_its_whole_genitive_subject_and_is_signed(linker: Linker, catalog: Catalog):
+    text = "Правительство Амурской области подписало Соглашение о развитии приграничной логистики."
+    outcome = process_document(linker.link("t", text, "ru"), catalog)
+    labels = {e.id: e.labels["ru"] for e in outcome.proposed}
+    agreement = next(k for k, v in labels.items() if v.startswith("Соглашение"))
+    assert labels[agreement] == "Соглашение о развитии приграничной логистики"
+    assert edge(list(outcome.relations), "amur-oblast-government", "signs", agreement)

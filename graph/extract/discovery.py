@@ -888,7 +888,9 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
             j += 1
         elif not token.word:
             break
-        elif head_first and (_genitive(token.text) or token.capitalised and _genitive(token.text, True)):
+        elif head_first and (
+            _genitive(token.text) or token.capitalised and _genitive(token.text, True) or _genitive_pair(tokens, j)
+        ):
             chosen.append(token)
         elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
             chosen.append(token)
@@ -931,6 +933,15 @@ def _field_link(tokens: list[_Token], j: int) -> str | None:
             if window[-1].entity is not None or _genitive(window[-1].text):
                 return phrase
     return None
+
+
+def _genitive_pair(tokens: list[_Token], j: int) -> bool:
+    """An adjective that may be genitive before a genitive noun (приграничной логистики): the
+    noun's case decides the adjective's."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].word:
+        return False
+    adjective = any(p.tag.POS == "ADJF" and "gent" in p.tag for p in analyzer().parse(tokens[j].text.lower()))
+    return adjective and _genitive(tokens[j + 1].text)
 
 
 def _prepositional(word: str) -> bool:
