@@ -13,17 +13,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from amurkg.text.link import LinkedText, Mention
-from amurkg.text.russian import analyzer
+from amurkg.text.russian import analyzer, lemmas
 
 _WORD = re.compile(r"[\w-]+")
 REACH = 4  # sentences back an antecedent may stand
 QUOTES = ("«", '"', "“")
 
 
-@lru_cache(maxsize=65536)
 def _lemmas(word: str) -> frozenset[str]:
-    lower = word.lower()
-    return frozenset({lower} | {p.normal_form for p in analyzer().parse(lower)})
+    return lemmas(word) | {word.lower()}
 
 
 @lru_cache(maxsize=65536)

@@ -31,7 +31,7 @@ from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
-from amurkg.text.russian import analyzer
+from amurkg.text.russian import analyzer, lemmas
 
 DATA_FILE = Path(__file__).with_name("clauses.yaml")
 CJK = frozenset({"zh", "ja"})
@@ -194,7 +194,7 @@ def _raw() -> dict:
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> tuple[str, ...]:
-    return tuple(sorted({p.normal_form for p in analyzer().parse(word)}))
+    return tuple(sorted(lemmas(word)))
 
 
 # --------------------------------------------------------------------------------------- clauses

@@ -32,6 +32,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form pymorphy3 proposes for a word (lower case)."""
+    return frozenset(p.normal_form for p in analyzer().parse(word.lower()))
+
+
 def inflected_forms(name: str) -> set[str]:
     """The name in every case, singular and plural (зона экспортной переработки → зон экспортной
     переработки); the name itself included."""
