@@ -126,6 +126,10 @@ class Lexicon:
     possessive: tuple[str, ...]
     inclusive: frozenset[str]
     object_first_links: Words
+    class_anaphora: tuple[tuple[str, str], ...]  # (folded word, family of the name it stands for)
+    clause_only_markers: tuple[str, ...]
+    phrase_inner: tuple[str, ...]
+    modifier_marks: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -173,6 +177,15 @@ def lexicon(language: str) -> Lexicon | None:
         possessive=tuple(fold(w) for w in per("possessive")),
         inclusive=frozenset(raw.get("inclusive", [])),
         object_first_links=_words(language, per("object_first_links")),
+        class_anaphora=tuple(
+            sorted(
+                ((fold(w) or w, f) for w, f in (raw.get("class_anaphora", {}).get(language) or {}).items()),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
+        clause_only_markers=tuple(fold(w) for w in per("clause_only_markers")),
+        phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
+        modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
     )
 
 
@@ -290,6 +303,7 @@ class ClauseReader:
         self.relations: list[Relation] = []
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
+        self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -369,16 +383,24 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
+        clause = self._resolve_class_anaphor(clause)
+        self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
+        carried = topic
         if own_topic is not None and not self._is_anaphoric(clause):
             topic = Topic(own_topic, "topic")
+            if carried is None or not self._clause_only(own_topic, clause):
+                carried = topic  # a subject marked by が is its clause's only: the topic stays
         elif own_topic is None and not self._is_anaphoric(clause) and self._unnamed_topic(clause):
-            topic = None  # "…の推進は": the clause is about something the catalog does not name
+            topic = carried = None  # "…の推進は": the clause is about something the catalog does not name
         if self._negated(clause):
-            return topic
+            return carried
         modality = "planned" if lex.planned.find(clause) else "stated"
         cues = {p: words.find(clause) for p, words in lex.relation_words.items()}
+        if self.language in CJK:  # a word inside a bracket explains a name: （包括飞机发动机…）
+            inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
+            cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         cues = {p: found for p, found in cues.items() if found}
         self._pairs(clause, cues, modality)
         if cues:
@@ -386,7 +408,38 @@ class ClauseReader:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
         self._located(clause, modality)
-        return topic
+        return carried
+
+    def _resolve_class_anaphor(self, clause: Clause) -> Clause:
+        """A clause opening with an anaphor of a class (该桥, 同保税区, "the bridge") reads it as the
+        last name of that class before it: the anaphor is a party of the clause."""
+        head = clause.folded[:6]
+        for word, family in self.lex.class_anaphora:
+            at = head.find(word)
+            if at < 0 or BLANK in head[:at] or head[:at].strip("①②③④⑤⑥⑦⑧⑨（）()0123456789. "):
+                continue
+            start = clause.offset(at)
+            antecedent = next(
+                (m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000),
+                None,
+            )
+            if antecedent is None:
+                return clause
+            end = clause.offset(at + len(word) - 1) + 1
+            stand_in = Mention(
+                antecedent.entity, antecedent.document, start, end, self.linked.text[start:end], antecedent.sentence
+            )
+            return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
+        return clause
+
+    def _clause_only(self, mention: Mention, clause: Clause) -> bool:
+        """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
+        that later clauses carry (は)?"""
+        if not self.lex.clause_only_markers:
+            return False
+        last = self._list_of(mention, clause.mentions)[-1]
+        case = self._case_after(last, clause.end)
+        return any(case.startswith(w) for w in self.lex.clause_only_markers)
 
     def _relative(self, clause: Clause) -> bool:
         """Does the clause open with a relative pronoun ("which", "который")? Its topic is the
@@ -544,6 +597,8 @@ class ClauseReader:
         for subject in reversed(mentions[:position]):
             if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
                 continue  # names inside a bracket before the object only explain the name before it
+            if self._in_modifier(subject, obj, found):
+                continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -584,6 +639,17 @@ class ClauseReader:
                 break
         return [], ""
 
+    def _in_modifier(self, subject: Mention, obj: Mention, found: list[int]) -> bool:
+        """Does a name stand in a modifier of the noun before the relation word that governs the
+        object ("急需俄罗斯先进技术的产业包括现代农业": a possessive between the name and the word)?"""
+        if not self.lex.modifier_marks:
+            return False
+        after = [at for at in found if subject.end <= at < obj.start]
+        if not after:
+            return False
+        gap = fold(self.linked.text[subject.end : min(after)])
+        return any(0 < gap.find(mark) < len(gap) - 1 for mark in self.lex.modifier_marks)
+
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
         return any(after.startswith(w) for w in self.lex.possessive)
@@ -593,16 +659,35 @@ class ClauseReader:
         place (Japanese を, に): then it is not the subject of the clause."""
         if not self.lex.not_subject_after:
             return False
+        if self.lex.phrase_inner:
+            case = self._case_after(last, limit)
+            if any(case.startswith(w) for w in self.lex.topic_markers):
+                return False  # では, には… : a topic
+            return any(case.startswith(w) for w in self.lex.not_subject_after)
         text = self.linked.text
         tail = fold(text[last.end : min(limit, last.end + 40)])
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
-        tail = (
-            re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail)
-            if self.language == "ja"
-            else tail
-        )
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
+
+    def _case_after(self, last: Mention, limit: int) -> str:
+        """The particle that closes the noun phrase a name opens (Japanese): the first run of kana
+        after it that is not inside the phrase (の, 及び, など), brackets set aside —
+        "牡丹江市の各種産業園區及び…口岸（…）を活かして" gives を, "黒龍江省企業が" gives が. A bare と right
+        after the name joins a pair (AとB) and gives nothing."""
+        text = self.linked.text
+        tail = fold(text[last.end : min(limit, last.end + 60)])
+        tail = _BRACKETS.sub("", tail).split("。")[0]
+        for word in self.lex.phrase_inner:
+            if len(word) > 1:
+                tail = tail.replace(word, "、")
+        for run in re.finditer(r"[\u3041-\u309f]+", tail):
+            if run.group() in self.lex.phrase_inner:
+                continue
+            if run.group().startswith("と") and run.start() == 0:
+                return ""
+            return run.group()
+        return ""
 
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
@@ -754,6 +839,23 @@ class ClauseReader:
             for member in inside:
                 if self._nested(member, holder) and holder.entity in self.catalog.ancestors(member.entity):
                     self._place_in_place(member, holder, holder.start, close + 1, "bracket", "stated")
+                elif self._finer_place(member, holder):
+                    self._emit(member.entity, "locatedIn", holder.entity, holder.start, close + 1, "bracket", "stated")
+
+    def _finer_place(self, member: Mention, holder: Mention) -> bool:
+        """Could the member lie in the holder although the catalog places it only in the holder's
+        own parent (a city of Inner Mongolia listed under 蒙東, the east of Inner Mongolia)?"""
+        if member.entity not in self.catalog or holder.entity not in self.catalog:
+            return False
+        outer = set(self.catalog.ancestors(holder.entity))
+        rank_member, rank_holder = self.lex.rank.get(self.cls(member)), self.lex.rank.get(self.cls(holder))
+        return (
+            bool(outer)
+            and rank_member is not None
+            and rank_holder is not None
+            and 0 < rank_member < rank_holder
+            and outer <= set(self.catalog.ancestors(member.entity))
+        )
 
     def catalog_country(self, mention: Mention) -> str | None:
         return self.catalog.country_of(mention.entity) if mention.entity in self.catalog else None
