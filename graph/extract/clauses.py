@@ -113,6 +113,7 @@ class Lexicon:
     planned: Words
     negation: Words
     negation_exceptions: Words
+    hypothetical: Words
     anaphora: Words
     topic_markers: tuple[str, ...]
     clause_breaks: re.Pattern
@@ -164,6 +165,7 @@ def lexicon(language: str) -> Lexicon | None:
         planned=_words(language, per("planned")),
         negation=_words(language, per("negation")),
         negation_exceptions=_words(language, per("negation_exceptions")),
+        hypothetical=_words(language, per("hypothetical")),
         anaphora=_words(language, per("anaphora")),
         topic_markers=tuple(fold(t) for t in per("topic_markers")),
         clause_breaks=re.compile("|".join(per("clause_breaks")) or r"(?!)"),
@@ -455,10 +457,25 @@ class ClauseReader:
         return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
 
     def _negated(self, clause: Clause) -> bool:
+        if self._hypothetical(clause):
+            return True
         found = set(self.lex.negation.find(clause))
         if not found:
             return False
         return bool(found - set(self.lex.negation_exceptions.find(clause)))
+
+    def _hypothetical(self, clause: Clause) -> bool:
+        """Is the clause, or the sentence it is part of, a condition or a possibility ("仮に…れば",
+        "如果…")? A condition at the head of the sentence reaches its later clauses."""
+        if not self.lex.hypothetical.phrases:
+            return False
+        if self.lex.hypothetical.find(clause):
+            return True
+        span = self.linked.sentences[clause.mentions[0].sentence] if clause.mentions else None
+        if span is None or span.start == clause.start:
+            return False
+        head = Clause(self.linked.text, span.start, clause.start, [], self.language)
+        return bool(self.lex.hypothetical.find(head))
 
     def _is_anaphoric(self, clause: Clause) -> bool:
         return any(at - clause.start < 12 for at in self.lex.anaphora.find(clause))
@@ -528,8 +545,9 @@ class ClauseReader:
                     predicate == "targetsIndustry"
                     and "cooperatesWith" in cues
                     and (
-                        len([m for m in subjects if "actor" in self.fam(m)]) >= 2
-                        or (topic is not None and not subjects and self._partnered(clause, topic))
+                        len([m for m in self._list_of(subjects[0], mentions) if "actor" in self.fam(m)]) >= 2
+                        if subjects
+                        else False or (topic is not None and not subjects and self._partnered(clause, topic))
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
@@ -615,6 +633,8 @@ class ClauseReader:
         for subject in mentions[position + 1 :]:
             if not fits(subject):
                 continue
+            if verb_final and self._relative_head(obj, subject, found, mentions):
+                return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
             if predicate not in self.lex.free_order and not any(obj.end <= at < subject.start for at in links):
                 break
             if any(
@@ -638,6 +658,15 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _relative_head(self, obj: Mention, subject: Mention, found: list[int], mentions: list[Mention]) -> bool:
+        """Is the subject the noun a relative clause with the relation word qualifies, right after
+        it: "黒河市とブラゴベシチェンスクを結ぶ黒河大橋", "连接同江和下列宁斯科耶的大桥"?"""
+        end = self._list_of(obj, mentions)[-1].end
+        gap = fold(self.linked.text[end : subject.start])
+        if any(end <= at < subject.start and subject.start - at <= 3 and "、" not in gap for at in found):
+            return True  # Japanese: the verb stands right before the noun
+        return gap in self.lex.possessive and any(at < obj.start and obj.start - at <= 3 for at in found)
 
     def _in_modifier(self, subject: Mention, obj: Mention, found: list[int]) -> bool:
         """Does a name stand in a modifier of the noun before the relation word that governs the
@@ -853,7 +882,7 @@ class ClauseReader:
             bool(outer)
             and rank_member is not None
             and rank_holder is not None
-            and 0 < rank_member < rank_holder
+            and 0 < rank_member <= rank_holder
             and outer <= set(self.catalog.ancestors(member.entity))
         )
 
