@@ -111,6 +111,7 @@ class Lexicon:
     compound_gaps: frozenset[str]
     located: Words
     planned: Words
+    planned_exceptions: Words
     negation: Words
     negation_exceptions: Words
     hypothetical: Words
@@ -121,6 +122,7 @@ class Lexicon:
     partner_after: tuple[str, ...]
     free_order: frozenset[str]
     needs_party_in_clause: frozenset[str]
+    joint: frozenset[str]
     not_subject_after: tuple[str, ...]
     trade: Words
     relatives: Words
@@ -163,6 +165,7 @@ def lexicon(language: str) -> Lexicon | None:
         compound_gaps=frozenset(per("compound_gaps")),
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
+        planned_exceptions=_words(language, per("planned_exceptions")),
         negation=_words(language, per("negation")),
         negation_exceptions=_words(language, per("negation_exceptions")),
         hypothetical=_words(language, per("hypothetical")),
@@ -173,6 +176,7 @@ def lexicon(language: str) -> Lexicon | None:
         partner_after=tuple(fold(w) for w in raw["partner"].get(language, {}).get("after", [])),
         free_order=frozenset(raw.get("free_order", [])),
         needs_party_in_clause=frozenset(raw.get("needs_party_in_clause", [])),
+        joint=frozenset(raw.get("joint", [])),
         not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
         trade=_words(language, per("trade")),
         relatives=_words(language, per("relatives")),
@@ -398,7 +402,7 @@ class ClauseReader:
             topic = carried = None  # "…の推進は": the clause is about something the catalog does not name
         if self._negated(clause):
             return carried
-        modality = "planned" if lex.planned.find(clause) else "stated"
+        modality = "planned" if self._planned(clause) else "stated"
         cues = {p: words.find(clause) for p, words in lex.relation_words.items()}
         if self.language in CJK:  # a word inside a bracket explains a name: （包括飞机发动机…）
             inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
@@ -464,6 +468,18 @@ class ClauseReader:
             return False
         return bool(found - set(self.lex.negation_exceptions.find(clause)))
 
+    def _planned(self, clause: Clause) -> bool:
+        """A word of plan in the clause that is not part of a longer word (要 in 主要, 应 in 供应)."""
+        found = self.lex.planned.find(clause)
+        if not found:
+            return False
+        spans = [
+            (at, at + len(" ".join(phrase)))
+            for phrase in self.lex.planned_exceptions.phrases
+            for at in Words(self.language, (phrase,)).find(clause)
+        ]
+        return any(not any(a <= at < b for a, b in spans) for at in found)
+
     def _hypothetical(self, clause: Clause) -> bool:
         """Is the clause, or the sentence it is part of, a condition or a possibility ("仮に…れば",
         "如果…")? A condition at the head of the sentence reaches its later clauses."""
@@ -484,9 +500,11 @@ class ClauseReader:
         """The clause's own subject: its first holder or actor when that opens the clause (or is
         marked as a topic, ハルビンは)."""
         text = self.linked.text
-        for mention in clause.mentions:
+        for position, mention in enumerate(clause.mentions):
             if not self.fam(mention) & {"holder", "actor", "project", "program", "infrastructure"}:
                 continue
+            if "actor" in self.fam(mention) and self._marked_partner(mention, clause.mentions[position + 1 :]):
+                continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
             after = fold(text[mention.end : mention.end + 4])
@@ -602,7 +620,7 @@ class ClauseReader:
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
 
         def fits(m: Mention) -> bool:
-            if "actor" in self.fam(m) and self._marked_partner(m, []):
+            if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             return (
                 m.entity != obj.entity
@@ -876,6 +894,8 @@ class ClauseReader:
         own parent (a city of Inner Mongolia listed under 蒙東, the east of Inner Mongolia)?"""
         if member.entity not in self.catalog or holder.entity not in self.catalog:
             return False
+        if "territory" not in self.fam(holder):
+            return False  # a corridor's cities (哈大齊（ハルビン～大慶～チチハル）) are its parts, not in it
         outer = set(self.catalog.ancestors(holder.entity))
         rank_member, rank_holder = self.lex.rank.get(self.cls(member)), self.lex.rank.get(self.cls(holder))
         return (
