@@ -133,6 +133,7 @@ class Lexicon:
     clause_only_markers: tuple[str, ...]
     phrase_inner: tuple[str, ...]
     modifier_marks: tuple[str, ...]
+    sector_heads: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -192,6 +193,7 @@ def lexicon(language: str) -> Lexicon | None:
         clause_only_markers=tuple(fold(w) for w in per("clause_only_markers")),
         phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
         modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
+        sector_heads=tuple(fold(w) for w in per("sector_heads")),
     )
 
 
@@ -413,6 +415,7 @@ class ClauseReader:
             self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
+        self._possessed_industries(clause, modality)
         self._located(clause, modality)
         return carried
 
@@ -888,6 +891,35 @@ class ClauseReader:
                     self._place_in_place(member, holder, holder.start, close + 1, "bracket", "stated")
                 elif self._finer_place(member, holder):
                     self._emit(member.entity, "locatedIn", holder.entity, holder.start, close + 1, "bracket", "stated")
+
+    def _possessed_industries(self, clause: Clause, modality: str) -> None:
+        """A place's own industries, named right after its possessive ("大慶市の精密化学工業、石油製品
+        加工産業", "东宁的木材加工业"): the name of a sector (its last word one of `sector_heads`),
+        not a word that only qualifies a noun after it (黒龍江省の農業技術)."""
+        heads = self.lex.sector_heads
+        if not heads:
+            return
+        text = self.linked.text
+        mentions = clause.mentions
+        for holder, first in zip(mentions, mentions[1:]):
+            if "holder" not in self.fam(holder) or "industry" not in self.fam(first):
+                continue
+            if fold(text[holder.end : first.start]) not in self.lex.possessive:
+                continue
+            for industry in self._list_of(first, mentions):
+                if industry.start < first.start or not any(fold(industry.surface).endswith(h) for h in heads):
+                    continue
+                if re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[industry.end : industry.end + 1]):
+                    continue  # the industry qualifies a noun: 石油化工技术
+                self._emit(
+                    holder.entity,
+                    "targetsIndustry",
+                    industry.entity,
+                    holder.start,
+                    industry.end,
+                    "possessive",
+                    modality,
+                )
 
     def _finer_place(self, member: Mention, holder: Mention) -> bool:
         """Could the member lie in the holder although the catalog places it only in the holder's
