@@ -81,3 +81,12 @@ def test_the_field_of_a_cooperation_is_no_target_of_either_party(read):
     relations = read("ハルビン市と沿海地方は観光分野での交流を強化することで合意した。")
     _find(relations, "harbin", "cooperatesWith", "primorsky-krai")
     assert not [r for r in relations if r.predicate == "targetsIndustry"]
+
+
+def test_a_places_possessive_before_a_sector_names_its_industry_but_not_before_a_qualifier(read):
+    relations = read("安達市は大慶市の精密化学工業、石油製品加工産業の波及効果を利用する。")
+    edge = _find(relations, "daqing", "targetsIndustry", "oil-refining")
+    assert edge.rule == "clause:possessive" and edge.quote == "大慶市の精密化学工業、石油製品加工産業"
+    _find(relations, "daqing", "targetsIndustry", "fine-chemicals")
+    qualifier = read("黒龍江省の農業技術の優位性を示す。")
+    assert not [r for r in qualifier if r.rule == "clause:possessive"]
