@@ -83,3 +83,10 @@ def test_a_word_inside_a_bracket_only_explains_a_name(read):
 )
 def test_hypothetical_and_negated_statements_give_no_target(read, text):
     assert not [r for r in read(text) if r.predicate == "targetsIndustry"]
+
+
+def test_cooperation_said_only_inside_a_models_name_still_names_the_partner(read):
+    relations = read("在此，中国提出了“振兴东北”，加强与俄罗斯东部地区的经济技术合作。")
+    edge = _find(relations, "china", "cooperatesWith", "eastern-russia")
+    assert edge.quote == "中国提出了“振兴东北”，加强与俄罗斯东部地区的经济技术合作。"
+    assert edge.rule == "clause:partner-topic"

@@ -411,8 +411,8 @@ class ClauseReader:
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         cues = {p: found for p, found in cues.items() if found}
         self._pairs(clause, cues, modality)
+        self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         if cues:
-            self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
