@@ -112,8 +112,10 @@ class Lexicon:
     compound_gaps: frozenset[str]
     located: Words
     planned: Words
+    planned_exceptions: Words
     negation: Words
     negation_exceptions: Words
+    hypothetical: Words
     anaphora: Words
     topic_markers: tuple[str, ...]
     clause_breaks: re.Pattern
@@ -121,6 +123,7 @@ class Lexicon:
     partner_after: tuple[str, ...]
     free_order: frozenset[str]
     needs_party_in_clause: frozenset[str]
+    joint: frozenset[str]
     not_subject_after: tuple[str, ...]
     trade: Words
     relatives: Words
@@ -131,6 +134,11 @@ class Lexicon:
     head_anaphora: frozenset[str]
     head_anaphora_not_after: frozenset[str]
     genitive_subject: frozenset[str]
+    class_anaphora: tuple[tuple[str, str], ...]  # (folded word, family of the name it stands for)
+    clause_only_markers: tuple[str, ...]
+    phrase_inner: tuple[str, ...]
+    modifier_marks: tuple[str, ...]
+    sector_heads: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -163,8 +171,10 @@ def lexicon(language: str) -> Lexicon | None:
         compound_gaps=frozenset(per("compound_gaps")),
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
+        planned_exceptions=_words(language, per("planned_exceptions")),
         negation=_words(language, per("negation")),
         negation_exceptions=_words(language, per("negation_exceptions")),
+        hypothetical=_words(language, per("hypothetical")),
         anaphora=_words(language, per("anaphora")),
         topic_markers=tuple(fold(t) for t in per("topic_markers")),
         clause_breaks=re.compile("|".join(per("clause_breaks")) or r"(?!)"),
@@ -172,6 +182,7 @@ def lexicon(language: str) -> Lexicon | None:
         partner_after=tuple(fold(w) for w in raw["partner"].get(language, {}).get("after", [])),
         free_order=frozenset(raw.get("free_order", [])),
         needs_party_in_clause=frozenset(raw.get("needs_party_in_clause", [])),
+        joint=frozenset(raw.get("joint", [])),
         not_subject_after=tuple(fold(w) for w in per("not_subject_after")),
         trade=_words(language, per("trade")),
         relatives=_words(language, per("relatives")),
@@ -184,6 +195,16 @@ def lexicon(language: str) -> Lexicon | None:
         if "head_anaphora_not_after" in raw
         else frozenset(),
         genitive_subject=frozenset(raw.get("genitive_subject", [])),
+        class_anaphora=tuple(
+            sorted(
+                ((fold(w) or w, f) for w, f in (raw.get("class_anaphora", {}).get(language) or {}).items()),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
+        clause_only_markers=tuple(fold(w) for w in per("clause_only_markers")),
+        phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
+        modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
+        sector_heads=tuple(fold(w) for w in per("sector_heads")),
     )
 
 
@@ -301,6 +322,7 @@ class ClauseReader:
         self.relations: list[Relation] = []
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
+        self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -391,24 +413,64 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
+        clause = self._resolve_class_anaphor(clause)
+        self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
+        carried = topic
         if own_topic is not None and not self._is_anaphoric(clause):
             topic = Topic(own_topic, "topic")
+            if carried is None or not self._clause_only(own_topic, clause):
+                carried = topic  # a subject marked by が is its clause's only: the topic stays
         elif own_topic is None and not self._is_anaphoric(clause) and self._unnamed_topic(clause):
-            topic = None  # "…の推進は": the clause is about something the catalog does not name
+            topic = carried = None  # "…の推進は": the clause is about something the catalog does not name
         if self._negated(clause):
-            return topic
-        modality = "planned" if lex.planned.find(clause) else "stated"
+            return carried
+        modality = "planned" if self._planned(clause) else "stated"
         cues = {p: words.find(clause) for p, words in lex.relation_words.items()}
+        if self.language in CJK:  # a word inside a bracket explains a name: （包括飞机发动机…）
+            inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
+            cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         cues = {p: found for p, found in cues.items() if found}
         self._pairs(clause, cues, modality)
+        self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         if cues:
-            self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
+        self._possessed_industries(clause, modality)
         self._located(clause, modality)
-        return topic
+        return carried
+
+    def _resolve_class_anaphor(self, clause: Clause) -> Clause:
+        """A clause opening with an anaphor of a class (该桥, 同保税区, "the bridge") reads it as the
+        last name of that class before it: the anaphor is a party of the clause."""
+        head = clause.folded[:6]
+        for word, family in self.lex.class_anaphora:
+            at = head.find(word)
+            if at < 0 or BLANK in head[:at] or head[:at].strip("①②③④⑤⑥⑦⑧⑨（）()0123456789. "):
+                continue
+            start = clause.offset(at)
+            antecedent = next(
+                (m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000),
+                None,
+            )
+            if antecedent is None:
+                return clause
+            end = clause.offset(at + len(word) - 1) + 1
+            stand_in = Mention(
+                antecedent.entity, antecedent.document, start, end, self.linked.text[start:end], antecedent.sentence
+            )
+            return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
+        return clause
+
+    def _clause_only(self, mention: Mention, clause: Clause) -> bool:
+        """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
+        that later clauses carry (は)?"""
+        if not self.lex.clause_only_markers:
+            return False
+        last = self._list_of(mention, clause.mentions)[-1]
+        case = self._case_after(last, clause.end)
+        return any(case.startswith(w) for w in self.lex.clause_only_markers)
 
     def _relative(self, clause: Clause) -> bool:
         """Does the clause open with a relative pronoun ("which", "который")? Its topic is the
@@ -424,10 +486,37 @@ class ClauseReader:
         return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
 
     def _negated(self, clause: Clause) -> bool:
+        if self._hypothetical(clause):
+            return True
         found = set(self.lex.negation.find(clause))
         if not found:
             return False
         return bool(found - set(self.lex.negation_exceptions.find(clause)))
+
+    def _planned(self, clause: Clause) -> bool:
+        """A word of plan in the clause that is not part of a longer word (要 in 主要, 应 in 供应)."""
+        found = self.lex.planned.find(clause)
+        if not found:
+            return False
+        spans = [
+            (at, at + len(" ".join(phrase)))
+            for phrase in self.lex.planned_exceptions.phrases
+            for at in Words(self.language, (phrase,)).find(clause)
+        ]
+        return any(not any(a <= at < b for a, b in spans) for at in found)
+
+    def _hypothetical(self, clause: Clause) -> bool:
+        """Is the clause, or the sentence it is part of, a condition or a possibility ("仮に…れば",
+        "如果…")? A condition at the head of the sentence reaches its later clauses."""
+        if not self.lex.hypothetical.phrases:
+            return False
+        if self.lex.hypothetical.find(clause):
+            return True
+        span = self.linked.sentences[clause.mentions[0].sentence] if clause.mentions else None
+        if span is None or span.start == clause.start:
+            return False
+        head = Clause(self.linked.text, span.start, clause.start, [], self.language)
+        return bool(self.lex.hypothetical.find(head))
 
     def _is_anaphoric(self, clause: Clause) -> bool:
         return any(at - clause.start < 12 for at in self.lex.anaphora.find(clause))
@@ -436,9 +525,11 @@ class ClauseReader:
         """The clause's own subject: its first holder or actor when that opens the clause (or is
         marked as a topic, ハルビンは)."""
         text = self.linked.text
-        for mention in clause.mentions:
+        for position, mention in enumerate(clause.mentions):
             if not self.fam(mention) & {"holder", "actor", "project", "program", "infrastructure"}:
                 continue
+            if "actor" in self.fam(mention) and self._marked_partner(mention, clause.mentions[position + 1 :]):
+                continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
             after = fold(text[mention.end : mention.end + 4])
@@ -497,8 +588,9 @@ class ClauseReader:
                     predicate == "targetsIndustry"
                     and "cooperatesWith" in cues
                     and (
-                        len([m for m in subjects if "actor" in self.fam(m)]) >= 2
-                        or (topic is not None and not subjects and self._partnered(clause, topic))
+                        len([m for m in self._list_of(subjects[0], mentions) if "actor" in self.fam(m)]) >= 2
+                        if subjects
+                        else False or (topic is not None and not subjects and self._partnered(clause, topic))
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
@@ -553,7 +645,7 @@ class ClauseReader:
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
 
         def fits(m: Mention) -> bool:
-            if "actor" in self.fam(m) and self._marked_partner(m, []):
+            if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             return (
                 m.entity != obj.entity
@@ -566,6 +658,8 @@ class ClauseReader:
         for subject in reversed(mentions[:position]):
             if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
                 continue  # names inside a bracket before the object only explain the name before it
+            if self._in_modifier(subject, obj, found):
+                continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -584,6 +678,8 @@ class ClauseReader:
         for subject in mentions[position + 1 :]:
             if not fits(subject):
                 continue
+            if verb_final and self._relative_head(obj, subject, found, mentions):
+                return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
             if (
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
@@ -653,6 +749,25 @@ class ClauseReader:
                 if len(_TOKEN.findall(text[word.end() : subject.start])) <= 1:
                     return True
         return False
+    def _relative_head(self, obj: Mention, subject: Mention, found: list[int], mentions: list[Mention]) -> bool:
+        """Is the subject the noun a relative clause with the relation word qualifies, right after
+        it: "黒河市とブラゴベシチェンスクを結ぶ黒河大橋", "连接同江和下列宁斯科耶的大桥"?"""
+        end = self._list_of(obj, mentions)[-1].end
+        gap = fold(self.linked.text[end : subject.start])
+        if any(end <= at < subject.start and subject.start - at <= 3 and "、" not in gap for at in found):
+            return True  # Japanese: the verb stands right before the noun
+        return gap in self.lex.possessive and any(at < obj.start and obj.start - at <= 3 for at in found)
+
+    def _in_modifier(self, subject: Mention, obj: Mention, found: list[int]) -> bool:
+        """Does a name stand in a modifier of the noun before the relation word that governs the
+        object ("急需俄罗斯先进技术的产业包括现代农业": a possessive between the name and the word)?"""
+        if not self.lex.modifier_marks:
+            return False
+        after = [at for at in found if subject.end <= at < obj.start]
+        if not after:
+            return False
+        gap = fold(self.linked.text[subject.end : min(after)])
+        return any(0 < gap.find(mark) < len(gap) - 1 for mark in self.lex.modifier_marks)
 
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
@@ -663,16 +778,35 @@ class ClauseReader:
         place (Japanese を, に): then it is not the subject of the clause."""
         if not self.lex.not_subject_after:
             return False
+        if self.lex.phrase_inner:
+            case = self._case_after(last, limit)
+            if any(case.startswith(w) for w in self.lex.topic_markers):
+                return False  # では, には… : a topic
+            return any(case.startswith(w) for w in self.lex.not_subject_after)
         text = self.linked.text
         tail = fold(text[last.end : min(limit, last.end + 40)])
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
-        tail = (
-            re.sub(r"^[の的]?[\u3040-\u30ff\u4e00-\u9fff]{0,6}?(?=[をにへ])", "", tail)
-            if self.language == "ja"
-            else tail
-        )
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
+
+    def _case_after(self, last: Mention, limit: int) -> str:
+        """The particle that closes the noun phrase a name opens (Japanese): the first run of kana
+        after it that is not inside the phrase (の, 及び, など), brackets set aside —
+        "牡丹江市の各種産業園區及び…口岸（…）を活かして" gives を, "黒龍江省企業が" gives が. A bare と right
+        after the name joins a pair (AとB) and gives nothing."""
+        text = self.linked.text
+        tail = fold(text[last.end : min(limit, last.end + 60)])
+        tail = _BRACKETS.sub("", tail).split("。")[0]
+        for word in self.lex.phrase_inner:
+            if len(word) > 1:
+                tail = tail.replace(word, "、")
+        for run in re.finditer(r"[\u3041-\u309f]+", tail):
+            if run.group() in self.lex.phrase_inner:
+                continue
+            if run.group().startswith("と") and run.start() == 0:
+                return ""
+            return run.group()
+        return ""
 
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
@@ -824,6 +958,54 @@ class ClauseReader:
             for member in inside:
                 if self._nested(member, holder) and holder.entity in self.catalog.ancestors(member.entity):
                     self._place_in_place(member, holder, holder.start, close + 1, "bracket", "stated")
+                elif self._finer_place(member, holder):
+                    self._emit(member.entity, "locatedIn", holder.entity, holder.start, close + 1, "bracket", "stated")
+
+    def _possessed_industries(self, clause: Clause, modality: str) -> None:
+        """A place's own industries, named right after its possessive ("大慶市の精密化学工業、石油製品
+        加工産業", "东宁的木材加工业"): the name of a sector (its last word one of `sector_heads`),
+        not a word that only qualifies a noun after it (黒龍江省の農業技術)."""
+        heads = self.lex.sector_heads
+        if not heads:
+            return
+        text = self.linked.text
+        mentions = clause.mentions
+        for holder, first in zip(mentions, mentions[1:]):
+            if "holder" not in self.fam(holder) or "industry" not in self.fam(first):
+                continue
+            if fold(text[holder.end : first.start]) not in self.lex.possessive:
+                continue
+            for industry in self._list_of(first, mentions):
+                if industry.start < first.start or not any(fold(industry.surface).endswith(h) for h in heads):
+                    continue
+                if re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[industry.end : industry.end + 1]):
+                    continue  # the industry qualifies a noun: 石油化工技术
+                self._emit(
+                    holder.entity,
+                    "targetsIndustry",
+                    industry.entity,
+                    holder.start,
+                    industry.end,
+                    "possessive",
+                    modality,
+                )
+
+    def _finer_place(self, member: Mention, holder: Mention) -> bool:
+        """Could the member lie in the holder although the catalog places it only in the holder's
+        own parent (a city of Inner Mongolia listed under 蒙東, the east of Inner Mongolia)?"""
+        if member.entity not in self.catalog or holder.entity not in self.catalog:
+            return False
+        if "territory" not in self.fam(holder):
+            return False  # a corridor's cities (哈大齊（ハルビン～大慶～チチハル）) are its parts, not in it
+        outer = set(self.catalog.ancestors(holder.entity))
+        rank_member, rank_holder = self.lex.rank.get(self.cls(member)), self.lex.rank.get(self.cls(holder))
+        return (
+            bool(outer)
+            and rank_member is not None
+            and rank_holder is not None
+            and 0 < rank_member <= rank_holder
+            and outer <= set(self.catalog.ancestors(member.entity))
+        )
 
     def catalog_country(self, mention: Mention) -> str | None:
         return self.catalog.country_of(mention.entity) if mention.entity in self.catalog else None
