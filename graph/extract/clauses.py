@@ -126,6 +126,8 @@ class Lexicon:
     possessive: tuple[str, ...]
     inclusive: frozenset[str]
     object_first_links: Words
+    definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
+    list_fillers: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -173,6 +175,12 @@ def lexicon(language: str) -> Lexicon | None:
         possessive=tuple(fold(w) for w in per("possessive")),
         inclusive=frozenset(raw.get("inclusive", [])),
         object_first_links=_words(language, per("object_first_links")),
+        definite=tuple(
+            (tuple(w.lower().split()), entry["family"], bool(entry.get("plural", False)))
+            for entry in raw.get("definite_anaphora", {}).get(language, [])
+            for w in entry["words"]
+        ),
+        list_fillers=frozenset(per("list_fillers")),
     )
 
 
@@ -199,6 +207,8 @@ class Clause:
         self.language = language
         pieces, cursor = [], start
         for mention in mentions:
+            if mention.start < cursor:
+                continue  # one span standing for several names ("both countries")
             pieces.append(text[cursor : mention.start])
             pieces.append(BLANK * (mention.end - mention.start))
             cursor = mention.end
@@ -290,6 +300,7 @@ class ClauseReader:
         self.relations: list[Relation] = []
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
+        self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -312,6 +323,7 @@ class ClauseReader:
             previous_end = span.end
             if self._paragraph_break(gap):
                 topic = heading
+                self.recent = []
             if index in skip:
                 continue
             mentions = by_sentence.get(index, [])
@@ -332,9 +344,47 @@ class ClauseReader:
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
+            mentions = self._resolve_definite(index, mentions, topic)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
+            self.recent.extend(mentions)
         return self.relations
+
+    def _resolve_definite(self, index: int, mentions: list[Mention], topic: Topic | None) -> list[Mention]:
+        """ "The city lies opposite B", "both countries ratified the Program": a definite noun of a
+        class stands for the topic when it fits, else for the paragraph's latest name of that class
+        (a plural one for the latest list of two or more). The noun becomes a mention of it."""
+        if not self.lex.definite:
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        lowered = text[span.start : span.end].lower()
+        added: list[Mention] = []
+        for words, family, plural in self.lex.definite:
+            pattern = r"(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’-])"
+            for match in re.finditer(pattern, lowered):
+                start, end = span.start + match.start(), span.start + match.end()
+                if any(m.start < end and start < m.end for m in mentions + added):
+                    continue
+                for entity in self._antecedents(family, plural, topic, start):
+                    added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
+        earlier = [m for m in self.recent if m.end <= before]
+        if not plural:
+            if topic is not None and family in self.fam(topic.mention):
+                return [topic.mention.entity]
+            last = next((m for m in reversed(earlier) if family in self.fam(m)), None)
+            return [last.entity] if last is not None else []
+        for position in range(len(earlier) - 1, -1, -1):
+            if family in self.fam(earlier[position]):
+                members = self._list_of(earlier[position], earlier)
+                if len({m.entity for m in members}) >= 2:
+                    return list(dict.fromkeys(m.entity for m in members))
+        return []
 
     def _switch_language(self, sentence: str) -> None:
         """A sentence in another script than the document (the English abstract of a Russian
@@ -515,7 +565,17 @@ class ClauseReader:
                 for other in by_subject[(subject, predicate)]
             ):
                 continue  # "the Far East … within Russia": the nearer place is the party
+            if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
+                predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _cross_pair(self, a: str, b: str) -> bool:
+        """Two pairable places (cities, ports, zones) of different countries."""
+        if a not in self.catalog or b not in self.catalog:
+            return False
+        pairable = all("pairable" in self.lex.family(self.catalog[x].cls) for x in (a, b))
+        ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
+        return pairable and ca is not None and cb is not None and ca != cb
 
     def _partnered(self, clause: Clause, topic: Topic) -> bool:
         return any("actor" in self.fam(m) and m.entity != topic.mention.entity for m in clause.mentions)
@@ -617,7 +677,7 @@ class ClauseReader:
 
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
-        gap = gap.strip()
+        gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         kinds = {"holder", "actor", "industry"}
         return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
 

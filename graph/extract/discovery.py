@@ -95,6 +95,8 @@ class Grammar:
     en_generic: frozenset[str]
     en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
+    link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
+    endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,8 @@ def grammar() -> Grammar:
         en_stop=frozenset(data["en_stop"]),
         en_generic=frozenset(data["en_generic"]),
         en_plain=frozenset(data["en_plain"]),
+        link_kinds=frozenset(data.get("link_kinds", [])),
+        endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
         words={
             "cjk": cjk_words,
             "ru": {_lemmas(k): v for k, v in data["words"]["ru"].items()},
@@ -203,8 +207,17 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
+        ends = _endpoints(linked.text, entity, inside)
+        if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
+            entities[entity_id] = replace(
+                entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
+            )
+        for place in ends:
+            relations.append(
+                Relation(entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends")
+            )
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
-            if place != entity_id:
+            if place != entity_id and place not in ends:
                 relations.append(
                     Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
                 )
@@ -212,6 +225,18 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+def _endpoints(text: str, entity: Entity, inside: list[Mention]) -> tuple[str, ...]:
+    """The two places a link's name joins by a dash or a conjunction (Heihe–Blagoveshchensk
+    Bridge, Хабаровск-Владивосток трасса): the ends it connects, not places it lies in."""
+    if entity.subclass not in grammar().link_kinds:
+        return ()
+    places = [m for m in inside if m.entity in entity.located_in]
+    for a, b in zip(places, places[1:]):
+        if a.entity != b.entity and fold(text[a.end : b.start]).strip() in grammar().endpoint_joints:
+            return (a.entity, b.entity)
+    return ()
 
 
 def _catalog_twin(entity: Entity, catalog: Catalog) -> str | None:
