@@ -435,7 +435,7 @@ class ClauseReader:
             self._partners(clause, cues, topic, modality)
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
-        self._located(clause, modality)
+        self._located(clause, modality, cues)
         return topic
 
     def _relative(self, clause: Clause) -> bool:
@@ -913,7 +913,7 @@ class ClauseReader:
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
         return True
 
-    def _located(self, clause: Clause, modality: str) -> None:
+    def _located(self, clause: Clause, modality: str, cues: dict[str, list[int]]) -> None:
         """ "A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
         before the larger one (or, in Japanese, after it: BにあるA is not read)."""
         found = self.lex.located.find(clause)
@@ -926,6 +926,8 @@ class ClauseReader:
                 continue
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
+            if any(a.end <= at < b.start for words in cues.values() for at in words):
+                continue  # "A has invested in B", "took part in B": the relation word governs B
             if self.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             self._place_in_place(a, b, a.start, b.end, "located", modality)
