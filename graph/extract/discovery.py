@@ -214,7 +214,9 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             )
         for place in ends:
             relations.append(
-                Relation(entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends")
+                Relation(
+                    entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends"
+                )
             )
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id and place not in ends:
