@@ -527,6 +527,7 @@ class ClauseReader:
                     and (
                         len([m for m in subjects if "actor" in self.fam(m)]) >= 2
                         or (topic is not None and not subjects and self._partnered(clause, topic))
+                        or any(self._joined_party(clause, m) for m in subjects)
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
@@ -576,6 +577,18 @@ class ClauseReader:
         pairable = all("pairable" in self.lex.family(self.catalog[x].cls) for x in (a, b))
         ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
         return pairable and ca is not None and cb is not None and ca != cb
+
+    def _joined_party(self, clause: Clause, subject: Mention) -> bool:
+        """Is the subject one of two actors joined as parties ("cooperation between A and B")?"""
+        if "actor" not in self.fam(subject):
+            return False
+        for other in clause.mentions:
+            if other.entity == subject.entity or "actor" not in self.fam(other) or self._nested(subject, other):
+                continue
+            first, second = (subject, other) if subject.start < other.start else (other, subject)
+            if self._joined(clause, first, second) is not None:
+                return True
+        return False
 
     def _partnered(self, clause: Clause, topic: Topic) -> bool:
         return any("actor" in self.fam(m) and m.entity != topic.mention.entity for m in clause.mentions)
@@ -926,11 +939,21 @@ class ClauseReader:
                 continue
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
-            if any(a.end <= at < b.start for words in cues.values() for at in words):
+            if any(
+                a.end <= cue < at and len(text[cue:at].split()) == 1 and self._governs(predicate, b)
+                for at in found
+                if a.end <= at < b.start
+                for predicate, words in cues.items()
+                for cue in words
+            ):
                 continue  # "A has invested in B", "took part in B": the relation word governs B
             if self.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _governs(self, predicate: str, obj: Mention) -> bool:
+        """Can the predicate's word take the name as its object (its class fits the object end)?"""
+        return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
 
 
 def _locative(surface: str) -> bool:
