@@ -7,11 +7,13 @@ the seed catalog (conftest)."""
 from __future__ import annotations
 
 import pytest
-from test_extract_clauses import one, relations, triples
+from test_extract_clauses import CATALOG, one, relations, triples
 
 from amurkg.corpus.catalog import Catalog
+from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
-from amurkg.text.link import Linker
+from amurkg.text.link import LinkedText, Linker, Mention
+from amurkg.text.sentences import split_sentences
 
 
 def test_both_countries_stand_for_the_pair_named_before():
@@ -101,3 +103,20 @@ def test_a_link_named_after_two_places_connects_them_and_lies_in_neither(linker:
     assert not bridge.located_in
     quote = next(r.quote for r in found.relations if r.predicate == "connects")
     assert quote == "Heihe–Blagoveshchensk Highway Bridge"
+
+
+def test_a_place_whose_linked_name_ends_with_a_larger_place_lies_in_it():
+    text = "Trade grew in the Eastern region of China last year."
+    surface = "Eastern region of China"
+    start = text.index(surface)
+    linked = LinkedText(
+        "t",
+        text,
+        "en",
+        tuple(split_sentences(text, "en")),
+        (Mention("heilongjiang", "t", start, start + len(surface), surface, 0),),
+    )
+    found = [r for r in extract_clauses(linked, CATALOG) if r.predicate == "locatedIn"]
+    assert [(r.subject, r.object, r.quote, r.rule) for r in found] == [
+        ("heilongjiang", "china", surface, "clause:name")
+    ]

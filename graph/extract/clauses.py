@@ -300,6 +300,7 @@ class ClauseReader:
         self.relations: list[Relation] = []
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
+        self.place_names: dict[str, str] | None = None
         self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
 
     def cls(self, mention: Mention) -> str:
@@ -413,6 +414,7 @@ class ClauseReader:
     def _read_clause(self, clause: Clause, topic: Topic | None) -> Topic | None:
         lex = self.lex
         self._compounds(clause.mentions)
+        self._inner_places(clause.mentions)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
@@ -712,7 +714,18 @@ class ClauseReader:
                 if "pairable" in fa and "pairable" in fb and cross:
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if "actor" in fa and "actor" in fb and said and (cross or ca is None or cb is None):
-                    self._emit(first.entity, "cooperatesWith", second.entity, clause.start, clause.end, rule, modality)
+                    for other in self._list_of(second, mentions):  # "A and B and C regions": A with both
+                        if other.start >= second.start and other.entity != first.entity:
+                            if other is second or not self._nested(first, other):
+                                self._emit(
+                                    first.entity,
+                                    "cooperatesWith",
+                                    other.entity,
+                                    clause.start,
+                                    clause.end,
+                                    rule,
+                                    modality,
+                                )
                 break
 
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
@@ -860,6 +873,7 @@ class ClauseReader:
         words = _BRACKETS.sub(" ", gap)
         folded = fold(words).strip()
         if self.language not in CJK:
+            folded = " ".join(w for w in folded.split() if w not in self.lex.list_fillers)  # "A and the B"
             # an apposition between commas: "Manzhouli, the largest land port on the border, and"
             if folded in self.lex.connectors:
                 return "pair"  # "China–Russia"
@@ -912,6 +926,37 @@ class ClauseReader:
             if self._place_in_place(a, b, a.start, end, "compound", "stated"):
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
+
+    def _inner_places(self, mentions: list[Mention]) -> None:
+        """A place whose own name ends with a larger place after a word of the compounds
+        ("the Northeastern region of China"): the name states where it lies."""
+        if self.language in CJK:
+            return
+        words = [g for g in self.lex.compound_gaps if g.strip().isalpha()]
+        for mention in mentions:
+            if self.cls(mention) not in self.lex.rank or not self.fam(mention) & {"place", "territory"}:
+                continue
+            surface = mention.surface.lower()
+            for word in words:
+                at = surface.rfind(word)
+                if at <= 0:
+                    continue
+                tail = re.sub(r"^(?:the|a|an) ", "", surface[at + len(word) :].strip())
+                outer = self._place_names().get(tail)
+                if outer is not None and outer != mention.entity:
+                    whole = Mention(outer, mention.document, mention.start, mention.end, tail, mention.sentence)
+                    self._place_in_place(mention, whole, mention.start, mention.end, "name", "stated")
+                    break
+
+    def _place_names(self) -> dict[str, str]:
+        """Lower-case names of the catalog's places that can hold others (rank of a city or more)."""
+        if self.place_names is None:
+            self.place_names = {}
+            for entity in self.catalog:
+                if self.lex.rank.get(entity.cls, 0) >= 3:
+                    for _, name in entity.names():
+                        self.place_names.setdefault(name.lower(), entity.id)
+        return self.place_names
 
     def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
