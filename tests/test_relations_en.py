@@ -120,3 +120,11 @@ def test_a_place_whose_linked_name_ends_with_a_larger_place_lies_in_it():
     assert [(r.subject, r.object, r.quote, r.rule) for r in found] == [
         ("heilongjiang", "china", surface, "clause:name")
     ]
+
+
+def test_a_branch_lies_in_its_own_place_not_in_its_parents(linker: Linker, catalog: Catalog):
+    text = "The Harbin Bank Suifenhe Branch lends to sawmills."
+    found = discover(linker.link("t", text, "en"), catalog)
+    branch = next(e for e in found.entities if "branch" in e.id)
+    placed = {r.object for r in found.relations if r.subject == branch.id and r.predicate == "locatedIn"}
+    assert placed == {"suifenhe"}

@@ -95,6 +95,7 @@ class Grammar:
     en_generic: frozenset[str]
     en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
+    last_place_heads: frozenset[str] = frozenset()  # heads of branches: only the last place is theirs
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
 
@@ -131,6 +132,7 @@ def grammar() -> Grammar:
         en_stop=frozenset(data["en_stop"]),
         en_generic=frozenset(data["en_generic"]),
         en_plain=frozenset(data["en_plain"]),
+        last_place_heads=frozenset(data.get("last_place_heads", [])),
         link_kinds=frozenset(data.get("link_kinds", [])),
         endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
         words={
@@ -207,6 +209,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
+        if name.head.en in grammar().last_place_heads and len(entity.located_in) > 1:
+            # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
+            entity = replace(entity, located_in=entity.located_in[-1:])
+            entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
         ends = _endpoints(linked.text, entity, inside)
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
