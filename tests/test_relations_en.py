@@ -128,3 +128,17 @@ def test_a_branch_lies_in_its_own_place_not_in_its_parents(linker: Linker, catal
     branch = next(e for e in found.entities if "branch" in e.id)
     placed = {r.object for r in found.relations if r.subject == branch.id and r.predicate == "locatedIn"}
     assert placed == {"suifenhe"}
+
+
+def test_cooperation_of_one_party_and_a_list_of_the_other_country():
+    text = "Officials praised the cooperation of Heilongjiang and the Primorsky Krai and Zabaykalsky Krai governments."
+    for other in ("primorsky-krai", "zabaykalsky-krai"):
+        one("en", text, "heilongjiang", "cooperatesWith", other)
+
+
+def test_a_pair_far_from_the_cooperation_word_is_no_cooperation():
+    text = (
+        "Heilongjiang and Primorsky Krai, whose ports handle timber, grain, coal and containers for many"
+        " shipping lines along the coast, were also mentioned in a report on regional cooperation."
+    )
+    assert ("heilongjiang", "cooperatesWith", "primorsky-krai") not in triples("en", text)

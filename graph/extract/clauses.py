@@ -128,6 +128,7 @@ class Lexicon:
     object_first_links: Words
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
     list_fillers: frozenset[str]
+    pair_cue_window: int | None
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -181,6 +182,7 @@ def lexicon(language: str) -> Lexicon | None:
             for w in entry["words"]
         ),
         list_fillers=frozenset(per("list_fillers")),
+        pair_cue_window=raw.get("pair_cue_window", {}).get(language),
     )
 
 
@@ -713,20 +715,39 @@ class ClauseReader:
                 cross = ca is not None and cb is not None and ca != cb
                 if "pairable" in fa and "pairable" in fb and cross:
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
-                if "actor" in fa and "actor" in fb and said and (cross or ca is None or cb is None):
-                    for other in self._list_of(second, mentions):  # "A and B and C regions": A with both
-                        if other.start >= second.start and other.entity != first.entity:
-                            if other is second or not self._nested(first, other):
-                                self._emit(
-                                    first.entity,
-                                    "cooperatesWith",
-                                    other.entity,
-                                    clause.start,
-                                    clause.end,
-                                    rule,
-                                    modality,
-                                )
+                if (
+                    "actor" in fa
+                    and "actor" in fb
+                    and said
+                    and (cross or ca is None or cb is None)
+                    and self._said_near(clause, cues, first, second)
+                ):
+                    for other in self._second_parties(second, mentions):  # "A and B and C regions"
+                        if other.entity != first.entity and not self._nested(first, other):
+                            self._emit(
+                                first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
+                            )
                 break
+
+    def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The second party and the names listed right after it of its own country ("the Russian Far
+        East and Eastern Siberia"); a name of another country starts the next pair of a list."""
+        listed = self._list_of(second, mentions)
+        country = self.catalog_country(second)
+        parties = [second]
+        for other in listed[listed.index(second) + 1 :]:
+            if country is None or self.catalog_country(other) != country:
+                break
+            parties.append(other)
+        return parties
+
+    def _said_near(self, clause: Clause, cues: dict[str, list[int]], first: Mention, second: Mention) -> bool:
+        """Is the cooperation or trade word near the pair (within the language's window, if it has one)?"""
+        window = self.lex.pair_cue_window
+        if window is None:
+            return True
+        found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
+        return any(first.start - window <= at <= second.end + window for at in found)
 
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
         """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B (and the
