@@ -142,3 +142,13 @@ def test_a_pair_far_from_the_cooperation_word_is_no_cooperation():
         " shipping lines along the coast, were also mentioned in a report on regional cooperation."
     )
     assert ("heilongjiang", "cooperatesWith", "primorsky-krai") not in triples("en", text)
+
+
+def test_the_older_cue_patterns_give_nothing_from_a_negated_clause(linker: Linker, catalog: Catalog):
+    from amurkg.extract.patterns import extract_patterns
+
+    def pairs(text: str) -> set[tuple[str, str, str]]:
+        return {(r.subject, r.predicate, r.object) for r in extract_patterns(linker.link("t", text, "en"), catalog)}
+
+    assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs("A bridge between Heihe and Blagoveshchensk opened.")
+    assert not pairs("No bridge between Heihe and Blagoveshchensk has been built.")

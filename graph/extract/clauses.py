@@ -1030,6 +1030,23 @@ def _locative(surface: str) -> bool:
     return bool(cases & {"loct", "loc2", "gent"})
 
 
+def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:
+    """The spans of the negated clauses of one sentence ("No bridge between A and B has been
+    built"), read with the words of the sentence's own language, for rules outside this module."""
+    span = linked.sentences[index]
+    language = _script_language(linked.text[span.start : span.end], linked.language)
+    lex = lexicon(language) or lexicon(linked.language)
+    if lex is None:
+        return []
+    mentions = [m for m in linked.mentions if m.sentence == index]
+    spans = []
+    for clause in _clauses(linked, index, mentions, lex, language):
+        found = set(lex.negation.find(clause))
+        if found and found - set(lex.negation_exceptions.find(clause)):
+            spans.append((clause.start, clause.end))
+    return spans
+
+
 def extract_clauses(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = ()) -> list[Relation]:
     """Every clause-level relation of a linked document (sentences in `skip` are table rows)."""
     lex = lexicon(linked.language)
