@@ -152,3 +152,14 @@ def test_the_older_cue_patterns_give_nothing_from_a_negated_clause(linker: Linke
 
     assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs("A bridge between Heihe and Blagoveshchensk opened.")
     assert not pairs("No bridge between Heihe and Blagoveshchensk has been built.")
+
+
+def test_a_discovered_company_targets_the_industries_it_specialises_in(linker: Linker, catalog: Catalog):
+    from amurkg.extract.clauses import extract_clauses as read
+
+    text = "Longjiang Grain Company opened a plant last year. The company specialises in agriculture."
+    found = discover(linker.link("t", text, "en"), catalog)
+    company = next(e for e in found.entities if e.subclass == "Company")
+    edges = read(found.linked, catalog.extended(found.entities))
+    hit = [r for r in edges if (r.subject, r.predicate, r.object) == (company.id, "targetsIndustry", "agriculture")]
+    assert hit and hit[0].quote == "The company specialises in agriculture."

@@ -309,7 +309,10 @@ class ClauseReader:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
 
     def fam(self, mention: Mention) -> frozenset[str]:
-        return self.lex.family(self.cls(mention))
+        """The families of the mention's class and of its finer class (a Company of class Organization)."""
+        families = self.lex.family(self.cls(mention))
+        subclass = self.catalog[mention.entity].subclass if mention.entity in self.catalog else None
+        return families | self.lex.family(subclass) if subclass else families
 
     # -- the document
 
