@@ -139,6 +139,9 @@ class Lexicon:
     phrase_inner: tuple[str, ...]
     modifier_marks: tuple[str, ...]
     sector_heads: tuple[str, ...]
+    definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
+    list_fillers: frozenset[str]
+    pair_cue_window: int | None
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -205,6 +208,13 @@ def lexicon(language: str) -> Lexicon | None:
         phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
         modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
         sector_heads=tuple(fold(w) for w in per("sector_heads")),
+        definite=tuple(
+            (tuple(w.lower().split()), entry["family"], bool(entry.get("plural", False)))
+            for entry in raw.get("definite_anaphora", {}).get(language, [])
+            for w in entry["words"]
+        ),
+        list_fillers=frozenset(per("list_fillers")),
+        pair_cue_window=raw.get("pair_cue_window", {}).get(language),
     )
 
 
@@ -231,6 +241,8 @@ class Clause:
         self.language = language
         pieces, cursor = [], start
         for mention in mentions:
+            if mention.start < cursor:
+                continue  # one span standing for several names ("both countries")
             pieces.append(text[cursor : mention.start])
             pieces.append(BLANK * (mention.end - mention.start))
             cursor = mention.end
@@ -323,14 +335,17 @@ class ClauseReader:
         self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
         self.previous_last: Mention | None = None
         self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
+        self.place_names: dict[str, str] | None = None
+        self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
 
     def fam(self, mention: Mention) -> frozenset[str]:
-        family = self.lex.family(self.cls(mention))
+        """The families of the mention's class and of its finer class (a Company of class Organization)."""
+        families = self.lex.family(self.cls(mention))
         subclass = self.catalog[mention.entity].subclass if mention.entity in self.catalog else None
-        return family | self.lex.family(subclass) if subclass else family  # a Company is an Organization too
+        return families | self.lex.family(subclass) if subclass else families
 
     # -- the document
 
@@ -352,6 +367,7 @@ class ClauseReader:
             previous_end = span.end
             if self._paragraph_break(gap):
                 topic = heading
+                self.recent = []
             if index in skip:
                 continue
             mentions = by_sentence.get(index, [])
@@ -374,9 +390,47 @@ class ClauseReader:
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
+            mentions = self._resolve_definite(index, mentions, topic)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
+            self.recent.extend(mentions)
         return self.relations
+
+    def _resolve_definite(self, index: int, mentions: list[Mention], topic: Topic | None) -> list[Mention]:
+        """ "The city lies opposite B", "both countries ratified the Program": a definite noun of a
+        class stands for the topic when it fits, else for the paragraph's latest name of that class
+        (a plural one for the latest list of two or more). The noun becomes a mention of it."""
+        if not self.lex.definite:
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        lowered = text[span.start : span.end].lower()
+        added: list[Mention] = []
+        for words, family, plural in self.lex.definite:
+            pattern = r"(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’-])"
+            for match in re.finditer(pattern, lowered):
+                start, end = span.start + match.start(), span.start + match.end()
+                if any(m.start < end and start < m.end for m in mentions + added):
+                    continue
+                for entity in self._antecedents(family, plural, topic, start):
+                    added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
+        earlier = [m for m in self.recent if m.end <= before]
+        if not plural:
+            if topic is not None and family in self.fam(topic.mention):
+                return [topic.mention.entity]
+            last = next((m for m in reversed(earlier) if family in self.fam(m)), None)
+            return [last.entity] if last is not None else []
+        for position in range(len(earlier) - 1, -1, -1):
+            if family in self.fam(earlier[position]):
+                members = self._list_of(earlier[position], earlier)
+                if len({m.entity for m in members}) >= 2:
+                    return list(dict.fromkeys(m.entity for m in members))
+        return []
 
     def _switch_language(self, sentence: str) -> None:
         """A sentence in another script than the document (the English abstract of a Russian
@@ -405,6 +459,7 @@ class ClauseReader:
     def _read_clause(self, clause: Clause, topic: Topic | None) -> Topic | None:
         lex = self.lex
         self._compounds(clause.mentions)
+        self._inner_places(clause.mentions)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self.language not in CJK and clause.mentions and not clause.tokens:
             return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
@@ -438,7 +493,7 @@ class ClauseReader:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
-        self._located(clause, modality)
+        self._located(clause, modality, cues)
         return carried
 
     def _resolve_class_anaphor(self, clause: Clause) -> Clause:
@@ -588,9 +643,13 @@ class ClauseReader:
                     predicate == "targetsIndustry"
                     and "cooperatesWith" in cues
                     and (
-                        len([m for m in self._list_of(subjects[0], mentions) if "actor" in self.fam(m)]) >= 2
-                        if subjects
-                        else False or (topic is not None and not subjects and self._partnered(clause, topic))
+                        (
+                            len([m for m in self._list_of(subjects[0], mentions) if "actor" in self.fam(m)]) >= 2
+                            if subjects
+                            else False
+                        )
+                        or (topic is not None and not subjects and self._partnered(clause, topic))
+                        or any(self._joined_party(clause, m) for m in subjects)
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
@@ -629,7 +688,29 @@ class ClauseReader:
                 for other in by_subject[(subject, predicate)]
             ):
                 continue  # "the Far East … within Russia": the nearer place is the party
+            if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
+                predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _cross_pair(self, a: str, b: str) -> bool:
+        """Two pairable places (cities, ports, zones) of different countries."""
+        if a not in self.catalog or b not in self.catalog:
+            return False
+        pairable = all("pairable" in self.lex.family(self.catalog[x].cls) for x in (a, b))
+        ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
+        return pairable and ca is not None and cb is not None and ca != cb
+
+    def _joined_party(self, clause: Clause, subject: Mention) -> bool:
+        """Is the subject one of two actors joined as parties ("cooperation between A and B")?"""
+        if "actor" not in self.fam(subject):
+            return False
+        for other in clause.mentions:
+            if other.entity == subject.entity or "actor" not in self.fam(other) or self._nested(subject, other):
+                continue
+            first, second = (subject, other) if subject.start < other.start else (other, subject)
+            if self._joined(clause, first, second) is not None:
+                return True
+        return False
 
     def _partnered(self, clause: Clause, topic: Topic) -> bool:
         return any("actor" in self.fam(m) and m.entity != topic.mention.entity for m in clause.mentions)
@@ -749,6 +830,7 @@ class ClauseReader:
                 if len(_TOKEN.findall(text[word.end() : subject.start])) <= 1:
                     return True
         return False
+
     def _relative_head(self, obj: Mention, subject: Mention, found: list[int], mentions: list[Mention]) -> bool:
         """Is the subject the noun a relative clause with the relation word qualifies, right after
         it: "黒河市とブラゴベシチェンスクを結ぶ黒河大橋", "连接同江和下列宁斯科耶的大桥"?"""
@@ -821,7 +903,7 @@ class ClauseReader:
 
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
-        gap = gap.strip()
+        gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         kinds = {"holder", "actor", "industry"}
         return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
 
@@ -842,9 +924,39 @@ class ClauseReader:
                 cross = ca is not None and cb is not None and ca != cb
                 if "pairable" in fa and "pairable" in fb and cross:
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
-                if "actor" in fa and "actor" in fb and said and (cross or ca is None or cb is None):
-                    self._emit(first.entity, "cooperatesWith", second.entity, clause.start, clause.end, rule, modality)
+                if (
+                    "actor" in fa
+                    and "actor" in fb
+                    and said
+                    and (cross or ca is None or cb is None)
+                    and self._said_near(clause, cues, first, second)
+                ):
+                    for other in self._second_parties(second, mentions):  # "A and B and C regions"
+                        if other.entity != first.entity and not self._nested(first, other):
+                            self._emit(
+                                first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
+                            )
                 break
+
+    def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The second party and the names listed right after it of its own country ("the Russian Far
+        East and Eastern Siberia"); a name of another country starts the next pair of a list."""
+        listed = self._list_of(second, mentions)
+        country = self.catalog_country(second)
+        parties = [second]
+        for other in listed[listed.index(second) + 1 :]:
+            if country is None or self.catalog_country(other) != country:
+                break
+            parties.append(other)
+        return parties
+
+    def _said_near(self, clause: Clause, cues: dict[str, list[int]], first: Mention, second: Mention) -> bool:
+        """Is the cooperation or trade word near the pair (within the language's window, if it has one)?"""
+        window = self.lex.pair_cue_window
+        if window is None:
+            return True
+        found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
+        return any(first.start - window <= at <= second.end + window for at in found)
 
     def _partners(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
         """ "cooperation with B", "ロシアとの協力", "与俄罗斯合作", "сотрудничество с Россией": B (and the
@@ -1039,6 +1151,7 @@ class ClauseReader:
         words = _BRACKETS.sub(" ", gap)
         folded = fold(words).strip()
         if self.language not in CJK:
+            folded = " ".join(w for w in folded.split() if w not in self.lex.list_fillers)  # "A and the B"
             # an apposition between commas: "Manzhouli, the largest land port on the border, and"
             if folded in self.lex.connectors:
                 return "pair"  # "China–Russia"
@@ -1092,6 +1205,37 @@ class ClauseReader:
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
 
+    def _inner_places(self, mentions: list[Mention]) -> None:
+        """A place whose own name ends with a larger place after a word of the compounds
+        ("the Northeastern region of China"): the name states where it lies."""
+        if self.language in CJK:
+            return
+        words = [g for g in self.lex.compound_gaps if g.strip().isalpha()]
+        for mention in mentions:
+            if self.cls(mention) not in self.lex.rank or not self.fam(mention) & {"place", "territory"}:
+                continue
+            surface = mention.surface.lower()
+            for word in words:
+                at = surface.rfind(word)
+                if at <= 0:
+                    continue
+                tail = re.sub(r"^(?:the|a|an) ", "", surface[at + len(word) :].strip())
+                outer = self._place_names().get(tail)
+                if outer is not None and outer != mention.entity:
+                    whole = Mention(outer, mention.document, mention.start, mention.end, tail, mention.sentence)
+                    self._place_in_place(mention, whole, mention.start, mention.end, "name", "stated")
+                    break
+
+    def _place_names(self) -> dict[str, str]:
+        """Lower-case names of the catalog's places that can hold others (rank of a city or more)."""
+        if self.place_names is None:
+            self.place_names = {}
+            for entity in self.catalog:
+                if self.lex.rank.get(entity.cls, 0) >= 3:
+                    for _, name in entity.names():
+                        self.place_names.setdefault(name.lower(), entity.id)
+        return self.place_names
+
     def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
         if rank_a is None or rank_b is None or rank_a == rank_b or min(rank_a, rank_b) == 0:
@@ -1105,7 +1249,7 @@ class ClauseReader:
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
         return True
 
-    def _located(self, clause: Clause, modality: str) -> None:
+    def _located(self, clause: Clause, modality: str, cues: dict[str, list[int]]) -> None:
         """ "A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right
         before the larger one (or, in Japanese, after it: BにあるA is not read)."""
         found = self.lex.located.find(clause)
@@ -1118,9 +1262,21 @@ class ClauseReader:
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
+            if any(
+                a.end <= cue < at and len(text[cue:at].split()) == 1 and self._governs(predicate, b)
+                for at in found
+                if a.end <= at < b.start
+                for predicate, words in cues.items()
+                for cue in words
+            ):
+                continue  # "A has invested in B", "took part in B": the relation word governs B
             if self.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _governs(self, predicate: str, obj: Mention) -> bool:
+        """Can the predicate's word take the name as its object (its class fits the object end)?"""
+        return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
 
 
 def _locative(surface: str) -> bool:
@@ -1165,6 +1321,23 @@ def _governing_word(text: str, mention: Mention) -> str:
             return words[-1]
     own = _TOKEN.findall(mention.surface)
     return own[0] if own else mention.surface
+
+
+def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:
+    """The spans of the negated clauses of one sentence ("No bridge between A and B has been
+    built"), read with the words of the sentence's own language, for rules outside this module."""
+    span = linked.sentences[index]
+    language = _script_language(linked.text[span.start : span.end], linked.language)
+    lex = lexicon(language) or lexicon(linked.language)
+    if lex is None:
+        return []
+    mentions = [m for m in linked.mentions if m.sentence == index]
+    spans = []
+    for clause in _clauses(linked, index, mentions, lex, language):
+        found = set(lex.negation.find(clause))
+        if found and found - set(lex.negation_exceptions.find(clause)):
+            spans.append((clause.start, clause.end))
+    return spans
 
 
 def extract_clauses(linked: LinkedText, catalog: Catalog, skip: Iterable[int] = ()) -> list[Relation]:

@@ -98,6 +98,9 @@ class Grammar:
     en_generic: frozenset[str]
     en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
+    last_place_heads: frozenset[str] = frozenset()  # heads of branches: only the last place is theirs
+    link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
+    endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +135,9 @@ def grammar() -> Grammar:
         en_stop=frozenset(data["en_stop"]),
         en_generic=frozenset(data["en_generic"]),
         en_plain=frozenset(data["en_plain"]),
+        last_place_heads=frozenset(data.get("last_place_heads", [])),
+        link_kinds=frozenset(data.get("link_kinds", [])),
+        endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
         words={
             "cjk": cjk_words,
             "ru": {_lemmas(k): v for k, v in data["words"]["ru"].items()},
@@ -213,12 +219,28 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                 relations.append(
                     Relation(entity_id, "locatedIn", place, linked.document, name.context, end, quote, "name")
                 )
-        ends = _paired_ends(linked.text, inside) if name.head.kind == "Infrastructure" else set()
+        if name.head.en in grammar().last_place_heads and len(entity.located_in) > 1:
+            # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
+            entity = replace(entity, located_in=entity.located_in[-1:])
+            entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
+        ends = _endpoints(linked.text, entity, inside)
+        if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
+            paired = _paired_ends(linked.text, inside)
+            ends = tuple(p for p in entity.located_in if p in paired)
+        if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
+            entities[entity_id] = replace(
+                entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
+            )
+        for place in ends:
+            relations.append(
+                Relation(
+                    entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends"
+                )
+            )
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
-            if place != entity_id:
-                predicate = "connects" if place in ends else "locatedIn"  # мост Благовещенск — Хэйхэ joins them
+            if place != entity_id and place not in ends:
                 relations.append(
-                    Relation(entity_id, predicate, place, linked.document, name.start, name.end, surface, "name")
+                    Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
                 )
     mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -235,6 +257,18 @@ def _paired_ends(text: str, inside: list[Mention]) -> set[str]:
         for m in inside
         if text[m.end : m.end + 3].strip()[:1] in dashes or text[max(0, m.start - 3) : m.start].strip()[-1:] in dashes
     }
+
+
+def _endpoints(text: str, entity: Entity, inside: list[Mention]) -> tuple[str, ...]:
+    """The two places a link's name joins by a dash or a conjunction (Heihe–Blagoveshchensk
+    Bridge, Хабаровск-Владивосток трасса): the ends it connects, not places it lies in."""
+    if entity.subclass not in grammar().link_kinds:
+        return ()
+    places = [m for m in inside if m.entity in entity.located_in]
+    for a, b in zip(places, places[1:]):
+        if a.entity != b.entity and fold(text[a.end : b.start]).strip() in grammar().endpoint_joints:
+            return (a.entity, b.entity)
+    return ()
 
 
 def _catalog_twin(entity: Entity, catalog: Catalog) -> str | None:

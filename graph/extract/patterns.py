@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
+from amurkg.extract.clauses import negated_clauses
 from amurkg.extract.cues import find_cue, is_connector
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold_text
@@ -96,9 +97,19 @@ def extract_patterns(linked: LinkedText, catalog: Catalog, skip: Iterable[int] =
         view = SentenceView(linked, index, catalog)
         if len(view.mentions) < 1:
             continue
+        negated = negated_clauses(linked, index)
         for pattern in PATTERNS:
-            relations.extend(pattern(view))
+            relations.extend(r for r in pattern(view) if not _in_negated_clause(view, r, negated))
     return relations
+
+
+def _in_negated_clause(view: SentenceView, relation: Relation, negated: list[tuple[int, int]]) -> bool:
+    """Do both ends of the relation stand in one negated clause of the sentence?"""
+    for start, end in negated:
+        inside = {m.entity for m in view.mentions if start <= m.start and m.end <= end}
+        if relation.subject in inside and relation.object in inside:
+            return True
+    return False
 
 
 def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
