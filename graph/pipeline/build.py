@@ -66,6 +66,7 @@ class BuildResult:
     proposed: list[Entity] = field(default_factory=list)  # entities discovered in the documents
     shards: list[Shard] = field(default_factory=list)  # the N-Quads shards whose union is `graph`
     shard_folder: ShardFolder | None = None
+    validated_documents: int = 0  # document shards validated by this build (the others had not changed)
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -242,6 +243,7 @@ def build(
         proposed,
         made,
         folder,
+        len(fresh) if validate else 0,
     )
 
 
