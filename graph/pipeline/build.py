@@ -338,6 +338,8 @@ def input_fingerprint(layout: Layout) -> str:
         serialize,
         validate_module,
         shacl,
+        shards,
+        observation_rdf,
     ):  # the code that decides the bytes written
         digest.update(Path(module.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
