@@ -450,6 +450,9 @@ def remove_stale_temporaries(layout: Layout) -> list[Path]:
     documents = layout.cache / "documents"
     if documents.is_dir():
         stale += sorted(documents.glob(".*.tmp"))
+    shard_folder = layout.cache / "shards"
+    if shard_folder.is_dir():
+        stale += sorted(path for path in shard_folder.glob(".*") if path.is_file())  # write_atomically's temporaries
     for path in stale:
         path.unlink(missing_ok=True)
     return stale
