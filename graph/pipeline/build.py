@@ -382,20 +382,28 @@ def write_build(
     data = turtle_bytes(result.graph)
     write_atomically(layout.turtle, data)
     if result.shard_folder is not None:
-        result.shard_folder.write_manifest(result.shards)
-        load_store(layout, result.shard_folder, hashlib.sha256(data).hexdigest(), progress)
+        load_store(layout, result.shard_folder, result.shards, hashlib.sha256(data).hexdigest(), progress)
     if fingerprint is not None:
         stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return len(data)
 
 
-def load_store(layout: Layout, folder: ShardFolder, turtle_sha256: str, progress: Progress) -> None:
-    """The shards into the persistent Oxigraph store `amurkg query --store oxigraph` reads."""
+def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sha256: str, progress: Progress) -> None:
+    """List the shards in the folder's manifest and load them into the persistent Oxigraph store
+    `amurkg query --store oxigraph` reads. A shard, the manifest or the store that cannot be
+    written is told, not fatal: exports/amurkg.ttl is written, and the store reloads from it."""
     from amurkg.store.stores import load_shards
 
     store = layout.cache / "oxigraph"
+    missing = [shard for shard in made if not folder.path(shard).is_file()]
+    if missing:
+        progress(
+            f"the shards were not all written ({layout.shown(folder.path(missing[0]))}); the store was not updated"
+        )
+        return
     try:
+        folder.write_manifest(made)
         loaded = load_shards(store, list(folder.files()), turtle_sha256)
     except OSError as exc:  # held by a running query or server: it reloads from the Turtle when next opened
         progress(f"the Oxigraph store {layout.shown(store)} was not updated ({exc}); it reloads when next queried")

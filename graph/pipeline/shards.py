@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,8 +137,14 @@ class ShardFolder:
     def has(self, shard: Shard) -> bool:
         return self.path(shard).is_file() and self._results(shard).is_file()
 
-    def write(self, shard: Shard, data: bytes) -> None:
-        write_atomically(self.path(shard), data)
+    def write(self, shard: Shard, data: bytes) -> bool:
+        """Write a shard; False when it cannot be written (full disk, read-only): like the outcome
+        cache, that costs only time (it is made again next build), never the build."""
+        try:
+            write_atomically(self.path(shard), data)
+        except OSError:
+            return False
+        return True
 
     def _results(self, shard: Shard) -> Path:
         return self.path(shard).with_suffix(".shacl.json")
@@ -151,7 +158,8 @@ class ShardFolder:
         return recorded if isinstance(recorded, list) else None
 
     def record(self, shard: Shard, violations: list[list[str]]) -> None:
-        write_atomically(self._results(shard), json.dumps(violations, ensure_ascii=False).encode())
+        with suppress(OSError):  # not recorded: the shard is validated again next build
+            write_atomically(self._results(shard), json.dumps(violations, ensure_ascii=False).encode())
 
     def write_manifest(self, shards: list[Shard]) -> None:
         """The shards of the last build that wrote exports/amurkg.ttl, in order (what push and the store load)."""
