@@ -132,7 +132,7 @@ def build_command(
             fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
         if no_validate and not quiet:
             err.print("[yellow]warning:[/yellow] SHACL validation skipped (--no-validate)")
-        size = write_build(result, layout, fingerprint, validated=not no_validate)
+        size = write_build(result, layout, fingerprint, validated=not no_validate, progress=progress)
     if quiet:
         return
     classes = Table(title="Entities per class", show_edge=False)

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from amurkg.errors import InputError
+from amurkg.layout import Layout
 from amurkg.pipeline.serialize import write_atomically
 from amurkg.sanitize import terminal_safe
 from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
@@ -253,14 +254,24 @@ def push_command(
         typer.Option("--replace", help="Replace the graph's content (HTTP PUT) instead of adding to it (HTTP POST)."),
     ] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the server.", min=0.001)] = 300,
+    shards: Annotated[
+        bool,
+        typer.Option(
+            "--shards", help="Send the build's shards instead, each into its own named graph (HTTP PUT, replacing it)."
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     """Load the built graph (exports/amurkg.ttl) into a SPARQL server with the SPARQL 1.1 Graph Store
-    Protocol. Credentials, if the server needs them, come from $AMURKG_USER and $AMURKG_PASSWORD
-    (HTTP Basic), never from the command line."""
+    Protocol; with --shards, one named graph per document (and the ontology, catalog, relations and
+    co-mentions) from .cache/shards/. Credentials, if the server needs them, come from $AMURKG_USER
+    and $AMURKG_PASSWORD (HTTP Basic), never from the command line."""
     from amurkg.store.remote import checked_url, push
 
     layout = layout_of(root)
+    if shards:
+        _push_shards(layout, endpoint, graph, timeout)
+        return
     with reported():
         checked_url(endpoint)
         if not layout.turtle.is_file():
@@ -282,3 +293,26 @@ def push_command(
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _push_shards(layout: Layout, endpoint: str, graph: str | None, timeout: float) -> None:
+    from amurkg.pipeline.shards import ShardFolder
+    from amurkg.store.remote import checked_url, push_shards
+
+    folder = ShardFolder(layout.cache / "shards")
+    with reported():
+        checked_url(endpoint)
+        if graph:
+            raise InputError.one("--graph", "--shards puts each shard into its own named graph; leave --graph out")
+        files = list(folder.files())
+        missing = [path for _, path in files if not path.is_file()]
+        if not files or missing:
+            raise InputError.one(
+                layout.shown(missing[0] if missing else folder.folder), "no shards of a build; run `amurkg build` first"
+            )
+        err.print(f"[dim]putting {len(files)} shards into named graphs at {endpoint}[/dim]", highlight=False)
+        try:
+            sent = push_shards(endpoint, files, timeout, lambda line: err.print(f"[dim]{line}[/dim]", highlight=False))
+        except QueryFailed as exc:
+            fail([str(exc)], EXIT_FAILED)
+    out.print(f"Pushed {len(files)} shards ({sent:,} triples) to {endpoint}", highlight=False, soft_wrap=True)

@@ -217,3 +217,27 @@ def test_push_sends_credentials_from_the_environment_only(layout):
     assert last["auth"] == "Basic " + base64.b64encode(b"analyst:s3cret-pw").decode()
     assert last["path"] == "/gsp?graph=https%3A%2F%2Fw3id.org%2Famurkg%2Fdata"
     assert last["type"].startswith("text/turtle") and last["size"] == layout.turtle.stat().st_size
+
+
+def test_push_shards_puts_each_shard_into_its_named_graph(project_copy, server):
+    from amurkg.pipeline.build import build, write_build
+
+    result = build(project_copy)
+    write_build(result, project_copy)
+    for _ in range(2):  # PUT replaces: pushed twice, each graph holds its shard once
+        pushed = runner.invoke(
+            app, ["push", "--endpoint", f"{server}/store", "--shards", "--root", str(project_copy.root)]
+        )
+        assert pushed.exit_code == 0, pushed.output
+    assert f"Pushed {len(result.shards)} shards ({len(result.graph):,} triples)" in pushed.stdout
+    counts = EndpointStore(f"{server}/query").run(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "SELECT"
+    )
+    found = {str(g): int(n) for g, n in counts.rows}
+    for shard in result.shards:
+        assert found[f"https://w3id.org/amurkg/graph/{shard.name}"] == shard.triples, shard.name
+    refused = runner.invoke(
+        app,
+        ["push", "--endpoint", f"{server}/store", "--shards", "--graph", DATA_GRAPH, "--root", str(project_copy.root)],
+    )
+    assert refused.exit_code == 2 and "--graph" in refused.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -20,6 +21,13 @@ from amurkg.extract.figures import Observation
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
 from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline.process import MentionRecord
+
+
+class Sink(Protocol):
+    """Where triples are added: an rdflib Graph, or a shard's collector (`amurkg.pipeline.shards.Piece`)."""
+
+    def add(self, triple: Any, /) -> Any: ...
+
 
 SCHEMES = {"Industry": AK.IndustryScheme, "CooperationModel": AK.CooperationModelScheme}
 
@@ -42,8 +50,9 @@ def new_graph(ontology: Graph | None = None) -> Graph:
     return graph
 
 
-def add_entity(graph: Graph, entity: Entity) -> None:
-    """An entity's class, labels in every language, aliases, geometry and catalog geography."""
+def add_entity(graph: Sink, entity: Entity, statements: Sink | None = None) -> None:
+    """An entity's class, labels in every language, aliases, geometry and catalog geography (the
+    geography's statements go to `statements` when given, their evidence to `graph`)."""
     node = iri(entity.id)
     graph.add((node, RDF.type, AK[entity.cls]))
     if entity.subclass:
@@ -81,14 +90,15 @@ def add_entity(graph: Graph, entity: Entity) -> None:
         return  # a discovered entity's places come with the passage that names them (method "name")
     for predicate, targets in (("locatedIn", entity.located_in), ("partOf", entity.part_of)):
         for target in targets:
-            add_relation(graph, Relation(entity.id, predicate, target, "", -1, -1, "", "catalog"))
+            relation = Relation(entity.id, predicate, target, "", -1, -1, "", "catalog")
+            add_relation(graph if statements is None else statements, relation, evidence=graph)
 
 
 def _decimal(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def add_document(graph: Graph, document: DocumentMeta) -> None:
+def add_document(graph: Sink, document: DocumentMeta) -> None:
     node = document_iri(document.id)
     graph.add((node, RDF.type, AK.Document))
     graph.add((node, DCTERMS.title, Literal(document.title["original"], lang=document.language)))
@@ -112,11 +122,15 @@ def add_document(graph: Graph, document: DocumentMeta) -> None:
         graph.add((node, AK.institution, iri(document.institution_id)))
 
 
-def add_mentions(graph: Graph, document_id: str, mentions: Iterable[MentionRecord]) -> None:
+def mention_iri(document_id: str, mention: MentionRecord) -> URIRef:
+    return ID[f"mention/{document_id}/{mention.start}-{mention.end}"]
+
+
+def add_mentions(graph: Sink, document_id: str, mentions: Iterable[MentionRecord]) -> None:
     """One ak:Mention per occurrence, and ak:mentionedIn for every entity the document names."""
     document = document_iri(document_id)
     for mention in mentions:
-        node = ID[f"mention/{document_id}/{mention.start}-{mention.end}"]
+        node = mention_iri(document_id, mention)
         graph.add((node, RDF.type, AK.Mention))
         graph.add((node, AK.entity, iri(mention.entity)))
         graph.add((node, AK.document, document))
@@ -127,8 +141,9 @@ def add_mentions(graph: Graph, document_id: str, mentions: Iterable[MentionRecor
         graph.add((iri(mention.entity), AK.mentionedIn, document))
 
 
-def add_relation(graph: Graph, relation: Relation) -> None:
-    """The relation triple (both directions for symmetric ones) and its evidence node."""
+def add_relation(graph: Sink, relation: Relation, evidence: Sink | None = None) -> URIRef:
+    """The relation triple (both directions for symmetric ones) and its evidence node (into
+    `evidence` when given: a document's shard holds its evidence, the relations shard the statements)."""
     subject, obj = relation.subject, relation.object
     if relation.predicate in SYMMETRIC_PREDICATES and obj < subject:
         subject, obj = obj, subject
@@ -139,23 +154,25 @@ def add_relation(graph: Graph, relation: Relation) -> None:
     key = "|".join(
         (subject, relation.predicate, obj, relation.document, str(relation.start), str(relation.end), relation.method)
     )
-    evidence = ID[f"evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}"]
-    graph.add((evidence, RDF.type, AK.Evidence))
-    graph.add((evidence, RDF.subject, iri(subject)))
-    graph.add((evidence, RDF.predicate, predicate))
-    graph.add((evidence, RDF.object, iri(obj)))
-    graph.add((evidence, AK.method, Literal(relation.method)))
+    node = ID[f"evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}"]
+    into = graph if evidence is None else evidence
+    into.add((node, RDF.type, AK.Evidence))
+    into.add((node, RDF.subject, iri(subject)))
+    into.add((node, RDF.predicate, predicate))
+    into.add((node, RDF.object, iri(obj)))
+    into.add((node, AK.method, Literal(relation.method)))
     if relation.document:
-        graph.add((evidence, AK.document, document_iri(relation.document)))
-        graph.add((evidence, AK.quote, Literal(relation.quote)))
-        graph.add((evidence, AK.start, Literal(relation.start, datatype=XSD.integer)))
-        graph.add((evidence, AK.end, Literal(relation.end, datatype=XSD.integer)))
-        graph.add((evidence, AK.modality, Literal(relation.modality)))
+        into.add((node, AK.document, document_iri(relation.document)))
+        into.add((node, AK.quote, Literal(relation.quote)))
+        into.add((node, AK.start, Literal(relation.start, datatype=XSD.integer)))
+        into.add((node, AK.end, Literal(relation.end, datatype=XSD.integer)))
+        into.add((node, AK.modality, Literal(relation.modality)))
     if relation.rule:
-        graph.add((evidence, AK.rule, Literal(relation.rule)))
+        into.add((node, AK.rule, Literal(relation.rule)))
+    return node
 
 
-def add_co_mentions(graph: Graph, counts: Counter) -> None:
+def add_co_mentions(graph: Sink, counts: Counter) -> None:
     """ak:coMentionedWith links, with an ak:CoMention node carrying the count; kept apart from relations."""
     for (first, second), count in sorted(counts.items()):
         graph.add((iri(first), AK.coMentionedWith, iri(second)))

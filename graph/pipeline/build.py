@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from rdflib import Graph
+from rdflib.namespace import PROV
 
 from amurkg.corpus.catalog import CORE_CLASSES, Catalog, Entity, load_catalog
 from amurkg.corpus.claims import load_claims
@@ -23,11 +25,19 @@ from amurkg.extract import METHODS, Relation
 from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble, serialize, shacl, standard_terms
+from amurkg.pipeline import assemble, serialize, shacl, shards, standard_terms
+from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline import validate as validate_module
-from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
+from amurkg.pipeline.process import (
+    DocumentOutcome,
+    OutcomeCache,
+    catalog_fingerprint,
+    process_corpus,
+    rename_entities,
+)
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
-from amurkg.pipeline.validate import Engine, Violation, shacl_violations
+from amurkg.pipeline.shards import Piece, Shard, ShardFolder
+from amurkg.pipeline.validate import Engine, Violation, shacl_violations, violations_by_focus
 from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
@@ -54,6 +64,9 @@ class BuildResult:
     cached_documents: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     proposed: list[Entity] = field(default_factory=list)  # entities discovered in the documents
+    shards: list[Shard] = field(default_factory=list)  # the N-Quads shards whose union is `graph`
+    shard_folder: ShardFolder | None = None
+    validated_documents: int = 0  # document shards validated by this build (the others had not changed)
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -118,10 +131,15 @@ def build(
     clock.lap("read")
     progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
     cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
-    graph = assemble.new_graph(ontology)
-    assemble.add_ontology_header(graph)
+    folder = ShardFolder(layout.cache / "shards")
+    shard_code = shards.code_fingerprint(
+        (assemble, observation_rdf, standard_terms, shards, shacl, validate_module), (layout.shapes, layout.ontology)
+    )
+    graph = assemble.new_graph(ontology)  # the union of the shards: what exports/amurkg.ttl holds
+    catalog_graph, statements = assemble.new_graph(), Piece()
+    assemble.add_ontology_header(catalog_graph)
     for entity in catalog:
-        assemble.add_entity(graph, entity)
+        assemble.add_entity(catalog_graph, entity, statements)
     relations: list[Relation] = list(claims)
     reports: list[DocumentReport] = []
     linked: list[LinkedText] = []
@@ -139,13 +157,37 @@ def build(
             linked.append(outcome.linked)
     # names discovered in several documents and languages become one entity before assembly
     proposed, remap = merge_proposed(e for _, outcome in outcomes for e in outcome.proposed)
+    merged = {e.id: e for e in proposed}
     for entity in proposed:
-        assemble.add_entity(graph, entity)
+        assemble.add_entity(catalog_graph, entity, statements)
+    for relation in claims:
+        assemble.add_relation(statements, relation, evidence=catalog_graph)
+    if any(outcome.observations for _, outcome in outcomes):
+        observation_rdf.add_indicator_scheme(catalog_graph)
+    made: list[Shard] = []
+    fresh: dict[Shard, set] = {}  # document shards written now, with their nodes (validated below)
+    recorded: list[Violation] = []  # violations recorded with unchanged document shards
     for document, outcome in outcomes:
+        own = {e.id for e in outcome.proposed}
         outcome = rename_entities(outcome, remap)
-        assemble.add_document(graph, document)
-        assemble.add_mentions(graph, document.id, outcome.mentions)
-        assemble.add_observations(graph, outcome.observations, catalog)
+        text = document.read_text()
+        ends = outcome.entities | {r.subject for r in outcome.relations} | {r.object for r in outcome.relations}
+        key = shards.shard_key(
+            cache.key(document, text),
+            repr(document),
+            shard_code,
+            repr(sorted((old, new) for old, new in remap.items() if old in own)),
+            repr([merged[e] for e in sorted(ends) if e in merged]),
+        )
+        piece = _document_graph(document, outcome, catalog, text, graph, statements)
+        shard = Shard(shards.document_shard(document.id), key, len(piece))
+        made.append(shard)
+        known = folder.violations(shard) if folder.has(shard) and use_cache else None
+        if known is None:
+            folder.write(shard, shards.nquads(piece, shards.graph_name(shard.name)))
+            fresh[shard] = shards.nodes_of(piece)
+        else:
+            recorded.extend(Violation(*v) for v in known)
         relations.extend(outcome.relations)
         co_mentions.update(outcome.co_mentions)
         report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
@@ -156,22 +198,102 @@ def build(
     clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
 
     progress("assembling the graph")
-    for relation in relations:
-        assemble.add_relation(graph, relation)
-    assemble.add_co_mentions(graph, co_mentions)
-    standard_terms.add_standard_terms(graph, LazyTexts(documents))  # W3C Web Annotation / PROV beside ak:
+    co_graph = Piece()
+    assemble.add_co_mentions(co_graph, co_mentions)
+    standard_terms.add_standard_terms(catalog_graph, LazyTexts(documents))  # claims' evidence: prov:wasDerivedFrom
+    global_nodes: set = set()
+    global_made: list[Shard] = []
+    for name, piece in (
+        ("ontology", ontology),
+        ("catalog", catalog_graph),
+        ("relations", statements),
+        ("co-mentions", co_graph),
+    ):
+        data = shards.nquads(piece, shards.graph_name(name))
+        shard = Shard(name, shards.shard_key(hashlib.sha256(data).hexdigest(), shard_code), data.count(b"\n"))
+        global_made.append(shard)
+        if not folder.path(shard).is_file():
+            folder.write(shard, data)
+        if name != "ontology":
+            graph.addN((s, p, o, graph) for s, p, o in piece)
+            global_nodes |= shards.nodes_of(piece)
+    made = global_made + made
 
     clock.lap("assemble")
     violations: list[Violation] = []
     if validate:
-        progress("validating with SHACL" + (" (pySHACL)" if engine == "full" else ""))
-        violations = shacl_violations(graph, shapes, ontology, engine)
+        progress(
+            "validating with SHACL"
+            + (" (pySHACL)" if engine == "full" else f" ({len(fresh)} changed document shards, the catalog's nodes)")
+        )
+        violations = _validate_shards(graph, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
     return BuildResult(
-        graph, catalog, documents, linked, relations, reports, violations, cache.hits, clock.laps, proposed
+        graph,
+        catalog,
+        documents,
+        linked,
+        relations,
+        reports,
+        violations,
+        cache.hits,
+        clock.laps,
+        proposed,
+        made,
+        folder,
+        len(fresh) if validate else 0,
     )
+
+
+def _document_graph(
+    document: DocumentMeta, outcome: DocumentOutcome, catalog: Catalog, text: str, union: Graph, statements: Piece
+) -> Piece:
+    """A document's shard (added to `union` as it is made): its metadata, mentions, observations and
+    evidence (the relations' statements go to `statements`), with their Web Annotation and PROV forms."""
+    piece = Piece(union)
+    assemble.add_document(piece, document)
+    assemble.add_mentions(piece, document.id, outcome.mentions)
+    node = assemble.document_iri(document.id)
+    for mention in outcome.mentions:
+        mention_node = assemble.mention_iri(document.id, mention)
+        entity = assemble.iri(mention.entity)
+        standard_terms.annotate(piece, mention_node, entity, node, mention.start, mention.end, text)
+    for observation in outcome.observations:
+        observation_rdf.add_observation(cast(Graph, piece), observation, catalog)
+    for relation in outcome.relations:
+        evidence = assemble.add_relation(statements, relation, evidence=piece)
+        if relation.document:
+            piece.add((evidence, PROV.wasDerivedFrom, assemble.document_iri(relation.document)))
+    return piece
+
+
+def _validate_shards(
+    graph: Graph,
+    shapes: Graph,
+    ontology: Graph,
+    engine: Engine,
+    fresh: dict[Shard, set],
+    global_nodes: set,
+    recorded: list[Violation],
+    folder: ShardFolder,
+) -> list[Violation]:
+    """Validate the nodes of the document shards written now and of the catalog, relations and
+    co-mentions (the rest of the graph as context); an unchanged document's recorded violations
+    count again. Each new shard's violations are recorded beside it. pySHACL validates it all."""
+    by_focus = (
+        None if engine == "full" else violations_by_focus(graph, shapes, ontology, global_nodes.union(*fresh.values()))
+    )
+    if by_focus is None:
+        return shacl_violations(graph, shapes, ontology, engine)
+    found = set(recorded)
+    for shard, nodes in fresh.items():
+        own = sorted({v for node in nodes for v in by_focus.get(node, ())}, key=str)
+        folder.record(shard, [[v.focus, v.path, v.message] for v in own])
+    for each in by_focus.values():
+        found.update(each)
+    return sorted(found, key=str)
 
 
 class _StageClock:
@@ -216,6 +338,8 @@ def input_fingerprint(layout: Layout) -> str:
         serialize,
         validate_module,
         shacl,
+        shards,
+        observation_rdf,
     ):  # the code that decides the bytes written
         digest.update(Path(module.__file__).read_bytes())
     paths = [layout.ontology, layout.shapes, layout.document_listing]
@@ -245,14 +369,46 @@ def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> b
     )
 
 
-def write_build(result: BuildResult, layout: Layout, fingerprint: str | None = None, validated: bool = True) -> int:
-    """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip); returns its size."""
+def write_build(
+    result: BuildResult,
+    layout: Layout,
+    fingerprint: str | None = None,
+    validated: bool = True,
+    progress: Progress = lambda _: None,
+) -> int:
+    """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip), list the
+    shards in their folder's manifest and load the changed ones into the Oxigraph store of record
+    (`.cache/oxigraph/`); returns the Turtle's size."""
     data = turtle_bytes(result.graph)
     write_atomically(layout.turtle, data)
+    if result.shard_folder is not None:
+        load_store(layout, result.shard_folder, result.shards, hashlib.sha256(data).hexdigest(), progress)
     if fingerprint is not None:
         stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return len(data)
+
+
+def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sha256: str, progress: Progress) -> None:
+    """List the shards in the folder's manifest and load them into the persistent Oxigraph store
+    `amurkg query --store oxigraph` reads. A shard, the manifest or the store that cannot be
+    written is told, not fatal: exports/amurkg.ttl is written, and the store reloads from it."""
+    from amurkg.store.stores import load_shards
+
+    store = layout.cache / "oxigraph"
+    missing = [shard for shard in made if not folder.path(shard).is_file()]
+    if missing:
+        progress(
+            f"the shards were not all written ({layout.shown(folder.path(missing[0]))}); the store was not updated"
+        )
+        return
+    try:
+        folder.write_manifest(made)
+        loaded = load_shards(store, list(folder.files()), turtle_sha256)
+    except OSError as exc:  # held by a running query or server: it reloads from the Turtle when next opened
+        progress(f"the Oxigraph store {layout.shown(store)} was not updated ({exc}); it reloads when next queried")
+        return
+    progress(f"loaded {loaded} changed shards into {layout.shown(store)}")
 
 
 LOCK_NAME = "build.lock"
@@ -302,6 +458,9 @@ def remove_stale_temporaries(layout: Layout) -> list[Path]:
     documents = layout.cache / "documents"
     if documents.is_dir():
         stale += sorted(documents.glob(".*.tmp"))
+    shard_folder = layout.cache / "shards"
+    if shard_folder.is_dir():
+        stale += sorted(path for path in shard_folder.glob(".*") if path.is_file())  # write_atomically's temporaries
     for path in stale:
         path.unlink(missing_ok=True)
     return stale

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -162,7 +162,8 @@ class Validator:
             shapes.update(shape for shape in self.shapes.subjects(RDF.type, kind) if self._is_class(shape))
         return sorted(shapes, key=lambda s: (isinstance(s, BNode), str(s)))
 
-    def validate(self, data: Graph | DataIndex) -> list[Result]:
+    def validate(self, data: Graph | DataIndex, within: Container | None = None) -> list[Result]:
+        """The results of every focus node, or of the focus nodes in `within` only (one shard's nodes)."""
         index = data if isinstance(data, DataIndex) else DataIndex(data)
         self._conforms = {}
         results: list[Result] = []
@@ -170,6 +171,8 @@ class Validator:
             if self._compile(shape) is None:
                 continue
             for focus in self._focus_nodes(index, shape):
+                if within is not None and focus not in within:
+                    continue
                 results.extend(self._validate_shape(index, shape, focus))
         return results
 

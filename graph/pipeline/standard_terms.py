@@ -26,9 +26,11 @@ without inference).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
+from rdflib.term import Node
 
 from amurkg.namespaces import AK, ID, OA
 
@@ -52,8 +54,11 @@ def _annotate(graph: Graph, mention: URIRef, texts: Mapping[str, str]) -> None:
     start, end = graph.value(mention, AK.start), graph.value(mention, AK.end)
     if entity is None or document is None or start is None or end is None:
         return  # SHACL reports an incomplete mention; nothing to add here
-    a, b = int(start), int(end)
-    text = texts[str(document)[len(DOCUMENT) :]]
+    annotate(graph, mention, entity, document, int(start), int(end), texts[str(document)[len(DOCUMENT) :]])
+
+
+def annotate(graph: Any, mention: URIRef, entity: Node, document: Node, a: int, b: int, text: str) -> None:
+    """The Web Annotation of one mention (`graph`: anything with rdflib's `add`)."""
     target, position, quote = (URIRef(f"{mention}#{part}") for part in ("target", "position", "quote"))
     graph.add((mention, RDF.type, OA.Annotation))
     graph.add((mention, OA.motivatedBy, OA.identifying))

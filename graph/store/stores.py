@@ -26,6 +26,7 @@ from amurkg.store.answers import Answer, plain
 from amurkg.store.loading import load_built_graph
 
 CACHE_VERSION = "1"
+SHARDS_MARKER = "amurkg-shards.json"  # in an Oxigraph store the build loaded with its shards
 LABEL_GRAPH_QUERY = """
 CONSTRUCT { ?e a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l ;
                      <http://www.w3.org/2004/02/skos/core#altLabel> ?a }
@@ -144,6 +145,7 @@ class OxigraphStore:
     filled by other means (no marker) is queried as it is."""
 
     MARKER = "amurkg-source.sha256"
+    SHARDS = SHARDS_MARKER  # present when the build loaded its shards (one named graph each)
 
     def __init__(self, path: Path, layout: Layout, progress: Callable[[str], None] = lambda _: None):
         import pyoxigraph as ox
@@ -156,6 +158,9 @@ class OxigraphStore:
         except OSError as exc:
             raise InputError.one(layout.shown(path), f"cannot open the Oxigraph store: {exc}") from None
         self._sync(layout, progress)
+        # loaded from the shards: the default graph of a query is the union of the named graphs
+        # (the shards are disjoint, so the union is the built graph, without duplicates)
+        self.union = (path / self.SHARDS).is_file()
 
     def _sync(self, layout: Layout, progress: Callable[[str], None]) -> None:
         import pyoxigraph as ox
@@ -173,6 +178,7 @@ class OxigraphStore:
         if known == current and not empty:
             return
         progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
+        (self.path / self.SHARDS).unlink(missing_ok=True)
         self.store.clear()
         try:
             self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
@@ -186,7 +192,8 @@ class OxigraphStore:
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
         from amurkg.store.sparql import with_values
 
-        result: Any = self.store.query(with_values(text, bindings or {}))  # solutions, boolean or triples
+        prepared = with_values(text, bindings or {})
+        result: Any = self.store.query(prepared, use_default_graph_as_union=self.union)  # solutions, boolean or triples
         if form == "ASK":
             return Answer("ASK", boolean=bool(result))
         if form in ("CONSTRUCT", "DESCRIBE"):
@@ -203,6 +210,45 @@ class OxigraphStore:
         answer = self.run(LABEL_GRAPH_QUERY, "CONSTRUCT")
         bind_prefixes(answer.graph)
         return answer.graph
+
+
+def load_shards(path: Path, shards: list[tuple[str, Path]], source_sha256: str) -> int:
+    """Bring the persistent Oxigraph store at `path` to the build's shards, one named graph each:
+    a graph whose shard changed is replaced, a graph no longer built is dropped, the others stay.
+    Returns how many graphs were loaded. Raises OSError when the store cannot be opened (another
+    process holds it): it is then reloaded from the Turtle file when next queried."""
+    import json
+
+    import pyoxigraph as ox
+
+    path.mkdir(parents=True, exist_ok=True)
+    store = ox.Store(str(path))
+    marker = path / SHARDS_MARKER
+    try:
+        known = json.loads(marker.read_text(encoding="utf-8")) if marker.is_file() else None
+    except (OSError, ValueError):
+        known = None
+    marker.unlink(missing_ok=True)  # a load that fails half-way is redone from scratch
+    (path / OxigraphStore.MARKER).unlink(missing_ok=True)
+    if not isinstance(known, dict):
+        store.clear()
+        known = {}
+    wanted = {graph: file.name for graph, file in shards}
+    for graph in sorted(set(known) - set(wanted)):
+        store.remove_graph(ox.NamedNode(graph))
+    loaded = 0
+    for graph, file in shards:
+        if known.get(graph) == file.name:
+            continue
+        if graph in known:
+            store.clear_graph(ox.NamedNode(graph))
+        store.bulk_load(path=str(file), format=ox.RdfFormat.N_QUADS)
+        loaded += 1
+    store.flush()
+    del store
+    write_atomically(marker, json.dumps(wanted, indent=1, sort_keys=True).encode())
+    write_atomically(path / OxigraphStore.MARKER, (source_sha256 + "\n").encode())
+    return loaded
 
 
 T = TypeVar("T")

@@ -1,0 +1,81 @@
+"""The build's shards (`.cache/shards/`): one named graph per document plus the ontology, catalog,
+relations and co-mentions; disjoint, their union is exports/amurkg.ttl; validated per shard, an
+unchanged document not again; loaded into the Oxigraph store of record that `--store oxigraph` reads."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from test_validate import NEW_SHAPE
+
+from amurkg.pipeline.build import ValidationFailed, build, write_build
+from amurkg.pipeline.serialize import turtle_bytes
+from amurkg.pipeline.shards import GRAPH
+from amurkg.store.named_queries import library
+from amurkg.store.querying import open_store, run_query
+from amurkg.store.stores import RdflibStore
+
+
+def quads_of(result) -> ox.Store:
+    store = ox.Store()
+    for shard in result.shards:
+        store.bulk_load(path=str(result.shard_folder.path(shard)), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def test_the_shards_are_disjoint_and_their_union_is_the_built_graph(built):
+    names = [s.name for s in built.shards]
+    assert names[:4] == ["ontology", "catalog", "relations", "co-mentions"]
+    assert names[4:] == [f"document/{d.id}" for d in built.documents]
+    store = quads_of(built)
+    assert len(store) == sum(s.triples for s in built.shards) == len(built.graph)  # no triple in two shards
+    harbin = ox.NamedNode("https://w3id.org/amurkg/id/harbin")
+    mentioned = {q.graph_name.value for q in store.quads_for_pattern(harbin, None, None)}
+    assert GRAPH + "catalog" in mentioned and any(g.startswith(GRAPH + "document/") for g in mentioned)
+
+
+def test_a_shard_is_the_same_bytes_from_build_to_build(built, layout):
+    again = build(layout, use_cache=False)
+    assert [s.key for s in again.shards] == [s.key for s in built.shards]
+    for shard in built.shards:
+        assert built.shard_folder.path(shard).read_bytes() == again.shard_folder.path(shard).read_bytes()
+    assert turtle_bytes(again.graph) == turtle_bytes(built.graph)
+
+
+def test_only_a_changed_document_is_validated_again(project_copy):
+    first = build(project_copy)
+    assert first.validated_documents == len(first.documents)
+    assert build(project_copy).validated_documents == 0
+    document = first.documents[0]
+    path = project_copy.documents / document.file.split("/")[-1]
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = build(project_copy)
+    assert changed.validated_documents == 1
+    assert [s.key for s in changed.shards if s.name != f"document/{document.id}"][4:] == [
+        s.key for s in first.shards if s.name != f"document/{document.id}"
+    ][4:]
+
+
+def test_a_broken_document_fails_the_build_again_from_its_recorded_validation(project_copy):
+    with project_copy.shapes.open("a", encoding="utf-8") as shapes:
+        shapes.write(NEW_SHAPE)
+    with pytest.raises(ValidationFailed) as first:
+        build(project_copy)
+    with pytest.raises(ValidationFailed) as again:  # nothing changed: the shards' recorded results count
+        build(project_copy)
+    assert again.value.violations == first.value.violations
+    assert {v.message for v in again.value.violations} == {
+        "A document must have its year (dcterms:issued, an xsd:gYear)."
+    }
+
+
+def test_the_store_of_record_holds_one_named_graph_per_shard_and_answers_as_embedded(project_copy):
+    result = build(project_copy)
+    write_build(result, project_copy)
+    store = open_store(project_copy, "oxigraph", progress=lambda m: pytest.fail(f"reloaded the Turtle: {m}"))
+    graphs = store.run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "SELECT")
+    assert sorted(str(row[0]) for row in graphs.rows) == sorted(GRAPH + s.name for s in result.shards)
+    embedded = RdflibStore(result.graph)
+    for name, query in library().items():  # the union of the named graphs answers every named query alike
+        on_store = run_query(store, query.text, named=query, lang="ru")
+        assert on_store.rows == run_query(embedded, query.text, named=query, lang="ru").rows, name
