@@ -45,6 +45,7 @@ class Head:
     kind: str | None = None
     min: int = 1
     national: bool = False  # a body of a country (a ministry): it lies in the country its name names
+    route: bool = False  # a name only between two places joined by a dash (撫遠―ハバロフスク航路)
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,21 @@ def grammar() -> Grammar:
 
     def heads(entries: list[dict], key: str, prepare=lambda s: s) -> tuple[Head, ...]:
         found = [
-            Head(prepare(e[key]), e["en"], e["class"], e.get("kind"), int(e.get("min", 1)), bool(e.get("national")))
+            Head(
+                prepare(e[key]),
+                e["en"],
+                e["class"],
+                e.get("kind"),
+                int(e.get("min", 1)),
+                bool(e.get("national")),
+                bool(e.get("route")),
+            )
             for e in entries
         ]
         return tuple(sorted(found, key=lambda h: (-len(h.form), h.form)))
 
+    for lang, extra in data.get("words_open", {}).items():  # open-world additions; the entries above win
+        data["words"][lang] = {**extra, **data["words"][lang]}
     cjk_words = {fold(k): v for lang in ("zh", "ja") for k, v in data["words"][lang].items()}
     return Grammar(
         cjk=heads(data["cjk"], "form", fold),
@@ -131,7 +142,7 @@ def grammar() -> Grammar:
             fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in data["cjk_quote_heads"].items()
         },
         ru=heads(data["ru"], "lemma", _lemmas),
-        ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"]),
+        ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"] + data.get("ru_head_first_open", [])),
         ru_generic=frozenset(_lemmas(w) for w in data["ru_generic"]),
         ru_field_links=tuple(data["ru_field_links"]),
         ru_quote_heads={k: Head(k, v["en"], v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
@@ -176,7 +187,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
     if finder is None:
         return Discovery(linked)
-    names = _non_overlapping(finder(linked, catalog))
+    names = _non_overlapping(n for n in finder(linked, catalog) if n.route or not n.head.route)
     known = list(linked.mentions)
     entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
@@ -582,6 +593,7 @@ def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, 
 
 
 _DASHES = "-‐‑‒–—―－~〜～"
+_PAIR_LINKS = _DASHES + "至"  # 黑河至布拉戈维申斯克: "to" joins the two places as a dash does
 
 
 def _dash_pair(text: str, start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int | None:
@@ -593,7 +605,7 @@ def _dash_pair(text: str, start: int, known: list[tuple[int, int, str]], catalog
     j = start
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    if j == 0 or text[j - 1] not in _DASHES:
+    if j == 0 or text[j - 1] not in _PAIR_LINKS:
         return None
     j -= 1
     while j > 0 and text[j - 1] == " ":
@@ -735,6 +747,10 @@ def _cjk_parts(
                 return None  # 新码头, 大型园区: a new wharf is no name
             parts.append(("word", translated))
             i += len(word)
+            continue
+        if text[i] in _PAIR_LINKS and parts and parts[-1][0] == "entity":
+            flush()  # the dash or 至 between two places says nothing of its own
+            i += 1
             continue
         if not pending:
             pending_start = i
