@@ -130,7 +130,11 @@ def grammar() -> Grammar:
         cjk=heads(data["cjk"], "form", fold),
         cjk_title=heads(data["cjk_title_heads"] + [e for e in data["cjk"] if e["class"] == "Program"], "form", fold),
         cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
-        cjk_stop_words=tuple(sorted({fold(w) for w in data["cjk_stop_words"]}, key=len, reverse=True)),
+        cjk_stop_words=tuple(
+            sorted(
+                {fold(w) for w in data["cjk_stop_words"] + data.get("cjk_stop_words_open", [])}, key=len, reverse=True
+            )
+        ),
         cjk_generic=frozenset(fold(w) for w in data["cjk_generic"]),
         cjk_pairs=frozenset(fold(w) for w in data["cjk_pairs"]),
         cjk_not_before_head=frozenset(fold(w) for w in data["cjk_not_before_head"]),
@@ -299,7 +303,8 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
         return name.head_first and any(k == "word" for k, _ in name.parts) and name.head.kind == "GovernmentBody"
     countries_only = all(catalog[e].cls == "Country" for e in entities)
     generic = any(k == "word" for k, _ in name.parts)
-    return not (countries_only and generic)
+    national = name.head.national and name.parts[0][0] == "entity"  # 俄罗斯农业部: a country's own ministry
+    return not (countries_only and generic) or national
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
@@ -859,7 +864,8 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         before = _ru_before(tokens, i, noun)
         head_first = head.form in g.ru_head_first
         about = head.kind == "Agreement"
-        after = _ru_after(tokens, i + size, head_first, catalog, about) if head_first or not before else []
+        takes_after = head_first or not before or head.route  # грузовая переправа Благовещенск — Хэйхэ
+        after = _ru_after(tokens, i + size, head_first, catalog, about) if takes_after else []
         if i + size < len(tokens) and tokens[i + size].quoted:  # приморская компания «Восход»: the quote names it
             quoted = tokens[i + size]
             label = quoted.text[1:-1].strip()
@@ -1343,6 +1349,8 @@ def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
         after_of = chosen[-1].text in ("of", "for")
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
             chosen.append(token)
+        elif token.text in ("of", "for") and not after_of and _en_of_ahead(tokens, k + 1):
+            chosen.append(token)  # Institute of Economic Research of the Russian Far East
         elif (token.text == "the" and after_of) or (
             token.text == "and"
             and not after_of
@@ -1359,6 +1367,13 @@ def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
     while chosen and chosen[-1].text in g.en_connectors:
         chosen.pop()
     return chosen if len(chosen) > 1 else []
+
+
+def _en_of_ahead(tokens: list[_Token], k: int) -> bool:
+    """Is the word after an inner "of" (or "of the") a capitalised word or known name?"""
+    if k < len(tokens) and tokens[k].text == "the":
+        k += 1
+    return k < len(tokens) and (tokens[k].entity is not None or (tokens[k].capitalised and tokens[k].word))
 
 
 def _head_ahead(tokens: list[_Token], k: int) -> bool:
