@@ -44,6 +44,8 @@ class Head:
     cls: str
     kind: str | None = None
     min: int = 1
+    national: bool = False  # a body of a country (a ministry): it lies in the country its name names
+    route: bool = False  # a name only between two places joined by a dash (撫遠―ハバロフスク航路)
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,10 @@ class Name:
     quoted: bool = False  # a quoted name after its head (ТОР «Хабаровск»): it wins over a catalog name
     titled: bool = False  # a name in title brackets (《投资保护备忘录》): the brackets say it is one
     alias: str = ""  # the name with its abbreviated head, as it is also known (ТОР «Надеждинская», ООО «Восход»)
-    places: tuple[str, ...] = ()  # places whose adjectives stand before its head (харбинская компания «X»)
-    context: int | None = None  # where the words before the quoted name begin (the quote of those places)
     capital: bool = False  # a head-first name whose capitalised head stands mid-sentence (… Соглашение о …)
+    route: bool = False  # two places joined by a dash (Фуюань — Хабаровск): it links them, lies in neither
+    located: tuple[str, ...] = ()  # places its descriptor names (харбинская компания «…»), not in its key
+    evidence: tuple[int, int] | None = None  # the span that says where it lies, when wider than the name
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Grammar:
     cjk_short_head_not_after: frozenset[str]
     cjk_short_head_not_before: frozenset[str]
     ja_leading_stop: frozenset[str]
+    cjk_quote_heads: dict[str, Head]
     ru: tuple[Head, ...]
     ru_head_first: frozenset[str]
     ru_generic: frozenset[str]
@@ -109,15 +113,32 @@ def grammar() -> Grammar:
         data = yaml.safe_load(handle)
 
     def heads(entries: list[dict], key: str, prepare=lambda s: s) -> tuple[Head, ...]:
-        found = [Head(prepare(e[key]), e["en"], e["class"], e.get("kind"), int(e.get("min", 1))) for e in entries]
+        found = [
+            Head(
+                prepare(e[key]),
+                e["en"],
+                e["class"],
+                e.get("kind"),
+                int(e.get("min", 1)),
+                bool(e.get("national")),
+                bool(e.get("route")),
+            )
+            for e in entries
+        ]
         return tuple(sorted(found, key=lambda h: (-len(h.form), h.form)))
 
+    for lang, extra in data.get("words_open", {}).items():  # open-world additions; the entries above win
+        data["words"][lang] = {**extra, **data["words"][lang]}
     cjk_words = {fold(k): v for lang in ("zh", "ja") for k, v in data["words"][lang].items()}
     return Grammar(
         cjk=heads(data["cjk"], "form", fold),
         cjk_title=heads(data["cjk_title_heads"] + [e for e in data["cjk"] if e["class"] == "Program"], "form", fold),
         cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
-        cjk_stop_words=tuple(sorted({fold(w) for w in data["cjk_stop_words"]}, key=len, reverse=True)),
+        cjk_stop_words=tuple(
+            sorted(
+                {fold(w) for w in data["cjk_stop_words"] + data.get("cjk_stop_words_open", [])}, key=len, reverse=True
+            )
+        ),
         cjk_generic=frozenset(fold(w) for w in data["cjk_generic"]),
         cjk_pairs=frozenset(fold(w) for w in data["cjk_pairs"]),
         cjk_not_before_head=frozenset(fold(w) for w in data["cjk_not_before_head"]),
@@ -125,8 +146,11 @@ def grammar() -> Grammar:
         cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
+        cjk_quote_heads={
+            fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in data["cjk_quote_heads"].items()
+        },
         ru=heads(data["ru"], "lemma", _lemmas),
-        ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"]),
+        ru_head_first=frozenset(_lemmas(w) for w in data["ru_head_first"] + data.get("ru_head_first_open", [])),
         ru_generic=frozenset(_lemmas(w) for w in data["ru_generic"]),
         ru_field_links=tuple(data["ru_field_links"]),
         ru_quote_heads={k: Head(k, v["en"], v["class"], v.get("kind")) for k, v in data["ru_quote_heads"].items()},
@@ -174,7 +198,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
     if finder is None:
         return Discovery(linked)
-    names = _non_overlapping(finder(linked, catalog))
+    names = _non_overlapping(n for n in finder(linked, catalog) if n.route or not n.head.route)
     known = list(linked.mentions)
     entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
@@ -212,21 +236,18 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         swallowed.update((m.start, m.end) for m in inside)
         if entity_id in catalog:
             continue
-        if name.context is not None:  # харбинская компания «Хуаюй»: the company is in Harbin
-            end = name.end + 1
-            for place in name.places:
-                quote = linked.text[name.context : end]
-                relations.append(
-                    Relation(entity_id, "locatedIn", place, linked.document, name.context, end, quote, "name")
-                )
         if name.head.en in grammar().last_place_heads and len(entity.located_in) > 1:
             # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
             entity = replace(entity, located_in=entity.located_in[-1:])
             entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
-        ends = _endpoints(linked.text, entity, inside)
-        if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
-            paired = _paired_ends(linked.text, inside)
-            ends = tuple(p for p in entity.located_in if p in paired)
+        if name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
+            joined = tuple(dict.fromkeys(m.entity for m in inside if m.entity != entity_id))
+            ends: tuple[str, ...] = joined if len(joined) == 2 else ()
+        else:
+            ends = _endpoints(linked.text, entity, inside)
+            if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
+                paired = _paired_ends(linked.text, inside)
+                ends = tuple(p for p in entity.located_in if p in paired)
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
                 entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
@@ -237,10 +258,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                     entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends"
                 )
             )
+        a, b = name.evidence or (name.start, name.end)
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id and place not in ends:
                 relations.append(
-                    Relation(entity_id, "locatedIn", place, linked.document, name.start, name.end, surface, "name")
+                    Relation(entity_id, "locatedIn", place, linked.document, a, b, linked.text[a:b], "name")
                 )
     mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -334,7 +356,8 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
         return name.head_first and any(k == "word" for k, _ in name.parts) and name.head.kind == "GovernmentBody"
     countries_only = all(catalog[e].cls == "Country" for e in entities)
     generic = any(k == "word" for k, _ in name.parts)
-    return not (countries_only and generic)
+    national = name.head.national and name.parts[0][0] == "entity"  # 俄罗斯农业部: a country's own ministry
+    return not (countries_only and generic) or national
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
@@ -364,7 +387,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
-    places = tuple(dict.fromkeys(v for k, v in name.parts if k == "entity" and catalog[v].cls in _ANCHOR_CLASSES))
+    places = () if name.route else _name_places(name, catalog)
     return Entity(
         id=slug,
         cls=name.head.cls,
@@ -375,6 +398,37 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
         subclass=name.head.kind,
         status="proposed",
     )
+
+
+def _name_places(name: Name, catalog: Catalog) -> tuple[str, ...]:
+    """The places a name says it lies in: the known places in its modifier; for a head-first name
+    only a place right after the head (Bank of China), not the subject of a complement (Фонд
+    развития Дальнего Востока)."""
+    parts = name.parts
+    places = tuple(dict.fromkeys(v for k, v in parts if k == "entity" and catalog[v].cls in _ANCHOR_CLASSES))
+    if name.head_first and parts and parts[0][0] != "entity":
+        places = tuple(p for p in places if catalog[p].cls == "Country")  # … Российской Федерации
+    if name.head.national:
+        return _countries(places, catalog)
+    return tuple(dict.fromkeys(places + name.located))
+
+
+def _countries(places: tuple[str, ...], catalog: Catalog) -> tuple[str, ...]:
+    """A national body (a ministry) lies in the country its name names, not in the region
+    (俄罗斯远东发展部 lies in Russia): a country among the places, else the first place's country,
+    through the catalog."""
+    countries = tuple(p for p in places if catalog[p].cls == "Country")
+    if countries:
+        return countries[:1]
+    for place in places[:1]:
+        seen: set[str] = set()
+        current: str | None = place
+        while current is not None and current not in seen and current in catalog:
+            seen.add(current)
+            if catalog[current].cls == "Country":
+                return (current,)
+            current = next(iter(catalog[current].located_in), None)
+    return ()
 
 
 def _key_words(name: Name) -> list[str]:
@@ -463,8 +517,12 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = _zh_left(text, head_start, linked.words, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known)
+        route = False
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
+            paired = _dash_pair(text, start, known, catalog)
+            route = paired is not None
+            start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
         modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
@@ -472,9 +530,57 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             continue
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
-        names.append(Name(a, b, head, label, modifier_parts, head_span=folded.original_span(head_start, head_end)))
+        span = folded.original_span(head_start, head_end)
+        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
+    names.extend(_cjk_quoted(linked, text, folded, known, catalog))
     return names
+
+
+_QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,20})[」”』]")
+
+
+def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) -> list[Name]:
+    """A bracketed name right after a descriptor noun (食品企業「龍江食品」): the descriptor gives
+    its class, a known place before the descriptor (黒龍江省の…) where it lies. A bracketed
+    name that ends with a head of its own is left to the head rule."""
+    g = grammar()
+    names = []
+    for match in _QUOTED.finditer(text):
+        content_start, content_end = match.span(1)
+        content = text[content_start:content_end]
+        descriptors = sorted(g.cjk_quote_heads, key=len, reverse=True)
+        descriptor = next((d for d in descriptors if text.endswith(d, 0, match.start())), None)
+        if descriptor is None or any(content.endswith(h.form) for h in g.cjk):
+            continue
+        if not any(_is_name_char(c, linked.language) for c in content):
+            continue
+        head = g.cjk_quote_heads[descriptor]
+        place = _place_before(text, match.start() - len(descriptor), known, catalog)
+        a, b = folded.original_span(content_start, content_end)
+        label = " ".join(linked.text[a:b].split())
+        latin = _cjk_latin(content) or _ru_latin(label)
+        located = (place[1],) if place is not None else ()
+        evidence = folded.original_span(place[0], match.end()) if place is not None else None
+        names.append(Name(a, b, head, label, (("proper", latin),), quoted=True, located=located, evidence=evidence))
+    return names
+
+
+def _place_before(text: str, end: int, known, catalog: Catalog) -> tuple[int, str] | None:
+    """A known place that ends right before a descriptor, or before its の/的 and up to six
+    characters of the descriptor's own words (黒龍江省の食品企業)."""
+    for gap in range(0, 7):
+        at = end - gap
+        if at <= 0:
+            break
+        for stop in ("", "の", "的"):
+            place = next(((a, e) for a, b, e in known if b + len(stop) == at and text.startswith(stop, b)), None)
+            if place is not None and catalog[place[1]].cls in _ANCHOR_CLASSES:
+                return place
+        if gap < 6 and not _HAN.match(text[end - gap - 1]) and not _KATAKANA.match(text[end - gap - 1]):
+            if text[end - gap - 1] not in "の的":
+                break
+    return None
 
 
 _TITLE = re.compile(r"[《〈『「]([^《》〈〉『』「」\n]{2,40})[》〉』」]")
@@ -547,6 +653,30 @@ def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, 
         while start < head_start and text[start] in g.ja_leading_stop and not any(a == start for a, _, _ in known):
             start += 1
     return start if start < head_start else None
+
+
+_DASHES = "-‐‑‒–—―－~〜～"
+_PAIR_LINKS = _DASHES + "至"  # 黑河至布拉戈维申斯克: "to" joins the two places as a dash does
+
+
+def _dash_pair(text: str, start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int | None:
+    """抚远—哈巴罗夫斯克客运码头: a known place, a dash (with or without spaces), and the known place
+    the name begins with are one name; where it then begins, or None when there is no such pair."""
+    first = next((e for a, _, e in known if a == start), None)
+    if first is None or catalog[first].cls not in _ANCHOR_CLASSES:
+        return None
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == 0 or text[j - 1] not in _PAIR_LINKS:
+        return None
+    j -= 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    before = next(((a, e) for a, b, e in known if b == j), None)
+    if before is None or catalog[before[1]].cls not in _ANCHOR_CLASSES or before[1] == first:
+        return None
+    return before[0]
 
 
 def _past_country(start: int, head_start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int:
@@ -681,6 +811,10 @@ def _cjk_parts(
             parts.append(("word", translated))
             i += len(word)
             continue
+        if text[i] in _PAIR_LINKS and parts and parts[-1][0] == "entity":
+            flush()  # the dash or 至 between two places says nothing of its own
+            i += 1
+            continue
         if not pending:
             pending_start = i
         pending += text[i]
@@ -733,14 +867,30 @@ class _Token:
 
 def _tokens(linked: LinkedText, pattern: re.Pattern) -> list[_Token]:
     spans = sorted((m.start, m.end, m.entity) for m in linked.mentions)
+    bounds = {m.start for m in linked.mentions} | {m.end for m in linked.mentions}
     tokens = []
     j = 0
-    for match in pattern.finditer(linked.text):
-        while j < len(spans) and spans[j][1] <= match.start():
+    for piece, start in _split_at_mentions(pattern, linked.text, bounds):
+        while j < len(spans) and spans[j][1] <= start:
             j += 1
-        entity = spans[j][2] if j < len(spans) and spans[j][0] <= match.start() < spans[j][1] else None
-        tokens.append(_Token(match.group(), match.start(), match.end(), entity))
+        entity = spans[j][2] if j < len(spans) and spans[j][0] <= start < spans[j][1] else None
+        tokens.append(_Token(piece, start, start + len(piece), entity))
     return tokens
+
+
+def _split_at_mentions(pattern: re.Pattern, text: str, bounds: set[int]) -> Iterable[tuple[str, int]]:
+    """The pattern's tokens, a hyphenated word cut at a hyphen where a known name ends or begins
+    (Fuyuan-Khabarovsk → Fuyuan, -, Khabarovsk)."""
+    for match in pattern.finditer(text):
+        word, start = match.group(), match.start()
+        cuts = [k for k, c in enumerate(word) if c == "-" and 0 < k < len(word) - 1]
+        cuts = [k for k in cuts if start + k in bounds or start + k + 1 in bounds]
+        previous = 0
+        for k in cuts:
+            yield word[previous:k], start + previous
+            yield "-", start + k
+            previous = k + 1
+        yield word[previous:], start + previous
 
 
 def _sentence_initial(linked: LinkedText, offset: int) -> bool:
@@ -772,29 +922,21 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         before = _ru_before(tokens, i, noun)
         head_first = head.form in g.ru_head_first
         about = head.kind == "Agreement"
-        after = _ru_after(tokens, i + size, head_first, catalog, about) if head_first or not before else []
+        takes_after = head_first or not before or head.route  # грузовая переправа Благовещенск — Хэйхэ
+        after = _ru_after(tokens, i + size, head_first, catalog, about) if takes_after else []
         if i + size < len(tokens) and tokens[i + size].quoted:  # приморская компания «Восход»: the quote names it
             quoted = tokens[i + size]
             label = quoted.text[1:-1].strip()
             if label and label[:1].isupper():
                 places = tuple(  # a city or region, not a nationality (китайская корпорация)
-                    v
-                    for k, v in (_ru_part(t, place_adjectives) for t in before)
-                    if k == "entity" and v and catalog[v].cls in ("City", "Region")
+                    p
+                    for k, p in (_ru_part(t, place_adjectives) for t in before)
+                    if k == "entity" and p and p in catalog and catalog[p].cls in ("City", "Region")
                 )
-                context = before[0].start if places else None
-                names.append(
-                    Name(
-                        quoted.start + 1,
-                        quoted.end - 1,
-                        head,
-                        label,
-                        (("proper", _ru_latin(label)),),
-                        quoted=True,
-                        places=places,
-                        context=context,
-                    )
-                )
+                evidence = (before[0].start, quoted.end) if places else None
+                latin = _ru_latin(label)
+                name = Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", latin),), quoted=True)
+                names.append(replace(name, located=places, evidence=evidence))
             i += size + 1
             continue
         parts = tuple(
@@ -826,6 +968,7 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     head_first=bool(after) and not before and head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
                     capital=bool(after) and not before and head_first and capitalised_head,
+                    route=_dashed_places(before + after, catalog),
                 )
             )
         i += size
@@ -1015,13 +1158,31 @@ def _ru_latin(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _place_adjectives_cached(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+def _place_adjectives_cached(names: tuple[tuple[str, str], ...], features: frozenset[str]) -> dict[str, str]:
+    """A settlement's or country's adjective first, then a region's (Амурская область), then a
+    river's or lake's (Амур)."""
     adjectives: dict[str, str] = {}
     for name, entity_id in names:
+        if " " in name or entity_id in features:
+            continue
         stem = name[:-2] if name.endswith(("ск", "цк")) else name
         for ending in ("ский", "цкий"):
             adjectives.setdefault(stem + ending, entity_id)
+    for name, entity_id in names:  # Приморский край → приморский: a region named by its adjective
+        words = name.split()
+        if len(words) == 2 and words[1] in _RU_REGION_NOUNS:
+            adjective = _lemma(words[0])
+            if analyzer().parse(adjective)[0].tag.POS == "ADJF":
+                adjectives.setdefault(adjective, entity_id)
+    for name, entity_id in names:
+        if " " not in name and entity_id in features:
+            stem = name[:-2] if name.endswith(("ск", "цк")) else name
+            for ending in ("ский", "цкий"):
+                adjectives.setdefault(stem + ending, entity_id)
     return adjectives
+
+
+_RU_REGION_NOUNS = frozenset({"край", "область", "округ", "республика"})
 
 
 def _place_adjectives(catalog: Catalog) -> dict[str, str]:
@@ -1031,9 +1192,10 @@ def _place_adjectives(catalog: Catalog) -> dict[str, str]:
         if entity.cls not in ("City", "Region", "Country", "GeoFeature"):
             continue
         for lang, name in entity.names():
-            if lang == "ru" and " " not in name and len(name) >= 4 and "-" not in name:
+            if lang == "ru" and len(name) >= 4 and "-" not in name and name.count(" ") <= 1:
                 names.append((name.lower().replace("ё", "е"), entity.id))
-    return _place_adjectives_cached(tuple(sorted(set(names))))
+    features = frozenset(e.id for e in catalog if e.cls == "GeoFeature")
+    return _place_adjectives_cached(tuple(sorted(set(names))), features)
 
 
 def _ru_nominative(before: list[_Token], head: list[_Token], after: list[_Token], morph, text: str) -> str:
@@ -1127,10 +1289,21 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     tuple(p for p in parts if p[1]),
                     head_first=head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
+                    route=_dashed_places(before + after, catalog),
                 )
             )
         i += size
     return names
+
+
+def _dashed_places(tokens: list[_Token], catalog: Catalog) -> bool:
+    """Do two known places stand on either side of a dash among these tokens?"""
+    for k in range(1, len(tokens) - 1):
+        left, right = tokens[k - 1].entity, tokens[k + 1].entity
+        if tokens[k].text in _DASHES and left and right and left != right:
+            if catalog[left].cls in _ANCHOR_CLASSES and catalog[right].cls in _ANCHOR_CLASSES:
+                return True
+    return False
 
 
 def _adjacent(tokens: list[_Token]) -> bool:
@@ -1153,6 +1326,18 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
             chosen.insert(0, token)  # Blagoveshchensk–Heihe Bridge
             j -= 1
             continue
+        if (
+            token.text in "–—-"
+            and gap == 1
+            and chosen
+            and chosen[0].entity
+            and j > 0
+            and tokens[j - 1].entity
+            and token.start - tokens[j - 1].end == 1
+        ):
+            chosen.insert(0, token)  # Fuyuan – Khabarovsk Ferry: spaced dash between two known names
+            j -= 1
+            continue
         inner = _en_parenthesis(tokens, j) if gap == 1 else None
         if inner is not None:
             chosen[:0] = tokens[inner : j + 1]  # China (Liaoning) Pilot Free Trade Zone
@@ -1163,9 +1348,14 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
             chosen.insert(0, token)
         elif token.text == "and" and j > 0 and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            if _coordinated(tokens[j - 1], tokens[j + 1]) or _head_behind(tokens, j - 1):
+                break  # Rosneft and Sinopec Energy Holding: two names, not one
             chosen.insert(0, token)  # Harbin International Economic and Trade Fair
         elif token.text.lower() in g.en_generic and chosen == [] and j > 0 and tokens[j - 1].capitalised:
             chosen.insert(0, token)  # "the Tongjiang railway bridge": a lowercase word between name and head
+        elif chosen and (inner := _en_of(tokens, j)) is not None:
+            chosen[:0] = tokens[inner : j + 1]  # Pearl of the Amur Cultural Centre
+            j = inner
         else:
             break
         j -= 1
@@ -1173,7 +1363,50 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
     while chosen and chosen[0].entity is not None and j >= 0 and tokens[j].entity == chosen[0].entity:
         chosen.insert(0, tokens[j])
         j -= 1
-    return chosen
+    return _after_article(tokens, chosen)
+
+
+def _coordinated(left: _Token, right: _Token) -> bool:
+    """Do the words on either side of "and" stand as names of their own: a known name on one
+    side, or a proper word on both (Rosneft and Sinopec; not Economic and Trade)?"""
+    if left.entity is not None or right.entity is not None:
+        return left.entity != right.entity
+    return _en_name_word(left) and _en_name_word(right)
+
+
+def _en_name_word(token: _Token) -> bool:
+    g = grammar()
+    lower = token.text.lower()
+    return _en_proper(token) and lower not in g.words["en"] and token.text not in {h.form for h in g.en}
+
+
+def _en_of(tokens: list[_Token], j: int) -> int | None:
+    """Where a capitalised word + "of" / "of the" / "for" before token j+1 begins (Council of
+    Heads of Border Regions Agreement): a lower-case function word inside a capitalised name."""
+    k = j
+    if tokens[k].text == "the" and k > 0 and tokens[k - 1].text == "of":
+        k -= 1
+    if tokens[k].text not in ("of", "for") or k == 0:
+        return None
+    word = tokens[k - 1]
+    if not (word.word and word.capitalised and word.text not in grammar().en_stop):
+        return None
+    if word.end + 1 != tokens[k].start:
+        return None
+    return k - 1
+
+
+def _after_article(tokens: list[_Token], chosen: list[_Token]) -> list[_Token]:
+    """A name with "of" before its head stands after an article ("the Pearl of the Amur …"); else
+    it keeps only what follows its last such "of" (Construction of Harbin Port → Harbin Port)."""
+    inner = [k for k, t in enumerate(chosen) if t.text in ("of", "for")]
+    if not inner:
+        return chosen
+    first = tokens.index(chosen[0])
+    if first > 0 and tokens[first - 1].text.lower() == "the":
+        return chosen
+    rest = chosen[inner[-1] + 1 :]
+    return rest[1:] if rest and rest[0].text == "the" else rest
 
 
 def _en_parenthesis(tokens: list[_Token], j: int) -> int | None:
@@ -1208,6 +1441,8 @@ def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
         after_of = chosen[-1].text in ("of", "for")
         if token.entity is not None or (token.capitalised and token.text not in g.en_stop):
             chosen.append(token)
+        elif token.text in ("of", "for") and not after_of and _en_of_ahead(tokens, k + 1):
+            chosen.append(token)  # Institute of Economic Research of the Russian Far East
         elif (token.text == "the" and after_of) or (
             token.text == "and"
             and not after_of
@@ -1215,6 +1450,7 @@ def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
             and tokens[k + 1].capitalised
             and tokens[k + 1].text not in g.en_stop
             and tokens[k + 1].entity is None
+            and not _head_ahead(tokens, k + 1)
         ):
             chosen.append(token)
         else:
@@ -1223,6 +1459,35 @@ def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
     while chosen and chosen[-1].text in g.en_connectors:
         chosen.pop()
     return chosen if len(chosen) > 1 else []
+
+
+def _en_of_ahead(tokens: list[_Token], k: int) -> bool:
+    """Is the word after an inner "of" (or "of the") a capitalised word or known name?"""
+    if k < len(tokens) and tokens[k].text == "the":
+        k += 1
+    return k < len(tokens) and (tokens[k].entity is not None or (tokens[k].capitalised and tokens[k].word))
+
+
+def _head_ahead(tokens: list[_Token], k: int) -> bool:
+    """Does a run of capitalised words from token k end in a head of its own (… and Far Eastern
+    Federal University): then "and" joins two names."""
+    heads = {h.form.split()[-1] for h in grammar().en}
+    while k < len(tokens) and tokens[k].word and tokens[k].capitalised:
+        if tokens[k].text in heads:
+            return True
+        k += 1
+    return False
+
+
+def _head_behind(tokens: list[_Token], k: int) -> bool:
+    """Does the capitalised run ending at token k (across "of", "the") hold a head of its own
+    (Harbin Institute of Technology and …): then "and" joins two names."""
+    heads = {h.form.split()[-1] for h in grammar().en}
+    while k >= 0 and tokens[k].word and (tokens[k].capitalised or tokens[k].text in ("of", "the")):
+        if tokens[k].text in heads:
+            return True
+        k -= 1
+    return False
 
 
 def _en_part(token: _Token) -> tuple[str, str]:
