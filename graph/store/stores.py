@@ -10,6 +10,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -17,16 +18,22 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
 
-from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import AK, bind_prefixes
-from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.answers import Answer, plain
 from amurkg.store.loading import load_built_graph
 
 CACHE_VERSION = "1"
-LABEL_GRAPH_QUERY = """
+
+
+@cache
+def label_graph_query() -> str:
+    """CONSTRUCT the types and labels of the entities (the catalog's classes are imported only when a
+    name has to be resolved, not on every query)."""
+    from amurkg.corpus.catalog import CORE_CLASSES
+
+    return """
 CONSTRUCT { ?e a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l ;
                      <http://www.w3.org/2004/02/skos/core#altLabel> ?a }
 WHERE { VALUES ?c { %s }
@@ -112,6 +119,8 @@ def _cached_graph(layout: Layout, key: str) -> Graph:
         finally:
             gc.enable()
     graph = load_built_graph(layout)
+    from amurkg.pipeline.serialize import write_atomically
+
     try:
         write_atomically(cache, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
         for old in folder.glob("graph-*.pickle"):
@@ -181,6 +190,8 @@ class OxigraphStore:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError.one(layout.shown(layout.turtle), f"cannot parse the built graph: {first}") from None
         self.store.flush()
+        from amurkg.pipeline.serialize import write_atomically
+
         write_atomically(marker, (current + "\n").encode())
 
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
@@ -200,7 +211,7 @@ class OxigraphStore:
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
-        answer = self.run(LABEL_GRAPH_QUERY, "CONSTRUCT")
+        answer = self.run(label_graph_query(), "CONSTRUCT")
         bind_prefixes(answer.graph)
         return answer.graph
 
