@@ -170,7 +170,8 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         marker = self.path / self.MARKER
-        known = marker.read_text().strip() if marker.is_file() else None
+        recorded = marker.read_text().split() if marker.is_file() else []  # hash, then size and mtime
+        known = recorded[0] if recorded else None
         empty = next(iter(self.store.quads_for_pattern(None, None, None)), None) is None
         if not layout.turtle.is_file():
             if empty:
@@ -178,8 +179,15 @@ class OxigraphStore:
             return
         if known is None and not empty:
             return
+        stat = layout.turtle.stat()
+        stamp = [str(stat.st_size), str(stat.st_mtime_ns)]
+        if recorded[1:] == stamp and not empty:
+            return  # the Turtle is untouched since it was loaded: not even read (a large export takes seconds to hash)
         current = source_hash(layout.turtle)
+        from amurkg.pipeline.serialize import write_atomically
+
         if known == current and not empty:
+            write_atomically(marker, f"{current}\n{' '.join(stamp)}\n".encode())  # touched, same bytes
             return
         progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
         self.store.clear()
@@ -190,9 +198,7 @@ class OxigraphStore:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError.one(layout.shown(layout.turtle), f"cannot parse the built graph: {first}") from None
         self.store.flush()
-        from amurkg.pipeline.serialize import write_atomically
-
-        write_atomically(marker, (current + "\n").encode())
+        write_atomically(marker, f"{current}\n{' '.join(stamp)}\n".encode())
 
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
         from amurkg.store.sparql import with_values
