@@ -12,7 +12,6 @@ from rich.text import Text
 
 from amurkg.errors import InputError
 from amurkg.layout import Layout
-from amurkg.pipeline.serialize import write_atomically
 from amurkg.sanitize import terminal_safe
 from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
 from amurkg.store.named_queries import library, named, parse_assignments
@@ -201,6 +200,8 @@ def _emit(answer: Answer, format_: Format, output: Path | None) -> None:
     else:
         data = WRITERS[format_.value](answer)
     if output is not None:
+        from amurkg.pipeline.serialize import write_atomically
+
         write_atomically(output, data)
     else:
         write_stdout(data)

@@ -203,6 +203,16 @@ def most_mentioned(store, answer):
     assert counts[0] == sum(
         1 for _ in graph.subjects(AK.entity, answer.column("entity")[0]) if (_, RDF.type, AK.Mention) in graph
     )
+    # the whole ranking: mentions per entity, ties by IRI, with the number of documents naming each
+    per_entity: dict = {}
+    for mention in graph.subjects(RDF.type, AK.Mention):
+        for entity in graph.objects(mention, AK.entity):
+            per_entity[entity] = per_entity.get(entity, 0) + 1
+    ranking = sorted(per_entity.items(), key=lambda item: (-item[1], str(item[0])))[:25]
+    documents = [len(set(graph.objects(entity, AK.mentionedIn))) for entity, _ in ranking]
+    assert list(zip(answer.column("entity"), counts, (int(n) for n in answer.column("documents")))) == [
+        (entity, n, d) for (entity, n), d in zip(ranking, documents)
+    ]
 
 
 def programs_years(store, answer):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gc
 import http.server
+import os
 import shutil
 import socket
 import subprocess
@@ -241,3 +242,39 @@ def test_push_shards_puts_each_shard_into_its_named_graph(project_copy, server):
         ["push", "--endpoint", f"{server}/store", "--shards", "--graph", DATA_GRAPH, "--root", str(project_copy.root)],
     )
     assert refused.exit_code == 2 and "--graph" in refused.output
+
+
+def test_a_warm_oxigraph_store_neither_reloads_nor_rereads_an_untouched_export(layout, tmp_path, monkeypatch):
+    """Reopened with the export untouched (same size and mtime), the store is used as it is without
+    hashing the Turtle; touched with the same bytes, it is hashed but not reloaded; changed, reloaded."""
+    from amurkg import layout as layouts
+    from amurkg.store import stores
+
+    project = layouts.Layout(tmp_path / "project")
+    project.exports.mkdir(parents=True)
+    shutil.copyfile(layout.turtle, project.turtle)
+    path = tmp_path / "store"
+    first = OxigraphStore(path, project)
+    assert len(first.store) > 0
+    del first
+    gc.collect()
+
+    def no_hash(_path):
+        raise AssertionError("the untouched export was read to hash it")
+
+    monkeypatch.setattr(stores, "source_hash", no_hash)
+    untouched = OxigraphStore(path, project, progress=lambda m: pytest.fail(f"reloaded: {m}"))
+    del untouched
+    gc.collect()
+    monkeypatch.undo()
+
+    stat = project.turtle.stat()
+    os.utime(project.turtle, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # touched, same bytes
+    touched = OxigraphStore(path, project, progress=lambda m: pytest.fail(f"reloaded: {m}"))
+    del touched
+    gc.collect()
+
+    project.turtle.write_text("<https://w3id.org/amurkg/id/x> a <https://w3id.org/amurkg/ontology#City> .\n")
+    messages: list[str] = []
+    changed = OxigraphStore(path, project, progress=messages.append)
+    assert messages and messages[0].startswith("loading") and len(changed.store) == 1

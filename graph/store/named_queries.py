@@ -17,13 +17,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from amurkg.errors import InputError
 from amurkg.namespaces import AK, ID, PREFIXES
-from amurkg.store.resolve import EntityIndex
+
+if TYPE_CHECKING:  # the resolver (catalog, text folding) is imported only when a name must be resolved
+    from amurkg.store.resolve import EntityIndex
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 KINDS = ("entity", "document", "predicate", "string", "integer")
@@ -174,6 +177,8 @@ def bind(
 
     def index() -> EntityIndex:
         if "index" not in holder:
+            from amurkg.store.resolve import EntityIndex
+
             holder["index"] = EntityIndex(graph())
         return holder["index"]
 

@@ -23,7 +23,7 @@ from amurkg.errors import InputError
 from amurkg.namespaces import bind_prefixes
 from amurkg.store.answers import Answer, plain
 from amurkg.store.sparql import with_values
-from amurkg.store.stores import LABEL_GRAPH_QUERY, QueryFailed
+from amurkg.store.stores import QueryFailed, label_graph_query
 
 USER_VARIABLE = "AMURKG_USER"
 PASSWORD_VARIABLE = "AMURKG_PASSWORD"
@@ -204,7 +204,7 @@ class EndpointStore:
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
-        graph = self.run(LABEL_GRAPH_QUERY, "CONSTRUCT").graph
+        graph = self.run(label_graph_query(), "CONSTRUCT").graph
         bind_prefixes(graph)
         return graph
 

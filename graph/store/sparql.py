@@ -223,11 +223,16 @@ def label_snippet(var: str, lang: str = "en") -> str:
     """The label helper for one variable (see the module docstring), with the --lang language
     written in as an escaped literal (an engine can then look the labels up row by row)."""
     node, preferred = f"?{var}_label_of", Literal(lang).n3()
+    fallback = (
+        ""  # --lang en: the English label is the preferred one, looked up once (half the lookups per row)
+        if lang == "en"
+        else f'\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_en FILTER(LANGMATCHES(LANG(?{var}_label_en), "en")) }}'
+    )
     return (
         f"\n  BIND(COALESCE(?{var}, <urn:amurkg:unbound>) AS {node})"
         f"\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_pref "
         f"FILTER(LANGMATCHES(LANG(?{var}_label_pref), {preferred})) }}"
-        f'\n  OPTIONAL {{ {node} rdfs:label ?{var}_label_en FILTER(LANGMATCHES(LANG(?{var}_label_en), "en")) }}'
+        f"{fallback}"
         f"\n  BIND(COALESCE(?{var}_label_pref, ?{var}_label_en, STR(?{var})) AS ?{var}_label)\n"
     )
 

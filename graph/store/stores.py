@@ -10,6 +10,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -17,17 +18,23 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
 
-from amurkg.corpus.catalog import CORE_CLASSES
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.namespaces import AK, bind_prefixes
-from amurkg.pipeline.serialize import write_atomically
 from amurkg.store.answers import Answer, plain
 from amurkg.store.loading import load_built_graph
 
 CACHE_VERSION = "1"
 SHARDS_MARKER = "amurkg-shards.json"  # in an Oxigraph store the build loaded with its shards
-LABEL_GRAPH_QUERY = """
+
+
+@cache
+def label_graph_query() -> str:
+    """CONSTRUCT the types and labels of the entities (the catalog's classes are imported only when a
+    name has to be resolved, not on every query)."""
+    from amurkg.corpus.catalog import CORE_CLASSES
+
+    return """
 CONSTRUCT { ?e a ?c ; <http://www.w3.org/2000/01/rdf-schema#label> ?l ;
                      <http://www.w3.org/2004/02/skos/core#altLabel> ?a }
 WHERE { VALUES ?c { %s }
@@ -113,6 +120,8 @@ def _cached_graph(layout: Layout, key: str) -> Graph:
         finally:
             gc.enable()
     graph = load_built_graph(layout)
+    from amurkg.pipeline.serialize import write_atomically
+
     try:
         write_atomically(cache, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
         for old in folder.glob("graph-*.pickle"):
@@ -166,7 +175,8 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         marker = self.path / self.MARKER
-        known = marker.read_text().strip() if marker.is_file() else None
+        recorded = marker.read_text().split() if marker.is_file() else []  # hash, then size and mtime
+        known = recorded[0] if recorded else None
         empty = next(iter(self.store.quads_for_pattern(None, None, None)), None) is None
         if not layout.turtle.is_file():
             if empty:
@@ -174,8 +184,15 @@ class OxigraphStore:
             return
         if known is None and not empty:
             return
+        stat = layout.turtle.stat()
+        stamp = [str(stat.st_size), str(stat.st_mtime_ns)]
+        if recorded[1:] == stamp and not empty:
+            return  # the Turtle is untouched since it was loaded: not even read (a large export takes seconds to hash)
         current = source_hash(layout.turtle)
+        from amurkg.pipeline.serialize import write_atomically
+
         if known == current and not empty:
+            write_atomically(marker, f"{current}\n{' '.join(stamp)}\n".encode())  # touched, same bytes
             return
         progress(f"loading {layout.shown(layout.turtle)} into {self.description}")
         (self.path / self.SHARDS).unlink(missing_ok=True)
@@ -187,7 +204,7 @@ class OxigraphStore:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError.one(layout.shown(layout.turtle), f"cannot parse the built graph: {first}") from None
         self.store.flush()
-        write_atomically(marker, (current + "\n").encode())
+        write_atomically(marker, f"{current}\n{' '.join(stamp)}\n".encode())
 
     def run(self, text: str, form: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
         from amurkg.store.sparql import with_values
@@ -207,7 +224,7 @@ class OxigraphStore:
         return Answer("SELECT", names, rows)
 
     def label_graph(self) -> Graph:
-        answer = self.run(LABEL_GRAPH_QUERY, "CONSTRUCT")
+        answer = self.run(label_graph_query(), "CONSTRUCT")
         bind_prefixes(answer.graph)
         return answer.graph
 
@@ -246,6 +263,8 @@ def load_shards(path: Path, shards: list[tuple[str, Path]], source_sha256: str) 
         loaded += 1
     store.flush()
     del store
+    from amurkg.pipeline.serialize import write_atomically
+
     write_atomically(marker, json.dumps(wanted, indent=1, sort_keys=True).encode())
     write_atomically(path / OxigraphStore.MARKER, (source_sha256 + "\n").encode())
     return loaded
