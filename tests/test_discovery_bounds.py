@@ -162,3 +162,18 @@ def test_japanese_bracketed_name_after_a_descriptor(found):
 
 def test_a_bracketed_quote_of_speech_is_no_name(found):
     assert discovered(found("市長は「協力を強化する」と述べた。", "ja")) == {}
+
+
+@pytest.mark.parametrize(
+    "text, language, surface",
+    [
+        ("Rosneft signed the Amur Oblast Timber Supply Agreement in May.", "en", "Amur Oblast Timber Supply Agreement"),
+        ("双方签署了《哈尔滨木材贸易协定》。", "zh", "哈尔滨木材贸易协定"),
+        ("Делегации обсудили Хабаровский инвестиционный форум.", "ru", "Хабаровский инвестиционный форум"),
+    ],
+)
+def test_an_agreement_or_forum_named_after_a_place_does_not_lie_in_it(found, text, language, surface):
+    discovery = found(text, language)
+    names = discovered(discovery)
+    assert surface in names, names
+    assert located(discovery, names[surface]) == set()

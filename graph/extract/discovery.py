@@ -104,6 +104,7 @@ class Grammar:
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
     last_place_heads: frozenset[str] = frozenset()  # heads of branches: only the last place is theirs
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
+    unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
 
 
@@ -161,6 +162,7 @@ def grammar() -> Grammar:
         en_plain=frozenset(data["en_plain"]),
         last_place_heads=frozenset(data.get("last_place_heads", [])),
         link_kinds=frozenset(data.get("link_kinds", [])),
+        unplaced=frozenset(data.get("unplaced", [])),
         endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
         words={
             "cjk": cjk_words,
@@ -387,7 +389,8 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
-    places = () if name.route else _name_places(name, catalog)
+    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced
+    places = () if unplaced else _name_places(name, catalog)
     return Entity(
         id=slug,
         cls=name.head.cls,
