@@ -172,3 +172,20 @@ def test_a_numbered_heading_naming_a_model_is_proposed_by_the_document(linker, c
     model = entity_named(linker, "アンゴラモデル", "ja")
     found = [r for r in extract_patterns(linked, catalog) if r.predicate == "proposes" and r.object == model]
     assert found and found[0].subject == "document/synthetic" and found[0].quote == "(2) アンゴラモデル"
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Heilongjiang Province and Russia's Khabarovsk Krai agreed to expand cooperation in tourism.", "en"),
+        ("黑龙江省与俄罗斯哈巴罗夫斯克边疆区签署了合作协议。", "zh"),
+    ],
+)
+def test_a_country_that_only_qualifies_the_next_place_is_no_party(linker, catalog, sentence, language):
+    linked = linker.link("t", sentence, language)
+    from amurkg.extract.clauses import extract_clauses
+
+    relations = extract_patterns(linked, catalog) + extract_clauses(linked, catalog)
+    pairs = {frozenset((r.subject, r.object)) for r in relations if r.predicate == "cooperatesWith"}
+    assert frozenset(("heilongjiang", "russia")) not in pairs
+    assert frozenset(("heilongjiang", "khabarovsk-krai")) in pairs

@@ -120,7 +120,8 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
     reuse B.
     """
     paired: set[int] = set()
-    for position, (first, second) in enumerate(zip(view.mentions, view.mentions[1:])):
+    mentions = _without_qualifiers(view)
+    for position, (first, second) in enumerate(zip(mentions, mentions[1:])):
         if (
             position in paired
             or first.entity == second.entity
@@ -138,6 +139,25 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
         elif classes <= PARTY_CLASSES and view.has("cooperate") and not view.nested(first, second):
             paired.add(position + 1)
             yield view.relation(first.entity, "cooperatesWith", second.entity)
+
+
+def _without_qualifiers(view: SentenceView) -> list[Mention]:
+    """The sentence's names without those that only qualify the next one: a place right before a
+    place inside it ("Russia's Khabarovsk Krai", 俄罗斯滨海边疆区, ロシアのポグラニチヌイ) is not a party
+    of its own."""
+    mentions = view.mentions
+    kept = []
+    for mention, following in zip(mentions, [*mentions[1:], None]):
+        if (
+            following is not None
+            and following.start - mention.end <= 3
+            and not is_connector(view.linked.language, view.between(mention, following))
+            and not any(c in view.between(mention, following) for c in ",，、;；()（）")
+            and mention.entity in view.catalog.ancestors(following.entity)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def bracketed_members(view: SentenceView) -> Iterator[Relation]:
