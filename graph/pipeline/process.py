@@ -77,8 +77,10 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
         + extract_clauses(linked, overlay, skip=table_sentences)
         + discovery.relations
     )
+    sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its mentions (and by the pickle)
     mentions = tuple(
-        MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
+        MentionRecord(m.entity, m.start, m.end, m.surface, _shared(sentence_texts, linked, m.sentence))
+        for m in linked.mentions
     )
     by_sentence: dict[int, set[str]] = {}
     for mention in linked.mentions:
@@ -96,6 +98,13 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
         tuple(discovery.entities),
         extract_figures(linked, overlay),  # figures: one hook, see extract/figures.py
     )
+
+
+def _shared(texts: dict[int, str], linked: LinkedText, index: int) -> str:
+    """The text of a sentence, sliced once however many mentions it holds."""
+    if index not in texts:
+        texts[index] = linked.sentence_text(index)
+    return texts[index]
 
 
 def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> DocumentOutcome:
