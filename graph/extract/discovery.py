@@ -378,6 +378,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     pattern = _cjk_pattern()
     names = []
     proper_chars = bytearray(len(text) + 1)
+    word_starts = [w.start for w in linked.words]
     for word in linked.words:
         if word.flag in _PROPER_FLAGS:
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
@@ -396,7 +397,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         ):
             continue
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, known)
+            start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known)
         if start is not None:
@@ -505,13 +506,14 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
     return start
 
 
-def _zh_left(text: str, head_start: int, segmented, known: SpanIndex[tuple[int, int, str]]) -> int | None:
+def _zh_left(
+    text: str, head_start: int, segmented, starts: list[int], known: SpanIndex[tuple[int, int, str]]
+) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
     country pair (中俄, 中蒙, 中哈) is part of the name wherever jieba cuts it, and the walk goes on
     past it (抚远中俄公路大桥)."""
     g = grammar()
-    starts = [w.start for w in segmented]
     index = bisect.bisect_right(starts, head_start - 1) - 1
     if index < 0:
         return None
