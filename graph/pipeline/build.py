@@ -26,6 +26,7 @@ from amurkg.namespaces import LANGUAGES
 from amurkg.pipeline import assemble, serialize, shacl, standard_terms
 from amurkg.pipeline import validate as validate_module
 from amurkg.pipeline.process import OutcomeCache, catalog_fingerprint, process_corpus, rename_entities
+from amurkg.pipeline.progress import ProgressMeter, size_warning
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
 from amurkg.pipeline.validate import Engine, Violation, shacl_violations
 from amurkg.text.link import LinkedText
@@ -99,6 +100,7 @@ def build(
     engine: Engine = "fast",
     executor: str = "local",
     scheduler: str | None = None,
+    meter: Callable[[int, int], ProgressMeter] | None = None,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
@@ -107,6 +109,8 @@ def build(
     document's linked text in the result (for tools and tests that need it); `engine` is the SHACL
     engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations);
     `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
+    `meter`, given the number of documents and their bytes, makes the progress meter of the
+    linking stage (local executor). A text larger than LARGE_TEXT is warned about and built.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -117,6 +121,14 @@ def build(
 
     clock.lap("read")
     progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
+    sizes = [document.path.stat().st_size for document in documents]
+    shown = meter(len(documents), sum(sizes)) if meter is not None and executor != "dask" else None
+    for document, size in zip(documents, sizes):
+        warning = size_warning(document.id, size)
+        if warning is not None and shown is not None:
+            shown.message(warning)
+        elif warning is not None:
+            progress(warning)
     cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
     graph = assemble.new_graph(ontology)
     assemble.add_ontology_header(graph)
@@ -131,7 +143,7 @@ def build(
 
         processed = dask_process_corpus(documents, catalog, cache, scheduler, progress)
     else:
-        processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress)
+        processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress, shown)
     outcomes = []
     for document, outcome in zip(documents, processed):
         outcomes.append((document, outcome))
@@ -153,6 +165,8 @@ def build(
         report.relations.update(r.method for r in claims if r.document == document.id)
         reports.append(report)
     relations = sorted(set(relations))
+    if shown is not None:
+        shown.close()
     clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
 
     progress("assembling the graph")
