@@ -146,7 +146,9 @@ def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
     """One relation per fact and passage: two rules finding the same fact in the same passage give
     one piece of evidence (the one naming its rule, first in order)."""
     chosen: dict[tuple, Relation] = {}
-    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality)):
+    # the relation itself breaks the last ties (A–B and B–A of a symmetric predicate), so the choice
+    # does not depend on the set's order, which string hashing changes from run to run
+    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality, r)):
         chosen.setdefault(_key(relation), relation)
     return tuple(sorted(chosen.values()))
 
