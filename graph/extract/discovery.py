@@ -282,9 +282,13 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
+    """Longest first, each name kept unless it shares a character with one kept before."""
+    ordered = sorted(names, key=lambda n: (n.start - n.end, n.start))
+    taken = bytearray(max((n.end for n in ordered), default=0))
     chosen: list[Name] = []
-    for name in sorted(names, key=lambda n: (n.start - n.end, n.start)):
-        if all(name.end <= other.start or other.end <= name.start for other in chosen):
+    for name in ordered:
+        if not any(taken[name.start : name.end]):
+            taken[name.start : name.end] = b"\x01" * (name.end - name.start)
             chosen.append(name)
     return sorted(chosen, key=lambda n: n.start)
 
