@@ -280,7 +280,7 @@ def generate_project(
     budget = single[1] if single else round(scale * sum(sizes.values()))
     listing = []
     index = 0
-    while stats.bytes < budget:
+    while stats.bytes < budget and not (single and stats.documents):
         lang = languages[index] if index < len(languages) else rng.choices(languages, weights)[0]
         # small corpora still get several documents (one per language at least)
         size = min(rng.randint(MIN_DOCUMENT, MAX_DOCUMENT), max(budget // 4, 200), max(budget - stats.bytes, 200))
