@@ -64,6 +64,17 @@ def bench_command(
             "--time-limit", min=1, help="Give up on a step (one build, the queries, viz) after this many seconds."
         ),
     ] = None,
+    single_document_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--single-document-mb",
+            min=0.01,
+            help="Also build one synthetic document of this many MB and one of a quarter of it (time ∝ size?).",
+        ),
+    ] = None,
+    single_language: Annotated[
+        str, typer.Option("--single-document-language", help="Language of that document: ja, zh, ru or en.")
+    ] = "ja",
     root: RootOption = None,
 ) -> None:
     """Benchmark the pipeline on a synthetic corpus SCALE times the seed corpus.
@@ -83,8 +94,18 @@ def bench_command(
     target = json_path or layout.exports / f"bench-{scale:g}.json"
     from amurkg.bench.benchmark import Options, run_benchmark
 
+    if single_language not in ("ja", "zh", "ru", "en"):
+        fail([f"--single-document-language: {single_language!r} is not one of ja, zh, ru, en"])
     options = Options(
-        scale=scale, jobs=jobs, seed=seed, validate=validate, queries=queries, viz=viz, time_limit=time_limit
+        scale=scale,
+        jobs=jobs,
+        seed=seed,
+        validate=validate,
+        queries=queries,
+        viz=viz,
+        time_limit=time_limit,
+        single_document_mb=single_document_mb,
+        single_language=single_language,
     )
     if not options.validating:
         err.print(
@@ -180,4 +201,12 @@ def detail_lines(report: dict) -> list[str]:
             f"viz: {page['nodes']:,} nodes, {page['links']:,} links → {page['html_mb']} MB HTML "
             f"in {page['render_s']} s (graph read in {viz['load_s']} s)"
         )
+    single = report.get("single_document") or {}
+    for run in single.get("runs", []):
+        lines.append(
+            f"one {single['language']} document of {run['mb']} MB: {run['wall_s']} s wall, {run['cpu_s']} s CPU, "
+            f"{run['peak_rss_mb']:,.0f} MB peak ({run['mb_per_s']} MB/s)"
+        )
+    if "cpu_ratio" in single:
+        lines.append(f"  {single['size_ratio']}× the size took {single['cpu_ratio']}× the CPU time")
     return lines

@@ -23,6 +23,7 @@ def ingest_command(
     """Add documents to the corpus (seeds/documents/ + documents.yaml); the next `amurkg build` links them."""
 
     from amurkg.corpus.ingest import ingest
+    from amurkg.pipeline.progress import size_warning
 
     layout = layout_of(root)
     with reported():
@@ -32,6 +33,9 @@ def ingest_command(
             f"added {document.id} ({document.language}, {document.characters:,} characters): {document.title}",
             highlight=False,
         )
+        warning = size_warning(document.id, (layout.documents / document.file).stat().st_size)
+        if warning is not None:
+            err.print(warning, highlight=False, markup=False)
     out.print("Run `amurkg build` to link and extract them.")
 
 

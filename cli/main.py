@@ -21,6 +21,13 @@ class Executor(str, Enum):
     dask = "dask"
 
 
+class ProgressMode(str, Enum):
+    auto = "auto"
+    bar = "bar"
+    lines = "lines"
+    none = "none"
+
+
 app = typer.Typer(
     help="amurkg — a multilingual knowledge graph of China–Russia regional cooperation.\n\n"
     "Builds an RDF graph from the documents and catalog in seeds/ and the ontology in ontology/, "
@@ -46,6 +53,23 @@ def root_callback(
     ] = False,
 ) -> None:
     """amurkg — a multilingual knowledge graph of China–Russia regional cooperation."""
+
+
+def _meter(mode: ProgressMode, quiet: bool):
+    """The progress meter factory of `build --progress`, or None."""
+    import sys
+
+    from amurkg.pipeline.progress import ProgressMeter
+
+    if mode is ProgressMode.auto:
+        mode = ProgressMode.bar if sys.stderr.isatty() and not quiet else ProgressMode.none
+    if mode is ProgressMode.none:
+        return None
+
+    def make(documents: int, total_bytes: int) -> ProgressMeter:
+        return ProgressMeter(documents, total_bytes, sys.stderr, "bar" if mode is ProgressMode.bar else "lines")
+
+    return make
 
 
 @app.command("build")
@@ -83,6 +107,14 @@ def build_command(
         bool, typer.Option("--clear-cache", help="Delete .cache/ (per-document outcomes) and exit.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    show_progress: Annotated[
+        ProgressMode,
+        typer.Option(
+            "--progress",
+            help="Documents done, MB/s and time left on stderr: bar (one line rewritten), lines (plain), "
+            "none; auto = a bar on a terminal, none otherwise.",
+        ),
+    ] = ProgressMode.auto,
 ) -> None:
     """Build the graph: link and extract the documents, validate with SHACL, write exports/amurkg.ttl.
 
@@ -127,6 +159,7 @@ def build_command(
                 engine=engine.value,
                 executor=executor.value,
                 scheduler=scheduler,
+                meter=_meter(show_progress, quiet),
             )
         except ValidationFailed as exc:
             fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])

@@ -64,6 +64,14 @@ def test_generator_grows_with_scale(layout: Layout, tmp_path: Path):
     assert large.documents > small.documents and large.invented_names > small.invented_names
 
 
+def test_generator_writes_one_large_document_on_request(layout: Layout, tmp_path: Path):
+    stats = generate_project(layout, tmp_path / "one", 1, single=("ru", 120_000))
+    project = Layout(tmp_path / "one")
+    documents = load_documents(project.document_listing, project.documents, project.root)
+    assert [d.language for d in documents] == ["ru"] and stats.documents == 1  # one, even when a little short
+    assert 110_000 <= documents[0].path.stat().st_size == stats.bytes < 130_000
+
+
 def test_bench_runs_end_to_end_and_writes_the_figures(tmp_path: Path):
     target = tmp_path / "bench.json"
     kept = tmp_path / "project"
@@ -80,10 +88,17 @@ def test_bench_runs_end_to_end_and_writes_the_figures(tmp_path: Path):
             "--no-validate",
             "--no-queries",
             "--no-viz",
+            "--single-document-mb",
+            "0.08",
+            "--single-document-language",
+            "en",
         ],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(target.read_text(encoding="utf-8"))
+    single = report["single_document"]
+    assert [round(run["mb"], 2) for run in single["runs"]] == [0.02, 0.08] and single["language"] == "en"
+    assert "one en document of" in result.output
     for key in REQUIRED_KEYS:
         assert key in report
     assert report["parallel_identical"] is True

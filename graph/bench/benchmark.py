@@ -64,6 +64,8 @@ class Options:
     queries: bool = True
     viz: bool = True
     time_limit: float | None = None  # seconds per step
+    single_document_mb: float | None = None  # also build one document of this size (and of a quarter of it)
+    single_language: str = "ja"
 
     @property
     def validating(self) -> bool:
@@ -236,7 +238,43 @@ def _measure(source: Layout, root: Path, options: Options, progress: Progress) -
     if queries and queries.get("available"):
         report["query_ms_median"] = {store: data["median_ms"] for store, data in queries["stores"].items()}
     report["viz"] = _optional_step("viz", ["viz", str(root)], limit, report, progress) if options.viz else None
+    if options.single_document_mb:
+        report["single_document"] = _single_document(source, root, options, report, progress)
     return report
+
+
+def _single_document(source: Layout, root: Path, options: Options, report: dict, progress: Progress) -> dict:
+    """One synthetic document of a quarter of the size asked and one of the full size, each built
+    alone (serial, no cache, no validation): time proportional to size means a time ratio near 4."""
+    assert options.single_document_mb is not None
+    runs = []
+    for megabytes in (options.single_document_mb / 4, options.single_document_mb):
+        folder = root / f"single-{megabytes:g}mb"
+        single = (options.single_language, round(megabytes * 1e6))
+        stats = generate_project(source, folder, 1, options.seed, single=single)
+        progress(f"one {options.single_language} document of {stats.megabytes:.1f} MB")
+        try:
+            step = run_step(_build_args(folder, 1, False, cache=False), options.time_limit)
+        except StepFailed as exc:
+            report["failures"].append(f"single document of {megabytes:g} MB: {exc}")
+            break
+        runs.append(
+            {
+                "mb": round(stats.megabytes, 3),
+                "wall_s": step["wall_s"],
+                "cpu_s": step["cpu_s"],
+                "peak_rss_mb": step["peak_rss_mb"],
+                "mb_per_s": round(stats.megabytes / step["wall_s"], 3),
+                "stages": step["stages"],
+            }
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+    result: dict = {"language": options.single_language, "runs": runs}
+    if len(runs) == 2:
+        result["size_ratio"] = round(runs[1]["mb"] / runs[0]["mb"], 2)
+        result["cpu_ratio"] = round(runs[1]["cpu_s"] / runs[0]["cpu_s"], 2)
+        result["wall_ratio"] = round(runs[1]["wall_s"] / runs[0]["wall_s"], 2)
+    return result
 
 
 def _optional_step(name: str, args: list[str], limit: float | None, report: dict, progress: Progress) -> dict | None:

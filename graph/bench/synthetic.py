@@ -246,9 +246,16 @@ def _document_text(pool: list[str], lang: str, size: int, swapper: _NameSwapper,
     return ("\n" if cjk else "\n\n").join(paragraphs) + "\n", swaps
 
 
-def generate_project(source: Layout, target: Path, scale: float, seed: int = 0, progress=lambda _: None) -> CorpusStats:
+def generate_project(
+    source: Layout,
+    target: Path,
+    scale: float,
+    seed: int = 0,
+    progress=lambda _: None,
+    single: tuple[str, int] | None = None,
+) -> CorpusStats:
     """Write a synthetic project of about `scale` × the seed corpus's bytes into `target` (which must
-    be empty or absent)."""
+    be empty or absent). `single` = (language, bytes): instead, one document of that size and language."""
     if scale <= 0:
         raise ValueError("scale must be positive")
     if target.exists() and any(target.iterdir()):
@@ -270,13 +277,15 @@ def generate_project(source: Layout, target: Path, scale: float, seed: int = 0, 
 
     languages = [lang for lang in LANGUAGES if pools[lang]]
     weights = [sizes[lang] for lang in languages]
-    budget = round(scale * sum(sizes.values()))
+    budget = single[1] if single else round(scale * sum(sizes.values()))
     listing = []
     index = 0
-    while stats.bytes < budget:
+    while stats.bytes < budget and not (single and stats.documents):
         lang = languages[index] if index < len(languages) else rng.choices(languages, weights)[0]
         # small corpora still get several documents (one per language at least)
         size = min(rng.randint(MIN_DOCUMENT, MAX_DOCUMENT), max(budget // 4, 200), max(budget - stats.bytes, 200))
+        if single:
+            lang, size = single
         text, swaps = _document_text(pools[lang], lang, size, swapper, rng)
         doc_id = f"bench-{index:06d}"
         file_name = f"{doc_id}.txt"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -75,14 +75,31 @@ class Words:
             while at >= 0:
                 found.append(clause.offset(at))
                 at = clause.folded.find(phrase, at + 1)
-        for index in range(len(tokens)):
-            for parts in self.phrases:
+        by_first, open_first = self._by_first_word
+        for index, token in enumerate(tokens):
+            candidates = [*by_first.get(token.text, ()), *open_first]
+            for lemma in token.lemmas:
+                candidates += by_first.get(lemma, ())
+            for parts in candidates:
                 if index + len(parts) <= len(tokens) and all(
                     _token_matches(tokens[index + k], part) for k, part in enumerate(parts)
                 ):
                     found.append(tokens[index].start)
                     break
         return sorted(found)
+
+    @cached_property
+    def _by_first_word(self) -> tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]]:
+        """Token phrases by their first word, and those opening with a prefix (word*): a token is
+        tried only against the phrases that can start on it."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        open_first: list[tuple[str, ...]] = []
+        for parts in self.phrases:
+            if not parts or parts[0].endswith("*"):
+                open_first.append(parts)
+            else:
+                by_first.setdefault(parts[0], []).append(parts)
+        return by_first, open_first
 
 
 @dataclass(frozen=True)

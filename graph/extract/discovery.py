@@ -29,6 +29,7 @@ from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
 from amurkg.text.russian import analyzer
 from amurkg.text.segment import common_word
+from amurkg.text.spans import SpanIndex
 
 _GRAMMAR = Path(__file__).with_name("names.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -201,18 +202,18 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     if finder is None:
         return Discovery(linked)
     names = _non_overlapping(n for n in finder(linked, catalog) if n.route or not n.head.route)
-    known = list(linked.mentions)
+    known = linked.mention_index
     entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
     relations: list[Relation] = []
     swallowed: set[tuple[int, int]] = set()
     for name in names:
-        inside = [m for m in known if name.start <= m.start and m.end <= name.end]
-        if any(m.start <= name.start and name.end <= m.end for m in known if m not in inside) or (
+        inside = known.within(name.start, name.end)
+        if any(m not in inside for m in known.around(name.start, name.end)) or (
             not name.quoted and any(m.start == name.start and m.end == name.end for m in inside)
         ):
             continue  # the catalog already names this span, or a longer span around it
-        if any(m.start < name.end and name.start < m.end and m not in inside for m in known):
+        if any(m not in inside for m in known.overlapping(name.start, name.end)):
             continue  # cuts a catalog name in two
         if name.head_span and any(
             m.start < name.head_span[1] and name.head_span[0] < m.end and not _generic_tail(m, name, catalog)
@@ -266,7 +267,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                 relations.append(
                     Relation(entity_id, "locatedIn", place, linked.document, a, b, linked.text[a:b], "name")
                 )
-    mentions = [m for m in known if (m.start, m.end) not in swallowed] + new_mentions
+    mentions = [m for m in linked.mentions if (m.start, m.end) not in swallowed] + new_mentions
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
@@ -363,18 +364,19 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
+    """Longest first, each name kept unless it shares a character with one kept before."""
+    ordered = sorted(names, key=lambda n: (n.start - n.end, n.start))
+    taken = bytearray(max((n.end for n in ordered), default=0))
     chosen: list[Name] = []
-    for name in sorted(names, key=lambda n: (n.start - n.end, n.start)):
-        if all(name.end <= other.start or other.end <= name.start for other in chosen):
+    for name in ordered:
+        if not any(taken[name.start : name.end]):
+            taken[name.start : name.end] = b"\x01" * (name.end - name.start)
             chosen.append(name)
     return sorted(chosen, key=lambda n: n.start)
 
 
 def _sentence_of(linked: LinkedText, offset: int) -> int:
-    for index, sentence in enumerate(linked.sentences):
-        if sentence.start <= offset < sentence.end:
-            return index
-    return max(0, len(linked.sentences) - 1)
+    return linked.sentence_at(offset)
 
 
 def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
@@ -495,10 +497,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     starts = folded.starts
     # known mentions in folded coordinates
     to_folded = _inverse(starts, len(linked.text))
-    known = sorted((to_folded[m.start], to_folded[m.end - 1] + 1, m.entity) for m in linked.mentions)
+    known = SpanIndex(sorted((to_folded[m.start], to_folded[m.end - 1] + 1, m.entity) for m in linked.mentions))
     pattern = _cjk_pattern()
     names = []
     proper_chars = bytearray(len(text) + 1)
+    word_starts = [w.start for w in linked.words]
     for word in linked.words:
         if word.flag in _PROPER_FLAGS:
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
@@ -517,7 +520,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         ):
             continue
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, known)
+            start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known)
         route = False
@@ -577,7 +580,8 @@ def _place_before(text: str, end: int, known, catalog: Catalog) -> tuple[int, st
         if at <= 0:
             break
         for stop in ("", "の", "的"):
-            place = next(((a, e) for a, b, e in known if b + len(stop) == at and text.startswith(stop, b)), None)
+            ending = known.within(max(0, at - len(stop) - 200), at - len(stop))
+            place = next(((a, e) for a, b, e in ending if b + len(stop) == at and text.startswith(stop, b)), None)
             if place is not None and catalog[place[1]].cls in _ANCHOR_CLASSES:
                 return place
         if gap < 6 and not _HAN.match(text[end - gap - 1]) and not _KATAKANA.match(text[end - gap - 1]):
@@ -636,7 +640,7 @@ def _is_name_char(char: str, language: str) -> bool:
     return language == "ja" and (bool(_KATAKANA.match(char)) or char == "ー")
 
 
-def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, int, str]]) -> int | None:
+def _cjk_left(text: str, head_start: int, language: str, known: SpanIndex[tuple[int, int, str]]) -> int | None:
     """Where the modifier before a head begins: back over name characters, not across a stop
     character or stop word, at most 12 characters; snapped to the start of a known name it cuts."""
     g = grammar()
@@ -649,11 +653,11 @@ def _cjk_left(text: str, head_start: int, language: str, known: list[tuple[int, 
         if any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
             break
         start -= 1
-    for a, b, _ in known:
+    for a, b, _ in known.overlapping(start, start + 1):
         if a < start < b:
             start = a  # the name contains the whole known name
     if language == "ja":
-        while start < head_start and text[start] in g.ja_leading_stop and not any(a == start for a, _, _ in known):
+        while start < head_start and text[start] in g.ja_leading_stop and not known.starting_at(start):
             start += 1
     return start if start < head_start else None
 
@@ -662,10 +666,10 @@ _DASHES = "-‐‑‒–—―－~〜～"
 _PAIR_LINKS = _DASHES + "至"  # 黑河至布拉戈维申斯克: "to" joins the two places as a dash does
 
 
-def _dash_pair(text: str, start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int | None:
+def _dash_pair(text: str, start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int | None:
     """抚远—哈巴罗夫斯克客运码头: a known place, a dash (with or without spaces), and the known place
     the name begins with are one name; where it then begins, or None when there is no such pair."""
-    first = next((e for a, _, e in known if a == start), None)
+    first = next((e for _, _, e in known.starting_at(start)), None)
     if first is None or catalog[first].cls not in _ANCHOR_CLASSES:
         return None
     j = start
@@ -676,18 +680,18 @@ def _dash_pair(text: str, start: int, known: list[tuple[int, int, str]], catalog
     j -= 1
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    before = next(((a, e) for a, b, e in known if b == j), None)
+    before = next(((a, e) for a, b, e in known.within(max(0, j - 200), j) if b == j), None)
     if before is None or catalog[before[1]].cls not in _ANCHOR_CLASSES or before[1] == first:
         return None
     return before[0]
 
 
-def _past_country(start: int, head_start: int, known: list[tuple[int, int, str]], catalog: Catalog) -> int:
+def _past_country(start: int, head_start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int:
     """俄罗斯阿穆尔州政府: a country right before another known place is not part of the name."""
-    first = next(((a, b, e) for a, b, e in known if a == start), None)
+    first = next(iter(known.starting_at(start)), None)
     if first is None or catalog[first[2]].cls != "Country":
         return start
-    following = next(((a, b, e) for a, b, e in known if a == first[1] and b <= head_start), None)
+    following = next(((a, b, e) for a, b, e in known.starting_at(first[1]) if b <= head_start), None)
     if following is not None and catalog[following[2]].cls in _ANCHOR_CLASSES - {"Country"}:
         return following[0]
     return start
@@ -702,13 +706,14 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
     return start
 
 
-def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, str]]) -> int | None:
+def _zh_left(
+    text: str, head_start: int, segmented, starts: list[int], known: SpanIndex[tuple[int, int, str]]
+) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
     country pair (中俄, 中蒙, 中哈) is part of the name wherever jieba cuts it, and the walk goes on
     past it (抚远中俄公路大桥)."""
     g = grammar()
-    starts = [w.start for w in segmented]
     index = bisect.bisect_right(starts, head_start - 1) - 1
     if index < 0:
         return None
@@ -730,7 +735,7 @@ def _zh_left(text: str, head_start: int, segmented, known: list[tuple[int, int, 
             start = word.start
             index -= 1
             taken += 1
-        for a, b, _ in known:
+        for a, b, _ in known.overlapping(start, start + 1):
             if a < start < b:
                 start = a
         pair_start = _pair_before(text, start)
@@ -765,7 +770,7 @@ def _cjk_parts(
     text: str,
     start: int,
     end: int,
-    known: list[tuple[int, int, str]],
+    known: SpanIndex[tuple[int, int, str]],
     catalog: Catalog,
     proper_at,
     titled: bool = False,
@@ -790,7 +795,7 @@ def _cjk_parts(
             pending = ""
 
     while i < end:
-        mention = next(((a, b, e) for a, b, e in known if a == i and b <= end), None)
+        mention = next(((a, b, e) for a, b, e in known.starting_at(i) if b <= end), None)
         if mention is not None:
             flush()
             parts.append(("entity", mention[2]))

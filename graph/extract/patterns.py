@@ -256,11 +256,7 @@ def footnoted_members(linked: LinkedText, catalog: Catalog) -> Iterator[Relation
         if not mark or mark not in notes:
             continue
         start, end = notes[mark]
-        members = [
-            m
-            for m in linked.mentions
-            if start <= m.start and m.end <= end and catalog[m.entity].cls in ("City", "Port", "Park")
-        ]
+        members = [m for m in linked.mentions_within(start, end) if catalog[m.entity].cls in ("City", "Port", "Park")]
         for member in members:
             yield Relation(
                 member.entity, "partOf", mention.entity, linked.document, start, end, text[start:end], "pattern"
@@ -281,8 +277,8 @@ def models_in_headings(linked: LinkedText, catalog: Catalog) -> Iterator[Relatio
     text = linked.text
     for heading in _NUMBERED_HEADING.finditer(text):
         start, end = heading.start(), heading.end()
-        for mention in linked.mentions:
-            if start <= mention.start and mention.end <= end and catalog[mention.entity].cls == "CooperationModel":
+        for mention in linked.mentions_within(start, end):
+            if catalog[mention.entity].cls == "CooperationModel":
                 quote_start = start + len(heading.group()) - len(heading.group().lstrip())
                 yield Relation(
                     document_key(linked.document),

@@ -108,8 +108,9 @@ def extract_tables(linked: LinkedText, catalog: Catalog) -> tuple[list[Relation]
     covered: set[int] = set()
     for table in find_tables(linked.text):
         relations.extend(_table_relations(table, linked, catalog))
-        covered.update(m.sentence for m in linked.mentions if table.rows[0].start <= m.start < table.rows[-1].end)
-        covered.update(i for i, s in enumerate(linked.sentences) if table.rows[0].start <= s.start < table.rows[-1].end)
+        start, end = table.rows[0].start, table.rows[-1].end
+        covered.update(m.sentence for m in linked.mention_index.overlapping(start, end) if start <= m.start < end)
+        covered.update(linked.sentences_starting_in(start, end))
     return relations, covered
 
 
@@ -125,7 +126,7 @@ def _table_relations(table: Table, linked: LinkedText, catalog: Catalog) -> list
                 relations.append(Relation(subject, predicate, obj, linked.document, row.start, row.end, quote, "table"))
 
         for column, (cell_start, cell_end) in enumerate(row.cells):
-            cell_mentions = [m for m in linked.mentions if cell_start <= m.start and m.end <= cell_end]
+            cell_mentions = linked.mentions_within(cell_start, cell_end)
             holder = _holder(linked.text, cell_start, cell_end, cell_mentions, catalog)
             if holder is not None:
                 for deeper in [c for c in held if c >= column]:
@@ -144,9 +145,7 @@ def _table_relations(table: Table, linked: LinkedText, catalog: Catalog) -> list
 
 def _caption_holder(table: Table, linked: LinkedText, catalog: Catalog) -> str | None:
     start, end = table.caption
-    in_caption = [
-        m for m in linked.mentions if start <= m.start and m.end <= end and catalog[m.entity].cls in HOLDER_CLASSES
-    ]
+    in_caption = [m for m in linked.mentions_within(start, end) if catalog[m.entity].cls in HOLDER_CLASSES]
     return in_caption[0].entity if in_caption else None
 
 

@@ -35,6 +35,7 @@ from amurkg.pipeline.process import (
     process_corpus,
     rename_entities,
 )
+from amurkg.pipeline.progress import ProgressMeter, size_warning
 from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
 from amurkg.pipeline.shards import Piece, Shard, ShardFolder
 from amurkg.pipeline.validate import Engine, Violation, shacl_violations, violations_by_focus
@@ -112,6 +113,7 @@ def build(
     engine: Engine = "fast",
     executor: str = "local",
     scheduler: str | None = None,
+    meter: Callable[[int, int], ProgressMeter] | None = None,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
@@ -120,6 +122,8 @@ def build(
     document's linked text in the result (for tools and tests that need it); `engine` is the SHACL
     engine ("fast", amurkg's own SHACL Core engine, or "full", pySHACL; both find the same violations);
     `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
+    `meter`, given the number of documents and their bytes, makes the progress meter of the
+    linking stage (local executor). A text larger than LARGE_TEXT is warned about and built.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -130,6 +134,14 @@ def build(
 
     clock.lap("read")
     progress(f"linking and extracting {len(documents)} documents" + (f" in {jobs} processes" if jobs > 1 else ""))
+    sizes = [document.path.stat().st_size for document in documents]
+    shown = meter(len(documents), sum(sizes)) if meter is not None and executor != "dask" else None
+    for document, size in zip(documents, sizes):
+        warning = size_warning(document.id, size)
+        if warning is not None and shown is not None:
+            shown.message(warning)
+        elif warning is not None:
+            progress(warning)
     cache = OutcomeCache(layout.cache / "documents" if use_cache else None, catalog_fingerprint(layout.catalog))
     folder = ShardFolder(layout.cache / "shards")
     shard_code = shards.code_fingerprint(
@@ -149,7 +161,7 @@ def build(
 
         processed = dask_process_corpus(documents, catalog, cache, scheduler, progress)
     else:
-        processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress)
+        processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress, shown)
     outcomes = []
     for document, outcome in zip(documents, processed):
         outcomes.append((document, outcome))
@@ -195,6 +207,8 @@ def build(
         report.relations.update(r.method for r in claims if r.document == document.id)
         reports.append(report)
     relations = sorted(set(relations))
+    if shown is not None:
+        shown.close()
     clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
 
     progress("assembling the graph")

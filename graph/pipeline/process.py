@@ -30,6 +30,7 @@ from amurkg.extract.figures import Observation, extract_figures
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.namespaces import SYMMETRIC_PREDICATES
+from amurkg.pipeline.progress import ProgressMeter
 from amurkg.text.link import LinkedText, Linker
 
 # The code that decides an outcome: every module and data file of these folders, and this module.
@@ -65,20 +66,29 @@ class DocumentOutcome:
         return {m.entity for m in self.mentions}
 
 
-def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
+def process_document(
+    linked: LinkedText, catalog: Catalog, stage: Callable[[str], None] = lambda _: None
+) -> DocumentOutcome:
     """Discover the names the catalog lacks, extract the relations of the linked text (discovered
-    entities included) and condense it to what the graph needs."""
+    entities included) and condense it to what the graph needs. `stage` is told each step's name
+    before it runs (progress within a large document)."""
+    stage("names")
     discovery = discover(linked, catalog)
     linked, overlay = discovery.linked, catalog.extended(discovery.entities)
+    stage("tables")
     table_relations, table_sentences = extract_tables(linked, overlay)
+    stage("patterns")
+    patterns = extract_patterns(linked, overlay, skip=table_sentences)
+    stage("clauses")
     relations = (
-        table_relations
-        + extract_patterns(linked, overlay, skip=table_sentences)
-        + extract_clauses(linked, overlay, skip=table_sentences)
-        + discovery.relations
+        table_relations + patterns + extract_clauses(linked, overlay, skip=table_sentences) + discovery.relations
     )
+    stage("figures")
+    observations = extract_figures(linked, overlay)  # figures: one hook, see extract/figures.py
+    sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its mentions (and by the pickle)
     mentions = tuple(
-        MentionRecord(m.entity, m.start, m.end, m.surface, linked.sentence_text(m.sentence)) for m in linked.mentions
+        MentionRecord(m.entity, m.start, m.end, m.surface, _shared(sentence_texts, linked, m.sentence))
+        for m in linked.mentions
     )
     by_sentence: dict[int, set[str]] = {}
     for mention in linked.mentions:
@@ -94,8 +104,15 @@ def process_document(linked: LinkedText, catalog: Catalog) -> DocumentOutcome:
         co_mentions,
         linked,
         tuple(discovery.entities),
-        extract_figures(linked, overlay),  # figures: one hook, see extract/figures.py
+        observations,
     )
+
+
+def _shared(texts: dict[int, str], linked: LinkedText, index: int) -> str:
+    """The text of a sentence, sliced once however many mentions it holds."""
+    if index not in texts:
+        texts[index] = linked.sentence_text(index)
+    return texts[index]
 
 
 def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> DocumentOutcome:
@@ -129,7 +146,9 @@ def unique_relations(relations: list[Relation]) -> tuple[Relation, ...]:
     """One relation per fact and passage: two rules finding the same fact in the same passage give
     one piece of evidence (the one naming its rule, first in order)."""
     chosen: dict[tuple, Relation] = {}
-    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality)):
+    # the relation itself breaks the last ties (A–B and B–A of a symmetric predicate), so the choice
+    # does not depend on the set's order, which string hashing changes from run to run
+    for relation in sorted(set(relations), key=lambda r: (_key(r), r.rule == "", r.rule, r.modality, r)):
         chosen.setdefault(_key(relation), relation)
     return tuple(sorted(chosen.values()))
 
@@ -230,43 +249,53 @@ def process_corpus(
     jobs: int = 1,
     keep_texts: bool = False,
     progress: Callable[[str], None] = lambda _: None,
+    meter: ProgressMeter | None = None,
 ) -> Iterator[DocumentOutcome]:
     """Outcomes in document order: cached ones as they are, the others computed, in `jobs` processes
     when jobs > 1. At most a few documents per process are in flight, so memory does not grow with
-    the corpus."""
+    the corpus. With a `meter`, each document done (and, in one process, each stage of a large
+    document) is shown on it instead of a line through `progress`."""
     use_pool = jobs > 1 and not keep_texts
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog,)) if use_pool else None
     linker = None if use_pool else Linker(catalog)
-    window: deque[tuple[DocumentMeta, str, DocumentOutcome | Future, bool]] = deque()
+    window: deque[tuple[DocumentMeta, str, DocumentOutcome | Future, bool, int]] = deque()
 
-    def finish(entry: tuple[DocumentMeta, str, DocumentOutcome | Future, bool]) -> DocumentOutcome:
-        document, key, item, fresh = entry
+    def finish(entry: tuple[DocumentMeta, str, DocumentOutcome | Future, bool, int]) -> DocumentOutcome:
+        document, key, item, fresh, size = entry
         outcome = item.result() if isinstance(item, Future) else item
         if fresh:
             cache.put(key, outcome)
-        progress(
-            f"  {document.id} ({document.language}): {len(outcome.mentions)} mentions" + ("" if fresh else " (cached)")
-        )
+        note = f" ({document.language}): {len(outcome.mentions)} mentions" + ("" if fresh else " (cached)")
+        if meter is not None:
+            meter.document_done(document.id, size, note)
+        else:
+            progress(f"  {document.id}{note}")
         return outcome
 
     try:
         for document in documents:
             text = document.read_text()
+            size = document.path.stat().st_size
             key = cache.key(document, text)
             cached = None if keep_texts else cache.get(key)
             if cached is not None:
-                window.append((document, key, cached, False))
+                window.append((document, key, cached, False, size))
             elif pool is not None:
-                window.append(
-                    (document, key, pool.submit(_process_in_worker, (document.id, document.language, text)), True)
-                )
+                job = (document.id, document.language, text)
+                window.append((document, key, pool.submit(_process_in_worker, job), True, size))
             else:
                 assert linker is not None  # no pool: this process links
+
+                def stage(name: str, document: DocumentMeta = document, size: int = size) -> None:
+                    if meter is not None:
+                        meter.stage(document.id, size, name)
+
+                stage("linking")
                 linked = linker.link(document.id, text, document.language)
-                outcome = process_document(linked, catalog)
+                outcome = process_document(linked, catalog, stage)
                 if not keep_texts:
                     outcome.linked = None
-                window.append((document, key, outcome, True))
+                window.append((document, key, outcome, True, size))
             while len(window) > 4 * max(1, jobs):
                 yield finish(window.popleft())
         while window:

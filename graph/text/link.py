@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -22,6 +23,7 @@ from amurkg.text.normalize import FoldedText, fold, fold_text, is_word_char, scr
 from amurkg.text.russian import analyzer, inflected_forms
 from amurkg.text.segment import Word, words
 from amurkg.text.sentences import Sentence, split_sentences
+from amurkg.text.spans import SpanIndex
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # When two entities share a name, the more specific kind of place wins.
@@ -76,7 +78,40 @@ class LinkedText:
         return self.text[sentence.start : sentence.end]
 
     def mentions_in(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions of one sentence, in text order."""
+        return list(self._by_sentence.get(index, ()))
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying inside [start, end) of the text, in text order."""
+        return self.mention_index.within(start, end)
+
+    def sentence_at(self, offset: int) -> int:
+        """The sentence containing an offset (the last sentence when none does)."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
+        return max(0, len(self.sentences) - 1)
+
+    def sentences_starting_in(self, start: int, end: int) -> range:
+        """Indices of the sentences that start inside [start, end)."""
+        starts = self._sentence_starts
+        return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+
+    # Indexes built on first use (the dataclass is frozen, so they never go stale).
+    @cached_property
+    def mention_index(self) -> SpanIndex[Mention]:
+        return SpanIndex(self.mentions, lambda m: (m.start, m.end))
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Mention]]:
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for mention in self.mentions:
+            by_sentence[mention.sentence].append(mention)
+        return dict(by_sentence)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
 
 class Linker:
