@@ -142,6 +142,11 @@ class Lexicon:
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
     list_fillers: frozenset[str]
     pair_cue_window: int | None
+    locative_before: tuple[str, ...]
+    locative_after: tuple[str, ...]
+    locative_predicates: frozenset[str]
+    partner_nouns: Words
+    partner_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -215,6 +220,11 @@ def lexicon(language: str) -> Lexicon | None:
         ),
         list_fillers=frozenset(per("list_fillers")),
         pair_cue_window=raw.get("pair_cue_window", {}).get(language),
+        locative_before=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("before", [])),
+        locative_after=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("after", [])),
+        locative_predicates=frozenset(raw.get("locative_predicates", [])),
+        partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
+        partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
     )
 
 
@@ -407,7 +417,9 @@ class ClauseReader:
         lowered = text[span.start : span.end].lower()
         added: list[Mention] = []
         for words, family, plural in self.lex.definite:
-            pattern = r"(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’-])"
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            if self.language not in CJK:  # CJK words stand without spaces: no word boundaries
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
@@ -489,6 +501,7 @@ class ClauseReader:
         cues = {p: found for p, found in cues.items() if found}
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
+        self._partner_noun(clause, topic, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
@@ -735,6 +748,10 @@ class ClauseReader:
                 and not self._nested_places(m, obj)
             )
 
+        if predicate in self.lex.locative_predicates:
+            for subject in mentions:  # "X在哈尔滨开幕", "ハルビンで…が開催", "took place in B": the place it is held in
+                if fits(subject) and "territory" in self.fam(subject) and self._locative(subject):
+                    return [m for m in self._list_of(subject, mentions) if fits(m)], "locative"
         brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
         for subject in reversed(mentions[:position]):
             if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
@@ -790,6 +807,18 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _locative(self, mention: Mention) -> bool:
+        """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
+        text = self.linked.text
+        before = fold(text[max(0, mention.start - 12) : mention.start]).rstrip()
+        after = fold(text[mention.end : mention.end + 6])
+        for word in self.lex.locative_before:
+            if before.endswith(word):
+                head = before[: len(before) - len(word)]
+                if self.language in CJK or not head or not head[-1].isalnum():
+                    return True
+        return any(after.startswith(word) for word in self.lex.locative_after)
 
     def _agent_after(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """Does the case of a name after the object make it the doer (Russian free word order):
@@ -1011,6 +1040,34 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _partner_noun(self, clause: Clause, topic: Topic | None, modality: str) -> None:
+        """ "A is the main partner of B", "A是B的主要合作伙伴", "Основными партнёрами области остаются A
+        и B": a partner noun and a copula between two lists of actors (or one list and the carried
+        topic, when the clause takes it up) make them partners."""
+        if not self.lex.partner_nouns.find(clause) or not self.lex.partner_links.find(clause):
+            return
+        groups: list[list[Mention]] = []
+        for mention in clause.mentions:
+            if "actor" not in self.fam(mention) or any(mention in group for group in groups):
+                continue
+            groups.append([m for m in self._list_of(mention, clause.mentions) if "actor" in self.fam(m)])
+        start = clause.start
+        if (
+            len(groups) == 1
+            and topic is not None
+            and self.lex.anaphora.find(clause)
+            and "actor" in self.fam(topic.mention)
+            and topic.mention not in groups[0]
+        ):
+            groups.insert(0, [topic.mention])
+            start = min(start, topic.mention.start)
+        if len(groups) != 2:
+            return
+        for one in groups[0]:
+            for other in groups[1]:
+                if one.entity != other.entity and not self._nested(one, other):
+                    self._emit(one.entity, "cooperatesWith", other.entity, start, clause.end, "partner-noun", modality)
 
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
