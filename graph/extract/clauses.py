@@ -19,7 +19,7 @@ give no relation. Nothing here names a place: classes, geography and words decid
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -347,6 +347,7 @@ class ClauseReader:
         self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
         self.place_names: dict[str, str] | None = None
         self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
+        self.clause_mentions: list[Mention] = []  # the names of the clause being read
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -734,6 +735,7 @@ class ClauseReader:
 
     def _subjects(self, clause: Clause, position: int, predicate: str, found: list[int]) -> tuple[list[Mention], str]:
         mentions = clause.mentions
+        self.clause_mentions = mentions
         obj = mentions[position]
         verb_final = self.language in CJK
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
@@ -750,7 +752,17 @@ class ClauseReader:
 
         if predicate in self.lex.locative_predicates:
             for subject in mentions:  # "X在哈尔滨开幕", "ハルビンで…が開催", "took place in B": the place it is held in
-                if fits(subject) and "territory" in self.fam(subject) and self._locative(subject):
+                if (
+                    fits(subject)
+                    and "territory" in self.fam(subject)
+                    and self._locative(subject)
+                    and not any(
+                        m is not obj
+                        and min(obj.end, subject.end) <= m.start < max(obj.start, subject.start)
+                        and self.fam(m) & self.fam(obj)
+                        for m in mentions
+                    )  # another event nearer the place is the one held there
+                ):
                     return [m for m in self._list_of(subject, mentions) if fits(m)], "locative"
         brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
         for subject in reversed(mentions[:position]):
@@ -766,7 +778,9 @@ class ClauseReader:
             )
             after = verb_final and any(at >= obj.end for at in found)
             if between or after or predicate in self.lex.free_order:
-                return members, "clause"
+                if predicate in self.lex.joint:  # "A在哈尔滨与B签署": the place it happens in signs nothing
+                    members = [m for m in members if not self._locative(m)] or members
+                return self._joint_doer(members, obj, fits, predicate) + members, "clause"
             if verb_final:
                 break
             # in "A borders B, … and C", C's subject is A: look further back, past names after the word
@@ -807,6 +821,29 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _joint_doer(
+        self, members: list[Mention], obj: Mention, fits: Callable[[Mention], bool], predicate: str
+    ) -> list[Mention]:
+        """For a joint predicate the partner does it too: in "AはBと協定に署名した" the name the marked
+        partner B belongs to (the nearest fitting name before, not a place where it happens), in
+        "A signed X with B" the partner after the object."""
+        if predicate not in self.lex.joint:
+            return []
+        mentions = self.clause_mentions
+        doers: list[Mention] = []
+        if self._marked_partner(members[0], []):
+            before = [
+                m
+                for m in mentions
+                if m.end <= members[0].start and fits(m) and m not in members and not self._locative(m)
+            ]
+            if before and not self._nested(before[-1], members[0]):
+                doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
+        for m in mentions:
+            if m.start > obj.end and fits(m) and self._marked_partner(m, []) and not self._nested(m, members[0]):
+                doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
+        return doers
 
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
