@@ -145,6 +145,7 @@ class Lexicon:
     locative_before: tuple[str, ...]
     locative_after: tuple[str, ...]
     locative_predicates: frozenset[str]
+    not_at_place: frozenset[str]
     partner_nouns: Words
     partner_links: Words
 
@@ -223,6 +224,7 @@ def lexicon(language: str) -> Lexicon | None:
         locative_before=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("before", [])),
         locative_after=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("after", [])),
         locative_predicates=frozenset(raw.get("locative_predicates", [])),
+        not_at_place=frozenset(raw.get("not_at_place", [])),
         partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
         partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
     )
@@ -743,6 +745,8 @@ class ClauseReader:
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
+            if predicate in self.lex.not_at_place and self._locative(m):
+                return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
             return (
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
@@ -778,8 +782,6 @@ class ClauseReader:
             )
             after = verb_final and any(at >= obj.end for at in found)
             if between or after or predicate in self.lex.free_order:
-                if predicate in self.lex.joint:  # "A在哈尔滨与B签署": the place it happens in signs nothing
-                    members = [m for m in members if not self._locative(m)] or members
                 return self._joint_doer(members, obj, fits, predicate) + members, "clause"
             if verb_final:
                 break
@@ -833,11 +835,7 @@ class ClauseReader:
         mentions = self.clause_mentions
         doers: list[Mention] = []
         if self._marked_partner(members[0], []):
-            before = [
-                m
-                for m in mentions
-                if m.end <= members[0].start and fits(m) and m not in members and not self._locative(m)
-            ]
+            before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
             if before and not self._nested(before[-1], members[0]):
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
