@@ -846,7 +846,9 @@ class ClauseReader:
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
         text = self.linked.text
-        before = fold(text[max(0, mention.start - 12) : mention.start]).rstrip()
+        before = fold(text[max(0, mention.start - 30) : mention.start]).rstrip()
+        if before.endswith(("«", '"', "“")) and self.language not in CJK:  # "в ТОР «Белогорск»": past the head noun
+            before = re.sub(r"\S+\s*$", "", before[:-1].rstrip()).rstrip()
         after = fold(text[mention.end : mention.end + 6])
         for word in self.lex.locative_before:
             if before.endswith(word):
