@@ -126,3 +126,19 @@ def test_an_object_first_list_with_a_rank_word_is_the_topic_s_industries(read):
         "agriculture",
         "tourism",
     }
+
+
+def test_a_funder_named_first_with_an_active_verb_funds_the_park_after_it(read):
+    edge = _find(
+        read("The Eurasian Development Bank will fund the Ussuriysk Wood Park.", "en"),
+        "ussuriysk-wood-park",
+        "fundedBy",
+    )
+    assert (
+        edge.quote == "The Eurasian Development Bank will fund the Ussuriysk Wood Park." and edge.modality == "planned"
+    )
+    assert not [
+        r
+        for r in read("The Eurasian Development Bank will not fund the Ussuriysk Wood Park.", "en")
+        if r.predicate == "fundedBy"
+    ]

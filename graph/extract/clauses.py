@@ -146,6 +146,7 @@ class Lexicon:
     locative_after: tuple[str, ...]
     locative_predicates: frozenset[str]
     not_at_place: frozenset[str]
+    active_object: frozenset[str]
     partner_nouns: Words
     partner_links: Words
 
@@ -225,6 +226,7 @@ def lexicon(language: str) -> Lexicon | None:
         locative_after=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("after", [])),
         locative_predicates=frozenset(raw.get("locative_predicates", [])),
         not_at_place=frozenset(raw.get("not_at_place", [])),
+        active_object=frozenset(raw.get("active_object", [])),
         partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
         partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
     )
@@ -798,6 +800,9 @@ class ClauseReader:
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
                 and not self._agent_after(obj, subject, found)
+                and not (
+                    predicate in self.lex.active_object and any(obj.end <= at < subject.start for at in found)
+                )  # "The Bank will finance the park": the object does what the word says
             ):
                 if self.lex.agent_cases:
                     continue  # case marks the doer: a later name may still be it (… компания «A» при участии «B»)
