@@ -19,7 +19,7 @@ give no relation. Nothing here names a place: classes, geography and words decid
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -159,6 +159,13 @@ class Lexicon:
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
     list_fillers: frozenset[str]
     pair_cue_window: int | None
+    locative_before: tuple[str, ...]
+    locative_after: tuple[str, ...]
+    locative_predicates: frozenset[str]
+    not_at_place: frozenset[str]
+    active_object: frozenset[str]
+    partner_nouns: Words
+    partner_links: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -232,6 +239,13 @@ def lexicon(language: str) -> Lexicon | None:
         ),
         list_fillers=frozenset(per("list_fillers")),
         pair_cue_window=raw.get("pair_cue_window", {}).get(language),
+        locative_before=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("before", [])),
+        locative_after=tuple(fold(w) for w in raw.get("locative", {}).get(language, {}).get("after", [])),
+        locative_predicates=frozenset(raw.get("locative_predicates", [])),
+        not_at_place=frozenset(raw.get("not_at_place", [])),
+        active_object=frozenset(raw.get("active_object", [])),
+        partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
+        partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
     )
 
 
@@ -354,6 +368,7 @@ class ClauseReader:
         self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
         self.place_names: dict[str, str] | None = None
         self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
+        self.clause_mentions: list[Mention] = []  # the names of the clause being read
 
     def cls(self, mention: Mention) -> str:
         return self.catalog[mention.entity].cls if mention.entity in self.catalog else ""
@@ -424,7 +439,9 @@ class ClauseReader:
         lowered = text[span.start : span.end].lower()
         added: list[Mention] = []
         for words, family, plural in self.lex.definite:
-            pattern = r"(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’-])"
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            if self.language not in CJK:  # CJK words stand without spaces: no word boundaries
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
@@ -506,6 +523,7 @@ class ClauseReader:
         cues = {p: found for p, found in cues.items() if found}
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
+        self._partner_noun(clause, topic, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
@@ -738,6 +756,7 @@ class ClauseReader:
 
     def _subjects(self, clause: Clause, position: int, predicate: str, found: list[int]) -> tuple[list[Mention], str]:
         mentions = clause.mentions
+        self.clause_mentions = mentions
         obj = mentions[position]
         verb_final = self.language in CJK
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
@@ -745,6 +764,8 @@ class ClauseReader:
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
+            if predicate in self.lex.not_at_place and self._locative(m):
+                return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
             return (
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
@@ -752,6 +773,20 @@ class ClauseReader:
                 and not self._nested_places(m, obj)
             )
 
+        if predicate in self.lex.locative_predicates:
+            for subject in mentions:  # "X在哈尔滨开幕", "ハルビンで…が開催", "took place in B": the place it is held in
+                if (
+                    fits(subject)
+                    and "territory" in self.fam(subject)
+                    and self._locative(subject)
+                    and not any(
+                        m is not obj
+                        and min(obj.end, subject.end) <= m.start < max(obj.start, subject.start)
+                        and self.fam(m) & self.fam(obj)
+                        for m in mentions
+                    )  # another event nearer the place is the one held there
+                ):
+                    return [m for m in self._list_of(subject, mentions) if fits(m)], "locative"
         brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
         for subject in reversed(mentions[:position]):
             if not fits(subject) or any(a < subject.start and subject.end < b < obj.start for a, b in brackets):
@@ -766,7 +801,7 @@ class ClauseReader:
             )
             after = verb_final and any(at >= obj.end for at in found)
             if between or after or predicate in self.lex.free_order:
-                return members, "clause"
+                return self._joint_doer(members, obj, fits, predicate) + members, "clause"
             if verb_final:
                 break
             # in "A borders B, … and C", C's subject is A: look further back, past names after the word
@@ -782,6 +817,9 @@ class ClauseReader:
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
                 and not self._agent_after(obj, subject, found)
+                and not (
+                    predicate in self.lex.active_object and any(obj.end <= at < subject.start for at in found)
+                )  # "The Bank will finance the park": the object does what the word says
             ):
                 if self.lex.agent_cases:
                     continue  # case marks the doer: a later name may still be it (… компания «A» при участии «B»)
@@ -807,6 +845,39 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _joint_doer(
+        self, members: list[Mention], obj: Mention, fits: Callable[[Mention], bool], predicate: str
+    ) -> list[Mention]:
+        """For a joint predicate the partner does it too: in "AはBと協定に署名した" the name the marked
+        partner B belongs to (the nearest fitting name before, not a place where it happens), in
+        "A signed X with B" the partner after the object."""
+        if predicate not in self.lex.joint:
+            return []
+        mentions = self.clause_mentions
+        doers: list[Mention] = []
+        if self._marked_partner(members[0], []):
+            before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
+            if before and not self._nested(before[-1], members[0]):
+                doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
+        for m in mentions:
+            if m.start > obj.end and fits(m) and self._marked_partner(m, []) and not self._nested(m, members[0]):
+                doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
+        return doers
+
+    def _locative(self, mention: Mention) -> bool:
+        """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
+        text = self.linked.text
+        before = fold(text[max(0, mention.start - 30) : mention.start]).rstrip()
+        if before.endswith(("«", '"', "“")) and self.language not in CJK:  # "в ТОР «Белогорск»": past the head noun
+            before = re.sub(r"\S+\s*$", "", before[:-1].rstrip()).rstrip()
+        after = fold(text[mention.end : mention.end + 6])
+        for word in self.lex.locative_before:
+            if before.endswith(word):
+                head = before[: len(before) - len(word)]
+                if self.language in CJK or not head or not head[-1].isalnum():
+                    return True
+        return any(after.startswith(word) for word in self.lex.locative_after)
 
     def _agent_after(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """Does the case of a name after the object make it the doer (Russian free word order):
@@ -1028,6 +1099,34 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _partner_noun(self, clause: Clause, topic: Topic | None, modality: str) -> None:
+        """ "A is the main partner of B", "A是B的主要合作伙伴", "Основными партнёрами области остаются A
+        и B": a partner noun and a copula between two lists of actors (or one list and the carried
+        topic, when the clause takes it up) make them partners."""
+        if not self.lex.partner_nouns.find(clause) or not self.lex.partner_links.find(clause):
+            return
+        groups: list[list[Mention]] = []
+        for mention in clause.mentions:
+            if "actor" not in self.fam(mention) or any(mention in group for group in groups):
+                continue
+            groups.append([m for m in self._list_of(mention, clause.mentions) if "actor" in self.fam(m)])
+        start = clause.start
+        if (
+            len(groups) == 1
+            and topic is not None
+            and self.lex.anaphora.find(clause)
+            and "actor" in self.fam(topic.mention)
+            and topic.mention not in groups[0]
+        ):
+            groups.insert(0, [topic.mention])
+            start = min(start, topic.mention.start)
+        if len(groups) != 2:
+            return
+        for one in groups[0]:
+            for other in groups[1]:
+                if one.entity != other.entity and not self._nested(one, other):
+                    self._emit(one.entity, "cooperatesWith", other.entity, start, clause.end, "partner-noun", modality)
 
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
