@@ -257,7 +257,7 @@ def process_corpus(
     document) is shown on it instead of a line through `progress`."""
     use_pool = jobs > 1 and not keep_texts
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog,)) if use_pool else None
-    linker = None if use_pool else Linker(catalog)
+    linker: Linker | None = None  # built on the first document that is not cached (seconds: Russian forms)
     window: deque[tuple[DocumentMeta, str, DocumentOutcome | Future, bool, int]] = deque()
 
     def finish(entry: tuple[DocumentMeta, str, DocumentOutcome | Future, bool, int]) -> DocumentOutcome:
@@ -284,7 +284,8 @@ def process_corpus(
                 job = (document.id, document.language, text)
                 window.append((document, key, pool.submit(_process_in_worker, job), True, size))
             else:
-                assert linker is not None  # no pool: this process links
+                if linker is None:  # no pool: this process links
+                    linker = Linker(catalog)
 
                 def stage(name: str, document: DocumentMeta = document, size: int = size) -> None:
                     if meter is not None:
