@@ -177,3 +177,14 @@ def test_an_agreement_or_forum_named_after_a_place_does_not_lie_in_it(found, tex
     names = discovered(discovery)
     assert surface in names, names
     assert located(discovery, names[surface]) == set()
+
+
+def test_a_quoted_catalog_program_after_a_descriptor_stays_the_catalog_program(found):
+    discovery = found("Минэнерго России издало новый проект «Энергетической стратегии 2035».", "ru")
+    assert discovered(discovery) == {}
+    assert "russia-energy-strategy-2035" in {m.entity for m in discovery.linked.mentions}
+
+
+def test_a_quoted_place_after_a_descriptor_names_something_new(found):
+    names = discovered(found("Резиденты ТОР «Хабаровск» расширяют производство.", "ru"))
+    assert any("Хабаровск" in surface for surface in names), names

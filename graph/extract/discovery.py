@@ -36,6 +36,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 # Proper-name contexts may contain these; the place classes a name can lie in.
 _ANCHOR_CLASSES = PLACE_CLASSES - {"Corridor"}
+# Catalog classes of things with names of their own: quoted after a descriptor (проект «Энергетической
+# стратегии 2035»), such a name is that thing, not a new one named after it.
+_PROPER_THINGS = frozenset({"Program", "Project", "Organization", "Event"})
 
 
 @dataclass(frozen=True)
@@ -209,10 +212,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     swallowed: set[tuple[int, int]] = set()
     for name in names:
         inside = known.within(name.start, name.end)
+        exact = [m for m in inside if m.start == name.start and m.end == name.end]
         if any(m not in inside for m in known.around(name.start, name.end)) or (
-            not name.quoted and any(m.start == name.start and m.end == name.end for m in inside)
+            exact and (not name.quoted or catalog[exact[0].entity].cls in _PROPER_THINGS)
         ):
-            continue  # the catalog already names this span, or a longer span around it
+            continue  # the catalog names this span (a quoted place or sector names something new: ТОР «Хабаровск»)
         if any(m not in inside for m in known.overlapping(name.start, name.end)):
             continue  # cuts a catalog name in two
         if name.head_span and any(

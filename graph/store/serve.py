@@ -97,6 +97,7 @@ class ServedStore(OxigraphStore):
             load_built_graph(layout)  # raises the clear "run amurkg build first" error
         self.path = layout.turtle
         self.description = "the served graph"
+        self.union = False  # the Turtle's triples are in the default graph
         self.store = ox.Store()
         try:
             self.store.bulk_load(path=str(layout.turtle), format=ox.RdfFormat.TURTLE)
