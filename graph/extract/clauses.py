@@ -166,6 +166,7 @@ class Lexicon:
     active_object: frozenset[str]
     partner_nouns: Words
     partner_links: Words
+    place_suffixes: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -246,6 +247,7 @@ def lexicon(language: str) -> Lexicon | None:
         active_object=frozenset(raw.get("active_object", [])),
         partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
         partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
+        place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
     )
 
 
@@ -688,6 +690,8 @@ class ClauseReader:
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
+                if predicate == "targetsIndustry" and self._qualifies_cooperation(obj, mentions, cues):
+                    continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if subjects:
                     for subject in subjects:
                         distance = self._cue_distance(found, subject, obj)
@@ -726,6 +730,18 @@ class ClauseReader:
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _qualifies_cooperation(self, obj: Mention, mentions: list[Mention], cues: dict[str, list[int]]) -> bool:
+        """Does the name's list qualify a cooperation word right after it by a possessive (農業と林業の
+        対ロ協力, 农业的对俄合作)?"""
+        last = max(self._list_of(obj, mentions), key=lambda m: m.end, default=obj)
+        after = fold(self.linked.text[last.end : last.end + 10])
+        if self.language not in CJK or not any(after.startswith(w) for w in self.lex.possessive):
+            return False
+        words = self.lex.relation_words["cooperatesWith"].phrases  # also inside a name (対ロ協力)
+        return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
+            phrase in after for (phrase, *_) in words
+        )
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -1174,10 +1190,12 @@ class ClauseReader:
         text = self.linked.text
         mentions = clause.mentions
         for position, holder in enumerate(mentions):
-            after = text[holder.end : holder.end + 1]
-            if after not in ("(", "（") or self.cls(holder) not in self.lex.rank:
+            opening = holder.end + next(
+                (len(w) for w in self.lex.place_suffixes if text.startswith(w, holder.end)), 0
+            )  # 中国東北地域（…）: a generic word of area may close the name before the bracket
+            if text[opening : opening + 1] not in ("(", "（") or self.cls(holder) not in self.lex.rank:
                 continue
-            close = min((i for i in (text.find(c, holder.end) for c in ")）") if i >= 0), default=-1)
+            close = min((i for i in (text.find(c, opening) for c in ")）") if i >= 0), default=-1)
             if close < 0 or close > clause.end:
                 continue
             inside = [m for m in mentions[position + 1 :] if m.end <= close]
