@@ -57,3 +57,10 @@ def test_a_joint_action_with_a_partner_is_cooperation(read):
     assert "вместе с Благовещенском" in edge.quote
     relations = read("Вместе с тем Харбин не сотрудничает с Благовещенском.", "ru")
     assert not [r for r in relations if r.predicate == "cooperatesWith"]
+
+
+def test_a_city_anaphor_takes_the_name_headed_by_its_noun(read):
+    text = "綏芬河市はポグラニチヌイと向かい合っている。同市は木材加工を重点的に発展させる。"
+    relations = read(text, "ja")
+    assert _find(relations, "suifenhe", "targetsIndustry", "wood-processing").quote.startswith("同市は")
+    assert not [r for r in relations if r.subject == "pogranichny" and r.predicate == "targetsIndustry"]

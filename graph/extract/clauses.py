@@ -542,9 +542,10 @@ class ClauseReader:
             if at < 0 or BLANK in head[:at] or head[:at].strip("①②③④⑤⑥⑦⑧⑨（）()0123456789. "):
                 continue
             start = clause.offset(at)
-            antecedent = next(
-                (m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000),
-                None,
+            candidates = [m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000]
+            # 同市 after 綏芬河市 … ポグラニチヌイ: a name whose own head is the anaphor's noun goes first
+            antecedent = next((m for m in candidates if fold(m.surface).endswith(word[-1])), None) or next(
+                iter(candidates), None
             )
             if antecedent is None:
                 return clause
