@@ -64,3 +64,24 @@ def test_a_city_anaphor_takes_the_name_headed_by_its_noun(read):
     relations = read(text, "ja")
     assert _find(relations, "suifenhe", "targetsIndustry", "wood-processing").quote.startswith("同市は")
     assert not [r for r in relations if r.subject == "pogranichny" and r.predicate == "targetsIndustry"]
+
+
+def test_a_delegation_stands_for_its_region_and_enterprises_do_not(read):
+    text = (
+        "В Благовещенске состоялась Амурская международная ярмарка. В ярмарке приняли участие предприятия "
+        "Хэйхэ, а также делегация Еврейской автономной области."
+    )
+    relations = read(text, "ru")
+    edge = _find(relations, "jewish-autonomous-oblast", "participatesIn", "amur-oblast-international-fair")
+    assert "делегация Еврейской автономной области" in edge.quote
+    assert not [r for r in relations if r.subject == "heihe" and r.predicate == "participatesIn"]
+
+
+def test_a_name_after_its_verb_is_no_topic_for_the_next_sentence(read):
+    text = (
+        "Через Амур строится канатная дорога Благовещенск — Хэйхэ, которая соединит два города. "
+        "Приоритетными отраслями сотрудничества определены сельское хозяйство и туризм."
+    )
+    relations = read(text, "ru")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]
+    assert [r for r in relations if r.predicate == "connects" and r.object == "heihe"]

@@ -167,6 +167,8 @@ class Lexicon:
     partner_nouns: Words
     partner_links: Words
     place_suffixes: tuple[str, ...]
+    agent_heads: frozenset[str]
+    not_agent_heads: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -248,6 +250,8 @@ def lexicon(language: str) -> Lexicon | None:
         partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
         partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
         place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
+        agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("agent", [])),
+        not_agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("not_agent", [])),
     )
 
 
@@ -629,6 +633,10 @@ class ClauseReader:
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
             head = text[clause.start : mention.start]
+            if self.lex.agent_cases and any(
+                _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
+            ):
+                return None  # "Через Амур строится канатная дорога …": a name after its verb is new, no topic
             if len(head) <= max(6, (clause.end - clause.start) // 4):
                 return mention
             return None
@@ -910,6 +918,12 @@ class ClauseReader:
         if not cues:
             return False
         cases = _cases(_governing_word(text, subject))
+        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-1:]
+        lemma = set(lemmas(head[0].lower())) if head and not text[: subject.start].rstrip().endswith("«") else set()
+        if lemma & self.lex.not_agent_heads:
+            return False  # "участие приняли предприятия Хэйхэ": the enterprises of the city took part
+        if lemma & self.lex.agent_heads:
+            cases = _cases(head[0])  # "а также делегация области": the delegation stands for the region
         for at in cues:
             word = _TOKEN.match(text, at)
             if word is None:
