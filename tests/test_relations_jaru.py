@@ -85,3 +85,19 @@ def test_a_name_after_its_verb_is_no_topic_for_the_next_sentence(read):
     relations = read(text, "ru")
     assert not [r for r in relations if r.predicate == "targetsIndustry"]
     assert [r for r in relations if r.predicate == "connects" and r.object == "heihe"]
+
+
+def test_a_delegation_after_the_event_it_joins_and_the_host_city_is_no_participant(read):
+    text = "ハルビン市で開かれた「北東アジア食品見本市」に、黒龍江省の代表団が参加した。"
+    relations = read(text, "ja")
+    fair = next(r.object for r in relations if r.predicate == "participatesIn")
+    edge = _find(relations, "heilongjiang", "participatesIn", fair)
+    assert edge.quote.endswith("代表団が参加した。") and edge.modality == "stated"
+    assert _find(relations, "harbin", "hosts", fair)
+    assert not [r for r in relations if r.subject == "harbin" and r.predicate == "participatesIn"]
+    # the province's firms take part, not the province
+    relations = read(
+        "ハバロフスクで開催される「ハバロフスク国際経済フォーラム」には、黒竜江省の企業が多数参加している。", "ja"
+    )
+    assert [r for r in relations if r.subject == "khabarovsk" and r.predicate == "hosts"]
+    assert not [r for r in relations if r.predicate == "participatesIn"]

@@ -834,7 +834,7 @@ class ClauseReader:
                 break
         links = self.lex.object_first_links.find(clause)
         for subject in mentions[position + 1 :]:
-            if not fits(subject):
+            if not fits(subject) or self._owner_only(subject):
                 continue
             if verb_final and self._relative_head(obj, subject, found, mentions):
                 return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
@@ -842,6 +842,7 @@ class ClauseReader:
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
                 and not self._agent_after(obj, subject, found)
+                and not self._case_marked_order(obj, subject)
                 and not (
                     predicate in self.lex.active_object and any(obj.end <= at < subject.start for at in found)
                 )  # "The Bank will finance the park": the object does what the word says
@@ -989,6 +990,28 @@ class ClauseReader:
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
+
+    def _owner_only(self, subject: Mention) -> bool:
+        """Does a name only say whose the doers are ("黒竜江省の企業が参加": the province's firms)?
+        (Russian reads this off the noun before the name, in `_agent_after`.)"""
+        if self.language not in CJK:
+            return False
+        head = fold(self.linked.text[subject.end : subject.end + 8])
+        head = next((head[len(w) :] for w in self.lex.possessive if head.startswith(w)), head)
+        return any(head.startswith(fold(w)) for w in self.lex.not_agent_heads)
+
+    def _case_marked_order(self, obj: Mention, subject: Mention) -> bool:
+        """Japanese particles say the roles whatever the order: "見本市に、黒龍江省の代表団が参加した"
+        (the object closed by に/を, the later name by が/は)."""
+        if not self.lex.topic_markers or not self.lex.not_subject_after:
+            return False
+        first = self._case_after(obj, subject.start)
+        return (
+            bool(first)
+            and first != "と"
+            and any(first.startswith(w) for w in self.lex.not_subject_after if w != "と")
+            and self._case_after(subject, subject.end + 60) in self.lex.topic_markers
+        )
 
     def _case_after(self, last: Mention, limit: int) -> str:
         """The particle that closes the noun phrase a name opens (Japanese): the first run of kana
