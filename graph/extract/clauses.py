@@ -166,6 +166,9 @@ class Lexicon:
     active_object: frozenset[str]
     partner_nouns: Words
     partner_links: Words
+    place_suffixes: tuple[str, ...]
+    agent_heads: frozenset[str]
+    not_agent_heads: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -246,6 +249,9 @@ def lexicon(language: str) -> Lexicon | None:
         active_object=frozenset(raw.get("active_object", [])),
         partner_nouns=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("nouns", [])),
         partner_links=_words(language, raw.get("partner_nouns", {}).get(language, {}).get("links", [])),
+        place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
+        agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("agent", [])),
+        not_agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("not_agent", [])),
     )
 
 
@@ -540,9 +546,10 @@ class ClauseReader:
             if at < 0 or BLANK in head[:at] or head[:at].strip("①②③④⑤⑥⑦⑧⑨（）()0123456789. "):
                 continue
             start = clause.offset(at)
-            antecedent = next(
-                (m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000),
-                None,
+            candidates = [m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000]
+            # 同市 after 綏芬河市 … ポグラニチヌイ: a name whose own head is the anaphor's noun goes first
+            antecedent = next((m for m in candidates if fold(m.surface).endswith(word[-1])), None) or next(
+                iter(candidates), None
             )
             if antecedent is None:
                 return clause
@@ -626,6 +633,10 @@ class ClauseReader:
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
             head = text[clause.start : mention.start]
+            if self.lex.agent_cases and any(
+                _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
+            ):
+                return None  # "Через Амур строится канатная дорога …": a name after its verb is new, no topic
             if len(head) <= max(6, (clause.end - clause.start) // 4):
                 return mention
             return None
@@ -688,6 +699,8 @@ class ClauseReader:
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
+                if predicate == "targetsIndustry" and self._qualifies_cooperation(obj, mentions, cues):
+                    continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if subjects:
                     for subject in subjects:
                         distance = self._cue_distance(found, subject, obj)
@@ -726,6 +739,18 @@ class ClauseReader:
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _qualifies_cooperation(self, obj: Mention, mentions: list[Mention], cues: dict[str, list[int]]) -> bool:
+        """Does the name's list qualify a cooperation word right after it by a possessive (農業と林業の
+        対ロ協力, 农业的对俄合作)?"""
+        last = max(self._list_of(obj, mentions), key=lambda m: m.end, default=obj)
+        after = fold(self.linked.text[last.end : last.end + 10])
+        if self.language not in CJK or not any(after.startswith(w) for w in self.lex.possessive):
+            return False
+        words = self.lex.relation_words["cooperatesWith"].phrases  # also inside a name (対ロ協力)
+        return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
+            phrase in after for (phrase, *_) in words
+        )
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -809,7 +834,7 @@ class ClauseReader:
                 break
         links = self.lex.object_first_links.find(clause)
         for subject in mentions[position + 1 :]:
-            if not fits(subject):
+            if not fits(subject) or self._owner_only(subject):
                 continue
             if verb_final and self._relative_head(obj, subject, found, mentions):
                 return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
@@ -817,6 +842,7 @@ class ClauseReader:
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
                 and not self._agent_after(obj, subject, found)
+                and not self._case_marked_order(obj, subject)
                 and not (
                     predicate in self.lex.active_object and any(obj.end <= at < subject.start for at in found)
                 )  # "The Bank will finance the park": the object does what the word says
@@ -893,6 +919,12 @@ class ClauseReader:
         if not cues:
             return False
         cases = _cases(_governing_word(text, subject))
+        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-1:]
+        lemma = set(lemmas(head[0].lower())) if head and not text[: subject.start].rstrip().endswith("«") else set()
+        if lemma & self.lex.not_agent_heads:
+            return False  # "участие приняли предприятия Хэйхэ": the enterprises of the city took part
+        if lemma & self.lex.agent_heads:
+            cases = _cases(head[0])  # "а также делегация области": the delegation stands for the region
         for at in cues:
             word = _TOKEN.match(text, at)
             if word is None:
@@ -958,6 +990,28 @@ class ClauseReader:
         tail = re.sub(r"^(?:[等などの]*[^、，,をにへ]{0,8}?)?[（(][^)）]*[)）]", "", tail)
         tail = re.sub(r"^[等など]+", "", tail)
         return any(tail.startswith(w) for w in self.lex.not_subject_after)
+
+    def _owner_only(self, subject: Mention) -> bool:
+        """Does a name only say whose the doers are ("黒竜江省の企業が参加": the province's firms)?
+        (Russian reads this off the noun before the name, in `_agent_after`.)"""
+        if self.language not in CJK:
+            return False
+        head = fold(self.linked.text[subject.end : subject.end + 8])
+        head = next((head[len(w) :] for w in self.lex.possessive if head.startswith(w)), head)
+        return any(head.startswith(fold(w)) for w in self.lex.not_agent_heads)
+
+    def _case_marked_order(self, obj: Mention, subject: Mention) -> bool:
+        """Japanese particles say the roles whatever the order: "見本市に、黒龍江省の代表団が参加した"
+        (the object closed by に/を, the later name by が/は)."""
+        if not self.lex.topic_markers or not self.lex.not_subject_after:
+            return False
+        first = self._case_after(obj, subject.start)
+        return (
+            bool(first)
+            and first != "と"
+            and any(first.startswith(w) for w in self.lex.not_subject_after if w != "と")
+            and self._case_after(subject, subject.end + 60) in self.lex.topic_markers
+        )
 
     def _case_after(self, last: Mention, limit: int) -> str:
         """The particle that closes the noun phrase a name opens (Japanese): the first run of kana
@@ -1174,10 +1228,12 @@ class ClauseReader:
         text = self.linked.text
         mentions = clause.mentions
         for position, holder in enumerate(mentions):
-            after = text[holder.end : holder.end + 1]
-            if after not in ("(", "（") or self.cls(holder) not in self.lex.rank:
+            opening = holder.end + next(
+                (len(w) for w in self.lex.place_suffixes if text.startswith(w, holder.end)), 0
+            )  # 中国東北地域（…）: a generic word of area may close the name before the bracket
+            if text[opening : opening + 1] not in ("(", "（") or self.cls(holder) not in self.lex.rank:
                 continue
-            close = min((i for i in (text.find(c, holder.end) for c in ")）") if i >= 0), default=-1)
+            close = min((i for i in (text.find(c, opening) for c in ")）") if i >= 0), default=-1)
             if close < 0 or close > clause.end:
                 continue
             inside = [m for m in mentions[position + 1 :] if m.end <= close]
