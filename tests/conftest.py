@@ -42,3 +42,14 @@ def project_copy(tmp_path: Path) -> Layout:
     for folder in ("seeds", "ontology"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     return Layout(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def read_relations(catalog: Catalog, linker: Linker):
+    """The relations one text gives (linking, discovery, every extractor) with the seed catalog."""
+    from amurkg.pipeline.process import process_document
+
+    def relations(text: str, language: str) -> list:
+        return list(process_document(linker.link("t", text, language), catalog).relations)
+
+    return relations

@@ -6,29 +6,18 @@ the sentences that must give nothing (another event nearer the place, a negated 
 from __future__ import annotations
 
 import pytest
+from relation_asserts import find_relation
 
-from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
-from amurkg.pipeline.process import process_document
-from amurkg.text.link import Linker
 
 
 @pytest.fixture(scope="module")
-def read(catalog: Catalog, linker: Linker):
-    def relations(text: str, language: str) -> list[Relation]:
-        return list(process_document(linker.link("t", text, language), catalog).relations)
-
-    return relations
+def read(read_relations):
+    return read_relations
 
 
 def _edges(relations: list[Relation], s: str, p: str) -> list[Relation]:
     return [r for r in relations if (r.subject, r.predicate) == (s, p)]
-
-
-def _find(relations: list[Relation], s: str, p: str, o: str | None = None) -> Relation:
-    found = [r for r in _edges(relations, s, p) if o is None or r.object == o]
-    assert found, f"{s} {p} {o} not in {[(r.subject, r.predicate, r.object) for r in relations]}"
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +30,7 @@ def _find(relations: list[Relation], s: str, p: str, o: str | None = None) -> Re
     ],
 )  # fmt: skip
 def test_the_place_an_event_is_held_in_hosts_it(read, language, text, place, quote):
-    edge = _find(read(text, language), place, "hosts")
+    edge = find_relation(read(text, language), place, "hosts")
     assert edge.quote == quote and edge.rule == "clause:locative" and edge.modality == "stated"
 
 
@@ -56,15 +45,17 @@ def test_the_place_hosts_the_event_held_there_not_the_one_it_is_held_during(read
 
 def test_co_organisers_host_the_event_a_chinese_anaphor_takes_up(read):
     relations = read("第三届中俄木材博览会在哈尔滨开幕。黑龙江省、哈巴罗夫斯克边疆区共同主办本届博览会。", "zh")
-    event = _find(relations, "harbin", "hosts").object
+    event = find_relation(relations, "harbin", "hosts").object
     for region in ("heilongjiang", "khabarovsk-krai"):
-        assert _find(relations, region, "hosts", event).quote == "黑龙江省、哈巴罗夫斯克边疆区共同主办本届博览会。"
+        assert (
+            find_relation(relations, region, "hosts", event).quote == "黑龙江省、哈巴罗夫斯克边疆区共同主办本届博览会。"
+        )
 
 
 def test_a_delegation_takes_part_in_the_event_a_japanese_anaphor_takes_up(read):
     relations = read("ハバロフスクで「極東投資フォーラム」が開かれた。日本の代表団も同フォーラムに参加した。", "ja")
-    event = _find(relations, "khabarovsk", "hosts").object
-    assert _find(relations, "japan", "participatesIn", event).quote == "日本の代表団も同フォーラムに参加した。"
+    event = find_relation(relations, "khabarovsk", "hosts").object
+    assert find_relation(relations, "japan", "participatesIn", event).quote == "日本の代表団も同フォーラムに参加した。"
 
 
 def test_delegations_of_a_country_take_part_but_enterprises_of_a_region_do_not_stand_for_it(read):
@@ -73,9 +64,9 @@ def test_delegations_of_a_country_take_part_but_enterprises_of_a_region_do_not_s
         "делегации Китая и Монголии, а также предприятия Приморского края."
     )
     relations = read(text, "ru")
-    event = _find(relations, "khabarovsk", "hosts").object
-    assert _find(relations, "china", "participatesIn", event)
-    assert _find(relations, "mongolia", "participatesIn", event)
+    event = find_relation(relations, "khabarovsk", "hosts").object
+    assert find_relation(relations, "china", "participatesIn", event)
+    assert find_relation(relations, "mongolia", "participatesIn", event)
     assert not _edges(relations, "primorsky-krai", "participatesIn")
 
 
@@ -90,7 +81,7 @@ def test_delegations_of_a_country_take_part_but_enterprises_of_a_region_do_not_s
     ],
 )  # fmt: skip
 def test_a_partner_noun_with_a_copula_makes_the_two_sides_partners(read, language, text, pair):
-    edge = _find(read(text, language), pair[0], "cooperatesWith", pair[1])
+    edge = find_relation(read(text, language), pair[0], "cooperatesWith", pair[1])
     assert edge.rule == "clause:partner-noun" and edge.modality == "stated"
     assert edge.quote.endswith(text.split(". ")[-1])
 
@@ -102,8 +93,11 @@ def test_a_negated_partner_noun_gives_nothing(read):
 
 def test_both_parties_sign_in_japanese_and_a_place_where_it_is_signed_does_not(read):
     ja = read("沿海地方はハルビン市と「友好交流協定」に署名した。", "ja")
-    agreement = _find(ja, "harbin", "signs").object
-    assert _find(ja, "primorsky-krai", "signs", agreement).quote == "沿海地方はハルビン市と「友好交流協定」に署名した。"
+    agreement = find_relation(ja, "harbin", "signs").object
+    assert (
+        find_relation(ja, "primorsky-krai", "signs", agreement).quote
+        == "沿海地方はハルビン市と「友好交流協定」に署名した。"
+    )
     zh = read("龙江森工集团在哈尔滨与滨海边疆区政府签署了《森林资源协议》。", "zh")
     signers = {r.subject for r in zh if r.predicate == "signs"}
     assert len(signers) == 2 and "harbin" not in signers
@@ -129,7 +123,7 @@ def test_an_object_first_list_with_a_rank_word_is_the_topic_s_industries(read):
 
 
 def test_a_funder_named_first_with_an_active_verb_funds_the_park_after_it(read):
-    edge = _find(
+    edge = find_relation(
         read("The Eurasian Development Bank will fund the Ussuriysk Wood Park.", "en"),
         "ussuriysk-wood-park",
         "fundedBy",

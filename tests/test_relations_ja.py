@@ -6,31 +6,18 @@ give nothing (a cooperation's field, a hypothesis, a negation)."""
 from __future__ import annotations
 
 import pytest
-
-from amurkg.corpus.catalog import Catalog
-from amurkg.extract import Relation
-from amurkg.pipeline.process import process_document
-from amurkg.text.link import Linker
+from relation_asserts import find_relation
 
 
 @pytest.fixture(scope="module")
-def read(catalog: Catalog, linker: Linker):
-    def relations(text: str) -> list[Relation]:
-        return list(process_document(linker.link("t", text, "ja"), catalog).relations)
-
-    return relations
-
-
-def _find(relations: list[Relation], s: str, p: str, o: str) -> Relation:
-    found = [r for r in relations if (r.subject, r.predicate, r.object) == (s, p, o)]
-    assert found, f"{s} {p} {o} not in {[(r.subject, r.predicate, r.object) for r in relations]}"
-    return found[0]
+def read(read_relations):
+    return lambda text: read_relations(text, "ja")
 
 
 def test_a_name_qualifying_an_instrument_is_not_the_subject_the_topic_is(read):
     text = "黒龍江省は輸出規模を拡大する。①牡丹江市の各種園区及び綏芬河等の口岸を活かして木材加工産業を発展させる。"
     relations = read(text)
-    edge = _find(relations, "heilongjiang", "targetsIndustry", "wood-processing")
+    edge = find_relation(relations, "heilongjiang", "targetsIndustry", "wood-processing")
     assert edge.quote.startswith("黒龍江省は") and edge.quote.endswith("発展させる。")
     assert edge.modality == "stated"
     assert not [r for r in relations if r.subject in ("mudanjiang", "suifenhe") and r.predicate == "targetsIndustry"]
@@ -38,13 +25,13 @@ def test_a_name_qualifying_an_instrument_is_not_the_subject_the_topic_is(read):
 
 def test_a_subject_marked_by_ga_in_a_subordinate_clause_does_not_take_the_topic(read):
     relations = read("黒河市は、東部沿海地域が工場を移す機会を捉え、観光業を重点的に発展させる方針だ。")
-    edge = _find(relations, "heihe", "targetsIndustry", "tourism")
+    edge = find_relation(relations, "heihe", "targetsIndustry", "tourism")
     assert edge.modality == "planned"
     assert not [r for r in relations if r.subject == "eastern-coastal-china"]
 
 
 def test_a_bracket_lists_the_members_of_a_region_but_not_of_a_corridor(read):
-    edge = _find(read("ロシア極東（沿海地方、ハバロフスク地方、アムール州、以下同じ）と協力する。"),
+    edge = find_relation(read("ロシア極東（沿海地方、ハバロフスク地方、アムール州、以下同じ）と協力する。"),
                  "khabarovsk-krai", "locatedIn", "russian-far-east")  # fmt: skip
     assert edge.rule == "clause:bracket" and edge.quote.startswith("ロシア極東（")
     corridor = read("哈大齊（ハルビン～大慶～チチハル、以下同じ）工業回廊の産業協力を推進する。")
@@ -54,16 +41,16 @@ def test_a_bracket_lists_the_members_of_a_region_but_not_of_a_corridor(read):
 def test_the_noun_a_relative_clause_qualifies_is_the_subject(read):
     relations = read("黒河市とブラゴベシチェンスクを結ぶ黒河大橋が完成した。")
     for end in ("heihe", "blagoveshchensk"):
-        edge = _find(relations, "heihe-bridge", "connects", end)
+        edge = find_relation(relations, "heihe-bridge", "connects", end)
         assert edge.quote == "黒河市とブラゴベシチェンスクを結ぶ黒河大橋が完成した。"
 
 
 def test_an_anaphor_of_a_class_stands_for_the_last_name_of_that_class(read):
     relations = read("綏芬河総合保税区で新工場が稼働した。同保税区は木材加工と物流を主要産業と位置づけている。")
     zone = next(r.subject for r in relations if r.predicate == "locatedIn" and r.quote == "綏芬河総合保税区")
-    edge = _find(relations, zone, "targetsIndustry", "logistics")
+    edge = find_relation(relations, zone, "targetsIndustry", "logistics")
     assert edge.quote.startswith("同保税区は")
-    _find(relations, zone, "targetsIndustry", "wood-processing")
+    find_relation(relations, zone, "targetsIndustry", "wood-processing")
 
 
 @pytest.mark.parametrize(
@@ -79,14 +66,14 @@ def test_hypothetical_and_negated_statements_give_no_target(read, text):
 
 def test_the_field_of_a_cooperation_is_no_target_of_either_party(read):
     relations = read("ハルビン市と沿海地方は観光分野での交流を強化することで合意した。")
-    _find(relations, "harbin", "cooperatesWith", "primorsky-krai")
+    find_relation(relations, "harbin", "cooperatesWith", "primorsky-krai")
     assert not [r for r in relations if r.predicate == "targetsIndustry"]
 
 
 def test_a_places_possessive_before_a_sector_names_its_industry_but_not_before_a_qualifier(read):
     relations = read("安達市は大慶市の精密化学工業、石油製品加工産業の波及効果を利用する。")
-    edge = _find(relations, "daqing", "targetsIndustry", "oil-refining")
+    edge = find_relation(relations, "daqing", "targetsIndustry", "oil-refining")
     assert edge.rule == "clause:possessive" and edge.quote == "大慶市の精密化学工業、石油製品加工産業"
-    _find(relations, "daqing", "targetsIndustry", "fine-chemicals")
+    find_relation(relations, "daqing", "targetsIndustry", "fine-chemicals")
     qualifier = read("黒龍江省の農業技術の優位性を示す。")
     assert not [r for r in qualifier if r.rule == "clause:possessive"]

@@ -7,31 +7,18 @@ action with a partner (вместе с Благовещенском)."""
 from __future__ import annotations
 
 import pytest
-
-from amurkg.corpus.catalog import Catalog
-from amurkg.extract import Relation
-from amurkg.pipeline.process import process_document
-from amurkg.text.link import Linker
+from relation_asserts import find_relation
 
 
 @pytest.fixture(scope="module")
-def read(catalog: Catalog, linker: Linker):
-    def relations(text: str, language: str) -> list[Relation]:
-        return list(process_document(linker.link("t", text, language), catalog).relations)
-
-    return relations
-
-
-def _find(relations: list[Relation], s: str, p: str, o: str) -> Relation:
-    found = [r for r in relations if (r.subject, r.predicate, r.object) == (s, p, o)]
-    assert found, f"{s} {p} {o} not in {[(r.subject, r.predicate, r.object) for r in relations]}"
-    return found[0]
+def read(read_relations):
+    return read_relations
 
 
 def test_a_partner_written_as_the_side_of_a_country_and_a_province_anaphor(read):
     text = "沿海地方の代表と黒龍江省の代表が会談した。同省はロシア側と港湾物流の協力を拡大することで一致した。"
     relations = read(text, "ja")
-    edge = _find(relations, "heilongjiang", "cooperatesWith", "russia")
+    edge = find_relation(relations, "heilongjiang", "cooperatesWith", "russia")
     assert edge.quote.startswith("同省はロシア側と") and edge.modality == "stated"
     assert not [r for r in relations if r.subject == "primorsky-krai" and r.predicate == "cooperatesWith"]
 
@@ -39,7 +26,7 @@ def test_a_partner_written_as_the_side_of_a_country_and_a_province_anaphor(read)
 def test_a_bracketed_member_list_after_a_generic_word_of_area(read):
     relations = read("中国東北地域（黒龍江省、吉林省、遼寧省）は対外開放を進めている。", "ja")
     for member in ("heilongjiang", "jilin", "liaoning"):
-        edge = _find(relations, member, "locatedIn", "northeast-china")
+        edge = find_relation(relations, member, "locatedIn", "northeast-china")
         assert edge.quote == "中国東北地域（黒龍江省、吉林省、遼寧省）"
 
 
@@ -48,12 +35,12 @@ def test_industries_naming_a_cooperations_field_are_no_targets(read):
     assert not [r for r in relations if r.predicate == "targetsIndustry"]
     # the same industries as the object of the verb are targets
     relations = read("黒龍江省は農業と林業を重点的に発展させる。", "ja")
-    assert _find(relations, "heilongjiang", "targetsIndustry", "forestry").modality == "stated"
+    assert find_relation(relations, "heilongjiang", "targetsIndustry", "forestry").modality == "stated"
 
 
 def test_a_joint_action_with_a_partner_is_cooperation(read):
     relations = read("Программу развития туризма город Хэйхэ реализует вместе с Благовещенском.", "ru")
-    edge = _find(relations, "heihe", "cooperatesWith", "blagoveshchensk")
+    edge = find_relation(relations, "heihe", "cooperatesWith", "blagoveshchensk")
     assert "вместе с Благовещенском" in edge.quote
     relations = read("Вместе с тем Харбин не сотрудничает с Благовещенском.", "ru")
     assert not [r for r in relations if r.predicate == "cooperatesWith"]
@@ -62,7 +49,7 @@ def test_a_joint_action_with_a_partner_is_cooperation(read):
 def test_a_city_anaphor_takes_the_name_headed_by_its_noun(read):
     text = "綏芬河市はポグラニチヌイと向かい合っている。同市は木材加工を重点的に発展させる。"
     relations = read(text, "ja")
-    assert _find(relations, "suifenhe", "targetsIndustry", "wood-processing").quote.startswith("同市は")
+    assert find_relation(relations, "suifenhe", "targetsIndustry", "wood-processing").quote.startswith("同市は")
     assert not [r for r in relations if r.subject == "pogranichny" and r.predicate == "targetsIndustry"]
 
 
@@ -72,7 +59,7 @@ def test_a_delegation_stands_for_its_region_and_enterprises_do_not(read):
         "Хэйхэ, а также делегация Еврейской автономной области."
     )
     relations = read(text, "ru")
-    edge = _find(relations, "jewish-autonomous-oblast", "participatesIn", "amur-oblast-international-fair")
+    edge = find_relation(relations, "jewish-autonomous-oblast", "participatesIn", "amur-oblast-international-fair")
     assert "делегация Еврейской автономной области" in edge.quote
     assert not [r for r in relations if r.subject == "heihe" and r.predicate == "participatesIn"]
 
@@ -91,9 +78,9 @@ def test_a_delegation_after_the_event_it_joins_and_the_host_city_is_no_participa
     text = "ハルビン市で開かれた「北東アジア食品見本市」に、黒龍江省の代表団が参加した。"
     relations = read(text, "ja")
     fair = next(r.object for r in relations if r.predicate == "participatesIn")
-    edge = _find(relations, "heilongjiang", "participatesIn", fair)
+    edge = find_relation(relations, "heilongjiang", "participatesIn", fair)
     assert edge.quote.endswith("代表団が参加した。") and edge.modality == "stated"
-    assert _find(relations, "harbin", "hosts", fair)
+    assert find_relation(relations, "harbin", "hosts", fair)
     assert not [r for r in relations if r.subject == "harbin" and r.predicate == "participatesIn"]
     # the province's firms take part, not the province
     relations = read(

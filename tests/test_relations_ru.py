@@ -15,11 +15,8 @@ from amurkg.text.link import Linker
 
 
 @pytest.fixture(scope="module")
-def read(linker: Linker, catalog: Catalog):
-    def run(text: str) -> list[Relation]:
-        return list(process_document(linker.link("t", text, "ru"), catalog).relations)
-
-    return run
+def read(read_relations):
+    return lambda text: read_relations(text, "ru")
 
 
 def edge(relations: list[Relation], s: str, p: str, o: str) -> Relation:
