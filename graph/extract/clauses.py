@@ -34,6 +34,7 @@ from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
 
 DATA_FILE = Path(__file__).with_name("clauses.yaml")
+LANGUAGE_DIR = Path(__file__).with_name("clause_words")
 CJK = frozenset({"zh", "ja"})
 PAIR_PREDICATES = ("counterpartOf", "cooperatesWith")
 PLACE_VALUED = frozenset({"adjoins", "connects", "locatedIn"})
@@ -256,8 +257,22 @@ def lexicon(language: str) -> Lexicon | None:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _raw() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    """`clauses.yaml` with the per-language files of `clause_words/` folded in, as one mapping of
+    key → language → value (relation_words: predicate → language → words)."""
+    raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    for path in sorted(LANGUAGE_DIR.glob("*.yaml")):
+        language = path.stem
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if key == "relation_words":
+                for predicate, words in (value or {}).items():
+                    per_language = raw.setdefault(key, {}).setdefault(predicate, {})
+                    if words is not None:
+                        per_language[language] = words
+            else:
+                raw.setdefault(key, {})[language] = value
+    return raw
 
 
 @lru_cache(maxsize=65536)
