@@ -257,7 +257,6 @@ def lexicon(language: str) -> Lexicon | None:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _raw() -> dict:
     """`clauses.yaml` with the per-language files of `clause_words/` folded in, as one mapping of
     key → language → value (relation_words: predicate → language → words)."""
