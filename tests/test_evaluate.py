@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from amurkg.cli.main import app
 from amurkg.evaluate.relations import load_annotation, score
 from amurkg.extract import Relation
+from amurkg.text.link import LinkedText, Mention
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "relations"
@@ -97,6 +98,39 @@ def test_score_matches_symmetric_relations_either_way_and_counts_precision(tmp_p
     assert (result.overall.extracted, result.overall.correct) == (2, 1)
     assert [r.o for r, _ in result.misses] == ["China"]
     assert result.per_predicate["counterpartOf"].correct == 1
+
+
+def test_annotation_ends_match_the_entity_the_build_linked_at_the_annotated_span(tmp_path, catalog):
+    """The annotator's span names the end: an entity linked on most of it matches whatever its label,
+    and a longer name that only contains the span (the province in its government) does not."""
+    text = "The Heilongjiang Provincial Government said Harbin hosted the 5th Sino-Russian Expo."
+    expo = text.index("Sino-Russian Expo")
+    government = text.index("Heilongjiang Provincial Government")
+    linked = LinkedText(
+        "d",
+        text,
+        "en",
+        (),
+        (
+            Mention("expo-x", "d", expo, expo + len("Sino-Russian Expo"), "Sino-Russian Expo", 0),
+            Mention("hl-government", "d", government, government + 34, "Heilongjiang Provincial Government", 0),
+        ),
+    )
+    path = _write(
+        tmp_path,
+        "- {text: d, s: Harbin, p: hosts, o: 5th Expo, quote: Harbin hosted the 5th Sino-Russian Expo, "
+        "o_forms: [5th Sino-Russian Expo]}\n"
+        "- {text: d, s: Heilongjiang, p: hosts, o: 5th Expo, quote: The Heilongjiang Provincial Government said Harbin "
+        "hosted the 5th Sino-Russian Expo, s_forms: [Heilongjiang], o_forms: [5th Sino-Russian Expo]}\n",
+    )
+    extracted = [
+        Relation("harbin", "hosts", "expo-x", "d", 0, 5, "quote", "clause"),
+        Relation("hl-government", "hosts", "expo-x", "d", 0, 5, "quote", "clause"),
+    ]
+    result = score(load_annotation(path), extracted, catalog, {"d": "d"}, {"d": "en"}, linked={"d": linked})
+    assert (result.overall.gold, result.overall.found) == (2, 1)
+    assert [r.s for r, _ in result.misses] == ["Heilongjiang"]
+    assert [r.subject for r in result.false_positives] == ["hl-government"]
 
 
 def test_annotation_ends_match_entities_the_build_discovered(layout, tmp_path):

@@ -28,6 +28,7 @@ from amurkg.errors import InputError, Problem
 from amurkg.extract import Relation, document_key
 from amurkg.layout import Layout
 from amurkg.namespaces import STATED_PREDICATES, SYMMETRIC_PREDICATES
+from amurkg.text.link import LinkedText
 from amurkg.text.normalize import fold
 from amurkg.yamlio import line_of, read_yaml
 
@@ -126,6 +127,30 @@ class Resolver:
         return frozenset(found)
 
 
+def entities_at_forms(linked: LinkedText, quote: str, forms: Iterable[str]) -> frozenset[str]:
+    """The entities the build linked where the annotation's forms stand in the quote's passage.
+
+    An annotator marks a span; the entity the build put on (most of) that span is the one it means,
+    whatever label the build gave it (an inflected or longer name, a discovered entity's own label).
+    A mention counts when it covers at least 60 % of the form and the form at least half of the mention,
+    so a province inside "the province's government" is not taken for the government, nor the reverse.
+    """
+    at = linked.text.find(quote) if quote else -1
+    if at < 0:
+        return frozenset()
+    found: set[str] = set()
+    for form in forms:
+        offset = quote.find(form) if form else -1
+        if offset < 0:
+            continue
+        start, end = at + offset, at + offset + len(form)
+        for mention in linked.mention_index.overlapping(start, end):
+            shared = min(end, mention.end) - max(start, mention.start)
+            if shared >= 0.6 * (end - start) and shared >= 0.5 * (mention.end - mention.start):
+                found.add(mention.entity)
+    return frozenset(found)
+
+
 @dataclass
 class Tally:
     gold: int = 0
@@ -187,9 +212,12 @@ def score(
     documents: dict[str, str],
     languages: dict[str, str],
     also_annotated: Iterable[str] = (),
+    linked: dict[str, LinkedText] | None = None,
 ) -> Score:
     """Compare the extracted relations with the records. `documents` maps every name a record may
-    use for a text (id, file, stem) to the document id; `languages` maps document ids to languages."""
+    use for a text (id, file, stem) to the document id; `languages` maps document ids to languages;
+    `linked` (document id → linked text), when given, also matches the ends by the entities the build
+    linked at the record's forms (`entities_at_forms`)."""
     resolver = Resolver(catalog)
     overall = Tally()
     per_language: defaultdict[str, Tally] = defaultdict(Tally)
@@ -214,6 +242,10 @@ def score(
             continue
         subjects = resolver.resolve(record.s, record.s_forms, document)
         objects = resolver.resolve(record.o, record.o_forms, document)
+        text = (linked or {}).get(document)
+        if text is not None:
+            subjects |= entities_at_forms(text, record.quote, record.s_forms or (record.s,))
+            objects |= entities_at_forms(text, record.quote, record.o_forms or (record.o,))
         triples = {(s, record.p, o) for s in subjects for o in objects}
         if record.p in SYMMETRIC_PREDICATES:
             triples |= {(o, record.p, s) for s in subjects for o in objects}
@@ -266,13 +298,13 @@ def evaluate_relations(layout: Layout, path: Path, show_misses: int = 30, show_f
     seed_names = _names_of((d.id, d.file) for d in seed_documents)
     needs_own = annotation.folder is not None and any(r.text not in seed_names for r in annotation.records)
     if not needs_own:
-        result = build(layout, validate=False)
+        result = build(layout, validate=False, keep_texts=True)
         return _scored(annotation, result, show_misses, show_false)
     with tempfile.TemporaryDirectory(prefix="amurkg-evaluate-") as temporary:
         project = _throwaway(
             layout, annotation, Path(temporary), include_seeds=any(r.text in seed_names for r in annotation.records)
         )
-        result = build(project, validate=False, use_cache=False)
+        result = build(project, validate=False, use_cache=False, keep_texts=True)
         return _scored(annotation, result, show_misses, show_false)
 
 
@@ -284,7 +316,8 @@ def _scored(annotation: Annotation, result, show_misses: int, show_false: int) -
         folder_texts = {names[p.name] for p in annotation.folder.iterdir() if p.name in names}
     # annotation ends are matched against discovered (proposed) entities' names too, not only the catalog's
     known = result.catalog.extended(result.proposed)
-    outcome = score(annotation, result.relations, known, names, languages, folder_texts)
+    linked = {text.document: text for text in result.linked}
+    outcome = score(annotation, result.relations, known, names, languages, folder_texts, linked)
     counts = Counter(languages[names[r.text]] for r in annotation.records if r.text in names)
     head = f"{annotation.path.name}: {len(annotation.records)} relations in {len({r.text for r in annotation.records})} texts"
     head += " (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")"

@@ -165,8 +165,6 @@ def build(
     outcomes = []
     for document, outcome in zip(documents, processed):
         outcomes.append((document, outcome))
-        if outcome.linked is not None:
-            linked.append(outcome.linked)
     # names discovered in several documents and languages become one entity before assembly
     proposed, remap = merge_proposed(e for _, outcome in outcomes for e in outcome.proposed)
     merged = {e.id: e for e in proposed}
@@ -182,6 +180,8 @@ def build(
     for document, outcome in outcomes:
         own = {e.id for e in outcome.proposed}
         outcome = rename_entities(outcome, remap)
+        if outcome.linked is not None:
+            linked.append(outcome.linked)
         text = document.read_text()
         ends = outcome.entities | {r.subject for r in outcome.relations} | {r.object for r in outcome.relations}
         key = shards.shard_key(

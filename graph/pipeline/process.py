@@ -124,6 +124,9 @@ def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> Document
         return remap.get(entity_id, entity_id)
 
     mentions = tuple(replace(m, entity=new(m.entity)) for m in outcome.mentions)
+    linked = outcome.linked
+    if linked is not None:
+        linked = replace(linked, mentions=tuple(replace(m, entity=new(m.entity)) for m in linked.mentions))
     relations = unique_relations([replace(r, subject=new(r.subject), object=new(r.object)) for r in outcome.relations])
     co_mentions: Counter = Counter()
     for (a, b), count in outcome.co_mentions.items():
@@ -136,7 +139,7 @@ def rename_entities(outcome: DocumentOutcome, remap: dict[str, str]) -> Document
         mentions,
         relations,
         co_mentions,
-        outcome.linked,
+        linked,
         tuple(replace(e, id=new(e.id)) for e in outcome.proposed),
         tuple(replace(o, about=tuple(new(a) for a in o.about)) for o in outcome.observations),
     )
