@@ -77,3 +77,38 @@ def test_a_places_possessive_before_a_sector_names_its_industry_but_not_before_a
     find_relation(relations, "daqing", "targetsIndustry", "fine-chemicals")
     qualifier = read("黒龍江省の農業技術の優位性を示す。")
     assert not [r for r in qualifier if r.rule == "clause:possessive"]
+
+
+def test_a_bracketed_name_after_a_descriptor_keeps_its_own_head_and_is_the_subject(read):
+    # 建設 before 集団 would stop the head rule; the descriptor and the brackets make the name
+    text = "吉林省の物流会社「長白建設集団」はウスリースクに新倉庫を開いた。同社は「ウスリースク冷凍物流センター」を建設する。"
+    relations = read(text)
+    company = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
+    edge = find_relation(relations, company, "implements")
+    assert edge.quote.startswith("同社は")
+    assert not [r for r in relations if r.subject == "jilin" and r.predicate == "implements"]
+
+
+def test_an_industry_right_after_a_partners_to_is_the_field_not_a_second_party(read):
+    relations = read("アムール州政府は吉林省政府と林業協力覚書に署名した。")
+    find_relation(relations, "amur-oblast-government", "cooperatesWith")
+    relations = read("遼寧省はザバイカル地方と鉱業の協力を進める。")
+    find_relation(relations, "liaoning", "cooperatesWith", "zabaykalsky-krai")
+
+
+def test_an_event_named_with_a_common_word_is_discovered_and_taken_up_by_its_anaphor(read):
+    text = (
+        "ハバロフスク市で開かれた北方交流フォーラムで、双方は協力を確認した。吉林省の代表団は同フォーラムに参加した。"
+    )
+    relations = read(text)
+    forum = find_relation(relations, "khabarovsk", "hosts").object
+    find_relation(relations, "jilin", "participatesIn", forum)
+    assert not [r for r in read("次回フォーラムは来年開かれる。") if r.predicate == "hosts"]
+
+
+def test_a_place_bordering_with_setsushi_and_a_towards_russia_zone_that_is_no_name(read):
+    relations = read("黒河市はアムール州と接しており、国境貿易が盛んである。")
+    find_relation(relations, "heihe", "adjoins", "amur-oblast")
+    relations = read("撫遠市は、水産加工と観光を柱とする対ロ協力区の整備を目指している。")
+    find_relation(relations, "fuyuan", "targetsIndustry", "tourism")  # the topic, not a zone named "ロ…区"
+    assert not [r for r in relations if r.subject.startswith("ro-")]

@@ -644,8 +644,12 @@ class ClauseReader:
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
             after = fold(text[mention.end : mention.end + 4])
+            if self.language == "ja":
+                after = after.lstrip("」』")  # 「北大荒集団」は: the bracket closes the name before its は
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
+            if self.language == "ja" and self._ja_possessor_of_topic(mention, clause.mentions[position + 1 :]):
+                continue  # 黒龍江省の農業企業「X」は: the province only says whose; X is the subject
             head = text[clause.start : mention.start]
             if self.lex.agent_cases and any(
                 _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
@@ -655,6 +659,21 @@ class ClauseReader:
                 return mention
             return None
         return None
+
+    def _ja_possessor_of_topic(self, mention: Mention, later: list[Mention]) -> bool:
+        """Japanese: a name followed by の whose noun phrase goes on to a later name that the topic
+        marker closes (黒龍江省の建設会社「龍江建設集団」は): the first name qualifies the second."""
+        text = self.linked.text
+        if fold(text[mention.end : mention.end + 1]) not in self.lex.possessive:
+            return False
+        for other in later:
+            between = text[mention.end : other.start]
+            if other.start - mention.end > 12 or any(c in between for c in "、，。,"):
+                return False
+            after = fold(text[other.end : other.end + 4]).lstrip("」』")
+            if any(after.startswith(t) for t in self.lex.topic_markers):
+                return bool(self.fam(other) & {"actor", "project", "site", "infrastructure"})
+        return False
 
     # -- rules
 
@@ -1230,9 +1249,16 @@ class ClauseReader:
             if after.startswith(word):
                 # a bare と joins a pair when another name follows at once (AとB): then it is no partner mark
                 if word == "と" and following and following[0].start - partner.end <= 2:
-                    return False
+                    if not self._ja_field_after_partner(following[0]):
+                        return False
                 return True
         return False
+
+    def _ja_field_after_partner(self, following: Mention) -> bool:
+        """Japanese: an industry or model right after an actor's と is the field of the cooperation
+        (ユダヤ自治州と物流の協力, 沿海地方政府と農業協力覚書に署名), not a second member of a list
+        with the actor: the と still marks the actor as a partner."""
+        return self.language == "ja" and self.cls(following) in ("Industry", "CooperationModel")
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)

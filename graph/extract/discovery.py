@@ -34,6 +34,7 @@ from amurkg.text.spans import SpanIndex
 _GRAMMAR = Path(__file__).with_name("names.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{2,}")
 # Proper-name contexts may contain these; the place classes a name can lie in.
 _ANCHOR_CLASSES = PLACE_CLASSES - {"Corridor"}
 # Catalog classes of things with names of their own: quoted after a descriptor (проект «Энергетической
@@ -511,8 +512,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
 
     def proper(a: int, b: int) -> bool:
-        if not linked.words:  # Japanese: katakana, or kanji that are no common Chinese word
-            return bool(_KATAKANA.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
+        # Japanese: katakana (not one letter: ロ of 対ロ is Russia), or kanji that are no common Chinese word
+        if not linked.words:
+            return bool(_KATAKANA_RUN.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
         return any(proper_chars[a:b])
 
     for match in pattern.finditer(text):
@@ -535,7 +537,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
-        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
+        proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
+        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper_here)
         if modifier_parts is None:
             continue
         a, b = folded.original_span(start, head_end)
@@ -543,8 +546,18 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         span = folded.original_span(head_start, head_end)
         names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
-    names.extend(_cjk_quoted(linked, text, folded, known, catalog))
+    quoted = _cjk_quoted(linked, text, folded, known, catalog)
+    spans = {(n.start, n.end) for n in quoted}
+    names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
+    names.extend(quoted)
     return names
+
+
+def _ja_event_proper(text: str):
+    """Japanese event names (東方経済フォーラム): a word of two or more characters that is not one
+    of the generic words of names (国際, 経済, 協力, …, set aside before) names the event even when
+    it is a common word; the head alone (フォーラム) or generic words only (国際協力フォーラム) do not."""
+    return lambda a, b: b - a >= 2
 
 
 _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,20})[」”』]")
@@ -553,7 +566,8 @@ _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,20})[」”』]")
 def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) -> list[Name]:
     """A bracketed name right after a descriptor noun (食品企業「龍江食品」): the descriptor gives
     its class, a known place before the descriptor (黒龍江省の…) where it lies. A bracketed
-    name that ends with a head of its own is left to the head rule."""
+    name that ends with a head of its own is left to the head rule (in Japanese, after a
+    descriptor, it is read here with its own head: _ja_quoted_own_head)."""
     g = grammar()
     names = []
     for match in _QUOTED.finditer(text):
@@ -561,19 +575,30 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         content = text[content_start:content_end]
         descriptors = sorted(g.cjk_quote_heads, key=len, reverse=True)
         descriptor = next((d for d in descriptors if text.endswith(d, 0, match.start())), None)
-        if descriptor is None or any(content.endswith(h.form) for h in g.cjk):
+        own = _ja_quoted_own_head(content) if linked.language == "ja" and descriptor is not None else None
+        if descriptor is None or (own is None and any(content.endswith(h.form) for h in g.cjk)):
             continue
         if not any(_is_name_char(c, linked.language) for c in content):
             continue
-        head = g.cjk_quote_heads[descriptor]
+        head = own or g.cjk_quote_heads[descriptor]
+        if own is not None:
+            content_end -= len(own.form)  # 建設会社「龍江建設集団」: the name is its own words before 集団
         place = _place_before(text, match.start() - len(descriptor), known, catalog)
-        a, b = folded.original_span(content_start, content_end)
+        a, b = folded.original_span(content_start, match.end(1))
         label = " ".join(linked.text[a:b].split())
-        latin = _cjk_latin(content) or _ru_latin(label)
+        latin = _cjk_latin(text[content_start:content_end]) or _ru_latin(label)
         located = (place[1],) if place is not None else ()
         evidence = folded.original_span(place[0], match.end()) if place is not None else None
         names.append(Name(a, b, head, label, (("proper", latin),), quoted=True, located=located, evidence=evidence))
     return names
+
+
+def _ja_quoted_own_head(content: str) -> Head | None:
+    """Japanese: the head a bracketed name after a descriptor noun ends with (黒龍江省の建設会社
+    「龍江建設集団」): the brackets and the descriptor make it a name whatever words stand before
+    the head (建設 would stop the head rule), and the descriptor's place says where it lies."""
+    heads = sorted(grammar().cjk, key=lambda h: len(h.form), reverse=True)
+    return next((h for h in heads if content.endswith(h.form) and len(content) > len(h.form)), None)
 
 
 def _place_before(text: str, end: int, known, catalog: Catalog) -> tuple[int, str] | None:
