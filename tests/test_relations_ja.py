@@ -112,3 +112,28 @@ def test_a_place_bordering_with_setsushi_and_a_towards_russia_zone_that_is_no_na
     relations = read("撫遠市は、水産加工と観光を柱とする対ロ協力区の整備を目指している。")
     find_relation(relations, "fuyuan", "targetsIndustry", "tourism")  # the topic, not a zone named "ロ…区"
     assert not [r for r in relations if r.subject.startswith("ro-")]
+
+
+def test_the_two_ends_a_link_joins_are_not_read_as_counterparts(read):
+    relations = read("撫遠市とハバロフスク市を結ぶ定期航路が再開された。")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+    find_relation(read("撫遠市とハバロフスク市は観光交流を拡大する。"), "fuyuan", "counterpartOf", "khabarovsk")
+
+
+def test_bracket_members_explain_the_region_that_is_the_partys_subject(read):
+    relations = read("東北三省（黒龍江省、吉林省、遼寧省）は、ザバイカル地方との交流を深めている。")
+    find_relation(relations, "northeast-china", "cooperatesWith", "zabaykalsky-krai")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and r.subject == "liaoning"]
+
+
+def test_industries_compounded_with_a_cooperation_word_are_its_field(read):
+    relations = read("吉林省は、沿海地方との観光・水産協力を拡大する。")
+    find_relation(relations, "jilin", "cooperatesWith", "primorsky-krai")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]
+
+
+def test_an_event_anaphor_takes_up_an_event_named_earlier_in_the_same_sentence(read):
+    text = "ハルビン市では「北東アジア物流フォーラム」が開かれ、アムール州の代表団も同フォーラムに参加した。"
+    relations = read(text)
+    forum = find_relation(relations, "harbin", "hosts").object
+    find_relation(relations, "amur-oblast", "participatesIn", forum)

@@ -466,14 +466,19 @@ class ClauseReader:
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
                     continue
-                for entity in self._antecedents(family, plural, topic, start):
+                own = (
+                    [m for m in mentions if m.end <= start] if self.language == "ja" else []
+                )  # 「X」が開催され、…同フォーラムに
+                for entity in self._antecedents(family, plural, topic, start, own):
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
-    def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
-        earlier = [m for m in self.recent if m.end <= before]
+    def _antecedents(
+        self, family: str, plural: bool, topic: Topic | None, before: int, own: list[Mention] | None = None
+    ) -> list[str]:
+        earlier = [m for m in self.recent if m.end <= before] + (own or [])
         if not plural:
             if topic is not None and family in self.fam(topic.mention):
                 return [topic.mention.entity]
@@ -732,7 +737,9 @@ class ClauseReader:
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
-                if predicate == "targetsIndustry" and self._qualifies_cooperation(obj, mentions, cues):
+                if predicate == "targetsIndustry" and (
+                    self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
+                ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if subjects:
                     for subject in subjects:
@@ -784,6 +791,19 @@ class ClauseReader:
         return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
             phrase in after for (phrase, *_) in words
         )
+
+    def _ja_field_compound(self, obj: Mention, mentions: list[Mention]) -> bool:
+        """Japanese: the name's list is the first part of a compound with a cooperation word
+        (…との港湾・物流協力を推進する): the industries name the cooperation's field."""
+        if self.language != "ja":
+            return False
+        last = max(self._list_of(obj, mentions), key=lambda m: m.end, default=obj)
+        after = fold(self.linked.text[last.end : last.end + 16])
+        for phrase, *_ in self.lex.relation_words["cooperatesWith"].phrases:
+            at = after.find(phrase)
+            if at == 0 or (at > 0 and re.fullmatch(r"(?:[・·][\u4e00-\u9fff\u30a0-\u30ff]{1,6})+", after[:at])):
+                return True  # 物流協力, 観光・水産協力
+        return False
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -1097,7 +1117,7 @@ class ClauseReader:
                 fa, fb = self.fam(first), self.fam(second)
                 ca, cb = self.catalog_country(first), self.catalog_country(second)
                 cross = ca is not None and cb is not None and ca != cb
-                if "pairable" in fa and "pairable" in fb and cross:
+                if "pairable" in fa and "pairable" in fb and cross and not self._ja_ends_of_link(second):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
                     "actor" in fa
@@ -1112,6 +1132,17 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _ja_ends_of_link(self, second: Mention) -> bool:
+        """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
+        of the link, which says nothing of the two as counterparts."""
+        if self.language != "ja":
+            return False
+        after = fold(self.linked.text[second.end : second.end + 8])
+        after = after[1:] if after.startswith("市") else after  # ウスリースク市を結ぶ: a name without its 市
+        if not after.startswith("を"):
+            return False
+        return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -1145,7 +1176,11 @@ class ClauseReader:
             if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
                 continue
             candidate = next(
-                (m for m in reversed(mentions[:position]) if "actor" in self.fam(m) and m.entity != partner.entity),
+                (
+                    m
+                    for m in reversed(mentions[:position])
+                    if "actor" in self.fam(m) and m.entity != partner.entity and not self._ja_explains(m, partner)
+                ),
                 None,
             )
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
@@ -1253,6 +1288,16 @@ class ClauseReader:
                         return False
                 return True
         return False
+
+    def _ja_explains(self, mention: Mention, later: Mention) -> bool:
+        """Japanese: a name inside a bracket that closes before a later name only explains the name
+        before the bracket (中国東北地方（黒龍江省、吉林省、遼寧省）は、ロシア極東との…)."""
+        if self.language != "ja":
+            return False
+        return any(
+            a < mention.start and mention.end < b <= later.start
+            for a, b in ((m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, 0, later.start))
+        )
 
     def _ja_field_after_partner(self, following: Mention) -> bool:
         """Japanese: an industry or model right after an actor's と is the field of the cooperation
