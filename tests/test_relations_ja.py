@@ -137,3 +137,11 @@ def test_an_event_anaphor_takes_up_an_event_named_earlier_in_the_same_sentence(r
     relations = read(text)
     forum = find_relation(relations, "harbin", "hosts").object
     find_relation(relations, "amur-oblast", "participatesIn", forum)
+
+
+def test_an_agreement_signed_with_a_to_partner_is_a_name_both_sign_and_they_cooperate(read):
+    relations = read("ザバイカル地方政府は20日、内モンゴル自治区政府と鉱産物輸送協定に署名した。")
+    memo = find_relation(relations, "zabaykalsky-krai-government", "signs").object
+    find_relation(relations, "inner-mongolia-government", "signs", memo)
+    find_relation(relations, "zabaykalsky-krai-government", "cooperatesWith", "inner-mongolia-government")
+    assert not [r for r in read("両市は協定に署名していない。") if r.predicate == "signs"]

@@ -1253,7 +1253,7 @@ class ClauseReader:
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
         names (技术合作, "technology cooperation")."""
-        if "cooperatesWith" in cues or self.lex.trade.find(clause):
+        if "cooperatesWith" in cues or self.lex.trade.find(clause) or self._ja_signed_agreements(clause, cues):
             return True
         words = self.lex.relation_words["cooperatesWith"]
         for mention in clause.mentions:
@@ -1267,7 +1267,15 @@ class ClauseReader:
         """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
         found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
         found += [m.start for m in clause.mentions if "model" in self.fam(m)]
+        found += [m.start for m in self._ja_signed_agreements(clause, cues)]
         return any(-40 <= at - partner.start <= 30 for at in found)
+
+    def _ja_signed_agreements(self, clause: Clause, cues: dict[str, list[int]]) -> list[Mention]:
+        """Japanese: the agreements a clause with a word of signing names (AはBと農業協力覚書に署名した):
+        signing one with a partner is a cooperation with it, whatever words the agreement's name holds."""
+        if self.language != "ja" or "signs" not in cues:
+            return []
+        return [m for m in clause.mentions if "agreement" in self.fam(m)]
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
@@ -1302,8 +1310,10 @@ class ClauseReader:
     def _ja_field_after_partner(self, following: Mention) -> bool:
         """Japanese: an industry or model right after an actor's と is the field of the cooperation
         (ユダヤ自治州と物流の協力, 沿海地方政府と農業協力覚書に署名), not a second member of a list
-        with the actor: the と still marks the actor as a partner."""
-        return self.language == "ja" and self.cls(following) in ("Industry", "CooperationModel")
+        with the actor, nor is an agreement (…政府と物流協定に署名した): the と still marks the actor as a partner."""
+        return self.language == "ja" and (
+            self.cls(following) in ("Industry", "CooperationModel") or "agreement" in self.fam(following)
+        )
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)

@@ -111,6 +111,7 @@ class Grammar:
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
     unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
+    ja_signed_after: tuple[str, ...] = ()  # Japanese: words of signing right after an agreement's head
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,7 @@ def grammar() -> Grammar:
         cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
+        ja_signed_after=tuple(fold(w) for w in data.get("ja_signed_after", [])),
         cjk_quote_heads={
             fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in data["cjk_quote_heads"].items()
         },
@@ -525,10 +527,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
         ):
             continue
+        signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
-            start = _cjk_left(text, head_start, linked.language, known)
+            start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
         route = False
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
@@ -538,13 +541,14 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         if start is None or head_start - start < max(head.min, 1):
             continue
         proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
-        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper_here)
+        # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
+        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper_here, titled=signed)
         if modifier_parts is None:
             continue
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
-        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route))
+        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=signed))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
     quoted = _cjk_quoted(linked, text, folded, known, catalog)
     spans = {(n.start, n.end) for n in quoted}
@@ -669,9 +673,12 @@ def _is_name_char(char: str, language: str) -> bool:
     return language == "ja" and (bool(_KATAKANA.match(char)) or char == "ー")
 
 
-def _cjk_left(text: str, head_start: int, language: str, known: SpanIndex[tuple[int, int, str]]) -> int | None:
+def _cjk_left(
+    text: str, head_start: int, language: str, known: SpanIndex[tuple[int, int, str]], verbs_stop: bool = True
+) -> int | None:
     """Where the modifier before a head begins: back over name characters, not across a stop
-    character or stop word, at most 12 characters; snapped to the start of a known name it cuts."""
+    character or stop word (unless verbs_stop is False: a Japanese noun compound, 建設協定), at most
+    12 characters; snapped to the start of a known name it cuts."""
     g = grammar()
     limit = 14 if language == "ja" else 12
     start = head_start
@@ -679,7 +686,7 @@ def _cjk_left(text: str, head_start: int, language: str, known: SpanIndex[tuple[
         char = text[start - 1]
         if char in g.cjk_stop_chars or not _is_name_char(char, language):
             break
-        if any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
+        if verbs_stop and any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
             break
         start -= 1
     for a, b, _ in known.overlapping(start, start + 1):
