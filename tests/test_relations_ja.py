@@ -77,3 +77,71 @@ def test_a_places_possessive_before_a_sector_names_its_industry_but_not_before_a
     find_relation(relations, "daqing", "targetsIndustry", "fine-chemicals")
     qualifier = read("黒龍江省の農業技術の優位性を示す。")
     assert not [r for r in qualifier if r.rule == "clause:possessive"]
+
+
+def test_a_bracketed_name_after_a_descriptor_keeps_its_own_head_and_is_the_subject(read):
+    # 建設 before 集団 would stop the head rule; the descriptor and the brackets make the name
+    text = "吉林省の物流会社「長白建設集団」はウスリースクに新倉庫を開いた。同社は「ウスリースク冷凍物流センター」を建設する。"
+    relations = read(text)
+    company = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
+    edge = find_relation(relations, company, "implements")
+    assert edge.quote.startswith("同社は")
+    assert not [r for r in relations if r.subject == "jilin" and r.predicate == "implements"]
+
+
+def test_an_industry_right_after_a_partners_to_is_the_field_not_a_second_party(read):
+    relations = read("アムール州政府は吉林省政府と林業協力覚書に署名した。")
+    find_relation(relations, "amur-oblast-government", "cooperatesWith")
+    relations = read("遼寧省はザバイカル地方と鉱業の協力を進める。")
+    find_relation(relations, "liaoning", "cooperatesWith", "zabaykalsky-krai")
+
+
+def test_an_event_named_with_a_common_word_is_discovered_and_taken_up_by_its_anaphor(read):
+    text = (
+        "ハバロフスク市で開かれた北方交流フォーラムで、双方は協力を確認した。吉林省の代表団は同フォーラムに参加した。"
+    )
+    relations = read(text)
+    forum = find_relation(relations, "khabarovsk", "hosts").object
+    find_relation(relations, "jilin", "participatesIn", forum)
+    assert not [r for r in read("次回フォーラムは来年開かれる。") if r.predicate == "hosts"]
+
+
+def test_a_place_bordering_with_setsushi_and_a_towards_russia_zone_that_is_no_name(read):
+    relations = read("黒河市はアムール州と接しており、国境貿易が盛んである。")
+    find_relation(relations, "heihe", "adjoins", "amur-oblast")
+    relations = read("撫遠市は、水産加工と観光を柱とする対ロ協力区の整備を目指している。")
+    find_relation(relations, "fuyuan", "targetsIndustry", "tourism")  # the topic, not a zone named "ロ…区"
+    assert not [r for r in relations if r.subject.startswith("ro-")]
+
+
+def test_the_two_ends_a_link_joins_are_not_read_as_counterparts(read):
+    relations = read("撫遠市とハバロフスク市を結ぶ定期航路が再開された。")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+    find_relation(read("撫遠市とハバロフスク市は観光交流を拡大する。"), "fuyuan", "counterpartOf", "khabarovsk")
+
+
+def test_bracket_members_explain_the_region_that_is_the_partys_subject(read):
+    relations = read("東北三省（黒龍江省、吉林省、遼寧省）は、ザバイカル地方との交流を深めている。")
+    find_relation(relations, "northeast-china", "cooperatesWith", "zabaykalsky-krai")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and r.subject == "liaoning"]
+
+
+def test_industries_compounded_with_a_cooperation_word_are_its_field(read):
+    relations = read("吉林省は、沿海地方との観光・水産協力を拡大する。")
+    find_relation(relations, "jilin", "cooperatesWith", "primorsky-krai")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]
+
+
+def test_an_event_anaphor_takes_up_an_event_named_earlier_in_the_same_sentence(read):
+    text = "ハルビン市では「北東アジア物流フォーラム」が開かれ、アムール州の代表団も同フォーラムに参加した。"
+    relations = read(text)
+    forum = find_relation(relations, "harbin", "hosts").object
+    find_relation(relations, "amur-oblast", "participatesIn", forum)
+
+
+def test_an_agreement_signed_with_a_to_partner_is_a_name_both_sign_and_they_cooperate(read):
+    relations = read("ザバイカル地方政府は20日、内モンゴル自治区政府と鉱産物輸送協定に署名した。")
+    memo = find_relation(relations, "zabaykalsky-krai-government", "signs").object
+    find_relation(relations, "inner-mongolia-government", "signs", memo)
+    find_relation(relations, "zabaykalsky-krai-government", "cooperatesWith", "inner-mongolia-government")
+    assert not [r for r in read("両市は協定に署名していない。") if r.predicate == "signs"]

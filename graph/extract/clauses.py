@@ -466,14 +466,19 @@ class ClauseReader:
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
                     continue
-                for entity in self._antecedents(family, plural, topic, start):
+                own = (
+                    [m for m in mentions if m.end <= start] if self.language == "ja" else []
+                )  # 「X」が開催され、…同フォーラムに
+                for entity in self._antecedents(family, plural, topic, start, own):
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
-    def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
-        earlier = [m for m in self.recent if m.end <= before]
+    def _antecedents(
+        self, family: str, plural: bool, topic: Topic | None, before: int, own: list[Mention] | None = None
+    ) -> list[str]:
+        earlier = [m for m in self.recent if m.end <= before] + (own or [])
         if not plural:
             if topic is not None and family in self.fam(topic.mention):
                 return [topic.mention.entity]
@@ -644,8 +649,12 @@ class ClauseReader:
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
             after = fold(text[mention.end : mention.end + 4])
+            if self.language == "ja":
+                after = after.lstrip("」』")  # 「北大荒集団」は: the bracket closes the name before its は
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
+            if self.language == "ja" and self._ja_possessor_of_topic(mention, clause.mentions[position + 1 :]):
+                continue  # 黒龍江省の農業企業「X」は: the province only says whose; X is the subject
             head = text[clause.start : mention.start]
             if self.lex.agent_cases and any(
                 _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
@@ -655,6 +664,21 @@ class ClauseReader:
                 return mention
             return None
         return None
+
+    def _ja_possessor_of_topic(self, mention: Mention, later: list[Mention]) -> bool:
+        """Japanese: a name followed by の whose noun phrase goes on to a later name that the topic
+        marker closes (黒龍江省の建設会社「龍江建設集団」は): the first name qualifies the second."""
+        text = self.linked.text
+        if fold(text[mention.end : mention.end + 1]) not in self.lex.possessive:
+            return False
+        for other in later:
+            between = text[mention.end : other.start]
+            if other.start - mention.end > 12 or any(c in between for c in "、，。,"):
+                return False
+            after = fold(text[other.end : other.end + 4]).lstrip("」』")
+            if any(after.startswith(t) for t in self.lex.topic_markers):
+                return bool(self.fam(other) & {"actor", "project", "site", "infrastructure"})
+        return False
 
     # -- rules
 
@@ -713,7 +737,9 @@ class ClauseReader:
                     )
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
-                if predicate == "targetsIndustry" and self._qualifies_cooperation(obj, mentions, cues):
+                if predicate == "targetsIndustry" and (
+                    self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
+                ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if subjects:
                     for subject in subjects:
@@ -765,6 +791,19 @@ class ClauseReader:
         return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
             phrase in after for (phrase, *_) in words
         )
+
+    def _ja_field_compound(self, obj: Mention, mentions: list[Mention]) -> bool:
+        """Japanese: the name's list is the first part of a compound with a cooperation word
+        (…との港湾・物流協力を推進する): the industries name the cooperation's field."""
+        if self.language != "ja":
+            return False
+        last = max(self._list_of(obj, mentions), key=lambda m: m.end, default=obj)
+        after = fold(self.linked.text[last.end : last.end + 16])
+        for phrase, *_ in self.lex.relation_words["cooperatesWith"].phrases:
+            at = after.find(phrase)
+            if at == 0 or (at > 0 and re.fullmatch(r"(?:[・·][\u4e00-\u9fff\u30a0-\u30ff]{1,6})+", after[:at])):
+                return True  # 物流協力, 観光・水産協力
+        return False
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -1078,7 +1117,7 @@ class ClauseReader:
                 fa, fb = self.fam(first), self.fam(second)
                 ca, cb = self.catalog_country(first), self.catalog_country(second)
                 cross = ca is not None and cb is not None and ca != cb
-                if "pairable" in fa and "pairable" in fb and cross:
+                if "pairable" in fa and "pairable" in fb and cross and not self._ja_ends_of_link(second):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
                     "actor" in fa
@@ -1093,6 +1132,17 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _ja_ends_of_link(self, second: Mention) -> bool:
+        """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
+        of the link, which says nothing of the two as counterparts."""
+        if self.language != "ja":
+            return False
+        after = fold(self.linked.text[second.end : second.end + 8])
+        after = after[1:] if after.startswith("市") else after  # ウスリースク市を結ぶ: a name without its 市
+        if not after.startswith("を"):
+            return False
+        return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -1126,7 +1176,11 @@ class ClauseReader:
             if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
                 continue
             candidate = next(
-                (m for m in reversed(mentions[:position]) if "actor" in self.fam(m) and m.entity != partner.entity),
+                (
+                    m
+                    for m in reversed(mentions[:position])
+                    if "actor" in self.fam(m) and m.entity != partner.entity and not self._ja_explains(m, partner)
+                ),
                 None,
             )
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
@@ -1199,7 +1253,7 @@ class ClauseReader:
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
         names (技术合作, "technology cooperation")."""
-        if "cooperatesWith" in cues or self.lex.trade.find(clause):
+        if "cooperatesWith" in cues or self.lex.trade.find(clause) or self._ja_signed_agreements(clause, cues):
             return True
         words = self.lex.relation_words["cooperatesWith"]
         for mention in clause.mentions:
@@ -1213,7 +1267,15 @@ class ClauseReader:
         """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
         found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
         found += [m.start for m in clause.mentions if "model" in self.fam(m)]
+        found += [m.start for m in self._ja_signed_agreements(clause, cues)]
         return any(-40 <= at - partner.start <= 30 for at in found)
+
+    def _ja_signed_agreements(self, clause: Clause, cues: dict[str, list[int]]) -> list[Mention]:
+        """Japanese: the agreements a clause with a word of signing names (AはBと農業協力覚書に署名した):
+        signing one with a partner is a cooperation with it, whatever words the agreement's name holds."""
+        if self.language != "ja" or "signs" not in cues:
+            return []
+        return [m for m in clause.mentions if "agreement" in self.fam(m)]
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
@@ -1230,9 +1292,28 @@ class ClauseReader:
             if after.startswith(word):
                 # a bare と joins a pair when another name follows at once (AとB): then it is no partner mark
                 if word == "と" and following and following[0].start - partner.end <= 2:
-                    return False
+                    if not self._ja_field_after_partner(following[0]):
+                        return False
                 return True
         return False
+
+    def _ja_explains(self, mention: Mention, later: Mention) -> bool:
+        """Japanese: a name inside a bracket that closes before a later name only explains the name
+        before the bracket (中国東北地方（黒龍江省、吉林省、遼寧省）は、ロシア極東との…)."""
+        if self.language != "ja":
+            return False
+        return any(
+            a < mention.start and mention.end < b <= later.start
+            for a, b in ((m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, 0, later.start))
+        )
+
+    def _ja_field_after_partner(self, following: Mention) -> bool:
+        """Japanese: an industry or model right after an actor's と is the field of the cooperation
+        (ユダヤ自治州と物流の協力, 沿海地方政府と農業協力覚書に署名), not a second member of a list
+        with the actor, nor is an agreement (…政府と物流協定に署名した): the と still marks the actor as a partner."""
+        return self.language == "ja" and (
+            self.cls(following) in ("Industry", "CooperationModel") or "agreement" in self.fam(following)
+        )
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)

@@ -34,6 +34,7 @@ from amurkg.text.spans import SpanIndex
 _GRAMMAR = Path(__file__).with_name("names.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{2,}")
 # Proper-name contexts may contain these; the place classes a name can lie in.
 _ANCHOR_CLASSES = PLACE_CLASSES - {"Corridor"}
 # Catalog classes of things with names of their own: quoted after a descriptor (проект «Энергетической
@@ -110,6 +111,7 @@ class Grammar:
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
     unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
+    ja_signed_after: tuple[str, ...] = ()  # Japanese: words of signing right after an agreement's head
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +153,7 @@ def grammar() -> Grammar:
         cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
+        ja_signed_after=tuple(fold(w) for w in data.get("ja_signed_after", [])),
         cjk_quote_heads={
             fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in data["cjk_quote_heads"].items()
         },
@@ -511,8 +514,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
 
     def proper(a: int, b: int) -> bool:
-        if not linked.words:  # Japanese: katakana, or kanji that are no common Chinese word
-            return bool(_KATAKANA.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
+        # Japanese: katakana (not one letter: ロ of 対ロ is Russia), or kanji that are no common Chinese word
+        if not linked.words:
+            return bool(_KATAKANA_RUN.search(text[a:b])) or (b - a >= 2 and not common_word(text[a:b]))
         return any(proper_chars[a:b])
 
     for match in pattern.finditer(text):
@@ -523,10 +527,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
         ):
             continue
+        signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
-            start = _cjk_left(text, head_start, linked.language, known)
+            start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
         route = False
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
@@ -535,16 +540,28 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
-        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
+        proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
+        # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
+        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper_here, titled=signed)
         if modifier_parts is None:
             continue
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
-        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route))
+        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=signed))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
-    names.extend(_cjk_quoted(linked, text, folded, known, catalog))
+    quoted = _cjk_quoted(linked, text, folded, known, catalog)
+    spans = {(n.start, n.end) for n in quoted}
+    names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
+    names.extend(quoted)
     return names
+
+
+def _ja_event_proper(text: str):
+    """Japanese event names (東方経済フォーラム): a word of two or more characters that is not one
+    of the generic words of names (国際, 経済, 協力, …, set aside before) names the event even when
+    it is a common word; the head alone (フォーラム) or generic words only (国際協力フォーラム) do not."""
+    return lambda a, b: b - a >= 2
 
 
 _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,20})[」”』]")
@@ -553,7 +570,8 @@ _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,20})[」”』]")
 def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) -> list[Name]:
     """A bracketed name right after a descriptor noun (食品企業「龍江食品」): the descriptor gives
     its class, a known place before the descriptor (黒龍江省の…) where it lies. A bracketed
-    name that ends with a head of its own is left to the head rule."""
+    name that ends with a head of its own is left to the head rule (in Japanese, after a
+    descriptor, it is read here with its own head: _ja_quoted_own_head)."""
     g = grammar()
     names = []
     for match in _QUOTED.finditer(text):
@@ -561,19 +579,30 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         content = text[content_start:content_end]
         descriptors = sorted(g.cjk_quote_heads, key=len, reverse=True)
         descriptor = next((d for d in descriptors if text.endswith(d, 0, match.start())), None)
-        if descriptor is None or any(content.endswith(h.form) for h in g.cjk):
+        own = _ja_quoted_own_head(content) if linked.language == "ja" and descriptor is not None else None
+        if descriptor is None or (own is None and any(content.endswith(h.form) for h in g.cjk)):
             continue
         if not any(_is_name_char(c, linked.language) for c in content):
             continue
-        head = g.cjk_quote_heads[descriptor]
+        head = own or g.cjk_quote_heads[descriptor]
+        if own is not None:
+            content_end -= len(own.form)  # 建設会社「龍江建設集団」: the name is its own words before 集団
         place = _place_before(text, match.start() - len(descriptor), known, catalog)
-        a, b = folded.original_span(content_start, content_end)
+        a, b = folded.original_span(content_start, match.end(1))
         label = " ".join(linked.text[a:b].split())
-        latin = _cjk_latin(content) or _ru_latin(label)
+        latin = _cjk_latin(text[content_start:content_end]) or _ru_latin(label)
         located = (place[1],) if place is not None else ()
         evidence = folded.original_span(place[0], match.end()) if place is not None else None
         names.append(Name(a, b, head, label, (("proper", latin),), quoted=True, located=located, evidence=evidence))
     return names
+
+
+def _ja_quoted_own_head(content: str) -> Head | None:
+    """Japanese: the head a bracketed name after a descriptor noun ends with (黒龍江省の建設会社
+    「龍江建設集団」): the brackets and the descriptor make it a name whatever words stand before
+    the head (建設 would stop the head rule), and the descriptor's place says where it lies."""
+    heads = sorted(grammar().cjk, key=lambda h: len(h.form), reverse=True)
+    return next((h for h in heads if content.endswith(h.form) and len(content) > len(h.form)), None)
 
 
 def _place_before(text: str, end: int, known, catalog: Catalog) -> tuple[int, str] | None:
@@ -644,9 +673,12 @@ def _is_name_char(char: str, language: str) -> bool:
     return language == "ja" and (bool(_KATAKANA.match(char)) or char == "ー")
 
 
-def _cjk_left(text: str, head_start: int, language: str, known: SpanIndex[tuple[int, int, str]]) -> int | None:
+def _cjk_left(
+    text: str, head_start: int, language: str, known: SpanIndex[tuple[int, int, str]], verbs_stop: bool = True
+) -> int | None:
     """Where the modifier before a head begins: back over name characters, not across a stop
-    character or stop word, at most 12 characters; snapped to the start of a known name it cuts."""
+    character or stop word (unless verbs_stop is False: a Japanese noun compound, 建設協定), at most
+    12 characters; snapped to the start of a known name it cuts."""
     g = grammar()
     limit = 14 if language == "ja" else 12
     start = head_start
@@ -654,7 +686,7 @@ def _cjk_left(text: str, head_start: int, language: str, known: SpanIndex[tuple[
         char = text[start - 1]
         if char in g.cjk_stop_chars or not _is_name_char(char, language):
             break
-        if any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
+        if verbs_stop and any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
             break
         start -= 1
     for a, b, _ in known.overlapping(start, start + 1):

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
 from amurkg.extract.clauses import negated_clauses
-from amurkg.extract.cues import find_cue, is_connector
+from amurkg.extract.cues import cues, find_cue, is_connector
 from amurkg.text.link import LinkedText, Mention
-from amurkg.text.normalize import fold_text
+from amurkg.text.normalize import fold, fold_text
 
 PAIR_CLASSES = frozenset({"City", "Port", "Park"})
 PARTY_CLASSES = frozenset({"Country", "Region", "City", "Organization"})
@@ -133,12 +133,18 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
         if not country_a or not country_b or country_a == country_b:
             continue
         classes = {view.cls(first), view.cls(second)}
-        if classes <= PAIR_CLASSES:
+        if classes <= PAIR_CLASSES and not _ends_of_link(view, second):
             paired.add(position + 1)
             yield view.relation(first.entity, "counterpartOf", second.entity)
         elif classes <= PARTY_CLASSES and view.has("cooperate") and not view.nested(first, second):
             paired.add(position + 1)
             yield view.relation(first.entity, "cooperatesWith", second.entity)
+
+
+def _ends_of_link(view: SentenceView, second: Mention) -> bool:
+    """Is the pair the object of a word of linking (`link_ends` of patterns.yaml: AとBを結ぶ橋)?"""
+    after = fold(view.linked.text[second.end : second.end + 6])
+    return any(after.startswith(cue) for cue in cues("link_ends", view.linked.language))
 
 
 def _without_qualifiers(view: SentenceView) -> list[Mention]:
