@@ -6,7 +6,6 @@ standard error and exit status 2; nothing is ever shown as a traceback."""
 
 from __future__ import annotations
 
-import errno
 import functools
 import os
 import sys
@@ -16,27 +15,17 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.text import Text
 
 from amurkg.errors import InputError
 from amurkg.layout import Layout, find_layout
-from amurkg.sanitize import terminal_safe
+
+from .console import SafeConsole, err, out  # noqa: F401 - re-exported: every command prints through these
+from .output import os_error_line  # noqa: F401 - re-exported
+from .output import write_stdout as _write_stdout
 
 DEBUG_VARIABLE = "AMURKG_DEBUG"  # set to 1 to see the traceback of an unexpected error
 
-
-class SafeConsole(Console):
-    """A rich Console that shows control characters in the text it prints as \\xNN escapes (its
-    own colour sequences are untouched)."""
-
-    def render_str(self, text: str, **kwargs: Any) -> Text:
-        return super().render_str(terminal_safe(text), **kwargs)
-
-
-out = SafeConsole()
-err = SafeConsole(stderr=True)
 
 RootOption = Annotated[
     Path | None,
@@ -54,17 +43,6 @@ def fail(lines: list[str], code: int = 2) -> NoReturn:
     for line in lines:
         err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
-
-
-def os_error_line(exc: OSError) -> str:
-    """An OSError as the user should read it: the file, then what went wrong."""
-    reason = exc.strerror or str(exc)
-    if exc.errno == errno.ENOSPC:
-        reason = "no space left on device; nothing was written"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = f"{reason.lower()}; nothing was written"
-    where = exc.filename if exc.filename is not None else None
-    return f"{where}: {reason}" if where else reason
 
 
 @contextmanager
@@ -120,15 +98,7 @@ def stdout_is_terminal() -> bool:
 
 def write_stdout(data: bytes | str) -> None:
     """Write an answer to standard output; on a terminal, control characters in it are escaped."""
-    if stdout_is_terminal():
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-        data = terminal_safe(text)
-    if isinstance(data, str):
-        sys.stdout.write(data)
-        sys.stdout.flush()
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    _write_stdout(data, stdout_is_terminal())
 
 
 def layout_of(root: Path | None) -> Layout:

@@ -13,12 +13,13 @@ from rich.text import Text
 from amurkg.errors import InputError
 from amurkg.layout import Layout
 from amurkg.sanitize import terminal_safe
-from amurkg.store.answers import WRITERS, Answer, short, to_json, to_turtle
+from amurkg.store.answers import WRITERS, Answer, to_json, to_turtle, views
 from amurkg.store.named_queries import library, named, parse_assignments
 from amurkg.store.querying import open_store, run_query
 from amurkg.store.stores import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, QueryFailed
 
 from .common import RootOption, err, fail, layout_of, out, reported, write_stdout
+from .console import answer_table
 
 EXIT_FAILED = 3
 
@@ -193,7 +194,7 @@ def _emit(answer: Answer, format_: Format, output: Path | None) -> None:
         data = to_json(answer) if format_ is Format.json else (b"true\n" if answer.boolean else b"false\n")
     elif format_ is Format.table:
         if output is None:
-            out.print(_table(answer))
+            out.print(answer_table(answer.variables, views(answer)))
             err.print(f"[dim]{len(answer.rows)} row(s)[/dim]", highlight=False)
             return
         data = WRITERS["md"](answer)
@@ -205,23 +206,6 @@ def _emit(answer: Answer, format_: Format, output: Path | None) -> None:
         write_atomically(output, data)
     else:
         write_stdout(data)
-
-
-def _table(answer: Answer) -> Table:
-    table = Table(show_edge=False, expand=False, header_style="bold")
-    for variable in answer.variables:
-        table.add_column(variable, overflow="fold")
-    for row in answer.rows:
-        table.add_row(*(_cell(term) for term in row))
-    return table
-
-
-def _cell(term) -> Text:
-    """A term as SPARQL text to paste back into a query; a language tag dimmed, so the text reads first."""
-    language = getattr(term, "language", None)
-    if language:
-        return Text.assemble(terminal_safe(short(term, tags=False)), (f"@{terminal_safe(language)}", "dim"))
-    return Text(terminal_safe(short(term)))
 
 
 def _print_library() -> None:

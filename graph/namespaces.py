@@ -1,7 +1,9 @@
 """The RDF namespaces of the project and the prefixes users may leave out of their queries."""
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD  # noqa: F401 - re-exported
+
+from amurkg.prefixes import PREFIX_IRIS
 
 AK = Namespace("https://w3id.org/amurkg/ontology#")
 ID = Namespace("https://w3id.org/amurkg/id/")
@@ -13,23 +15,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
 OA = Namespace("http://www.w3.org/ns/oa#")  # W3C Web Annotation: mentions as annotations
 
-PREFIXES: dict[str, Namespace] = {
-    "ak": AK,
-    "id": ID,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)),
-    "skos": Namespace(str(SKOS)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "prov": Namespace(str(PROV)),
-    "geo": GEO,
-    "wgs": WGS,
-    "schema": SCHEMA,
-    "org": ORG,
-    "wd": WD,
-    "oa": OA,
-}
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
 
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "ru")
 

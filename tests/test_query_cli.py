@@ -4,8 +4,10 @@ bad queries failing cleanly."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -236,3 +238,149 @@ def test_named_queries_declare_what_they_use():
         for parameter in query.parameters:
             assert f"?{parameter.name}" in query.text, (query.name, parameter.name)
     assert named("parks-of-city").parameters[0].kind == "entity"
+
+
+# The fast path (cli/fast.py): `amurkg query --name …` without typer or rdflib, the same bytes.
+
+
+@pytest.fixture(scope="module")
+def fast_root(layout, tmp_path_factory):
+    """A project holding the built graph and an Oxigraph store loaded from it by the full command
+    (which records the Turtle's hash and stamp: both stores are then warm for the fast path)."""
+    root = tmp_path_factory.mktemp("fast")
+    (root / "exports").mkdir()
+    shutil.copy(layout.turtle, root / "exports" / "amurkg.ttl")
+    loaded = amurkg("query", "ASK { ?s ?p ?o }", "--store", "oxigraph", "--root", str(root))
+    assert loaded.exit_code == 0, loaded.output
+    gc.collect()  # the full command's store closed: the tests open it again
+    return root
+
+
+def fast_answer(args: list[str]) -> tuple[int | None, bytes, bytes]:
+    """What the fast path prints for `amurkg query ARGS`: (exit status or None, stdout, stderr)."""
+    from amurkg.cli.fast import answer
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
+    try:
+        status = answer(args)
+        captured = []
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+            captured.append(stream.buffer.getvalue())  # type: ignore[attr-defined]
+    finally:
+        sys.stdout, sys.stderr = saved
+    return status, captured[0], captured[1]
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_the_fast_path_prints_what_the_full_command_prints(fast_root, name):
+    for store in ("embedded", "oxigraph"):
+        for fmt in FORMATS:
+            args = ["--name", name, "--format", fmt, "--store", store, "--root", str(fast_root)]
+            status, stdout, stderr = fast_answer(args)
+            full = amurkg("query", *args)
+            assert status == full.exit_code == 0, (store, fmt, full.output)
+            assert stdout == full.stdout_bytes, (store, fmt)
+            assert stderr == full.stderr_bytes, (store, fmt)
+
+
+def test_the_fast_path_binds_parameters_and_languages_as_the_full_command(fast_root):
+    cases = [
+        ["--name", "parks-of-city", "-p", "city=harbin", "--lang", "zh", "--format", "tsv"],
+        ["--name=neighbours", "--param=entity=heilongjiang", "--lang=ru", "--format=md", "--timeout=30"],
+        ["-n", "projects-by-amount", "--param", "minimum=1000", "--format", "json", "--max-memory", "512"],
+    ]
+    documents = fast_answer(["--name", "documents", "--format", "csv", "--root", str(fast_root)])[1].decode()
+    first = next(csv.DictReader(io.StringIO(documents)))["document"].rsplit("/", 1)[1]
+    cases.append(["--name", "document-entities", "--param", f"document={first}", "--format", "csv"])
+    answered = 0
+    for case in cases:
+        args = [*case, "--root", str(fast_root)]
+        status, stdout, stderr = fast_answer(args)
+        full = amurkg("query", *args)
+        if status is not None:
+            answered += 1
+            assert (status, stdout, stderr) == (full.exit_code, full.stdout_bytes, full.stderr_bytes), case
+    assert answered >= 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--list"],
+        ["SELECT * WHERE { ?s ?p ?o }"],
+        ["--name", "parks-of-city", "--output", "answer.csv"],
+        ["--name", "parks-of-city", "--param", "city=哈尔滨"],  # a label: the resolver (rdflib) finds it
+        ["--name", "parks-of-cty"],  # errors are the full command's: one line, exit status 2
+        ["--name", "parks-of-city", "--param", "town=harbin"],
+        ["--name", "parks-of-city", "--store", "postgres"],
+        ["--name", "parks-of-city", "--name", "documents"],
+        ["--name", "parks-of-city", "--format", "xml"],
+        ["--name", "parks-of-city", "--timeout", "-1"],
+        ["--name", "parks-of-city", "--endpoint", "http://127.0.0.1:9/query"],
+    ],
+)
+def test_the_fast_path_leaves_everything_else_to_the_full_command(fast_root, args):
+    assert fast_answer([*args, "--root", str(fast_root)]) == (None, b"", b"")
+
+
+def test_the_fast_path_needs_a_store_that_holds_the_current_build(fast_root, tmp_path):
+    """No store, an empty one, or one whose marker names another Turtle: the full command answers
+    (and loads the store)."""
+    args = ["--name", "documents", "--format", "csv", "--root", str(fast_root)]
+    assert fast_answer([*args, "--store", f"oxigraph:{tmp_path / 'none'}"])[0] is None
+    (tmp_path / "empty").mkdir()
+    assert fast_answer([*args, "--store", f"oxigraph:{tmp_path / 'empty'}"])[0] is None
+    stale = tmp_path / "stale"
+    shutil.copytree(fast_root / ".cache" / "oxigraph", stale)
+    (stale / "amurkg-source.sha256").write_text("0" * 64 + "\n1 2\n")
+    assert fast_answer([*args, "--store", f"oxigraph:{stale}"])[0] is None
+    assert fast_answer([*args, "--store", f"oxigraph:{fast_root / '.cache' / 'oxigraph'}"])[0] == 0
+
+
+def test_the_fast_path_takes_literals_only_as_rdflib_keeps_them():
+    from rdflib import Literal, URIRef
+
+    from amurkg.cli.fast import KEPT, kept
+
+    samples = ["0", "5", "-5", "+5", "05", "-0", "1.5", "1.50", "+1.5", ".5", "1e3", "-0.5", "10", "2019", "0999"]
+    samples += ["-0045", "20190", "true", "false", "1", "abc", "1.0E3", "POINT(1 2)"]
+    datatypes = [*KEPT, "http://www.w3.org/2001/XMLSchema#double", "http://www.opengis.net/ont/geosparql#wktLiteral"]
+    for datatype in datatypes:
+        for lexical in samples:
+            if kept(lexical, datatype):
+                assert str(Literal(lexical, datatype=URIRef(datatype))) == lexical, (lexical, datatype)
+
+
+def test_the_console_command_answers_a_named_query_without_typer_or_rdflib(fast_root):
+    """`amurkg query --name …` through the console entry point (pyproject [project.scripts]) loads
+    neither typer, rich (for csv), rdflib nor the pipeline, and prints what the full command prints."""
+    heavy = [
+        "typer",
+        "rich",
+        "rdflib",
+        "pyparsing",
+        "yaml",
+        "amurkg.pipeline",
+        "amurkg.cli.main",
+        "amurkg.store.stores",
+    ]
+    args = ["query", "--name", "parks-of-city", "--param", "city=harbin", "--format", "csv", "--root", str(fast_root)]
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: print('loaded:', *(m for m in {heavy!r} if m in sys.modules), file=sys.stderr))\n"
+        f"sys.argv = ['amurkg', *{args[:-1]!r}, {str(fast_root)!r}]\n"
+        "from amurkg.cli.entry import main\nmain()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stderr.decode().strip().splitlines()[-1] == "loaded:", done.stderr
+    assert done.stdout == amurkg(*args).stdout_bytes
+    script = subprocess.run([AMURKG, *args], capture_output=True, check=True)
+    assert script.stdout == done.stdout
+
+
+def test_query_help_is_the_full_commands(fast_root):
+    done = subprocess.run([AMURKG, "query", "--help"], capture_output=True, text=True, check=True)
+    assert "--name" in done.stdout and "Ask the graph a SPARQL question" in done.stdout

@@ -7,17 +7,14 @@ same bytes.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from amurkg.namespaces import PREFIXES, bind_prefixes
+from amurkg.namespaces import bind_prefixes
+from amurkg.store import render
 
 Row = tuple[Identifier | None, ...]
 
@@ -46,13 +43,25 @@ def plain(term: Identifier | None) -> Identifier | None:
     return term
 
 
-_PN_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
-)
-_PN_CHARS = _PN_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-#: A local name that needs no escape after `prefix:` (SPARQL PN_LOCAL without `:`, `%` or `\`).
-PLAIN_LOCAL = re.compile(f"[{_PN_BASE}_0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
+PLAIN_LOCAL = render.plain_local()  # a local name that needs no escape after `prefix:`
+
+
+def view(term: Identifier | None) -> render.View | None:
+    """An rdflib term as the plain view the writers of `amurkg.store.render` take."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ("iri", str(term), None, None)
+    if isinstance(term, BNode):
+        return ("bnode", str(term), None, None)
+    if isinstance(term, Literal):
+        datatype = None if term.language or term.datatype in (None, XSD.string) else str(term.datatype)
+        return ("literal", str(term), term.language, datatype)
+    return ("iri", str(term), None, None)
+
+
+def views(answer: Answer) -> list[list[render.View | None]]:
+    return [[view(t) for t in row] for row in answer.rows]
 
 
 def short(term: Identifier | None, tags: bool = True) -> str:
@@ -60,102 +69,31 @@ def short(term: Identifier | None, tags: bool = True) -> str:
     prefix fits and the rest is a plain local name (`id:harbin`; `id:document/x` is not valid SPARQL,
     so it stays `<https://…/document/x>`), else `<IRI>`; literals quoted and escaped, with `@lang`
     (unless tags is false) or `^^datatype` (integers bare); empty for an unbound term."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, namespace in PREFIXES.items():
-            local = text[len(str(namespace)) :]
-            if text.startswith(str(namespace)) and PLAIN_LOCAL.fullmatch(local):
-                return f"{prefix}:{local}"
-        return f"<{text}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        quoted = _tsv_term(term)
-        if term.datatype and term.datatype != XSD.string and quoted.endswith(f"^^<{term.datatype}>"):
-            return quoted[: -len(f"<{term.datatype}>")] + short(term.datatype)
-        if term.language and not tags:
-            return quoted[: -len(f"@{term.language}")]
-        return quoted
-    return str(term)
-
-
-def _tsv_term(term: Identifier | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    assert isinstance(term, Literal)  # the only other kind of term in an answer
-    text = (
-        str(term)
-        .replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", text):
-        return text
-    if term.datatype and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-def _json_term(term: Identifier) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)  # the only other kind of term in an answer
-    value: dict[str, str] = {"type": "literal", "value": str(term)}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        value["datatype"] = str(term.datatype)
-    return value
+    if term is not None and not isinstance(term, URIRef | BNode | Literal):
+        return str(term)
+    return render.short(view(term), tags)
 
 
 def to_csv(answer: Answer) -> bytes:
     """W3C SPARQL 1.1 CSV: variable names, then lexical values (IRIs in full), CRLF lines."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(answer.variables)
-    for row in answer.rows:
-        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-    return buffer.getvalue().encode()
+    return render.to_csv(answer.variables, views(answer))
 
 
 def to_tsv(answer: Answer) -> bytes:
     """W3C SPARQL 1.1 TSV: ?variables, then terms in Turtle/N-Triples syntax."""
-    lines = ["\t".join("?" + v for v in answer.variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in answer.rows]
-    return ("\n".join(lines) + "\n").encode()
+    return render.to_tsv(answer.variables, views(answer))
 
 
 def to_json(answer: Answer) -> bytes:
     """W3C SPARQL 1.1 JSON results (SELECT bindings, or the ASK boolean)."""
     if answer.form == "ASK":
-        document: dict = {"head": {}, "boolean": bool(answer.boolean)}
-    else:
-        bindings = [{v: _json_term(t) for v, t in zip(answer.variables, row) if t is not None} for row in answer.rows]
-        document = {"head": {"vars": answer.variables}, "results": {"bindings": bindings}}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+        return render.to_json([], [], bool(answer.boolean))
+    return render.to_json(answer.variables, views(answer))
 
 
 def to_markdown(answer: Answer) -> bytes:
     """A GitHub-flavoured Markdown table of terms as SPARQL text (prefixed IRIs, quoted literals)."""
-
-    def cell(term: Identifier | None) -> str:
-        return short(term).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(answer.variables) + " |", "|" + "---|" * len(answer.variables)]
-    lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in answer.rows]
-    return ("\n".join(lines) + "\n").encode()
+    return render.to_markdown(answer.variables, views(answer))
 
 
 def to_turtle(answer: Answer) -> bytes:

@@ -19,13 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Identifier
-
 from amurkg.errors import InputError
-from amurkg.namespaces import AK, ID, PREFIXES
+from amurkg.prefixes import PREFIX_IRIS
 
-if TYPE_CHECKING:  # the resolver (catalog, text folding) is imported only when a name must be resolved
+if TYPE_CHECKING:  # rdflib and the resolver (catalog, text folding) are imported only to bind parameters
+    from rdflib import Graph, URIRef
+    from rdflib.term import Identifier
+
     from amurkg.store.resolve import EntityIndex
 
 QUERIES = Path(__file__).resolve().parent / "queries"
@@ -102,19 +102,26 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def predicate_term(value: str) -> URIRef:
+def predicate_iri(value: str) -> str:
+    """The IRI a predicate parameter names: `<IRI>`, an http(s) IRI, `prefix:name` or an ak: local name."""
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
+        return value[1:-1]
     if re.match(r"https?://", value):
-        return URIRef(value)
+        return value
     prefix, sep, local = value.partition(":")
     if sep:
-        if prefix not in PREFIXES:
+        if prefix not in PREFIX_IRIS:
             raise InputError.one("--param", f"unknown prefix {prefix}: in {value!r}")
-        return URIRef(str(PREFIXES[prefix]) + local)
+        return PREFIX_IRIS[prefix] + local
     if not re.fullmatch(r"[A-Za-z_][\w\-]*", value):
         raise InputError.one("--param", f"{value!r} is not a predicate")
-    return AK[value]
+    return PREFIX_IRIS["ak"] + value
+
+
+def predicate_term(value: str) -> URIRef:
+    from rdflib import URIRef
+
+    return URIRef(predicate_iri(value))
 
 
 def _document(index: EntityIndex, value: str) -> URIRef:
@@ -128,6 +135,8 @@ def _document(index: EntityIndex, value: str) -> URIRef:
 
 def term_for(kind: str, value: str, index: Callable[[], EntityIndex], name: str) -> Identifier:
     """The RDF term a parameter value denotes."""
+    from rdflib import Literal
+
     try:
         if kind == "entity":
             return index().resolve(value)
@@ -148,6 +157,8 @@ def term_for(kind: str, value: str, index: Callable[[], EntityIndex], name: str)
 def guess_term(value: str, index: Callable[[], EntityIndex], name: str) -> Identifier:
     """A parameter of an ad-hoc query: <IRI> or prefix:name → IRI; "text" or "text"@lang → literal;
     an integer → xsd:integer; anything else names an entity (slug or label)."""
+    from rdflib import Literal
+
     if value.startswith("<") and value.endswith(">") or re.match(r"https?://", value):
         return predicate_term(value)
     quoted = re.fullmatch(r'"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?', value, re.DOTALL)
@@ -156,12 +167,23 @@ def guess_term(value: str, index: Callable[[], EntityIndex], name: str) -> Ident
     if re.fullmatch(r"[+-]?\d+", value):
         return Literal(int(value))
     prefix, sep, _ = value.partition(":")
-    if sep and prefix in PREFIXES:
+    if sep and prefix in PREFIX_IRIS:
         return predicate_term(value)
     return term_for("entity", value, index, name)
 
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*(?:/[a-z0-9][a-z0-9\-]*)?")
+
+
+def known_slug(kind: str, value: str, exists: Callable[[str], bool]) -> str | None:
+    """The IRI of an entity or document parameter given by a slug the store has (`exists`), else None
+    (the value is then resolved as a label)."""
+    if kind not in ("entity", "document") or not _SLUG.fullmatch(value):
+        return None
+    for slug in (f"document/{value}", value) if kind == "document" and "/" not in value else (value,):
+        if (kind == "entity" or slug.startswith("document/")) and exists(PREFIX_IRIS["id"] + slug):
+            return PREFIX_IRIS["id"] + slug
+    return None
 
 
 def bind(
@@ -173,6 +195,8 @@ def bind(
     """Terms for the parameters: declared ones (with defaults) of a named query, or guessed ones of an
     ad-hoc query. Names are resolved against the store's own entities; a slug the store has is taken
     as it is (`exists`), without reading every label of a large store."""
+    from rdflib import URIRef
+
     holder: dict[str, EntityIndex] = {}
 
     def index() -> EntityIndex:
@@ -183,12 +207,10 @@ def bind(
         return holder["index"]
 
     def known(kind: str, value: str) -> URIRef | None:
-        if exists is None or kind not in ("entity", "document") or not _SLUG.fullmatch(value):
+        if exists is None:
             return None
-        for slug in (f"document/{value}", value) if kind == "document" and "/" not in value else (value,):
-            if (kind == "entity" or slug.startswith("document/")) and exists(ID[slug]):
-                return ID[slug]
-        return None
+        iri = known_slug(kind, value, lambda iri: exists(URIRef(iri)))
+        return URIRef(iri) if iri else None
 
     if query is None:
         return {name: guess_term(value, index, name) for name, value in given.items()}

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from rdflib import Literal
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING, Any
 
 from amurkg.errors import InputError
-from amurkg.namespaces import PREFIXES
+from amurkg.prefixes import PREFIX_IRIS as PREFIXES
+
+if TYPE_CHECKING:  # rdflib is imported by the functions that need it (the fast path imports none of them)
+    from rdflib.term import Identifier
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 UPDATE_WORDS = {
@@ -219,10 +220,19 @@ def _matching(toks: list[Token], open_index: int) -> int:
     return len(toks)
 
 
+def string_n3(text: str) -> str:
+    """A plain literal in N-Triples form, written as rdflib's Literal(text).n3() writes it."""
+    if "\n" in text:
+        from rdflib import Literal
+
+        return Literal(text).n3()
+    return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+
+
 def label_snippet(var: str, lang: str = "en") -> str:
     """The label helper for one variable (see the module docstring), with the --lang language
     written in as an escaped literal (an engine can then look the labels up row by row)."""
-    node, preferred = f"?{var}_label_of", Literal(lang).n3()
+    node, preferred = f"?{var}_label_of", string_n3(lang)
     fallback = (
         ""  # --lang en: the English label is the preferred one, looked up once (half the lookups per row)
         if lang == "en"
@@ -262,12 +272,17 @@ def with_labels(text: str, lang: str = "en") -> str:
     return text[:start] + text[start:end] + "".join(label_snippet(v, lang) for v in labels) + text[end:]
 
 
-def used_bindings(text: str, bindings: Mapping[str, Identifier], lang: str = "en") -> dict[str, Identifier]:
-    """The bindings the query uses, with `?lang` bound to the --lang language when it is used."""
+def used_bindings(text: str, bindings: Mapping[str, Any], lang: str = "en", lang_term: Any = None) -> dict[str, Any]:
+    """The bindings the query uses, with `?lang` bound to the --lang language when it is used
+    (`lang_term`, else an rdflib Literal)."""
     used = variables(text)
     bound = {name: term for name, term in bindings.items() if name in used}
-    if "lang" in used:
-        bound.setdefault("lang", Literal(lang))
+    if "lang" in used and "lang" not in bound:
+        if lang_term is None:
+            from rdflib import Literal
+
+            lang_term = Literal(lang)
+        bound["lang"] = lang_term
     return bound
 
 
