@@ -220,7 +220,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         if any(m not in inside for m in known.overlapping(name.start, name.end)):
             continue  # cuts a catalog name in two
         if name.head_span and any(
-            m.start < name.head_span[1] and name.head_span[0] < m.end and not _generic_tail(m, name, catalog)
+            m.start < name.head_span[1]
+            and name.head_span[0] < m.end
+            and not _generic_tail(m, name, catalog)
+            and not _zh_edition_of(name, m, catalog)
             for m in inside
         ):
             continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
@@ -472,6 +475,8 @@ def _english_label(name: Name, catalog: Catalog) -> str:
                 else "-".join(w[:1].upper() + w[1:] for w in value.split("-"))  # China-Mongolia
             )
     modifiers = " ".join(dict.fromkeys(words))
+    if name.parts and name.parts[-1][0] == "entity" and modifiers.endswith(f" {name.head.en}"):
+        return modifiers  # 第八届中俄博览会: "8th China–Russia Expo", the series names the head already
     if name.head_first and modifiers:
         return f"{name.head.en} of {modifiers}"
     return f"{modifiers} {name.head.en}".strip()
@@ -535,9 +540,18 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
-        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper)
+        edition = start
+        if linked.language == "zh" and head.cls == "Event":
+            start = _zh_edition(text, start)  # 第八届中俄博览会: one edition, not the series
+        institution = linked.language == "zh" and _zh_institution(linked.words, start, head_end)
+        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper, titled=institution)
         if modifier_parts is None:
             continue
+        if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
+            modifier_parts = tuple(("proper", v) if k == "word" else (k, v) for k, v in modifier_parts)
+        series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
+        if series is not None:  # the edition and the series it is of: 第八届 + 中俄博览会
+            modifier_parts = (("word", _zh_ordinal(text[start:edition])), ("entity", series))
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
@@ -751,6 +765,52 @@ def _zh_left(
             break
         taken += 1
     return start if start < head_start else None
+
+
+_ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
+
+
+def _zh_edition(text: str, start: int) -> int:
+    """Where an event's name begins when an edition number stands before it (第八届, 第3次)."""
+    for begin in range(max(0, start - 7), start):
+        if _ZH_EDITION.fullmatch(text, begin, start):
+            return begin
+    return start
+
+
+_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _zh_ordinal(edition: str) -> str:
+    """第八届 → 8th, 第十二次 → 12th, 第3届 → 3rd (the edition's number in English)."""
+    digits = edition[1:-1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if digits.isdigit():
+        number = int(digits)
+    else:
+        number, current = 0, 0
+        for char in digits:
+            if char in _ZH_DIGITS:
+                current = _ZH_DIGITS[char]
+            elif char in "十百":
+                number += (current or 1) * (10 if char == "十" else 100)
+                current = 0
+        number += current
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _zh_edition_of(name: Name, mention: Mention, catalog: Catalog) -> bool:
+    """Is the name an edition (第八届…) of the catalog's event it ends with?"""
+    return (
+        catalog[mention.entity].cls == "Event"
+        and mention.end == name.end
+        and _ZH_EDITION.fullmatch(name.label[: max(0, mention.start - name.start)]) is not None
+    )
+
+
+def _zh_institution(segmented, start: int, end: int) -> bool:
+    """Is the span one word jieba tags as the name of an institution (nt): 国家开发银行?"""
+    return any(w.start == start and w.end == end and w.flag == "nt" for w in segmented)
 
 
 def _pair_before(text: str, start: int) -> int | None:
