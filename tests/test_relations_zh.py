@@ -77,3 +77,46 @@ def test_cooperation_said_only_inside_a_models_name_still_names_the_partner(read
     edge = find_relation(relations, "china", "cooperatesWith", "eastern-russia")
     assert edge.quote == "中国提出了“振兴东北”，加强与俄罗斯东部地区的经济技术合作。"
     assert edge.rule == "clause:partner-topic"
+
+
+def test_two_places_that_sign_an_agreement_cooperate_and_are_no_counterparts(read):
+    relations = read("佳木斯市与哈巴罗夫斯克市签署了《经贸合作备忘录》。")
+    assert find_relation(relations, "jiamusi", "cooperatesWith", "khabarovsk").modality == "stated"
+    find_relation(relations, "khabarovsk", "signs")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_a_city_planning_to_build_with_a_partner_cooperates_with_it(read):
+    edge = find_relation(read("宁安市拟与阿尔谢尼耶夫共建木材加工园区。"), "ningan", "cooperatesWith", "arsenyev")
+    assert edge.modality == "planned"
+
+
+def test_wo_shi_in_a_city_report_is_the_city_of_its_title(read):
+    text = "2024年同江市人民政府工作报告\n\n过去一年，哈巴罗夫斯克市代表团访问了我市。今年，我市将重点发展农产品加工和旅游业。"
+    relations = read(text)
+    for industry in ("agri-product-processing", "tourism"):
+        assert find_relation(relations, "tongjiang", "targetsIndustry", industry).modality == "planned"
+    assert not [r for r in relations if r.subject == "khabarovsk" and r.predicate == "targetsIndustry"]
+
+
+def test_an_edition_of_an_expo_is_hosted_by_its_venue_and_by_the_bodies_after_the_agent_marker(read):
+    text = "第十届中俄博览会在叶卡捷琳堡国际展览中心举行。本届博览会由吉林省人民政府和滨海边疆区政府共同主办。"
+    relations = read(text)
+    hosts = {r.subject for r in relations if r.predicate == "hosts"}
+    assert {"jilin-government", "primorsky-krai-government"} <= hosts  # 由…共同主办: the doers after 由
+    assert any(s.endswith("exhibition-center") for s in hosts)  # 在…展览中心举行: the venue
+    events = {r.object for r in relations if r.predicate == "hosts"}
+    assert len(events) == 1 and "china-russia-expo" not in events  # the tenth edition, not the series
+
+
+def test_a_bank_jieba_knows_as_an_institution_funds_the_project_it_lends_to(read):
+    relations = read("由国家开发银行提供贷款的同江物流园项目已经开工。")
+    edge = find_relation(relations, "tongjiang-logistics-park", "fundedBy")
+    assert edge.object.endswith("bank")
+
+
+def test_a_demonstration_zone_is_a_park_that_develops_industries(read):
+    relations = read("抚远中俄合作示范区重点发展木材加工和旅游业。")
+    zone = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "fuyuan")
+    find_relation(relations, zone, "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if r.subject == "fuyuan" and r.predicate == "targetsIndustry"]

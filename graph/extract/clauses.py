@@ -170,6 +170,10 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     agent_heads: frozenset[str]
     not_agent_heads: frozenset[str]
+    speaker_anaphora: tuple[tuple[str, str], ...]  # (folded word, class of the place it stands for)
+    locative_families: frozenset[str]
+    agent_before: tuple[str, ...]
+    partner_connectors: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -253,6 +257,12 @@ def lexicon(language: str) -> Lexicon | None:
         place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
         agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("agent", [])),
         not_agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("not_agent", [])),
+        speaker_anaphora=tuple(
+            (fold(w) or w, c) for w, c in (raw.get("speaker_anaphora", {}).get(language) or {}).items()
+        ),
+        locative_families=frozenset(raw.get("locative_families", {}).get(language) or ["territory"]),
+        agent_before=tuple(fold(w) for w in raw.get("agent_before", {}).get(language) or []),
+        partner_connectors=tuple(fold(w) for w in raw.get("partner_connectors", {}).get(language) or []),
     )
 
 
@@ -443,6 +453,7 @@ class ClauseReader:
                 self._compounds(mentions)
                 continue
             mentions = self._resolve_definite(index, mentions, topic)
+            mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
             self.recent.extend(mentions)
@@ -471,6 +482,41 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _resolve_speaker(self, index: int, mentions: list[Mention]) -> list[Mention]:
+        """A place the writer speaks for ("我市", "我省" in a city's or province's own report): the
+        first place of that class the document names (its title, as a rule), wherever it stands."""
+        if not self.lex.speaker_anaphora:
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        sentence = fold(text[span.start : span.end])
+        added: list[Mention] = []
+        for word, cls in self.lex.speaker_anaphora:
+            first = self._first_place(cls)
+            if first is None:
+                continue
+            for match in re.finditer(re.escape(word), sentence):
+                start, end = span.start + match.start(), span.start + match.end()
+                if start >= first[1] and not any(m.start < end and start < m.end for m in mentions + added):
+                    added.append(Mention(first[0], self.linked.document, start, end, text[start:end], index))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _first_place(self, cls: str) -> tuple[str, int] | None:
+        """The first place of the class the document names, alone or opening a longer name (绥芬河市
+        in 绥芬河市人民政府), with the end of its mention."""
+        names = self._place_names()
+        for mention in sorted(self.linked.mentions, key=lambda m: m.start):
+            if self.cls(mention) == cls:
+                return mention.entity, mention.end
+            surface = mention.surface.lower()
+            opening = [n for n in names if surface.startswith(n) and len(n) < len(surface)]
+            for name in sorted(opening, key=len, reverse=True):
+                if self.catalog[names[name]].cls == cls:
+                    return names[name], mention.end
+        return None
 
     def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
         earlier = [m for m in self.recent if m.end <= before]
@@ -816,7 +862,7 @@ class ClauseReader:
             for subject in mentions:  # "X在哈尔滨开幕", "ハルビンで…が開催", "took place in B": the place it is held in
                 if (
                     fits(subject)
-                    and "territory" in self.fam(subject)
+                    and self.fam(subject) & self.lex.locative_families
                     and self._locative(subject)
                     and not any(
                         m is not obj
@@ -873,7 +919,12 @@ class ClauseReader:
                 for m in mentions
             ):
                 break  # another name of the object's kind stands nearer the subject
-            if verb_final and predicate not in self.lex.inclusive and not self._possessive_after(subject):
+            if (
+                verb_final
+                and predicate not in self.lex.inclusive
+                and not self._possessive_after(subject)
+                and not self._agent_marked(self._list_of(subject, mentions)[0])
+            ):
                 break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if any(obj.end <= at < subject.start for at in found) or (
@@ -985,6 +1036,11 @@ class ClauseReader:
         gap = fold(self.linked.text[subject.end : min(after)])
         return any(0 < gap.find(mark) < len(gap) - 1 for mark in self.lex.modifier_marks)
 
+    def _agent_marked(self, mention: Mention) -> bool:
+        """Does a passive's agent marker stand right before the name ("由A和B共同主办")?"""
+        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        return any(before.endswith(word) for word in self.lex.agent_before)
+
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
         return any(after.startswith(w) for w in self.lex.possessive)
@@ -1078,7 +1134,12 @@ class ClauseReader:
                 fa, fb = self.fam(first), self.fam(second)
                 ca, cb = self.catalog_country(first), self.catalog_country(second)
                 cross = ca is not None and cb is not None and ca != cb
-                if "pairable" in fa and "pairable" in fb and cross:
+                if (
+                    "pairable" in fa
+                    and "pairable" in fb
+                    and cross
+                    and not (said and self._partner_joined(first, second))
+                ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
                     "actor" in fa
@@ -1093,6 +1154,12 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _partner_joined(self, first: Mention, second: Mention) -> bool:
+        """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
+        cooperation in the clause they are partners, not counterparts across the border."""
+        gap = fold(self.linked.text[first.end : second.start]).strip()
+        return gap in self.lex.partner_connectors
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -1507,6 +1574,20 @@ def _governing_word(text: str, mention: Mention) -> str:
             return words[-1]
     own = _TOKEN.findall(mention.surface)
     return own[0] if own else mention.surface
+
+
+def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mention) -> bool:
+    """Two places joined by a connector that marks a partner, in a clause with a word of cooperation
+    ("绥芬河市与波格拉尼奇内区签署了…"): partners, not counterparts (`partner_connectors`)."""
+    lex = lexicon(linked.language)
+    if lex is None or not lex.partner_connectors:
+        return False
+    if fold(linked.text[first.end : second.start]).strip() not in lex.partner_connectors:
+        return False
+    span = linked.sentences[second.sentence]
+    stop = lex.clause_breaks.search(linked.text, second.end, span.end)
+    clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
+    return bool(lex.relation_words["cooperatesWith"].find(clause))
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:

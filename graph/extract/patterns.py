@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
-from amurkg.extract.clauses import negated_clauses
+from amurkg.extract.clauses import negated_clauses, partners_not_counterparts
 from amurkg.extract.cues import find_cue, is_connector
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold_text
@@ -135,6 +135,8 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
         classes = {view.cls(first), view.cls(second)}
         if classes <= PAIR_CLASSES:
             paired.add(position + 1)
+            if partners_not_counterparts(view.linked, first, second):
+                continue  # "A与B签署了…": partners, not counterparts
             yield view.relation(first.entity, "counterpartOf", second.entity)
         elif classes <= PARTY_CLASSES and view.has("cooperate") and not view.nested(first, second):
             paired.add(position + 1)
