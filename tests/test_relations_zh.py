@@ -120,3 +120,19 @@ def test_a_demonstration_zone_is_a_park_that_develops_industries(read):
     zone = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "fuyuan")
     find_relation(relations, zone, "targetsIndustry", "wood-processing")
     assert not [r for r in relations if r.subject == "fuyuan" and r.predicate == "targetsIndustry"]
+
+
+def test_a_clause_opening_with_yu_borders_the_topic_of_the_sentence(read):
+    relations = read("内蒙古满洲里市是中国最大的陆路口岸城市，与俄罗斯外贝加尔边疆区接壤。")
+    assert find_relation(relations, "manzhouli", "adjoins", "zabaykalsky-krai").rule == "clause:topic"
+    assert not [r for r in relations if r.predicate == "adjoins" and "china" in (r.subject, r.object)]
+
+
+def test_a_city_the_catalog_lacks_lies_in_the_province_before_it_and_borders_a_district(read):
+    relations = read("辽宁省丹东市与朝鲜新义州隔江相望。吉林省图们市地处边境，与俄罗斯滨海边疆区哈桑区接壤。")
+    city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
+    district = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "primorsky-krai")
+    assert city.endswith("city") and district.endswith("district")
+    find_relation(relations, city, "adjoins", district)
+    find_relation(relations, next(r.subject for r in relations if r.object == "liaoning"), "locatedIn", "liaoning")
+    assert not [r for r in relations if r.subject == "jilin" and r.predicate == "adjoins"]

@@ -174,6 +174,7 @@ class Lexicon:
     locative_families: frozenset[str]
     agent_before: tuple[str, ...]
     partner_connectors: tuple[str, ...]
+    partner_clause_topic: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -263,6 +264,7 @@ def lexicon(language: str) -> Lexicon | None:
         locative_families=frozenset(raw.get("locative_families", {}).get(language) or ["territory"]),
         agent_before=tuple(fold(w) for w in raw.get("agent_before", {}).get(language) or []),
         partner_connectors=tuple(fold(w) for w in raw.get("partner_connectors", {}).get(language) or []),
+        partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
     )
 
 
@@ -773,7 +775,7 @@ class ClauseReader:
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
                 ):
-                    if predicate in self.lex.needs_party_in_clause:
+                    if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
                         continue
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
@@ -1155,6 +1157,13 @@ class ClauseReader:
                             )
                 break
 
+    def _partner_clause(self, clause: Clause, predicate: str) -> bool:
+        """Does the clause open with a partner marker before its first name, its subject left out
+        ("黑河市是…口岸城市，与布拉戈维申斯克市隔江相望"): the carried topic is the one that borders it."""
+        if predicate not in self.lex.partner_clause_topic or not clause.mentions:
+            return False
+        return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
         cooperation in the clause they are partners, not counterparts across the border."""
@@ -1284,7 +1293,8 @@ class ClauseReader:
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
-        before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        start = self._zh_qualified_start(partner) if self.language == "zh" else partner.start
+        before = fold(text[max(0, start - 6) : start]).rstrip()
         for word in self.lex.partner_before:
             if before.endswith(word) and (
                 len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
@@ -1300,6 +1310,10 @@ class ClauseReader:
                     return False
                 return True
         return False
+
+    def _zh_qualified_start(self, mention: Mention) -> int:
+        """Where a name begins with the country that qualifies it right before (与俄罗斯外贝加尔边疆区)."""
+        return next((a for a, b in self.qualifiers if b == mention.start), mention.start)
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -1574,6 +1588,31 @@ def _governing_word(text: str, mention: Mention) -> str:
             return words[-1]
     own = _TOKEN.findall(mention.surface)
     return own[0] if own else mention.surface
+
+
+def _opens_with_partner(linked: LinkedText, lex: Lexicon, start: int, first: int) -> bool:
+    """Is the text from a clause's start to its first party only a partner marker, with at most a
+    country before that party ("与俄罗斯外贝加尔边疆区…")?"""
+    head = fold(linked.text[start:first]).strip()
+    for mention in linked.mentions:
+        if start <= mention.start and mention.end <= first:
+            head = head.replace(fold(mention.surface), "")
+    return head.strip() in lex.partner_before
+
+
+def partner_clause_read(linked: LinkedText, cue: int) -> bool:
+    """Does the clause around the cue open with a partner marker and leave its subject to the topic
+    (`partner_clause_topic`): the clause reader takes that adjacency, not the two nearest names."""
+    lex = lexicon(linked.language)
+    if lex is None or "adjoins" not in lex.partner_clause_topic:
+        return False
+    span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
+    if span is None:
+        return False
+    breaks = [m.end() for m in lex.clause_breaks.finditer(linked.text, span.start, cue)]
+    start = breaks[-1] if breaks else span.start
+    first = next((m.start for m in linked.mentions if start <= m.start < cue), None)
+    return first is not None and _opens_with_partner(linked, lex, start, first)
 
 
 def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mention) -> bool:

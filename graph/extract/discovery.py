@@ -557,6 +557,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         span = folded.original_span(head_start, head_end)
         names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
+    if linked.language == "zh" and linked.words:
+        names.extend(_zh_places(linked, folded, known, catalog))
     names.extend(_cjk_quoted(linked, text, folded, known, catalog))
     return names
 
@@ -806,6 +808,45 @@ def _zh_edition_of(name: Name, mention: Mention, catalog: Catalog) -> bool:
         and mention.end == name.end
         and _ZH_EDITION.fullmatch(name.label[: max(0, mention.start - name.start)]) is not None
     )
+
+
+_ZH_PLACE_HEADS = {
+    "市": Head("市", "City", "City"),
+    "县": Head("县", "County", "City"),
+    "区": Head("区", "District", "City"),
+}
+
+
+def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> list[Name]:
+    """Cities and counties the catalog lacks: a word jieba tags as a place name (ns) ending in 市 or
+    县 (珲春市, 大连市); a district (区) only right after the known region or city it lies in
+    (滨海边疆区哈桑区). The known place right before the name is where it lies (吉林省珲春市)."""
+    g = grammar()
+    names = []
+    for word in linked.words:
+        head = _ZH_PLACE_HEADS.get(word.text[-1:])
+        stem = word.text[:-1]
+        if head is None or word.flag != "ns" or len(stem) < 2 or stem in g.cjk_generic:
+            continue
+        if stem.endswith(("地", "城", "山", "林", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
+            continue  # 地区, 新区, 开发区, 边疆区: an area or a park, not a place of its own
+        if known.overlapping(word.start, word.end):
+            continue
+        before = next(
+            ((a, e) for a, b, e in known.within(max(0, word.start - 12), word.start) if b == word.start), None
+        )
+        outer = before[1] if before is not None and catalog[before[1]].cls in ("Region", "City", "Country") else None
+        if head.form == "区" and outer is None:
+            continue
+        if any(c in g.cjk_stop_chars for c in stem):
+            continue
+        a, b = folded.original_span(word.start, word.end)
+        latin = _cjk_latin(stem)
+        if not latin:
+            continue
+        located = (outer,) if outer is not None else ()
+        names.append(Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=located))
+    return names
 
 
 def _zh_institution(segmented, start: int, end: int) -> bool:
