@@ -136,3 +136,22 @@ def test_a_city_the_catalog_lacks_lies_in_the_province_before_it_and_borders_a_d
     find_relation(relations, city, "adjoins", district)
     find_relation(relations, next(r.subject for r in relations if r.object == "liaoning"), "locatedIn", "liaoning")
     assert not [r for r in relations if r.subject == "jilin" and r.predicate == "adjoins"]
+
+
+def test_the_port_a_city_relies_on_is_not_the_one_that_develops(read):
+    relations = read("同江市依托同江口岸大力发展农产品加工业。")
+    find_relation(relations, "tongjiang", "targetsIndustry", "agri-product-processing")
+    assert not [r for r in relations if r.subject == "tongjiang-port" and r.predicate == "targetsIndustry"]
+
+
+def test_a_sector_describing_a_firm_is_no_target_of_its_city(read):
+    relations = read("吉林省长春市的一家汽车零部件企业计划在滨海边疆区投资建厂。")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]
+
+
+def test_twin_cities_cooperate_and_a_transliterated_russian_city_lies_in_its_region(read):
+    relations = read("黑龙江省鸡西市与阿穆尔州别洛戈尔斯克市结为友好城市。")
+    city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "amur-oblast")
+    assert city.endswith("-city")
+    find_relation(relations, "jixi", "cooperatesWith", city)
+    assert not [r for r in relations if r.predicate == "counterpartOf"]

@@ -175,6 +175,8 @@ class Lexicon:
     agent_before: tuple[str, ...]
     partner_connectors: tuple[str, ...]
     partner_clause_topic: frozenset[str]
+    means_before: tuple[str, ...]
+    enterprise_nouns: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -265,6 +267,8 @@ def lexicon(language: str) -> Lexicon | None:
         agent_before=tuple(fold(w) for w in raw.get("agent_before", {}).get(language) or []),
         partner_connectors=tuple(fold(w) for w in raw.get("partner_connectors", {}).get(language) or []),
         partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
+        means_before=tuple(fold(w) for w in raw.get("means_before", {}).get(language) or []),
+        enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
     )
 
 
@@ -762,7 +766,9 @@ class ClauseReader:
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
                 if predicate == "targetsIndustry" and self._qualifies_cooperation(obj, mentions, cues):
-                    continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
+                    continue
+                if predicate == "targetsIndustry" and self._describes_enterprise(obj):
+                    continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if subjects:
                     for subject in subjects:
                         distance = self._cue_distance(found, subject, obj)
@@ -880,6 +886,8 @@ class ClauseReader:
                 continue  # names inside a bracket before the object only explain the name before it
             if self._in_modifier(subject, obj, found):
                 continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
+            if self._means_marked(self._list_of(subject, mentions)[0]):
+                continue  # 抚远市依托抚远口岸发展…: the port is what the city relies on, not who develops
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -1038,6 +1046,18 @@ class ClauseReader:
         gap = fold(self.linked.text[subject.end : min(after)])
         return any(0 < gap.find(mark) < len(gap) - 1 for mark in self.lex.modifier_marks)
 
+    def _describes_enterprise(self, industry: Mention) -> bool:
+        """Does a noun of enterprise follow the sector at once ("装备制造企业", "木材加工公司")?"""
+        after = fold(self.linked.text[industry.end : industry.end + 4])
+        return any(after.startswith(word) for word in self.lex.enterprise_nouns)
+
+    def _means_marked(self, mention: Mention) -> bool:
+        """Does a word of means stand right before the name ("依托抚远口岸", "借助…")?"""
+        if not self.lex.means_before:
+            return False
+        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        return any(before.endswith(word) for word in self.lex.means_before)
+
     def _agent_marked(self, mention: Mention) -> bool:
         """Does a passive's agent marker stand right before the name ("由A和B共同主办")?"""
         before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
@@ -1167,8 +1187,7 @@ class ClauseReader:
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
         cooperation in the clause they are partners, not counterparts across the border."""
-        gap = fold(self.linked.text[first.end : second.start]).strip()
-        return gap in self.lex.partner_connectors
+        return _gap_without_names(self.linked, first.end, second.start) in self.lex.partner_connectors
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -1593,11 +1612,16 @@ def _governing_word(text: str, mention: Mention) -> str:
 def _opens_with_partner(linked: LinkedText, lex: Lexicon, start: int, first: int) -> bool:
     """Is the text from a clause's start to its first party only a partner marker, with at most a
     country before that party ("与俄罗斯外贝加尔边疆区…")?"""
-    head = fold(linked.text[start:first]).strip()
+    return _gap_without_names(linked, start, first) in lex.partner_before
+
+
+def _gap_without_names(linked: LinkedText, start: int, end: int) -> str:
+    """The folded text between two offsets with the names in it left out (与俄罗斯 → 与)."""
+    gap = fold(linked.text[start:end])
     for mention in linked.mentions:
-        if start <= mention.start and mention.end <= first:
-            head = head.replace(fold(mention.surface), "")
-    return head.strip() in lex.partner_before
+        if start <= mention.start and mention.end <= end:
+            gap = gap.replace(fold(mention.surface), "")
+    return gap.strip()
 
 
 def partner_clause_read(linked: LinkedText, cue: int) -> bool:
@@ -1621,7 +1645,7 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     lex = lexicon(linked.language)
     if lex is None or not lex.partner_connectors:
         return False
-    if fold(linked.text[first.end : second.start]).strip() not in lex.partner_connectors:
+    if _gap_without_names(linked, first.end, second.start) not in lex.partner_connectors:
         return False
     span = linked.sentences[second.sentence]
     stop = lex.clause_breaks.search(linked.text, second.end, span.end)

@@ -24,7 +24,7 @@ import yaml
 from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation
-from amurkg.text.link import LinkedText, Mention
+from amurkg.text.link import LinkedText, Mention, Word
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
 from amurkg.text.russian import analyzer
@@ -846,6 +846,48 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
             continue
         located = (outer,) if outer is not None else ()
         names.append(Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=located))
+    return names + _zh_places_after(linked, folded, known, catalog)
+
+
+def _zh_places_after(
+    linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog
+) -> list[Name]:
+    """A transliterated place jieba cuts in pieces before its 市 or 区 (俄罗斯|新西伯利亚|市, 阿穆尔州|别洛|
+    戈尔|斯克市), right after the known country or region it lies in: proper or noun pieces only."""
+    g = grammar()
+    text = folded.text
+    by_start = {w.start: w for w in linked.words}
+    names = []
+    for _, b0, entity in known.within(0, len(text)):
+        if catalog[entity].cls not in ("Country", "Region"):
+            continue
+        position = b0
+        pieces: list[Word] = []
+        while position in by_start and len(pieces) < 4 and position - b0 <= 10:
+            word = by_start[position]
+            if word.flag in _STOP_FLAGS - {"n"} or any(c in g.cjk_stop_chars for c in word.text):
+                break
+            pieces.append(word)
+            position = word.end
+            head = _ZH_PLACE_HEADS.get(word.text[-1:])
+            stem = text[b0 : position - 1]
+            if head is None or head.form == "县" or len(stem) < 2 or len(pieces) < 2 and word.text == text[b0:position]:
+                continue  # one word ending in 市 is _zh_places' case
+            if (
+                known.overlapping(b0, position)
+                or stem in g.cjk_generic
+                or not any(w.flag in _PROPER_FLAGS for w in pieces)
+            ):
+                break
+            if stem.endswith(("地", "城", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
+                break
+            a, b = folded.original_span(b0, position)
+            latin = _cjk_latin(stem)
+            if latin:
+                names.append(
+                    Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=(entity,))
+                )
+            break
     return names
 
 
