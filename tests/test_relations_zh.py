@@ -155,3 +155,12 @@ def test_twin_cities_cooperate_and_a_transliterated_russian_city_lies_in_its_reg
     assert city.endswith("-city")
     find_relation(relations, "jixi", "cooperatesWith", city)
     assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_the_company_that_builds_a_bridge_implements_it_in_either_voice(read):
+    active = read("黑龙江龙建路桥股份有限公司承建了同江中俄铁路大桥。")
+    bridge = next(r.subject for r in active if r.predicate == "locatedIn" and r.object == "tongjiang")
+    find_relation(active, "heilongjiang-longjianluqiao-company", "implements", bridge)
+    passive = read("黑河公路大桥由中铁大桥局集团有限公司承建。")
+    edge = next(r for r in passive if r.predicate == "implements")
+    assert edge.subject.endswith("company") and edge.rule == "clause:object-first"
