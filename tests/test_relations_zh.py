@@ -164,3 +164,17 @@ def test_the_company_that_builds_a_bridge_implements_it_in_either_voice(read):
     passive = read("黑河公路大桥由中铁大桥局集团有限公司承建。")
     edge = next(r for r in passive if r.predicate == "implements")
     assert edge.subject.endswith("company") and edge.rule == "clause:object-first"
+
+
+def test_signing_an_agreement_that_is_no_cooperation_one_states_no_cooperation(read):
+    relations = read("伊春市与比罗比詹市签署了《森林防火协议》。")
+    find_relation(relations, "yichun", "signs")
+    assert not [r for r in relations if r.predicate in ("cooperatesWith", "counterpartOf")]
+
+
+def test_shuangfang_after_a_pair_makes_the_pair_cooperate(read):
+    later = read("鸡西市与阿尔谢尼耶夫签署了《友好交往协议》。双方将共同开发边境旅游线路。")
+    assert find_relation(later, "jixi", "cooperatesWith", "arsenyev").rule == "clause:both"
+    same = read("哈尔滨电气集团与俄罗斯哈巴罗夫斯克边疆区政府签署协议，双方将合作建设一座电站。")
+    edge = next(r for r in same if r.predicate == "cooperatesWith")
+    assert edge.modality == "planned" and "russia" not in (edge.subject, edge.object)

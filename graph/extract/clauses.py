@@ -177,6 +177,7 @@ class Lexicon:
     partner_clause_topic: frozenset[str]
     means_before: tuple[str, ...]
     enterprise_nouns: tuple[str, ...]
+    cooperation_in_names: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -269,6 +270,7 @@ def lexicon(language: str) -> Lexicon | None:
         partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
         means_before=tuple(fold(w) for w in raw.get("means_before", {}).get(language) or []),
         enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
+        cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
     )
 
 
@@ -483,7 +485,8 @@ class ClauseReader:
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
                     continue
-                for entity in self._antecedents(family, plural, topic, start):
+                before = tuple(m for m in mentions if m.end <= start) if plural and self.language == "zh" else ()
+                for entity in self._antecedents(family, plural, topic, start, before):
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
@@ -524,8 +527,10 @@ class ClauseReader:
                     return names[name], mention.end
         return None
 
-    def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
-        earlier = [m for m in self.recent if m.end <= before]
+    def _antecedents(
+        self, family: str, plural: bool, topic: Topic | None, before: int, same_sentence: tuple[Mention, ...] = ()
+    ) -> list[str]:
+        earlier = [m for m in self.recent if m.end <= before] + list(same_sentence)  # 双方 after a comma
         if not plural:
             if topic is not None and family in self.fam(topic.mention):
                 return [topic.mention.entity]
@@ -534,6 +539,8 @@ class ClauseReader:
         for position in range(len(earlier) - 1, -1, -1):
             if family in self.fam(earlier[position]):
                 members = self._list_of(earlier[position], earlier)
+                if self.language == "zh":  # 俄罗斯阿穆尔州政府: the country only qualifies, it is no second party
+                    members = [m for m in members if not any(self._nested(m, o) and m.end <= o.start for o in members)]
                 if len({m.entity for m in members}) >= 2:
                     return list(dict.fromkeys(m.entity for m in members))
         return []
@@ -596,6 +603,7 @@ class ClauseReader:
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         self._partner_noun(clause, topic, modality)
+        self._both_parties(clause, cues, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
@@ -1146,6 +1154,7 @@ class ClauseReader:
         set aside: counterpartOf (cross-border cities, ports, zones), cooperatesWith (actors)."""
         mentions = clause.mentions
         said = "cooperatesWith" in cues or bool(self.lex.trade.find(clause))  # "trade between A and B" too
+        said = said or self._named_cooperation(clause)  # "A与B签署了《农业合作协议》"
         for i, first in enumerate(mentions):
             for second in mentions[i + 1 : i + 4]:
                 if first.entity == second.entity or self._nested(first, second):
@@ -1160,7 +1169,7 @@ class ClauseReader:
                     "pairable" in fa
                     and "pairable" in fb
                     and cross
-                    and not (said and self._partner_joined(first, second))
+                    and not ((said or "signs" in cues) and self._partner_joined(first, second))
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
@@ -1301,6 +1310,34 @@ class ClauseReader:
             if "model" in self.fam(mention):
                 inner = Clause(self.linked.text, mention.start, mention.end, [], self.language)
                 if words.find(inner):
+                    return True
+        return False
+
+    def _both_parties(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """A plural anaphor that stands for two actors at once ("双方将共同开发…", "两地合作密切"), in a
+        clause with a word of cooperation: the two cooperate."""
+        if not self._cooperation_said(clause, cues):
+            return
+        by_span: dict[tuple[int, int], list[Mention]] = {}
+        for mention in clause.mentions:
+            by_span.setdefault((mention.start, mention.end), []).append(mention)
+        for (start, _end), group in by_span.items():
+            actors = [m for m in group if "actor" in self.fam(m)]
+            if len({m.entity for m in actors}) != 2 or start - clause.start > 6:
+                continue  # the anaphor opens the clause: its subject
+            one, other = actors
+            if not self._nested(one, other):
+                self._emit(one.entity, "cooperatesWith", other.entity, clause.start, clause.end, "both", modality)
+
+    def _named_cooperation(self, clause: Clause) -> bool:
+        """A name of a family in `cooperation_in_names` in the clause with a cooperation word inside
+        it (《农业合作协议》: signing a cooperation agreement states the cooperation)."""
+        if not self.lex.cooperation_in_names:
+            return False
+        words = self.lex.relation_words["cooperatesWith"]
+        for mention in clause.mentions:
+            if self.fam(mention) & self.lex.cooperation_in_names:
+                if words.find(Clause(self.linked.text, mention.start, mention.end, [], self.language)):
                     return True
         return False
 
@@ -1641,7 +1678,7 @@ def partner_clause_read(linked: LinkedText, cue: int) -> bool:
 
 def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mention) -> bool:
     """Two places joined by a connector that marks a partner, in a clause with a word of cooperation
-    ("绥芬河市与波格拉尼奇内区签署了…"): partners, not counterparts (`partner_connectors`)."""
+    or signing ("绥芬河市与波格拉尼奇内区签署了…"): partners, not counterparts (`partner_connectors`)."""
     lex = lexicon(linked.language)
     if lex is None or not lex.partner_connectors:
         return False
@@ -1650,7 +1687,7 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     span = linked.sentences[second.sentence]
     stop = lex.clause_breaks.search(linked.text, second.end, span.end)
     clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
-    return bool(lex.relation_words["cooperatesWith"].find(clause))
+    return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:

@@ -552,6 +552,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
         if series is not None:  # the edition and the series it is of: 第八届 + 中俄博览会
             modifier_parts = (("word", _zh_ordinal(text[start:edition])), ("entity", series))
+        elif edition > start:  # 第三届中俄农业合作论坛: the edition's number, then the words of the name
+            rest = _cjk_parts(text, edition, head_start, known, catalog, proper, titled=True) or ()
+            modifier_parts = (("proper", _zh_ordinal(text[start:edition])), *rest)
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
