@@ -77,3 +77,104 @@ def test_cooperation_said_only_inside_a_models_name_still_names_the_partner(read
     edge = find_relation(relations, "china", "cooperatesWith", "eastern-russia")
     assert edge.quote == "中国提出了“振兴东北”，加强与俄罗斯东部地区的经济技术合作。"
     assert edge.rule == "clause:partner-topic"
+
+
+def test_two_places_that_sign_an_agreement_cooperate_and_are_no_counterparts(read):
+    relations = read("佳木斯市与哈巴罗夫斯克市签署了《经贸合作备忘录》。")
+    assert find_relation(relations, "jiamusi", "cooperatesWith", "khabarovsk").modality == "stated"
+    find_relation(relations, "khabarovsk", "signs")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_a_city_planning_to_build_with_a_partner_cooperates_with_it(read):
+    edge = find_relation(read("宁安市拟与阿尔谢尼耶夫共建木材加工园区。"), "ningan", "cooperatesWith", "arsenyev")
+    assert edge.modality == "planned"
+
+
+def test_wo_shi_in_a_city_report_is_the_city_of_its_title(read):
+    text = "2024年同江市人民政府工作报告\n\n过去一年，哈巴罗夫斯克市代表团访问了我市。今年，我市将重点发展农产品加工和旅游业。"
+    relations = read(text)
+    for industry in ("agri-product-processing", "tourism"):
+        assert find_relation(relations, "tongjiang", "targetsIndustry", industry).modality == "planned"
+    assert not [r for r in relations if r.subject == "khabarovsk" and r.predicate == "targetsIndustry"]
+
+
+def test_an_edition_of_an_expo_is_hosted_by_its_venue_and_by_the_bodies_after_the_agent_marker(read):
+    text = "第十届中俄博览会在叶卡捷琳堡国际展览中心举行。本届博览会由吉林省人民政府和滨海边疆区政府共同主办。"
+    relations = read(text)
+    hosts = {r.subject for r in relations if r.predicate == "hosts"}
+    assert {"jilin-government", "primorsky-krai-government"} <= hosts  # 由…共同主办: the doers after 由
+    assert any(s.endswith("exhibition-center") for s in hosts)  # 在…展览中心举行: the venue
+    events = {r.object for r in relations if r.predicate == "hosts"}
+    assert len(events) == 1 and "china-russia-expo" not in events  # the tenth edition, not the series
+
+
+def test_a_bank_jieba_knows_as_an_institution_funds_the_project_it_lends_to(read):
+    relations = read("由国家开发银行提供贷款的同江物流园项目已经开工。")
+    edge = find_relation(relations, "tongjiang-logistics-park", "fundedBy")
+    assert edge.object.endswith("bank")
+
+
+def test_a_demonstration_zone_is_a_park_that_develops_industries(read):
+    relations = read("抚远中俄合作示范区重点发展木材加工和旅游业。")
+    zone = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "fuyuan")
+    find_relation(relations, zone, "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if r.subject == "fuyuan" and r.predicate == "targetsIndustry"]
+
+
+def test_a_clause_opening_with_yu_borders_the_topic_of_the_sentence(read):
+    relations = read("内蒙古满洲里市是中国最大的陆路口岸城市，与俄罗斯外贝加尔边疆区接壤。")
+    assert find_relation(relations, "manzhouli", "adjoins", "zabaykalsky-krai").rule == "clause:topic"
+    assert not [r for r in relations if r.predicate == "adjoins" and "china" in (r.subject, r.object)]
+
+
+def test_a_city_the_catalog_lacks_lies_in_the_province_before_it_and_borders_a_district(read):
+    relations = read("辽宁省丹东市与朝鲜新义州隔江相望。吉林省图们市地处边境，与俄罗斯滨海边疆区哈桑区接壤。")
+    city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
+    district = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "primorsky-krai")
+    assert city.endswith("city") and district.endswith("district")
+    find_relation(relations, city, "adjoins", district)
+    find_relation(relations, next(r.subject for r in relations if r.object == "liaoning"), "locatedIn", "liaoning")
+    assert not [r for r in relations if r.subject == "jilin" and r.predicate == "adjoins"]
+
+
+def test_the_port_a_city_relies_on_is_not_the_one_that_develops(read):
+    relations = read("同江市依托同江口岸大力发展农产品加工业。")
+    find_relation(relations, "tongjiang", "targetsIndustry", "agri-product-processing")
+    assert not [r for r in relations if r.subject == "tongjiang-port" and r.predicate == "targetsIndustry"]
+
+
+def test_a_sector_describing_a_firm_is_no_target_of_its_city(read):
+    relations = read("吉林省长春市的一家汽车零部件企业计划在滨海边疆区投资建厂。")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]
+
+
+def test_twin_cities_cooperate_and_a_transliterated_russian_city_lies_in_its_region(read):
+    relations = read("黑龙江省鸡西市与阿穆尔州别洛戈尔斯克市结为友好城市。")
+    city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "amur-oblast")
+    assert city.endswith("-city")
+    find_relation(relations, "jixi", "cooperatesWith", city)
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_the_company_that_builds_a_bridge_implements_it_in_either_voice(read):
+    active = read("黑龙江龙建路桥股份有限公司承建了同江中俄铁路大桥。")
+    bridge = next(r.subject for r in active if r.predicate == "locatedIn" and r.object == "tongjiang")
+    find_relation(active, "heilongjiang-longjianluqiao-company", "implements", bridge)
+    passive = read("黑河公路大桥由中铁大桥局集团有限公司承建。")
+    edge = next(r for r in passive if r.predicate == "implements")
+    assert edge.subject.endswith("company") and edge.rule == "clause:object-first"
+
+
+def test_signing_an_agreement_that_is_no_cooperation_one_states_no_cooperation(read):
+    relations = read("伊春市与比罗比詹市签署了《森林防火协议》。")
+    find_relation(relations, "yichun", "signs")
+    assert not [r for r in relations if r.predicate in ("cooperatesWith", "counterpartOf")]
+
+
+def test_shuangfang_after_a_pair_makes_the_pair_cooperate(read):
+    later = read("鸡西市与阿尔谢尼耶夫签署了《友好交往协议》。双方将共同开发边境旅游线路。")
+    assert find_relation(later, "jixi", "cooperatesWith", "arsenyev").rule == "clause:both"
+    same = read("哈尔滨电气集团与俄罗斯哈巴罗夫斯克边疆区政府签署协议，双方将合作建设一座电站。")
+    edge = next(r for r in same if r.predicate == "cooperatesWith")
+    assert edge.modality == "planned" and "russia" not in (edge.subject, edge.object)

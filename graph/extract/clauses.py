@@ -170,6 +170,14 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     agent_heads: frozenset[str]
     not_agent_heads: frozenset[str]
+    speaker_anaphora: tuple[tuple[str, str], ...]  # (folded word, class of the place it stands for)
+    locative_families: frozenset[str]
+    agent_before: tuple[str, ...]
+    partner_connectors: tuple[str, ...]
+    partner_clause_topic: frozenset[str]
+    means_before: tuple[str, ...]
+    enterprise_nouns: tuple[str, ...]
+    cooperation_in_names: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -253,6 +261,16 @@ def lexicon(language: str) -> Lexicon | None:
         place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
         agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("agent", [])),
         not_agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("not_agent", [])),
+        speaker_anaphora=tuple(
+            (fold(w) or w, c) for w, c in (raw.get("speaker_anaphora", {}).get(language) or {}).items()
+        ),
+        locative_families=frozenset(raw.get("locative_families", {}).get(language) or ["territory"]),
+        agent_before=tuple(fold(w) for w in raw.get("agent_before", {}).get(language) or []),
+        partner_connectors=tuple(fold(w) for w in raw.get("partner_connectors", {}).get(language) or []),
+        partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
+        means_before=tuple(fold(w) for w in raw.get("means_before", {}).get(language) or []),
+        enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
+        cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
     )
 
 
@@ -443,6 +461,7 @@ class ClauseReader:
                 self._compounds(mentions)
                 continue
             mentions = self._resolve_definite(index, mentions, topic)
+            mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
             self.recent.extend(mentions)
@@ -467,13 +486,50 @@ class ClauseReader:
                 if any(m.start < end and start < m.end for m in mentions + added):
                     continue
                 own = (
-                    [m for m in mentions if m.end <= start] if self.language == "ja" else []
-                )  # 「X」が開催され、…同フォーラムに
+                    [m for m in mentions if m.end <= start]
+                    if self.language == "ja" or (plural and self.language == "zh")
+                    else []
+                )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
                 for entity in self._antecedents(family, plural, topic, start, own):
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _resolve_speaker(self, index: int, mentions: list[Mention]) -> list[Mention]:
+        """A place the writer speaks for ("我市", "我省" in a city's or province's own report): the
+        first place of that class the document names (its title, as a rule), wherever it stands."""
+        if not self.lex.speaker_anaphora:
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        sentence = fold(text[span.start : span.end])
+        added: list[Mention] = []
+        for word, cls in self.lex.speaker_anaphora:
+            first = self._first_place(cls)
+            if first is None:
+                continue
+            for match in re.finditer(re.escape(word), sentence):
+                start, end = span.start + match.start(), span.start + match.end()
+                if start >= first[1] and not any(m.start < end and start < m.end for m in mentions + added):
+                    added.append(Mention(first[0], self.linked.document, start, end, text[start:end], index))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _first_place(self, cls: str) -> tuple[str, int] | None:
+        """The first place of the class the document names, alone or opening a longer name (绥芬河市
+        in 绥芬河市人民政府), with the end of its mention."""
+        names = self._place_names()
+        for mention in sorted(self.linked.mentions, key=lambda m: m.start):
+            if self.cls(mention) == cls:
+                return mention.entity, mention.end
+            surface = mention.surface.lower()
+            opening = [n for n in names if surface.startswith(n) and len(n) < len(surface)]
+            for name in sorted(opening, key=len, reverse=True):
+                if self.catalog[names[name]].cls == cls:
+                    return names[name], mention.end
+        return None
 
     def _antecedents(
         self, family: str, plural: bool, topic: Topic | None, before: int, own: list[Mention] | None = None
@@ -487,6 +543,8 @@ class ClauseReader:
         for position in range(len(earlier) - 1, -1, -1):
             if family in self.fam(earlier[position]):
                 members = self._list_of(earlier[position], earlier)
+                if self.language == "zh":  # 俄罗斯阿穆尔州政府: the country only qualifies, it is no second party
+                    members = [m for m in members if not any(self._nested(m, o) and m.end <= o.start for o in members)]
                 if len({m.entity for m in members}) >= 2:
                     return list(dict.fromkeys(m.entity for m in members))
         return []
@@ -549,6 +607,7 @@ class ClauseReader:
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         self._partner_noun(clause, topic, modality)
+        self._both_parties(clause, cues, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._bracket_members(clause)
@@ -741,6 +800,8 @@ class ClauseReader:
                     self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
+                if predicate == "targetsIndustry" and self._describes_enterprise(obj):
+                    continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops
                 if subjects:
                     for subject in subjects:
                         distance = self._cue_distance(found, subject, obj)
@@ -753,7 +814,7 @@ class ClauseReader:
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
                 ):
-                    if predicate in self.lex.needs_party_in_clause:
+                    if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
                         continue
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
@@ -855,7 +916,7 @@ class ClauseReader:
             for subject in mentions:  # "X在哈尔滨开幕", "ハルビンで…が開催", "took place in B": the place it is held in
                 if (
                     fits(subject)
-                    and "territory" in self.fam(subject)
+                    and self.fam(subject) & self.lex.locative_families
                     and self._locative(subject)
                     and not any(
                         m is not obj
@@ -871,6 +932,8 @@ class ClauseReader:
                 continue  # names inside a bracket before the object only explain the name before it
             if self._in_modifier(subject, obj, found):
                 continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
+            if self._means_marked(self._list_of(subject, mentions)[0]):
+                continue  # 抚远市依托抚远口岸发展…: the port is what the city relies on, not who develops
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -912,7 +975,12 @@ class ClauseReader:
                 for m in mentions
             ):
                 break  # another name of the object's kind stands nearer the subject
-            if verb_final and predicate not in self.lex.inclusive and not self._possessive_after(subject):
+            if (
+                verb_final
+                and predicate not in self.lex.inclusive
+                and not self._possessive_after(subject)
+                and not self._agent_marked(self._list_of(subject, mentions)[0])
+            ):
                 break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if any(obj.end <= at < subject.start for at in found) or (
@@ -1024,6 +1092,23 @@ class ClauseReader:
         gap = fold(self.linked.text[subject.end : min(after)])
         return any(0 < gap.find(mark) < len(gap) - 1 for mark in self.lex.modifier_marks)
 
+    def _describes_enterprise(self, industry: Mention) -> bool:
+        """Does a noun of enterprise follow the sector at once ("装备制造企业", "木材加工公司")?"""
+        after = fold(self.linked.text[industry.end : industry.end + 4])
+        return any(after.startswith(word) for word in self.lex.enterprise_nouns)
+
+    def _means_marked(self, mention: Mention) -> bool:
+        """Does a word of means stand right before the name ("依托抚远口岸", "借助…")?"""
+        if not self.lex.means_before:
+            return False
+        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        return any(before.endswith(word) for word in self.lex.means_before)
+
+    def _agent_marked(self, mention: Mention) -> bool:
+        """Does a passive's agent marker stand right before the name ("由A和B共同主办")?"""
+        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        return any(before.endswith(word) for word in self.lex.agent_before)
+
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
         return any(after.startswith(w) for w in self.lex.possessive)
@@ -1107,6 +1192,7 @@ class ClauseReader:
         set aside: counterpartOf (cross-border cities, ports, zones), cooperatesWith (actors)."""
         mentions = clause.mentions
         said = "cooperatesWith" in cues or bool(self.lex.trade.find(clause))  # "trade between A and B" too
+        said = said or self._named_cooperation(clause)  # "A与B签署了《农业合作协议》"
         for i, first in enumerate(mentions):
             for second in mentions[i + 1 : i + 4]:
                 if first.entity == second.entity or self._nested(first, second):
@@ -1117,7 +1203,13 @@ class ClauseReader:
                 fa, fb = self.fam(first), self.fam(second)
                 ca, cb = self.catalog_country(first), self.catalog_country(second)
                 cross = ca is not None and cb is not None and ca != cb
-                if "pairable" in fa and "pairable" in fb and cross and not self._ja_ends_of_link(second):
+                if (
+                    "pairable" in fa
+                    and "pairable" in fb
+                    and cross
+                    and not self._ja_ends_of_link(second)
+                    and not ((said or "signs" in cues) and self._partner_joined(first, second))
+                ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
                     "actor" in fa
@@ -1143,6 +1235,18 @@ class ClauseReader:
         if not after.startswith("を"):
             return False
         return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
+
+    def _partner_clause(self, clause: Clause, predicate: str) -> bool:
+        """Does the clause open with a partner marker before its first name, its subject left out
+        ("黑河市是…口岸城市，与布拉戈维申斯克市隔江相望"): the carried topic is the one that borders it."""
+        if predicate not in self.lex.partner_clause_topic or not clause.mentions:
+            return False
+        return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
+    def _partner_joined(self, first: Mention, second: Mention) -> bool:
+        """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
+        cooperation in the clause they are partners, not counterparts across the border."""
+        return _gap_without_names(self.linked, first.end, second.start) in self.lex.partner_connectors
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -1263,6 +1367,34 @@ class ClauseReader:
                     return True
         return False
 
+    def _both_parties(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """A plural anaphor that stands for two actors at once ("双方将共同开发…", "两地合作密切"), in a
+        clause with a word of cooperation: the two cooperate."""
+        if not self._cooperation_said(clause, cues):
+            return
+        by_span: dict[tuple[int, int], list[Mention]] = {}
+        for mention in clause.mentions:
+            by_span.setdefault((mention.start, mention.end), []).append(mention)
+        for (start, _end), group in by_span.items():
+            actors = [m for m in group if "actor" in self.fam(m)]
+            if len({m.entity for m in actors}) != 2 or start - clause.start > 6:
+                continue  # the anaphor opens the clause: its subject
+            one, other = actors
+            if not self._nested(one, other):
+                self._emit(one.entity, "cooperatesWith", other.entity, clause.start, clause.end, "both", modality)
+
+    def _named_cooperation(self, clause: Clause) -> bool:
+        """A name of a family in `cooperation_in_names` in the clause with a cooperation word inside
+        it (《农业合作协议》: signing a cooperation agreement states the cooperation)."""
+        if not self.lex.cooperation_in_names:
+            return False
+        words = self.lex.relation_words["cooperatesWith"]
+        for mention in clause.mentions:
+            if self.fam(mention) & self.lex.cooperation_in_names:
+                if words.find(Clause(self.linked.text, mention.start, mention.end, [], self.language)):
+                    return True
+        return False
+
     def _cooperation_near(self, clause: Clause, cues: dict[str, list[int]], partner: Mention) -> bool:
         """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
         found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
@@ -1279,7 +1411,8 @@ class ClauseReader:
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
-        before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        start = self._zh_qualified_start(partner) if self.language == "zh" else partner.start
+        before = fold(text[max(0, start - 6) : start]).rstrip()
         for word in self.lex.partner_before:
             if before.endswith(word) and (
                 len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
@@ -1314,6 +1447,10 @@ class ClauseReader:
         return self.language == "ja" and (
             self.cls(following) in ("Industry", "CooperationModel") or "agreement" in self.fam(following)
         )
+
+    def _zh_qualified_start(self, mention: Mention) -> int:
+        """Where a name begins with the country that qualifies it right before (与俄罗斯外贝加尔边疆区)."""
+        return next((a for a, b in self.qualifiers if b == mention.start), mention.start)
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -1588,6 +1725,50 @@ def _governing_word(text: str, mention: Mention) -> str:
             return words[-1]
     own = _TOKEN.findall(mention.surface)
     return own[0] if own else mention.surface
+
+
+def _opens_with_partner(linked: LinkedText, lex: Lexicon, start: int, first: int) -> bool:
+    """Is the text from a clause's start to its first party only a partner marker, with at most a
+    country before that party ("与俄罗斯外贝加尔边疆区…")?"""
+    return _gap_without_names(linked, start, first) in lex.partner_before
+
+
+def _gap_without_names(linked: LinkedText, start: int, end: int) -> str:
+    """The folded text between two offsets with the names in it left out (与俄罗斯 → 与)."""
+    gap = fold(linked.text[start:end])
+    for mention in linked.mentions:
+        if start <= mention.start and mention.end <= end:
+            gap = gap.replace(fold(mention.surface), "")
+    return gap.strip()
+
+
+def partner_clause_read(linked: LinkedText, cue: int) -> bool:
+    """Does the clause around the cue open with a partner marker and leave its subject to the topic
+    (`partner_clause_topic`): the clause reader takes that adjacency, not the two nearest names."""
+    lex = lexicon(linked.language)
+    if lex is None or "adjoins" not in lex.partner_clause_topic:
+        return False
+    span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
+    if span is None:
+        return False
+    breaks = [m.end() for m in lex.clause_breaks.finditer(linked.text, span.start, cue)]
+    start = breaks[-1] if breaks else span.start
+    first = next((m.start for m in linked.mentions if start <= m.start < cue), None)
+    return first is not None and _opens_with_partner(linked, lex, start, first)
+
+
+def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mention) -> bool:
+    """Two places joined by a connector that marks a partner, in a clause with a word of cooperation
+    or signing ("绥芬河市与波格拉尼奇内区签署了…"): partners, not counterparts (`partner_connectors`)."""
+    lex = lexicon(linked.language)
+    if lex is None or not lex.partner_connectors:
+        return False
+    if _gap_without_names(linked, first.end, second.start) not in lex.partner_connectors:
+        return False
+    span = linked.sentences[second.sentence]
+    stop = lex.clause_breaks.search(linked.text, second.end, span.end)
+    clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
+    return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ import yaml
 from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation
-from amurkg.text.link import LinkedText, Mention
+from amurkg.text.link import LinkedText, Mention, Word
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
 from amurkg.text.russian import analyzer
@@ -223,7 +223,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         if any(m not in inside for m in known.overlapping(name.start, name.end)):
             continue  # cuts a catalog name in two
         if name.head_span and any(
-            m.start < name.head_span[1] and name.head_span[0] < m.end and not _generic_tail(m, name, catalog)
+            m.start < name.head_span[1]
+            and name.head_span[0] < m.end
+            and not _generic_tail(m, name, catalog)
+            and not _zh_edition_of(name, m, catalog)
             for m in inside
         ):
             continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
@@ -475,6 +478,8 @@ def _english_label(name: Name, catalog: Catalog) -> str:
                 else "-".join(w[:1].upper() + w[1:] for w in value.split("-"))  # China-Mongolia
             )
     modifiers = " ".join(dict.fromkeys(words))
+    if name.parts and name.parts[-1][0] == "entity" and modifiers.endswith(f" {name.head.en}"):
+        return modifiers  # 第八届中俄博览会: "8th China–Russia Expo", the series names the head already
     if name.head_first and modifiers:
         return f"{name.head.en} of {modifiers}"
     return f"{modifiers} {name.head.en}".strip()
@@ -540,16 +545,32 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
+        edition = start
+        if linked.language == "zh" and head.cls == "Event":
+            start = _zh_edition(text, start)  # 第八届中俄博览会: one edition, not the series
+        institution = linked.language == "zh" and _zh_institution(linked.words, start, head_end)
         proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
         # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
-        modifier_parts = _cjk_parts(text, start, head_start, known, catalog, proper_here, titled=signed)
+        modifier_parts = _cjk_parts(
+            text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution)
+        )
         if modifier_parts is None:
             continue
+        if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
+            modifier_parts = tuple(("proper", v) if k == "word" else (k, v) for k, v in modifier_parts)
+        series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
+        if series is not None:  # the edition and the series it is of: 第八届 + 中俄博览会
+            modifier_parts = (("word", _zh_ordinal(text[start:edition])), ("entity", series))
+        elif edition > start:  # 第三届中俄农业合作论坛: the edition's number, then the words of the name
+            rest = _cjk_parts(text, edition, head_start, known, catalog, proper, titled=True) or ()
+            modifier_parts = (("proper", _zh_ordinal(text[start:edition])), *rest)
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
         names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=signed))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
+    if linked.language == "zh" and linked.words:
+        names.extend(_zh_places(linked, folded, known, catalog))
     quoted = _cjk_quoted(linked, text, folded, known, catalog)
     spans = {(n.start, n.end) for n in quoted}
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
@@ -783,6 +804,133 @@ def _zh_left(
             break
         taken += 1
     return start if start < head_start else None
+
+
+_ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
+
+
+def _zh_edition(text: str, start: int) -> int:
+    """Where an event's name begins when an edition number stands before it (第八届, 第3次)."""
+    for begin in range(max(0, start - 7), start):
+        if _ZH_EDITION.fullmatch(text, begin, start):
+            return begin
+    return start
+
+
+_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _zh_ordinal(edition: str) -> str:
+    """第八届 → 8th, 第十二次 → 12th, 第3届 → 3rd (the edition's number in English)."""
+    digits = edition[1:-1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if digits.isdigit():
+        number = int(digits)
+    else:
+        number, current = 0, 0
+        for char in digits:
+            if char in _ZH_DIGITS:
+                current = _ZH_DIGITS[char]
+            elif char in "十百":
+                number += (current or 1) * (10 if char == "十" else 100)
+                current = 0
+        number += current
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _zh_edition_of(name: Name, mention: Mention, catalog: Catalog) -> bool:
+    """Is the name an edition (第八届…) of the catalog's event it ends with?"""
+    return (
+        catalog[mention.entity].cls == "Event"
+        and mention.end == name.end
+        and _ZH_EDITION.fullmatch(name.label[: max(0, mention.start - name.start)]) is not None
+    )
+
+
+_ZH_PLACE_HEADS = {
+    "市": Head("市", "City", "City"),
+    "县": Head("县", "County", "City"),
+    "区": Head("区", "District", "City"),
+}
+
+
+def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> list[Name]:
+    """Cities and counties the catalog lacks: a word jieba tags as a place name (ns) ending in 市 or
+    县 (珲春市, 大连市); a district (区) only right after the known region or city it lies in
+    (滨海边疆区哈桑区). The known place right before the name is where it lies (吉林省珲春市)."""
+    g = grammar()
+    names = []
+    for word in linked.words:
+        head = _ZH_PLACE_HEADS.get(word.text[-1:])
+        stem = word.text[:-1]
+        if head is None or word.flag != "ns" or len(stem) < 2 or stem in g.cjk_generic:
+            continue
+        if stem.endswith(("地", "城", "山", "林", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
+            continue  # 地区, 新区, 开发区, 边疆区: an area or a park, not a place of its own
+        if known.overlapping(word.start, word.end):
+            continue
+        before = next(
+            ((a, e) for a, b, e in known.within(max(0, word.start - 12), word.start) if b == word.start), None
+        )
+        outer = before[1] if before is not None and catalog[before[1]].cls in ("Region", "City", "Country") else None
+        if head.form == "区" and outer is None:
+            continue
+        if any(c in g.cjk_stop_chars for c in stem):
+            continue
+        a, b = folded.original_span(word.start, word.end)
+        latin = _cjk_latin(stem)
+        if not latin:
+            continue
+        located = (outer,) if outer is not None else ()
+        names.append(Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=located))
+    return names + _zh_places_after(linked, folded, known, catalog)
+
+
+def _zh_places_after(
+    linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog
+) -> list[Name]:
+    """A transliterated place jieba cuts in pieces before its 市 or 区 (俄罗斯|新西伯利亚|市, 阿穆尔州|别洛|
+    戈尔|斯克市), right after the known country or region it lies in: proper or noun pieces only."""
+    g = grammar()
+    text = folded.text
+    by_start = {w.start: w for w in linked.words}
+    names = []
+    for _, b0, entity in known.within(0, len(text)):
+        if catalog[entity].cls not in ("Country", "Region"):
+            continue
+        position = b0
+        pieces: list[Word] = []
+        while position in by_start and len(pieces) < 4 and position - b0 <= 10:
+            word = by_start[position]
+            if word.flag in _STOP_FLAGS - {"n"} or any(c in g.cjk_stop_chars for c in word.text):
+                break
+            pieces.append(word)
+            position = word.end
+            head = _ZH_PLACE_HEADS.get(word.text[-1:])
+            stem = text[b0 : position - 1]
+            if head is None or head.form == "县" or len(stem) < 2 or len(pieces) < 2 and word.text == text[b0:position]:
+                continue  # one word ending in 市 is _zh_places' case
+            if (
+                known.overlapping(b0, position)
+                or stem in g.cjk_generic
+                or not any(w.flag in _PROPER_FLAGS for w in pieces)
+            ):
+                break
+            if stem.endswith(("地", "城", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
+                break
+            a, b = folded.original_span(b0, position)
+            latin = _cjk_latin(stem)
+            if latin:
+                names.append(
+                    Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=(entity,))
+                )
+            break
+    return names
+
+
+def _zh_institution(segmented, start: int, end: int) -> bool:
+    """Is the span one word jieba tags as the name of an institution (nt): 国家开发银行?"""
+    return any(w.start == start and w.end == end and w.flag == "nt" for w in segmented)
 
 
 def _pair_before(text: str, start: int) -> int | None:

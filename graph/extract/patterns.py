@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
-from amurkg.extract.clauses import negated_clauses
+from amurkg.extract.clauses import negated_clauses, partner_clause_read, partners_not_counterparts
 from amurkg.extract.cues import cues, find_cue, is_connector
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
@@ -135,6 +135,8 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
         classes = {view.cls(first), view.cls(second)}
         if classes <= PAIR_CLASSES and not _ends_of_link(view, second):
             paired.add(position + 1)
+            if partners_not_counterparts(view.linked, first, second):
+                continue  # "A与B签署了…": partners, not counterparts
             yield view.relation(first.entity, "counterpartOf", second.entity)
         elif classes <= PARTY_CLASSES and view.has("cooperate") and not view.nested(first, second):
             paired.add(position + 1)
@@ -216,8 +218,8 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
     """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin; a river or
     lake named between two places is where they meet, not one of them."""
     cue_offset = view.cue_offset("adjoin")
-    if cue_offset is None:
-        return
+    if cue_offset is None or partner_clause_read(view.linked, cue_offset):
+        return  # "A是…，与B接壤": the clause reader gives B to the topic A
     places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
     # a river between two places ("across the Amur") is the border, not a party, when two places are named
     if len({m.entity for m in places if view.cls(m) != "GeoFeature"}) >= 2:
