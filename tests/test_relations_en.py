@@ -7,6 +7,7 @@ the seed catalog (conftest)."""
 from __future__ import annotations
 
 import pytest
+from relation_asserts import find_relation
 from test_extract_clauses import CATALOG, one, relations, triples
 
 from amurkg.corpus.catalog import Catalog
@@ -163,3 +164,88 @@ def test_a_discovered_company_targets_the_industries_it_specialises_in(linker: L
     edges = read(found.linked, catalog.extended(found.entities))
     hit = [r for r in edges if (r.subject, r.predicate, r.object) == (company.id, "targetsIndustry", "agriculture")]
     assert hit and hit[0].quote == "The company specialises in agriculture."
+
+
+# --- rel-en, issue #13: patterns of running text (sentences written after the rules)
+
+
+def _edges(read_relations, text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in read_relations(text, "en")}
+
+
+def test_a_relative_clause_after_a_bare_name_is_about_that_name(read_relations):
+    text = "Timber prices rose in China. Beifang Timber Company, which employs 300 people, has invested in the Mogoytuy Industrial Park."
+    investors = {s for s, p, o in _edges(read_relations, text) if (p, o) == ("investsIn", "mogoytuy-industrial-park")}
+    assert len(investors) == 1 and "beifang" in next(iter(investors))
+
+
+def test_from_inside_an_apposition_opens_no_frame(read_relations):
+    text = "Longda Freight Company, a carrier from Suifenhe, sends trucks to Ussuriysk every day."
+    assert ("suifenhe", "counterpartOf", "ussuriysk") not in _edges(read_relations, text)
+
+
+def test_agreeing_and_working_with_are_cooperation(read_relations):
+    edges = _edges(read_relations, "Amur Oblast and Heilongjiang agreed in March to open a new crossing.")
+    assert ("amur-oblast", "cooperatesWith", "heilongjiang") in edges
+    edges = _edges(read_relations, "Tongjiang will work with Birobidzhan on river transport.")
+    assert ("tongjiang", "cooperatesWith", "birobidzhan") in edges
+
+
+def test_operated_by_names_who_implements_the_link(read_relations):
+    text = "The Heihe–Blagoveshchensk Cable Car will be operated by Xinghai Transit Company."
+    found = [r for r in read_relations(text, "en") if r.predicate == "implements"]
+    assert len(found) == 1 and "xinghai" in found[0].subject
+    assert found[0].object.startswith("heihe-blagoveshchensk") and found[0].modality == "planned"
+
+
+def test_faces_across_the_border_pairs_two_border_towns(read_relations):
+    find_relation(read_relations("Pogranichny faces Suifenhe across the border.", "en"), "pogranichny", "counterpartOf")
+
+
+def test_located_in_between_commas_only_places_the_park(read_relations):
+    text = "The Mudanjiang Logistics Park, located in Mudanjiang, will specialise in cold-chain logistics."
+    edges = _edges(read_relations, text)
+    assert ("mudanjiang-logistics-park", "targetsIndustry", "logistics") in edges
+    assert ("mudanjiang", "targetsIndustry", "logistics") not in edges
+
+
+def test_a_city_lies_in_the_city_the_catalog_puts_it_in(read_relations):
+    edges = _edges(read_relations, "Hailin, a county-level city of Mudanjiang, grows soybeans.")
+    assert ("hailin", "locatedIn", "mudanjiang") in edges
+    edges = _edges(read_relations, "Suifenhe lies in Mudanjiang and trades with Pogranichny.")
+    assert ("suifenhe", "locatedIn", "mudanjiang") in edges
+    assert ("suifenhe", "locatedIn", "pogranichny") not in edges
+
+
+def test_a_ferry_line_named_after_two_places_connects_them(read_relations):
+    relations = read_relations("The Heihe–Blagoveshchensk Ferry Line carries passengers in summer.", "en")
+    line = find_relation(relations, "heihe-blagoveshchensk-ferry-line", "connects", "heihe")
+    assert line.quote == "Heihe–Blagoveshchensk Ferry Line"
+    find_relation(relations, "heihe-blagoveshchensk-ferry-line", "connects", "blagoveshchensk")
+
+
+def test_a_week_is_an_event_a_city_hosts(read_relations):
+    relations = read_relations("The Harbin Russian Goods Week opened in Harbin on Monday.", "en")
+    find_relation(relations, "harbin", "hosts")
+
+
+def test_a_possessive_before_a_lowercase_head_makes_no_name(read_relations):
+    relations = read_relations("Nakhodka, Primorsky Krai's main seaport, ships coal to Japan.", "en")
+    assert not [r for r in relations if "seaport" in r.subject]
+
+
+def test_a_place_the_catalog_does_not_know_is_named_by_its_descriptor(read_relations):
+    relations = read_relations("Hegang ships coal to Leninskoye, a village in the Jewish Autonomous Oblast.", "en")
+    village = find_relation(relations, "leninskoye-city", "locatedIn", "jewish-autonomous-oblast")
+    assert village.quote.startswith("Leninskoye, a village in")
+    text = "Fuyuan faces the Russian village of Kazakevichevo across the Ussuri. Kazakevichevo has a small pier."
+    edges = _edges(read_relations, text)
+    assert ("fuyuan", "counterpartOf", "kazakevichevo-city") in edges
+    assert ("kazakevichevo-city", "locatedIn", "russia") in edges
+
+
+def test_a_second_verb_after_and_keeps_the_subject_of_the_first(read_relations):
+    text = "Dongning lies in Mudanjiang, a prefecture-level city of Heilongjiang, and faces Poltavka across the river."
+    edges = _edges(read_relations, text)
+    assert ("dongning", "counterpartOf", "poltavka") in edges
+    assert not {e for e in edges if e[0] == "mudanjiang" and e[2] == "poltavka"}

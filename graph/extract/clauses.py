@@ -516,6 +516,7 @@ class ClauseReader:
         self._inner_places(clause.mentions)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self.language not in CJK and clause.mentions and not clause.tokens:
+            self.previous_last = clause.mentions[-1]  # "Liaoning Port Group, which runs …": the relative's antecedent
             return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
@@ -523,6 +524,7 @@ class ClauseReader:
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
         clause = self._resolve_class_anaphor(clause)
+        clause = self._en_coordinated_subject(clause, topic)
         self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
@@ -573,6 +575,23 @@ class ClauseReader:
             )
             return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
         return clause
+
+    def _en_coordinated_subject(self, clause: Clause, topic: Topic | None) -> Clause:
+        """English: a clause of a second verb ("Manzhouli lies in Hulunbuir, …, and sits opposite B")
+        has the subject of the clause before: "and" stands for it, a party of the clause."""
+        opening = re.match(r"\s*(and) [a-z]", clause.folded) if self.language == "en" else None
+        if opening is None or topic is None:
+            return clause
+        start = clause.offset(opening.start(1))
+        stand_in = Mention(
+            topic.mention.entity,
+            topic.mention.document,
+            start,
+            start + 3,
+            self.linked.text[start : start + 3],
+            topic.mention.sentence,
+        )
+        return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
 
     def _clause_only(self, mention: Mention, clause: Clause) -> bool:
         """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
@@ -1342,11 +1361,13 @@ class ClauseReader:
             if folded in self.lex.connectors:
                 return "pair"  # "China–Russia"
             folded = folded.rstrip(" —–-:")
-            if "," in folded:
+            after_comma = "," in folded
+            if after_comma:
                 folded = folded.rsplit(",", 1)[1].strip()
             tokens = folded.split()
             last = tokens[-1] if tokens else ""
-            if len(tokens) <= 8:
+            framed = not _en_clause_after_apposition(self.language, after_comma, tokens)
+            if len(tokens) <= 8 and framed:
                 for opening, closing in self.lex.frames:
                     if last == closing or folded.endswith(" " + closing) or folded == closing:
                         head = fold(text[clause.start : first.start]).rstrip()
@@ -1356,7 +1377,7 @@ class ClauseReader:
                 return None
             if last in self.lex.connectors or folded in self.lex.connectors:
                 return "pair" if len(tokens) <= 1 else "pair-apposition"
-            for opening, closing in self.lex.frames:
+            for opening, closing in self.lex.frames if framed else ():
                 if last == closing or folded.endswith(" " + closing) or folded == closing:
                     head = fold(text[clause.start : first.start]).rstrip()
                     if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
@@ -1424,8 +1445,10 @@ class ClauseReader:
 
     def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
-        if rank_a is None or rank_b is None or rank_a == rank_b or min(rank_a, rank_b) == 0:
+        if rank_a is None or rank_b is None or min(rank_a, rank_b) == 0:
             return False
+        if rank_a == rank_b:
+            return self._en_same_rank_in(a, b, start, end, rule, modality)
         inner, outer = (a, b) if rank_a < rank_b else (b, a)
         if inner.entity not in self.catalog:
             return False
@@ -1433,6 +1456,16 @@ class ClauseReader:
         if known and outer.entity not in self.catalog.ancestors(inner.entity):
             return False  # the catalog places it elsewhere: a list, not a compound
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
+        return True
+
+    def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
+        """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
+        Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
+        if self.language != "en" or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False
+        if b.entity not in self.catalog.ancestors(a.entity):
+            return False
+        self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
         return True
 
     def _located(self, clause: Clause, modality: str, cues: dict[str, list[int]]) -> None:
@@ -1463,6 +1496,12 @@ class ClauseReader:
     def _governs(self, predicate: str, obj: Mention) -> bool:
         """Can the predicate's word take the name as its object (its class fits the object end)?"""
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
+
+
+def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:
+    """English: words of a clause after an apposition ("from Harbin, now runs daily convoys to B")
+    are no frame; only the frame's closing word may follow the comma ("from A, the capital, to B")."""
+    return language == "en" and after_comma and len(tokens) > 1
 
 
 def _locative(surface: str) -> bool:
