@@ -249,3 +249,19 @@ def test_a_second_verb_after_and_keeps_the_subject_of_the_first(read_relations):
     edges = _edges(read_relations, text)
     assert ("dongning", "counterpartOf", "poltavka") in edges
     assert not {e for e in edges if e[0] == "mudanjiang" and e[2] == "poltavka"}
+
+
+def test_taking_part_without_an_object_is_about_the_event_named_before(read_relations):
+    text = "The Tongjiang Border Trade Conference opened in Tongjiang on Friday. Officials from Jilin and Amur Oblast took part."
+    relations = read_relations(text, "en")
+    for party in ("jilin", "amur-oblast"):
+        relation = find_relation(relations, party, "participatesIn")
+        assert "conference" in relation.object
+    assert not [r for r in read_relations("Officials from Jilin took part.", "en") if r.predicate == "participatesIn"]
+
+
+def test_names_the_catalog_does_not_know_keep_a_list(read_relations):
+    text = "The Mudanjiang Timber Fair was held in Mudanjiang. Traders from Mongolia, Kazakhstan, Uzbekistan and Japan attended the fair."
+    relations = read_relations(text, "en")
+    for party in ("mongolia", "japan"):
+        find_relation(relations, party, "participatesIn")

@@ -543,6 +543,7 @@ class ClauseReader:
             inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         cues = {p: found for p, found in cues.items() if found}
+        clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         self._partner_noun(clause, topic, modality)
@@ -592,6 +593,24 @@ class ClauseReader:
             topic.mention.sentence,
         )
         return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
+
+    def _en_event_taken_up(self, clause: Clause, cues: dict[str, list[int]]) -> Clause:
+        """English: "More than 300 companies from A, B and C took part.": a word of taking part
+        without its event or project is about the event the paragraph named before; it stands at
+        the clause's end."""
+        if self.language != "en" or "participatesIn" not in cues:
+            return clause
+        if any(self.fam(m) & {"event", "project"} for m in clause.mentions):
+            return clause
+        event = next((m for m in reversed(self.recent) if "event" in self.fam(m)), None)
+        end = clause.end
+        while end > clause.start and self.linked.text[end - 1] in " \n.;,":
+            end -= 1
+        if event is None or end <= max(clause.mentions[-1].end if clause.mentions else 0, max(cues["participatesIn"])):
+            return clause
+        sentence = next((i for i, s in enumerate(self.linked.sentences) if s.start <= clause.start < s.end), 0)
+        stand_in = Mention(event.entity, event.document, end, end, "", sentence)
+        return Clause(self.linked.text, clause.start, clause.end, [*clause.mentions, stand_in], self.language)
 
     def _clause_only(self, mention: Mention, clause: Clause) -> bool:
         """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
@@ -1080,7 +1099,13 @@ class ClauseReader:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         kinds = {"holder", "actor", "industry"}
-        return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
+        listed = gap in LIST_SEPARATORS or gap == "" or self._en_unknown_listed(a, b)
+        return listed and bool(self.fam(a) & self.fam(b) & family & kinds)
+
+    def _en_unknown_listed(self, a: Mention, b: Mention) -> bool:
+        """English: names the catalog does not know between two listed ones ("Russia, Belarus, and
+        the Republic of Korea") keep the list."""
+        return self.language == "en" and bool(_EN_UNKNOWN_IN_LIST.match(self.linked.text[a.end : b.start]))
 
     def _pairs(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
         """Two parties joined by a connector or a frame, with brackets and appositions between them
@@ -1496,6 +1521,9 @@ class ClauseReader:
     def _governs(self, predicate: str, obj: Mention) -> bool:
         """Can the predicate's word take the name as its object (its class fits the object end)?"""
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
+
+
+_EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
 
 
 def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:
