@@ -265,3 +265,14 @@ def test_names_the_catalog_does_not_know_keep_a_list(read_relations):
     relations = read_relations(text, "en")
     for party in ("mongolia", "japan"):
         find_relation(relations, party, "participatesIn")
+
+
+def test_capitalised_generic_words_before_an_event_head_make_a_name(read_relations):
+    relations = read_relations("The Green Development Forum was held in Khabarovsk in May.", "en")
+    hosted = find_relation(relations, "khabarovsk", "hosts")
+    assert "green" in hosted.object and hosted.object.endswith("forum")
+    assert not [
+        r
+        for r in read_relations("A regional development forum was held in Khabarovsk.", "en")
+        if r.predicate == "hosts"
+    ]

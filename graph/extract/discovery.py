@@ -1289,7 +1289,8 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         proper = any(k in ("entity", "proper") for k, _ in parts)
         head_first = bool(after) and not before
         named = proper or (head_first and head.kind == "GovernmentBody" and after)
-        if parts and named and (before or after):
+        capital = _en_capitalised_title(before, head_tokens, head)
+        if parts and (named or capital) and (before or after):
             all_tokens = before + head_tokens + after
             start, end = all_tokens[0].start, all_tokens[-1].end
             label = " ".join(linked.text[start:end].split())
@@ -1305,10 +1306,22 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     head_first=head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
                     route=_dashed_places(before + after, catalog),
+                    titled=capital,
                 )
             )
         i += size
     return names + _en_described_places(linked, catalog, names)
+
+
+def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
+    """An event or agreement whose words are all generic but capitalised, two or more before a
+    capitalised head (the Eastern Economic Forum, the Border Trade Development Memorandum): the
+    capitals make it a name."""
+    g = grammar()
+    if not ({head.cls, head.kind} & g.unplaced) or not head_tokens[0].capitalised:
+        return False
+    words = [t for t in before if t.word and t.text not in g.en_connectors]
+    return len(words) >= 2 and all(t.capitalised for t in words)
 
 
 _EN_PLACE_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
