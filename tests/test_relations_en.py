@@ -276,3 +276,10 @@ def test_capitalised_generic_words_before_an_event_head_make_a_name(read_relatio
         for r in read_relations("A regional development forum was held in Khabarovsk.", "en")
         if r.predicate == "hosts"
     ]
+
+
+def test_a_company_named_after_a_place_is_not_placed_there_but_a_bureau_is(read_relations):
+    edges = _edges(read_relations, "Jiamusi Timber Company opened an office in May.")
+    assert not {e for e in edges if e[1] == "locatedIn"}
+    edges = _edges(read_relations, "The Jiamusi Customs Bureau opened an office in May.")
+    assert any(p == "locatedIn" and o == "jiamusi" for _, p, o in edges)

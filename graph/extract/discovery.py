@@ -395,7 +395,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
-    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced
+    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced or _en_unplaced(name, language)
     places = () if unplaced else _name_places(name, catalog)
     return Entity(
         id=slug,
@@ -407,6 +407,18 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
         subclass=name.head.kind,
         status="proposed",
     )
+
+
+@lru_cache(maxsize=1)
+def _en_unplaced_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(yaml.safe_load(handle).get("en_unplaced_heads") or ())
+
+
+def _en_unplaced(name: Name, language: str) -> bool:
+    """English: a company, bank or fund named after a place need not lie there (names.yaml
+    en_unplaced_heads)."""
+    return language == "en" and name.head.en in _en_unplaced_heads()
 
 
 def _name_places(name: Name, catalog: Catalog) -> tuple[str, ...]:
