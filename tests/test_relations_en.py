@@ -283,3 +283,15 @@ def test_a_company_named_after_a_place_is_not_placed_there_but_a_bureau_is(read_
     assert not {e for e in edges if e[1] == "locatedIn"}
     edges = _edges(read_relations, "The Jiamusi Customs Bureau opened an office in May.")
     assert any(p == "locatedIn" and o == "jiamusi" for _, p, o in edges)
+
+
+def test_finance_after_a_modal_is_the_verb_and_its_phase_is_the_site_named_before(read_relations):
+    text = (
+        "The Raohe Seafood Park opened in April. Raohe Fisheries Company has invested in the park, "
+        "while the Bank of China will finance its second phase."
+    )
+    relations = read_relations(text, "en")
+    funded = find_relation(relations, "raohe-seafood-park", "fundedBy")
+    assert "bank" in funded.object and funded.modality == "planned"
+    assert ("raohe", "targetsIndustry", "finance") not in _edges(read_relations, "Raohe will finance a new pier.")
+    assert ("raohe", "targetsIndustry", "finance") in _edges(read_relations, "Raohe will develop finance.")

@@ -442,11 +442,28 @@ class ClauseReader:
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
+            mentions = self._en_without_verbs(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
             self.recent.extend(mentions)
         return self.relations
+
+    def _en_without_verbs(self, mentions: list[Mention]) -> list[Mention]:
+        """English: a sector's name after a modal or "to" is a verb ("the Bank will finance the park"):
+        no mention, so the relation word is read."""
+        if self.language != "en":
+            return mentions
+        text = self.linked.text
+        return [
+            m
+            for m in mentions
+            if not (
+                m.surface[:1].islower()
+                and "industry" in self.fam(m)
+                and _EN_MODAL_BEFORE.search(text[max(0, m.start - 20) : m.start])
+            )
+        ]
 
     def _resolve_definite(self, index: int, mentions: list[Mention], topic: Topic | None) -> list[Mention]:
         """ "The city lies opposite B", "both countries ratified the Program": a definite noun of a
@@ -1523,6 +1540,10 @@ class ClauseReader:
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
 
 
+_EN_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|(?:plans?|planned|aims?|intends?|agreed|agrees|expects?"
+    r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
+)
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
 
 
