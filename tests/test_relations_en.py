@@ -295,3 +295,13 @@ def test_finance_after_a_modal_is_the_verb_and_its_phase_is_the_site_named_befor
     assert "bank" in funded.object and funded.modality == "planned"
     assert ("raohe", "targetsIndustry", "finance") not in _edges(read_relations, "Raohe will finance a new pier.")
     assert ("raohe", "targetsIndustry", "finance") in _edges(read_relations, "Raohe will develop finance.")
+
+
+def test_a_capitalised_fund_is_a_name_and_the_crossing_is_the_port_before(read_relations):
+    text = "The Hunchun Bonded Zone opened in 2019. The zone is funded by the Northern Direct Investment Fund."
+    funded = find_relation(read_relations(text, "en"), "hunchun-bonded-zone", "fundedBy")
+    assert funded.object.endswith("fund")
+    text = "The Heihe Border Crossing reopened in May. The crossing lies opposite Blagoveshchensk."
+    edges = _edges(read_relations, text)
+    assert any(p in ("adjoins", "counterpartOf") and o == "blagoveshchensk" for _, p, o in edges)
+    assert not {e for e in edges if e[1] == "locatedIn" and e[2] == "blagoveshchensk"}

@@ -1326,11 +1326,11 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
 
 
 def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
-    """An event or agreement whose words are all generic but capitalised, two or more before a
-    capitalised head (the Eastern Economic Forum, the Border Trade Development Memorandum): the
-    capitals make it a name."""
+    """An event, agreement or body whose words are all generic but capitalised, two or more before
+    a capitalised head (the Eastern Economic Forum, the Border Trade Development Memorandum, the
+    Russian Direct Investment Fund): the capitals make it a name."""
     g = grammar()
-    if not ({head.cls, head.kind} & g.unplaced) or not head_tokens[0].capitalised:
+    if not ({head.cls, head.kind} & (g.unplaced | {"Organization"})) or not head_tokens[0].capitalised:
         return False
     words = [t for t in before if t.word and t.text not in g.en_connectors]
     return len(words) >= 2 and all(t.capitalised for t in words)
