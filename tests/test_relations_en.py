@@ -305,3 +305,15 @@ def test_a_capitalised_fund_is_a_name_and_the_crossing_is_the_port_before(read_r
     edges = _edges(read_relations, text)
     assert any(p in ("adjoins", "counterpartOf") and o == "blagoveshchensk" for _, p, o in edges)
     assert not {e for e in edges if e[1] == "locatedIn" and e[2] == "blagoveshchensk"}
+
+
+def test_with_the_marks_a_partner(read_relations):
+    text = "Liaoning will strengthen its cooperation with the Russian Far East."
+    relation = find_relation(read_relations(text, "en"), "liaoning", "cooperatesWith", "russian-far-east")
+    assert relation.modality == "planned"
+
+
+def test_an_event_named_after_two_countries_connects_nothing(read_relations):
+    relations = read_relations("Heihe hosts the annual China–Russia Youth Games Fair every summer.", "en")
+    assert not [r for r in relations if r.predicate == "connects"]
+    find_relation(relations, "heihe", "hosts")

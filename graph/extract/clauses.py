@@ -1279,6 +1279,8 @@ class ClauseReader:
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
         before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        if self.language == "en":  # "with the Russian Far East": the article stands between
+            before = re.sub(r"(?:^|\s)the$", "", fold(text[max(0, partner.start - 10) : partner.start]).rstrip())
         for word in self.lex.partner_before:
             if before.endswith(word) and (
                 len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")

@@ -1317,7 +1317,7 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     tuple(p for p in parts if p[1]),
                     head_first=head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
-                    route=_dashed_places(before + after, catalog),
+                    route=_dashed_places(before + after, catalog) and not ({head.cls, head.kind} & g.unplaced),
                     titled=capital,
                 )
             )
