@@ -317,3 +317,11 @@ def test_an_event_named_after_two_countries_connects_nothing(read_relations):
     relations = read_relations("Heihe hosts the annual China–Russia Youth Games Fair every summer.", "en")
     assert not [r for r in relations if r.predicate == "connects"]
     find_relation(relations, "heihe", "hosts")
+
+
+def test_the_capital_of_places_a_city_and_and_faces_keeps_the_city_as_subject(read_relations):
+    edges = _edges(read_relations, "Khabarovsk is the administrative centre of Khabarovsk Krai and faces Fuyuan.")
+    assert ("khabarovsk", "locatedIn", "khabarovsk-krai") in edges
+    assert not {e for e in edges if e[0] == "khabarovsk-krai" and e[2] == "fuyuan"}
+    edges = _edges(read_relations, "Nakhodka, in Primorsky Krai, ships timber.")
+    assert ("nakhodka", "locatedIn", "primorsky-krai") in edges
