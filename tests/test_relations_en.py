@@ -325,3 +325,22 @@ def test_the_capital_of_places_a_city_and_and_faces_keeps_the_city_as_subject(re
     assert not {e for e in edges if e[0] == "khabarovsk-krai" and e[2] == "fuyuan"}
     edges = _edges(read_relations, "Nakhodka, in Primorsky Krai, ships timber.")
     assert ("nakhodka", "locatedIn", "primorsky-krai") in edges
+
+
+def test_operate_investing_an_amount_in_possibility_and_from_to(read_relations):
+    found = [
+        r
+        for r in read_relations("Huachuan Grain Company will operate the new Fujin Rice Terminal.", "en")
+        if r.predicate == "implements"
+    ]
+    assert len(found) == 1 and "rice-terminal" in found[0].object and found[0].modality == "planned"
+    text = "Qiqihar Machinery Group has invested 300 million yuan in the Ussuriysk Economic Trade Cooperation Zone."
+    edges = _edges(read_relations, text)
+    assert any(p == "investsIn" and o == "ussuriysk-economic-trade-cooperation-zone" for _, p, o in edges)
+    assert not any(p == "locatedIn" and o == "ussuriysk-economic-trade-cooperation-zone" for _, p, o in edges)
+    assert not [
+        r
+        for r in read_relations("Tongjiang could host the Tongjiang Border Trade Fair.", "en")
+        if r.predicate == "hosts"
+    ]
+    assert not _edges(read_relations, "Imports from Suifenhe to Pogranichny rose in March.")

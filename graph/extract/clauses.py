@@ -1526,7 +1526,9 @@ class ClauseReader:
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
             if any(
-                a.end <= cue < at and len(text[cue:at].split()) == 1 and self._governs(predicate, b)
+                a.end <= cue < at
+                and len(text[cue:at].split()) <= (5 if self.language == "en" else 1)  # "invested 2 billion yuan in B"
+                and self._governs(predicate, b)
                 for at in found
                 if a.end <= at < b.start
                 for predicate, words in cues.items()
