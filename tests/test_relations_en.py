@@ -7,6 +7,7 @@ the seed catalog (conftest)."""
 from __future__ import annotations
 
 import pytest
+from relation_asserts import find_relation
 from test_extract_clauses import CATALOG, one, relations, triples
 
 from amurkg.corpus.catalog import Catalog
@@ -163,3 +164,182 @@ def test_a_discovered_company_targets_the_industries_it_specialises_in(linker: L
     edges = read(found.linked, catalog.extended(found.entities))
     hit = [r for r in edges if (r.subject, r.predicate, r.object) == (company.id, "targetsIndustry", "agriculture")]
     assert hit and hit[0].quote == "The company specialises in agriculture."
+
+
+# --- rel-en, issue #13: patterns of running text (sentences written after the rules)
+
+
+def _edges(read_relations, text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in read_relations(text, "en")}
+
+
+def test_a_relative_clause_after_a_bare_name_is_about_that_name(read_relations):
+    text = "Timber prices rose in China. Beifang Timber Company, which employs 300 people, has invested in the Mogoytuy Industrial Park."
+    investors = {s for s, p, o in _edges(read_relations, text) if (p, o) == ("investsIn", "mogoytuy-industrial-park")}
+    assert len(investors) == 1 and "beifang" in next(iter(investors))
+
+
+def test_from_inside_an_apposition_opens_no_frame(read_relations):
+    text = "Longda Freight Company, a carrier from Suifenhe, sends trucks to Ussuriysk every day."
+    assert ("suifenhe", "counterpartOf", "ussuriysk") not in _edges(read_relations, text)
+
+
+def test_agreeing_and_working_with_are_cooperation(read_relations):
+    edges = _edges(read_relations, "Amur Oblast and Heilongjiang agreed in March to open a new crossing.")
+    assert ("amur-oblast", "cooperatesWith", "heilongjiang") in edges
+    edges = _edges(read_relations, "Tongjiang will work with Birobidzhan on river transport.")
+    assert ("tongjiang", "cooperatesWith", "birobidzhan") in edges
+
+
+def test_operated_by_names_who_implements_the_link(read_relations):
+    text = "The Heihe–Blagoveshchensk Cable Car will be operated by Xinghai Transit Company."
+    found = [r for r in read_relations(text, "en") if r.predicate == "implements"]
+    assert len(found) == 1 and "xinghai" in found[0].subject
+    assert found[0].object.startswith("heihe-blagoveshchensk") and found[0].modality == "planned"
+
+
+def test_faces_across_the_border_pairs_two_border_towns(read_relations):
+    find_relation(read_relations("Pogranichny faces Suifenhe across the border.", "en"), "pogranichny", "counterpartOf")
+
+
+def test_located_in_between_commas_only_places_the_park(read_relations):
+    text = "The Mudanjiang Logistics Park, located in Mudanjiang, will specialise in cold-chain logistics."
+    edges = _edges(read_relations, text)
+    assert ("mudanjiang-logistics-park", "targetsIndustry", "logistics") in edges
+    assert ("mudanjiang", "targetsIndustry", "logistics") not in edges
+
+
+def test_a_city_lies_in_the_city_the_catalog_puts_it_in(read_relations):
+    edges = _edges(read_relations, "Hailin, a county-level city of Mudanjiang, grows soybeans.")
+    assert ("hailin", "locatedIn", "mudanjiang") in edges
+    edges = _edges(read_relations, "Suifenhe lies in Mudanjiang and trades with Pogranichny.")
+    assert ("suifenhe", "locatedIn", "mudanjiang") in edges
+    assert ("suifenhe", "locatedIn", "pogranichny") not in edges
+
+
+def test_a_ferry_line_named_after_two_places_connects_them(read_relations):
+    relations = read_relations("The Heihe–Blagoveshchensk Ferry Line carries passengers in summer.", "en")
+    line = find_relation(relations, "heihe-blagoveshchensk-ferry-line", "connects", "heihe")
+    assert line.quote == "Heihe–Blagoveshchensk Ferry Line"
+    find_relation(relations, "heihe-blagoveshchensk-ferry-line", "connects", "blagoveshchensk")
+
+
+def test_a_week_is_an_event_a_city_hosts(read_relations):
+    relations = read_relations("The Harbin Russian Goods Week opened in Harbin on Monday.", "en")
+    find_relation(relations, "harbin", "hosts")
+
+
+def test_a_possessive_before_a_lowercase_head_makes_no_name(read_relations):
+    relations = read_relations("Nakhodka, Primorsky Krai's main seaport, ships coal to Japan.", "en")
+    assert not [r for r in relations if "seaport" in r.subject]
+
+
+def test_a_place_the_catalog_does_not_know_is_named_by_its_descriptor(read_relations):
+    relations = read_relations("Hegang ships coal to Leninskoye, a village in the Jewish Autonomous Oblast.", "en")
+    village = find_relation(relations, "leninskoye-city", "locatedIn", "jewish-autonomous-oblast")
+    assert village.quote.startswith("Leninskoye, a village in")
+    text = "Fuyuan faces the Russian village of Kazakevichevo across the Ussuri. Kazakevichevo has a small pier."
+    edges = _edges(read_relations, text)
+    assert ("fuyuan", "counterpartOf", "kazakevichevo-city") in edges
+    assert ("kazakevichevo-city", "locatedIn", "russia") in edges
+
+
+def test_a_second_verb_after_and_keeps_the_subject_of_the_first(read_relations):
+    text = "Dongning lies in Mudanjiang, a prefecture-level city of Heilongjiang, and faces Poltavka across the river."
+    edges = _edges(read_relations, text)
+    assert ("dongning", "counterpartOf", "poltavka") in edges
+    assert not {e for e in edges if e[0] == "mudanjiang" and e[2] == "poltavka"}
+
+
+def test_taking_part_without_an_object_is_about_the_event_named_before(read_relations):
+    text = "The Tongjiang Border Trade Conference opened in Tongjiang on Friday. Officials from Jilin and Amur Oblast took part."
+    relations = read_relations(text, "en")
+    for party in ("jilin", "amur-oblast"):
+        relation = find_relation(relations, party, "participatesIn")
+        assert "conference" in relation.object
+    assert not [r for r in read_relations("Officials from Jilin took part.", "en") if r.predicate == "participatesIn"]
+
+
+def test_names_the_catalog_does_not_know_keep_a_list(read_relations):
+    text = "The Mudanjiang Timber Fair was held in Mudanjiang. Traders from Mongolia, Kazakhstan, Uzbekistan and Japan attended the fair."
+    relations = read_relations(text, "en")
+    for party in ("mongolia", "japan"):
+        find_relation(relations, party, "participatesIn")
+
+
+def test_capitalised_generic_words_before_an_event_head_make_a_name(read_relations):
+    relations = read_relations("The Green Development Forum was held in Khabarovsk in May.", "en")
+    hosted = find_relation(relations, "khabarovsk", "hosts")
+    assert "green" in hosted.object and hosted.object.endswith("forum")
+    assert not [
+        r
+        for r in read_relations("A regional development forum was held in Khabarovsk.", "en")
+        if r.predicate == "hosts"
+    ]
+
+
+def test_a_company_named_after_a_place_is_not_placed_there_but_a_bureau_is(read_relations):
+    edges = _edges(read_relations, "Jiamusi Timber Company opened an office in May.")
+    assert not {e for e in edges if e[1] == "locatedIn"}
+    edges = _edges(read_relations, "The Jiamusi Customs Bureau opened an office in May.")
+    assert any(p == "locatedIn" and o == "jiamusi" for _, p, o in edges)
+
+
+def test_finance_after_a_modal_is_the_verb_and_its_phase_is_the_site_named_before(read_relations):
+    text = (
+        "The Raohe Seafood Park opened in April. Raohe Fisheries Company has invested in the park, "
+        "while the Bank of China will finance its second phase."
+    )
+    relations = read_relations(text, "en")
+    funded = find_relation(relations, "raohe-seafood-park", "fundedBy")
+    assert "bank" in funded.object and funded.modality == "planned"
+    assert ("raohe", "targetsIndustry", "finance") not in _edges(read_relations, "Raohe will finance a new pier.")
+    assert ("raohe", "targetsIndustry", "finance") in _edges(read_relations, "Raohe will develop finance.")
+
+
+def test_a_capitalised_fund_is_a_name_and_the_crossing_is_the_port_before(read_relations):
+    text = "The Hunchun Bonded Zone opened in 2019. The zone is funded by the Northern Direct Investment Fund."
+    funded = find_relation(read_relations(text, "en"), "hunchun-bonded-zone", "fundedBy")
+    assert funded.object.endswith("fund")
+    text = "The Heihe Border Crossing reopened in May. The crossing lies opposite Blagoveshchensk."
+    edges = _edges(read_relations, text)
+    assert any(p in ("adjoins", "counterpartOf") and o == "blagoveshchensk" for _, p, o in edges)
+    assert not {e for e in edges if e[1] == "locatedIn" and e[2] == "blagoveshchensk"}
+
+
+def test_with_the_marks_a_partner(read_relations):
+    text = "Liaoning will strengthen its cooperation with the Russian Far East."
+    relation = find_relation(read_relations(text, "en"), "liaoning", "cooperatesWith", "russian-far-east")
+    assert relation.modality == "planned"
+
+
+def test_an_event_named_after_two_countries_connects_nothing(read_relations):
+    relations = read_relations("Heihe hosts the annual China–Russia Youth Games Fair every summer.", "en")
+    assert not [r for r in relations if r.predicate == "connects"]
+    find_relation(relations, "heihe", "hosts")
+
+
+def test_the_capital_of_places_a_city_and_and_faces_keeps_the_city_as_subject(read_relations):
+    edges = _edges(read_relations, "Khabarovsk is the administrative centre of Khabarovsk Krai and faces Fuyuan.")
+    assert ("khabarovsk", "locatedIn", "khabarovsk-krai") in edges
+    assert not {e for e in edges if e[0] == "khabarovsk-krai" and e[2] == "fuyuan"}
+    edges = _edges(read_relations, "Nakhodka, in Primorsky Krai, ships timber.")
+    assert ("nakhodka", "locatedIn", "primorsky-krai") in edges
+
+
+def test_operate_investing_an_amount_in_and_possibility(read_relations):
+    found = [
+        r
+        for r in read_relations("Huachuan Grain Company will operate the new Fujin Rice Terminal.", "en")
+        if r.predicate == "implements"
+    ]
+    assert len(found) == 1 and "rice-terminal" in found[0].object and found[0].modality == "planned"
+    text = "Qiqihar Machinery Group has invested 300 million yuan in the Ussuriysk Economic Trade Cooperation Zone."
+    edges = _edges(read_relations, text)
+    assert any(p == "investsIn" and o == "ussuriysk-economic-trade-cooperation-zone" for _, p, o in edges)
+    assert not any(p == "locatedIn" and o == "ussuriysk-economic-trade-cooperation-zone" for _, p, o in edges)
+    assert not [
+        r
+        for r in read_relations("Tongjiang could host the Tongjiang Border Trade Fair.", "en")
+        if r.predicate == "hosts"
+    ]

@@ -460,12 +460,29 @@ class ClauseReader:
                     heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
                 continue
+            mentions = self._en_without_verbs(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
             mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
             self.recent.extend(mentions)
         return self.relations
+
+    def _en_without_verbs(self, mentions: list[Mention]) -> list[Mention]:
+        """English: a sector's name after a modal or "to" is a verb ("the Bank will finance the park"):
+        no mention, so the relation word is read."""
+        if self.language != "en":
+            return mentions
+        text = self.linked.text
+        return [
+            m
+            for m in mentions
+            if not (
+                m.surface[:1].islower()
+                and "industry" in self.fam(m)
+                and _EN_MODAL_BEFORE.search(text[max(0, m.start - 20) : m.start])
+            )
+        ]
 
     def _resolve_definite(self, index: int, mentions: list[Mention], topic: Topic | None) -> list[Mention]:
         """ "The city lies opposite B", "both countries ratified the Program": a definite noun of a
@@ -579,6 +596,7 @@ class ClauseReader:
         self._inner_places(clause.mentions)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self.language not in CJK and clause.mentions and not clause.tokens:
+            self.previous_last = clause.mentions[-1]  # "Liaoning Port Group, which runs …": the relative's antecedent
             return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
         if self._relative(clause) and self.previous_last is not None:
             antecedent = self.previous_last  # "the Corridor, which includes A, B and C"
@@ -586,6 +604,7 @@ class ClauseReader:
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
         clause = self._resolve_class_anaphor(clause)
+        clause = self._en_coordinated_subject(clause, topic)
         self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
@@ -604,6 +623,7 @@ class ClauseReader:
             inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         cues = {p: found for p, found in cues.items() if found}
+        clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         self._partner_noun(clause, topic, modality)
@@ -637,6 +657,41 @@ class ClauseReader:
             )
             return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
         return clause
+
+    def _en_coordinated_subject(self, clause: Clause, topic: Topic | None) -> Clause:
+        """English: a clause of a second verb ("Manzhouli lies in Hulunbuir, …, and sits opposite B")
+        has the subject of the clause before: "and" stands for it, a party of the clause."""
+        opening = re.match(r"\s*(and) [a-z]", clause.folded) if self.language == "en" else None
+        if opening is None or topic is None:
+            return clause
+        start = clause.offset(opening.start(1))
+        stand_in = Mention(
+            topic.mention.entity,
+            topic.mention.document,
+            start,
+            start + 3,
+            self.linked.text[start : start + 3],
+            topic.mention.sentence,
+        )
+        return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
+
+    def _en_event_taken_up(self, clause: Clause, cues: dict[str, list[int]]) -> Clause:
+        """English: "More than 300 companies from A, B and C took part.": a word of taking part
+        without its event or project is about the event the paragraph named before; it stands at
+        the clause's end."""
+        if self.language != "en" or "participatesIn" not in cues:
+            return clause
+        if any(self.fam(m) & {"event", "project"} for m in clause.mentions):
+            return clause
+        event = next((m for m in reversed(self.recent) if "event" in self.fam(m)), None)
+        end = clause.end
+        while end > clause.start and self.linked.text[end - 1] in " \n.;,":
+            end -= 1
+        if event is None or end <= max(clause.mentions[-1].end if clause.mentions else 0, max(cues["participatesIn"])):
+            return clause
+        sentence = next((i for i, s in enumerate(self.linked.sentences) if s.start <= clause.start < s.end), 0)
+        stand_in = Mention(event.entity, event.document, end, end, "", sentence)
+        return Clause(self.linked.text, clause.start, clause.end, [*clause.mentions, stand_in], self.language)
 
     def _clause_only(self, mention: Mention, clause: Clause) -> bool:
         """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
@@ -1185,7 +1240,13 @@ class ClauseReader:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         kinds = {"holder", "actor", "industry"}
-        return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
+        listed = gap in LIST_SEPARATORS or gap == "" or self._en_unknown_listed(a, b)
+        return listed and bool(self.fam(a) & self.fam(b) & family & kinds)
+
+    def _en_unknown_listed(self, a: Mention, b: Mention) -> bool:
+        """English: names the catalog does not know between two listed ones ("Russia, Belarus, and
+        the Republic of Korea") keep the list."""
+        return self.language == "en" and bool(_EN_UNKNOWN_IN_LIST.match(self.linked.text[a.end : b.start]))
 
     def _pairs(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
         """Two parties joined by a connector or a frame, with brackets and appositions between them
@@ -1413,6 +1474,8 @@ class ClauseReader:
         text = self.linked.text
         start = self._zh_qualified_start(partner) if self.language == "zh" else partner.start
         before = fold(text[max(0, start - 6) : start]).rstrip()
+        if self.language == "en":  # "with the Russian Far East": the article stands between
+            before = re.sub(r"(?:^|\s)the$", "", fold(text[max(0, partner.start - 10) : partner.start]).rstrip())
         for word in self.lex.partner_before:
             if before.endswith(word) and (
                 len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
@@ -1560,11 +1623,13 @@ class ClauseReader:
             if folded in self.lex.connectors:
                 return "pair"  # "China–Russia"
             folded = folded.rstrip(" —–-:")
-            if "," in folded:
+            after_comma = "," in folded
+            if after_comma:
                 folded = folded.rsplit(",", 1)[1].strip()
             tokens = folded.split()
             last = tokens[-1] if tokens else ""
-            if len(tokens) <= 8:
+            framed = not _en_clause_after_apposition(self.language, after_comma, tokens)
+            if len(tokens) <= 8 and framed:
                 for opening, closing in self.lex.frames:
                     if last == closing or folded.endswith(" " + closing) or folded == closing:
                         head = fold(text[clause.start : first.start]).rstrip()
@@ -1574,7 +1639,7 @@ class ClauseReader:
                 return None
             if last in self.lex.connectors or folded in self.lex.connectors:
                 return "pair" if len(tokens) <= 1 else "pair-apposition"
-            for opening, closing in self.lex.frames:
+            for opening, closing in self.lex.frames if framed else ():
                 if last == closing or folded.endswith(" " + closing) or folded == closing:
                     head = fold(text[clause.start : first.start]).rstrip()
                     if head.endswith(opening) or re.search(rf"\b{re.escape(opening)}\b[^;]{{0,40}}$", head):
@@ -1642,8 +1707,10 @@ class ClauseReader:
 
     def _place_in_place(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
-        if rank_a is None or rank_b is None or rank_a == rank_b or min(rank_a, rank_b) == 0:
+        if rank_a is None or rank_b is None or min(rank_a, rank_b) == 0:
             return False
+        if rank_a == rank_b:
+            return self._en_same_rank_in(a, b, start, end, rule, modality)
         inner, outer = (a, b) if rank_a < rank_b else (b, a)
         if inner.entity not in self.catalog:
             return False
@@ -1651,6 +1718,16 @@ class ClauseReader:
         if known and outer.entity not in self.catalog.ancestors(inner.entity):
             return False  # the catalog places it elsewhere: a list, not a compound
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
+        return True
+
+    def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
+        """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
+        Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
+        if self.language != "en" or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False
+        if b.entity not in self.catalog.ancestors(a.entity):
+            return False
+        self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
         return True
 
     def _located(self, clause: Clause, modality: str, cues: dict[str, list[int]]) -> None:
@@ -1667,7 +1744,9 @@ class ClauseReader:
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
                 continue
             if any(
-                a.end <= cue < at and len(text[cue:at].split()) == 1 and self._governs(predicate, b)
+                a.end <= cue < at
+                and len(text[cue:at].split()) <= (5 if self.language == "en" else 1)  # "invested 2 billion yuan in B"
+                and self._governs(predicate, b)
                 for at in found
                 if a.end <= at < b.start
                 for predicate, words in cues.items()
@@ -1681,6 +1760,19 @@ class ClauseReader:
     def _governs(self, predicate: str, obj: Mention) -> bool:
         """Can the predicate's word take the name as its object (its class fits the object end)?"""
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
+
+
+_EN_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|(?:plans?|planned|aims?|intends?|agreed|agrees|expects?"
+    r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
+)
+_EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+
+
+def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:
+    """English: words of a clause after an apposition ("from Harbin, now runs daily convoys to B")
+    are no frame; only the frame's closing word may follow the comma ("from A, the capital, to B")."""
+    return language == "en" and after_comma and len(tokens) > 1
 
 
 def _locative(surface: str) -> bool:

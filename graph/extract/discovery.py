@@ -401,7 +401,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
-    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced
+    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced or _en_unplaced(name, language)
     places = () if unplaced else _name_places(name, catalog)
     return Entity(
         id=slug,
@@ -413,6 +413,18 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
         subclass=name.head.kind,
         status="proposed",
     )
+
+
+@lru_cache(maxsize=1)
+def _en_unplaced_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(yaml.safe_load(handle).get("en_unplaced_heads") or ())
+
+
+def _en_unplaced(name: Name, language: str) -> bool:
+    """English: a company, bank or fund named after a place need not lie there (names.yaml
+    en_unplaced_heads)."""
+    return language == "en" and name.head.en in _en_unplaced_heads()
 
 
 def _name_places(name: Name, catalog: Catalog) -> tuple[str, ...]:
@@ -1459,14 +1471,18 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         head_tokens = tokens[i : i + size]
         before = _en_before(tokens, i, linked)
         after = _en_after(tokens, i + size) if head_tokens[0].capitalised else []
-        if not head_tokens[0].capitalised and not (before and any(t.entity or _en_proper(t) for t in before)):
+        if not head_tokens[0].capitalised and (
+            not (before and any(t.entity or _en_proper(t) for t in before))
+            or any(t.text.endswith(("'s", "’s")) for t in before)  # "Liaoning's main seaport": a description
+        ):
             i += size
             continue
         parts = tuple(_en_part(t) for t in before + after if t.text not in g.en_connectors and t.word)
         proper = any(k in ("entity", "proper") for k, _ in parts)
         head_first = bool(after) and not before
         named = proper or (head_first and head.kind == "GovernmentBody" and after)
-        if parts and named and (before or after):
+        capital = _en_capitalised_title(before, head_tokens, head)
+        if parts and (named or capital) and (before or after):
             all_tokens = before + head_tokens + after
             start, end = all_tokens[0].start, all_tokens[-1].end
             label = " ".join(linked.text[start:end].split())
@@ -1481,10 +1497,103 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                     tuple(p for p in parts if p[1]),
                     head_first=head_first,
                     head_span=(head_tokens[0].start, head_tokens[-1].end),
-                    route=_dashed_places(before + after, catalog),
+                    route=_dashed_places(before + after, catalog) and not ({head.cls, head.kind} & g.unplaced),
+                    titled=capital,
                 )
             )
         i += size
+    return names + _en_described_places(linked, catalog, names)
+
+
+def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
+    """An event, agreement or body whose words are all generic but capitalised, two or more before
+    a capitalised head (the Eastern Economic Forum, the Border Trade Development Memorandum, the
+    Russian Direct Investment Fund): the capitals make it a name."""
+    g = grammar()
+    if not ({head.cls, head.kind} & (g.unplaced | {"Organization"})) or not head_tokens[0].capitalised:
+        return False
+    words = [t for t in before if t.word and t.text not in g.en_connectors]
+    return len(words) >= 2 and all(t.capitalised for t in words)
+
+
+_EN_PLACE_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+
+
+@lru_cache(maxsize=1)
+def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_place_descriptors") or {}
+    return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
+
+
+def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]) -> list[Name]:
+    """English places the catalog does not know, named with a descriptor noun (names.yaml
+    en_place_descriptors): "Zabaykalsk, a town in Zabaykalsky Krai", "the Russian town of
+    Zabaykalsk", "Dalian, Liaoning's main seaport", "the port of Zarubino"; then every other
+    occurrence of the bare name."""
+    nouns, nationalities = _en_place_descriptors()
+    if not nouns:
+        return []
+    text = linked.text
+    g = grammar()
+    known = linked.mention_index
+    taken = [(n.start, n.end) for n in found]
+    noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    nation = "|".join(re.escape(n) for n in nationalities)
+    words = rf"(?:(?:{nation}|[a-z][a-z-]*) ){{0,3}}" if nation else r"(?:[a-z][a-z-]* ){0,3}"
+    after = re.compile(rf"(?<![\w'’-])({_EN_PLACE_NAME}), (?:an?|the) (?:({nation}) )?{words}({noun})\b")
+    before = re.compile(rf"\bthe (?:({nation}) )?{words}({noun}) of ({_EN_PLACE_NAME})\b(?![ -][A-Z])")
+    owned = re.compile(rf"(?<![\w'’-])({_EN_PLACE_NAME}), ")
+
+    def free(start: int, end: int) -> bool:
+        return not known.overlapping(start, end) and not any(a < end and start < b for a, b in taken)
+
+    def place_at(offset: int) -> Mention | None:
+        return next((m for m in known.around(offset, offset + 1) if m.start == offset), None)
+
+    described: list[tuple[int, int, str, tuple[str, ...], tuple[int, int]]] = []
+    for match in after.finditer(text):
+        start, end = match.span(1)
+        if match.group(1).split()[0] in g.en_stop or not free(start, end):
+            continue
+        located: tuple[str, ...] = ()
+        evidence_end = match.end()
+        tail = re.match(r" (?:in|of) (?:the )?", text[match.end() :])
+        place = place_at(match.end() + tail.end()) if tail else None
+        if place is not None and catalog[place.entity].cls in _ANCHOR_CLASSES:
+            located, evidence_end = (place.entity,), place.end
+        elif match.group(2):
+            located = (nationalities[match.group(2)],)
+        described.append((start, end, nouns[match.group(3)], located, (start, evidence_end)))
+    for match in owned.finditer(text):  # "Dalian, Liaoning's main seaport"
+        start, end = match.span(1)
+        place = place_at(match.end())
+        if place is None or match.group(1).split()[0] in g.en_stop or not free(start, end):
+            continue
+        rest = re.match(rf"['’]s {words}({noun})\b", text[place.end :])
+        if rest and catalog[place.entity].cls in _ANCHOR_CLASSES:
+            described.append((start, end, nouns[rest.group(1)], (place.entity,), (start, place.end + rest.end())))
+    for match in before.finditer(text):  # "the Russian town of Zabaykalsk"
+        start, end = match.span(3)
+        if not free(start, end) or match.group(3).split()[0] in g.en_stop:
+            continue
+        located = (nationalities[match.group(1)],) if match.group(1) else ()
+        described.append((start, end, nouns[match.group(2)], located, (match.start(), end)))
+    names: list[Name] = []
+    labels: dict[str, str] = {}
+    for start, end, cls, located, evidence in described:
+        label = text[start:end]
+        if labels.setdefault(label, cls) != cls:
+            continue  # "the port of X" and "X, a town": one name, the first descriptor's class
+        head = Head(label, cls, cls)
+        parts = tuple(("proper", w.lower()) for w in re.split(r"[ -]", label))
+        names.append(Name(start, end, head, label, parts, located=located, evidence=evidence))
+    for label, cls in labels.items():  # the bare name elsewhere in the text
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-]| [A-Z])", text):
+            if free(*match.span()) and not any(n.start == match.start() for n in names):
+                head = Head(label, cls, cls)
+                parts = tuple(("proper", w.lower()) for w in re.split(r"[ -]", label))
+                names.append(Name(match.start(), match.end(), head, label, parts))
     return names
 
 
