@@ -178,3 +178,10 @@ def test_shuangfang_after_a_pair_makes_the_pair_cooperate(read):
     same = read("哈尔滨电气集团与俄罗斯哈巴罗夫斯克边疆区政府签署协议，双方将合作建设一座电站。")
     edge = next(r for r in same if r.predicate == "cooperatesWith")
     assert edge.modality == "planned" and "russia" not in (edge.subject, edge.object)
+
+
+def test_an_event_named_after_two_places_joins_nothing_but_a_route_does(read):
+    event = read("第六届中国—南亚博览会在昆明举行。")
+    assert not [r for r in event if r.predicate == "connects"]
+    route = read("同江—下列宁斯阔耶客运航线将于五月开通。")
+    assert {r.object for r in route if r.predicate == "connects"} >= {"tongjiang"}

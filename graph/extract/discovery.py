@@ -253,7 +253,9 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
             entity = replace(entity, located_in=entity.located_in[-1:])
             entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
-        if name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
+        if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
+            ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
+        elif name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
             joined = tuple(dict.fromkeys(m.entity for m in inside if m.entity != entity_id))
             ends: tuple[str, ...] = joined if len(joined) == 2 else ()
         else:
