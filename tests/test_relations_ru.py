@@ -156,3 +156,31 @@ def test_an_agreement_keeps_its_whole_genitive_subject_and_is_signed(linker: Lin
     agreement = next(k for k, v in labels.items() if v.startswith("Соглашение"))
     assert labels[agreement] == "Соглашение о развитии приграничной логистики"
     assert edge(list(outcome.relations), "amur-oblast-government", "signs", agreement)
+
+
+# --- an event taken up by its bare head noun or "в его работе"; a topic in a prepositional phrase -----
+
+
+def test_its_work_takes_up_the_forum_named_before(read):
+    relations = read(
+        "В Благовещенске состоялся форум «Амурский диалог». "
+        "В его работе участвовали представители провинции Хэйлунцзян и Еврейской автономной области."
+    )
+    assert edge(relations, "blagoveshchensk", "hosts", "amurskiy-dialog")
+    assert edge(relations, "heilongjiang", "participatesIn", "amurskiy-dialog")
+    assert edge(relations, "jewish-autonomous-oblast", "participatesIn", "amurskiy-dialog")
+
+
+def test_the_place_an_event_opened_in_takes_no_part_in_it(read):
+    relations = read("В Хэйхэ открылась ярмарка «Приграничье». Участие в ярмарке приняли компании из Приморья.")
+    assert edge(relations, "heihe", "hosts", "prigraniche")
+    assert not predicates(relations, "participatesIn")
+
+
+def test_a_name_after_a_preposition_is_not_the_topic_later_sentences_carry(read):
+    relations = read(
+        "Хабаровский край наращивает экспорт леса. Через порт Ванино в провинцию Ляонин отправлено более "
+        "миллиона тонн угля. Ведущей отраслью остаётся лесопереработка."
+    )
+    assert edge(relations, "khabarovsk-krai", "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if "port" in r.subject]  # neither an industry nor a place of the port

@@ -643,6 +643,8 @@ class ClauseReader:
                 continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
+            if self.language == "ru" and _ru_after_preposition(text, mention):
+                continue  # "Через порт Зарубино … отправлено": a name governed by a preposition is no subject
             after = fold(text[mention.end : mention.end + 4])
             if self.lex.topic_markers and any(after.startswith(t) for t in self.lex.topic_markers):
                 return mention
@@ -729,6 +731,8 @@ class ClauseReader:
                 ):
                     if predicate in self.lex.needs_party_in_clause:
                         continue
+                    if predicate in self.lex.not_at_place and self._locative(topic.mention):
+                        continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
                     entry = (
@@ -1469,6 +1473,8 @@ def _locative(surface: str) -> bool:
     words = surface.split()
     if not words:
         return False
+    if len(words) > 1 and words[0].islower():  # "в провинцию Ляонин": the common head noun's case says it
+        return bool(_cases(words[0]) & {"loct", "loc2", "gent"})
     cases = _cases(words[-1]) | _cases(words[0])
     return bool(cases & {"loct", "loc2", "gent"})
 
@@ -1495,6 +1501,26 @@ def _word_kinds(word: str) -> frozenset[str]:
         elif pos == "NOUN":
             kinds.add("noun")
     return frozenset(kinds)
+
+
+# Russian prepositions that may open a clause about their name ("В Харбине открылась …", "На
+# территории зоны работают …", "По программе «…» выделено …"): the name is still the clause's topic.
+_RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
+
+
+def _ru_after_preposition(text: str, mention: Mention) -> bool:
+    """Russian: is the name (or the head noun before its quoted name) governed by a preposition
+    other than в/на ("через порт …", "из провинции …", "для компании «…»")?"""
+    before = text[max(0, mention.start - 40) : mention.start].rstrip()
+    words = _TOKEN.findall(before)
+    if before.endswith(("«", '"', "“")) and words:
+        words = words[:-1]  # past the head noun: "для компании «…»"
+    if not words:
+        return False
+    word = words[-1].lower()
+    if word in _RU_PLACE_PREPOSITIONS:
+        return False
+    return any(parse.tag.POS == "PREP" for parse in analyzer().parse(word))
 
 
 def _governing_word(text: str, mention: Mention) -> str:
