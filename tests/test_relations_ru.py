@@ -184,3 +184,34 @@ def test_a_name_after_a_preposition_is_not_the_topic_later_sentences_carry(read)
     )
     assert edge(relations, "khabarovsk-krai", "targetsIndustry", "wood-processing")
     assert not [r for r in relations if "port" in r.subject]  # neither an industry nor a place of the port
+
+
+# --- partners behind an agent noun, after a cooperation model; fields of «сотрудничать»; lists ------
+
+
+def test_a_partner_behind_an_agent_noun_after_s(read):
+    relations = read("Еврейская автономная область провела переговоры с правительством провинции Ляонин.")
+    assert edge(relations, "jewish-autonomous-oblast", "cooperatesWith", "liaoning")
+
+
+def test_the_partner_after_a_cooperation_model_and_its_long_subject(read):
+    relations = read(
+        "Приграничное сотрудничество Хабаровского края с провинцией Хэйлунцзян опирается на речные перевозки."
+    )
+    assert edge(relations, "khabarovsk-krai", "cooperatesWith", "heilongjiang")
+
+
+def test_the_fields_a_single_subject_cooperates_in_are_its_industries(read):
+    relations = read(
+        "Забайкальский край сотрудничает с автономным районом Внутренняя Монголия в горнодобывающей промышленности и туризме."
+    )
+    assert edge(relations, "zabaykalsky-krai", "targetsIndustry", "tourism")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and "inner-mongolia" in r.subject]
+
+
+def test_two_quoted_companies_with_an_adjective_before_the_second_head_both_sign(read):
+    relations = read(
+        "Компания «Амурсталь» и цзямусская корпорация «Саньцзян Металл» подписали Соглашение о поставках руды."
+    )
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert any("amurstal" in s for s in signers) and any("sanczyan" in s or "sanjiang" in s for s in signers), signers

@@ -1064,6 +1064,8 @@ class ClauseReader:
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
+        if self.language == "ru" and gap not in LIST_SEPARATORS:
+            gap = _ru_without_adjectives(gap)  # "Компания «A» и харбинская корпорация «B»"
         kinds = {"holder", "actor", "industry"}
         return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
 
@@ -1217,11 +1219,16 @@ class ClauseReader:
         """Is the cooperation or trade word close to the partner ("cooperation with B", "与B开展…合作")?"""
         found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
         found += [m.start for m in clause.mentions if "model" in self.fam(m)]
+        if self.language == "ru" and any(  # "Приграничное сотрудничество автономного района A с B"
+            -60 <= m.end - partner.start < 0 for m in clause.mentions if "model" in self.fam(m)
+        ):
+            return True
         return any(-40 <= at - partner.start <= 30 for at in found)
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
-        before = fold(text[max(0, partner.start - 6) : partner.start]).rstrip()
+        start = self._past_agent_head(partner)
+        before = fold(text[max(0, start - 6) : start]).rstrip()
         for word in self.lex.partner_before:
             if before.endswith(word) and (
                 len(word) > 1 or self.language in CJK or before[: -len(word)][-1:] in ("", " ")
@@ -1237,6 +1244,22 @@ class ClauseReader:
                     return False
                 return True
         return False
+
+    def _past_agent_head(self, mention: Mention) -> int:
+        """Where the partner mark of a name stands: before the agent noun that heads its genitive
+        ("переговоры с руководством Приморского края", "с делегацией провинции Цзилинь"), in
+        languages with `genitive_heads`; else right before the name."""
+        if not self.lex.agent_heads:
+            return mention.start
+        before = self.linked.text[max(0, mention.start - 30) : mention.start]
+        head = list(_TOKEN.finditer(before))[-1:]
+        if (
+            not head
+            or before[head[0].end() :].strip()
+            or not set(lemmas(head[0].group().lower())) & self.lex.agent_heads
+        ):
+            return mention.start
+        return mention.start - len(before) + head[0].start()
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -1521,6 +1544,22 @@ def _ru_after_preposition(text: str, mention: Mention) -> bool:
     if word in _RU_PLACE_PREPOSITIONS:
         return False
     return any(parse.tag.POS == "PREP" for parse in analyzer().parse(word))
+
+
+def _ru_without_adjectives(gap: str) -> str:
+    """The words between two names of a Russian list without what stands before the second name's
+    head: its adjectives, and the head noun of a quoted name ("» и харбинская корпорация «" → "и"):
+    a connector followed by them still lists the two."""
+    quoted = gap.rstrip().endswith(("«", '"', "“"))
+    words = gap.strip(' «»"“”').split()
+    if not words or any(not w.isalpha() for w in words[1:]):
+        return gap
+    rest = words[1:-1] if quoted and len(words) > 1 else words[1:]
+    if quoted and len(words) > 1 and not any(p.tag.POS == "NOUN" for p in analyzer().parse(words[-1].lower())):
+        return gap
+    if all(any(p.tag.POS == "ADJF" for p in analyzer().parse(w.lower())) for w in rest):
+        return words[0]
+    return gap
 
 
 def _governing_word(text: str, mention: Mention) -> str:
