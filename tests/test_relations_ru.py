@@ -215,3 +215,23 @@ def test_two_quoted_companies_with_an_adjective_before_the_second_head_both_sign
     )
     signers = {s for s, _ in predicates(relations, "signs")}
     assert any("amurstal" in s for s in signers) and any("sanczyan" in s or "sanjiang" in s for s in signers), signers
+
+
+# --- partner nouns: a topic opened by its head noun, a body standing for its place, «и город X» ------
+
+
+def test_a_name_opened_by_its_head_noun_is_the_topic_a_partner_noun_takes_up(read):
+    relations = read(
+        "Город Тунцзян развивает речные перевозки. Главным партнёром города остаётся Еврейская автономная область."
+    )
+    assert edge(relations, "tongjiang", "cooperatesWith", "jewish-autonomous-oblast")
+
+
+def test_a_place_noun_after_a_body_stands_for_the_place_the_body_is_of(read):
+    relations = read(
+        "Правительство Забайкальского края одобрило программу «Степной транзит». "
+        "Основными партнёрами края являются автономный район Внутренняя Монголия и город Маньчжоули."
+    )
+    assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "inner-mongolia")
+    assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "manzhouli")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "government" in r.subject]

@@ -630,7 +630,20 @@ class ClauseReader:
         return bool(self.lex.hypothetical.find(head))
 
     def _is_anaphoric(self, clause: Clause) -> bool:
-        return any(at - clause.start < 12 for at in self.lex.anaphora.find(clause))
+        found = self.lex.anaphora.find(clause)
+        if self.language == "ru":
+            found = [at for at in found if not self._ru_name_head(at, clause)]
+        return any(at - clause.start < 12 for at in found)
+
+    def _ru_name_head(self, at: int, clause: Clause) -> bool:
+        """Russian: is the anaphor word at `at` the head noun of a name right after it ("Город
+        Суйфэньхэ …", "Провинция Ляонин …") or part of a name, not a word standing for one?"""
+        word = _TOKEN.match(self.linked.text, at)
+        end = word.end() if word else at
+        return any(
+            m.start <= at < m.end or (m.start >= end and not self.linked.text[end : m.start].strip())
+            for m in clause.mentions
+        )
 
     def _clause_topic(self, clause: Clause) -> Mention | None:
         """The clause's own subject: its first holder or actor when that opens the clause (or is
@@ -1065,7 +1078,7 @@ class ClauseReader:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         if self.language == "ru" and gap not in LIST_SEPARATORS:
-            gap = _ru_without_adjectives(gap)  # "Компания «A» и харбинская корпорация «B»"
+            gap = _ru_without_adjectives(gap, self.lex.anaphora)  # "Компания «A» и харбинская корпорация «B»"
         kinds = {"holder", "actor", "industry"}
         return (gap in LIST_SEPARATORS or gap == "") and bool(self.fam(a) & self.fam(b) & family & kinds)
 
@@ -1193,7 +1206,7 @@ class ClauseReader:
             and "actor" in self.fam(topic.mention)
             and topic.mention not in groups[0]
         ):
-            groups.insert(0, [topic.mention])
+            groups.insert(0, [self._ru_place_of_topic(clause, topic.mention)])
             start = min(start, topic.mention.start)
         if len(groups) != 2:
             return
@@ -1201,6 +1214,23 @@ class ClauseReader:
             for other in groups[1]:
                 if one.entity != other.entity and not self._nested(one, other):
                     self._emit(one.entity, "cooperatesWith", other.entity, start, clause.end, "partner-noun", modality)
+
+    def _ru_place_of_topic(self, clause: Clause, topic: Mention) -> Mention:
+        """Russian: "Правительство области … Основными партнёрами области остаются …": a noun of place
+        taking up a topic that is a body, not a place, stands for the place the body is of."""
+        if self.language != "ru" or "place" in self.fam(topic) or topic.entity not in self.catalog:
+            return topic
+        places = self.catalog[topic.entity].located_in
+        nouns = [
+            at
+            for at in self.lex.anaphora.find(clause)
+            if (word := _TOKEN.match(self.linked.text, at)) is not None
+            and not any(p.tag.POS == "NPRO" for p in analyzer().parse(word.group().lower()))
+            and not self._ru_name_head(at, clause)
+        ]
+        if not places or not nouns:
+            return topic
+        return Mention(places[0], topic.document, topic.start, topic.end, topic.surface, topic.sentence)
 
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
@@ -1546,17 +1576,22 @@ def _ru_after_preposition(text: str, mention: Mention) -> bool:
     return any(parse.tag.POS == "PREP" for parse in analyzer().parse(word))
 
 
-def _ru_without_adjectives(gap: str) -> str:
+def _ru_without_adjectives(gap: str, heads: Words) -> str:
     """The words between two names of a Russian list without what stands before the second name's
-    head: its adjectives, and the head noun of a quoted name ("» и харбинская корпорация «" → "и"):
-    a connector followed by them still lists the two."""
+    head: its adjectives, and the head noun of a quoted name ("» и харбинская корпорация «" → "и")
+    or a head noun of places (`anaphora`: "и город" before Харбин): a connector followed by them
+    still lists the two."""
     quoted = gap.rstrip().endswith(("«", '"', "“"))
     words = gap.strip(' «»"“”').split()
     if not words or any(not w.isalpha() for w in words[1:]):
         return gap
-    rest = words[1:-1] if quoted and len(words) > 1 else words[1:]
-    if quoted and len(words) > 1 and not any(p.tag.POS == "NOUN" for p in analyzer().parse(words[-1].lower())):
-        return gap
+    rest = words[1:]
+    if len(words) > 1 and set(lemmas(words[-1].lower())) & {p[0] for p in heads.phrases if len(p) == 1}:
+        rest = words[1:-1]  # "и город Харбин"
+    elif quoted and len(words) > 1:
+        if not any(p.tag.POS == "NOUN" for p in analyzer().parse(words[-1].lower())):
+            return gap
+        rest = words[1:-1]
     if all(any(p.tag.POS == "ADJF" for p in analyzer().parse(w.lower())) for w in rest):
         return words[0]
     return gap
