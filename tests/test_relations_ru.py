@@ -235,3 +235,32 @@ def test_a_place_noun_after_a_body_stands_for_the_place_the_body_is_of(read):
     assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "inner-mongolia")
     assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "manzhouli")
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "government" in r.subject]
+
+
+# --- «основа», «ключевой»; a verb with its own object before «в B»; «его строительство» -----------
+
+
+def test_the_basis_of_an_economy_and_a_key_direction_are_industries(read):
+    relations = read("Основу экономики Амурской области составляет электроэнергетика.")
+    assert edge(relations, "amur-oblast", "targetsIndustry", "electric-power")
+    relations = read("Для провинции Цзилинь ключевым направлением остаётся машиностроение.")
+    assert edge(relations, "jilin", "targetsIndustry", "machinery-manufacturing")
+
+
+def test_a_company_that_built_something_in_a_city_is_not_located_there(read):
+    relations = read("Корпорация «Бэйфан Сталь» открыла представительство в Хабаровске.")
+    assert not predicates(relations, "locatedIn")
+    relations = read("Корпорация «Бэйфан Сталь» работает в Хабаровске.")
+    assert edge(relations, "stal", "locatedIn", "khabarovsk")
+
+
+def test_its_building_takes_up_the_project_of_the_sentence_before_only(read):
+    relations = read(
+        "В Фуюане строится терминал «Северный». Его строительство профинансирует Фонд развития Дальнего Востока."
+    )
+    assert edge(relations, "severnyy", "fundedBy", "fund")
+    relations = read(
+        "Мост «Нижний Амур» открыт в прошлом году. Летом в Хэйхэ состоялась ярмарка. "
+        "Рядом появится склад, его строительство профинансирует компания «Амур Логистик»."
+    )
+    assert not predicates(relations, "fundedBy")

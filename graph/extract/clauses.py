@@ -467,10 +467,19 @@ class ClauseReader:
                 if any(m.start < end and start < m.end for m in mentions + added):
                     continue
                 for entity in self._antecedents(family, plural, topic, start):
+                    if self.language == "ru" and not self._ru_possessive_reaches(words, entity, index):
+                        continue
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _ru_possessive_reaches(self, words: tuple[str, ...], entity: str, index: int) -> bool:
+        """Russian: a possessive pronoun ("его строительство") takes up a name of its own sentence or
+        the one before only; further back an unnamed noun in between is likelier its antecedent."""
+        if words[0] not in ("его", "её", "ее", "их"):
+            return True
+        return any(m.entity == entity and m.sentence >= index - 1 for m in self.recent + self.clause_mentions)
 
     def _antecedents(self, family: str, plural: bool, topic: Topic | None, before: int) -> list[str]:
         earlier = [m for m in self.recent if m.end <= before]
@@ -1515,6 +1524,8 @@ class ClauseReader:
                 continue  # "A has invested in B", "took part in B": the relation word governs B
             if self.language == "ru" and not _locative(b.surface):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
+            if self.language == "ru" and _ru_verb_and_object(gap):
+                continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
 
     def _governs(self, predicate: str, obj: Mention) -> bool:
@@ -1595,6 +1606,15 @@ def _ru_without_adjectives(gap: str, heads: Words) -> str:
     if all(any(p.tag.POS == "ADJF" for p in analyzer().parse(w.lower())) for w in rest):
         return words[0]
     return gap
+
+
+def _ru_verb_and_object(gap: str) -> bool:
+    """Russian: do the words between a name and "в B" hold a verb with a noun object of its own
+    ("построила завод в", "открыла представительство в")? Then B is where that object is."""
+    words = [w.lower() for w in _TOKEN.findall(gap)]
+    kinds = [{p.tag.POS for p in analyzer().parse(w)[:1]} for w in words]
+    verb = next((i for i, k in enumerate(kinds) if k & {"VERB", "INFN"}), None)
+    return verb is not None and any("NOUN" in k for k in kinds[verb + 1 :])
 
 
 def _governing_word(text: str, mention: Mention) -> str:
