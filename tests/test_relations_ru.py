@@ -264,3 +264,28 @@ def test_its_building_takes_up_the_project_of_the_sentence_before_only(read):
         "Рядом появится склад, его строительство профинансирует компания «Амур Логистик»."
     )
     assert not predicates(relations, "fundedBy")
+
+
+# --- agreements named by «о …» (sentence-initial or after a signing verb); a quoted partner -------
+
+
+def test_an_agreement_opening_a_sentence_is_signed_by_the_parties_after_it(read):
+    relations = read("Меморандум о развитии речного туризма подписали Хабаровский край и город Фуюань.")
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert signers == {"khabarovsk-krai", "fuyuan"}, signers
+
+
+def test_a_lower_case_agreement_after_a_signing_verb_is_a_document(read):
+    relations = read("Амурская область и провинция Хэйлунцзян заключили соглашение о поставках электроэнергии.")
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert signers == {"amur-oblast", "heilongjiang"}, signers
+
+
+def test_a_quoted_partner_after_s_and_its_head_noun(read):
+    relations = read("Компания «Зея Агро» сотрудничает с корпорацией «Суйхуа Соя» в пищевой промышленности.")
+    assert edge(relations, "zeya-agro", "cooperatesWith", "suihua")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and "suihua" in r.subject]
+    relations = read(
+        "С корпорацией «Цзямусы Бумага» администрация Биробиджана подписала Соглашение о поставках древесины."
+    )
+    assert len({s for s, _ in predicates(relations, "signs")}) == 2

@@ -927,7 +927,14 @@ class ClauseReader:
             if before and not self._nested(before[-1], members[0]):
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
-            if m.start > obj.end and fits(m) and self._marked_partner(m, []) and not self._nested(m, members[0]):
+            before_doer = self.language == "ru" and m.end <= members[0].start  # "С компанией «B» A подписала X"
+            if (
+                (m.start > obj.end or before_doer)
+                and m not in members
+                and fits(m)
+                and self._marked_partner(m, [])
+                and not self._nested(m, members[0])
+            ):
                 doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
         return doers
 
@@ -1292,6 +1299,8 @@ class ClauseReader:
             return mention.start
         before = self.linked.text[max(0, mention.start - 30) : mention.start]
         head = list(_TOKEN.finditer(before))[-1:]
+        if head and before[head[0].end() :].strip() in ("«", '"', "“"):
+            return mention.start - len(before) + head[0].start()  # "с компанией «B»": past the quote's head noun
         if (
             not head
             or before[head[0].end() :].strip()

@@ -962,6 +962,8 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         all_tokens = before + head_tokens + after
         start, end = all_tokens[0].start, all_tokens[-1].end
         capitalised_head = head_tokens[0].capitalised and not _sentence_initial(linked, head_tokens[0].start)
+        if about and after and (head_tokens[0].capitalised or _ru_signed_near(tokens, i)):
+            capitalised_head = True  # "Соглашение о …" opening a sentence, "подписано соглашение о …": a document
         proper = any(k == "entity" or k == "proper" for k, _ in parts)
         named = (
             (before and before[0].capitalised and (proper or not _sentence_initial(linked, before[0].start)))
@@ -988,6 +990,14 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
 
 
 _RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере"})
+_RU_SIGN_LEMMAS = frozenset({"подписать", "подписывать", "заключить", "заключать", "подписание", "заключение"})
+
+
+def _ru_signed_near(tokens: list[_Token], i: int) -> bool:
+    """Does a word of signing stand among the four words before an agreement's head noun
+    ("подписали меморандум о …", "подписано соглашение о …")? Then the lower-case head names the
+    document signed."""
+    return any(_lemma(t.text) in _RU_SIGN_LEMMAS for t in tokens[max(0, i - 4) : i] if t.word)
 
 
 def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | None, int]:
