@@ -289,3 +289,19 @@ def test_a_quoted_partner_after_s_and_its_head_noun(read):
         "С корпорацией «Цзямусы Бумага» администрация Биробиджана подписала Соглашение о поставках древесины."
     )
     assert len({s for s, _ in predicates(relations, "signs")}) == 2
+
+
+# --- «Участие в X приняли …» (the phrase split around the event), «роль», «принять программу» -------
+
+
+def test_participation_with_the_verb_after_the_event(read):
+    relations = read("Участие в выставке «Сибирский лес» приняли делегации Хабаровского края и провинции Хэйлунцзян.")
+    assert edge(relations, "khabarovsk-krai", "participatesIn", "sibirskiy-les")
+    assert edge(relations, "heilongjiang", "participatesIn", "sibirskiy-les")
+
+
+def test_a_role_in_the_economy_is_an_industry_and_an_adopted_program_is_signed(read):
+    relations = read("Важную роль в экономике Еврейской автономной области играет деревообработка.")
+    assert edge(relations, "jewish-autonomous-oblast", "targetsIndustry", "wood-processing")
+    relations = read("Администрация Благовещенска приняла программу «Речной порт».")
+    assert edge(relations, "blagoveshchensk", "signs", "rechnoy-port")

@@ -966,7 +966,8 @@ class ClauseReader:
         if not cues:
             return False
         cases = _cases(_governing_word(text, subject))
-        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-1:]
+        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-2:]
+        head = head[:1] if len(head) == 2 and head[1].lower() in ("из", "от") else head[-1:]  # "компании из Приморья"
         lemma = set(lemmas(head[0].lower())) if head and not text[: subject.start].rstrip().endswith("«") else set()
         if lemma & self.lex.not_agent_heads:
             return False  # "участие приняли предприятия Хэйхэ": the enterprises of the city took part
