@@ -305,3 +305,18 @@ def test_a_role_in_the_economy_is_an_industry_and_an_adopted_program_is_signed(r
     assert edge(relations, "jewish-autonomous-oblast", "targetsIndustry", "wood-processing")
     relations = read("Администрация Благовещенска приняла программу «Речной порт».")
     assert edge(relations, "blagoveshchensk", "signs", "rechnoy-port")
+
+
+# --- a role noun before the object and a copula before the doer; names of origin are no doers -----
+
+
+def test_a_role_noun_then_a_copula_makes_the_name_after_it_the_doer(read):
+    relations = read("Крупнейшим инвестором ТОР «Амурская» выступает корпорация «Синь Лян».")
+    assert edge(relations, "corporation", "investsIn", "amurskaya")
+    relations = read("Организатором выставки «Зимний Харбин» стало правительство провинции Хэйлунцзян.")
+    assert edge(relations, "heilongjiang", "hosts", "zimniy-kharbin")
+
+
+def test_a_name_after_iz_only_says_where_the_doers_come_from(read):
+    relations = read("Предприниматели из провинции Ляонин вложили средства в ТОР «Находка».")
+    assert not predicates(relations, "investsIn")

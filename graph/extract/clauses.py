@@ -831,6 +831,8 @@ class ClauseReader:
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
+            if self.language == "ru" and _ru_origin(self.linked.text, m):
+                return False  # "Инвесторы из провинции B вложили …": B only says where the doers come from
             return (
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
@@ -908,6 +910,12 @@ class ClauseReader:
                 return members, "object-first"
             if any(0 <= at - members[-1].end <= 20 for at in found):
                 return members, "object-first"  # "…, representatives from A and B were invited"
+            if (
+                self.language == "ru"
+                and any(obj.end <= at < subject.start for at in links)
+                and any(0 <= obj.start - at <= 30 for at in found)
+            ):
+                return members, "object-first"  # "Главным инвестором ТОР «X» является корпорация «Y»"
             if verb_final:
                 break
         return [], ""
@@ -1580,6 +1588,19 @@ def _word_kinds(word: str) -> frozenset[str]:
 # Russian prepositions that may open a clause about their name ("В Харбине открылась …", "На
 # территории зоны работают …", "По программе «…» выделено …"): the name is still the clause's topic.
 _RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
+
+
+_RU_ORIGIN_PREPOSITIONS = frozenset({"из", "от", "через", "к", "ко", "до"})
+
+
+def _ru_origin(text: str, mention: Mention) -> bool:
+    """Russian: is the name governed by a preposition of origin, way or goal ("из провинции B",
+    "через порт B", "до города B")? A name so governed is never the doer."""
+    before = text[max(0, mention.start - 40) : mention.start].rstrip()
+    words = _TOKEN.findall(before)
+    if before.endswith(("«", '"', "“")) and words:
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in _RU_ORIGIN_PREPOSITIONS
 
 
 def _ru_after_preposition(text: str, mention: Mention) -> bool:
