@@ -320,3 +320,24 @@ def test_a_role_noun_then_a_copula_makes_the_name_after_it_the_doer(read):
 def test_a_name_after_iz_only_says_where_the_doers_come_from(read):
     relations = read("Предприниматели из провинции Ляонин вложили средства в ТОР «Находка».")
     assert not predicates(relations, "investsIn")
+
+
+# --- the larger place first; a participial phrase; «общая граница» ----------------------------------
+
+
+def test_the_larger_place_may_come_first_but_v_with_the_accusative_is_a_direction(read):
+    relations = read("На территории Еврейской автономной области находится промышленный парк «Бира».")
+    assert edge(relations, "bira", "locatedIn", "jewish-autonomous-oblast")
+    relations = read("Поставки угля из Забайкальского края в Северо-Восточный Китай выросли.")
+    assert not predicates(relations, "locatedIn")
+
+
+def test_a_place_in_a_participial_phrase_does_not_take_the_industry_of_the_name_before(read):
+    relations = read("Технопарк «Зея», открытый в Благовещенске, специализируется на деревообработке.")
+    assert edge(relations, "zeya", "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and r.subject == "blagoveshchensk"]
+
+
+def test_a_common_border_is_adjoining(read):
+    relations = read("Забайкальский край имеет общую границу с автономным районом Внутренняя Монголия.")
+    assert edge(relations, "zabaykalsky-krai", "adjoins", "inner-mongolia")

@@ -860,6 +860,8 @@ class ClauseReader:
                 continue  # names inside a bracket before the object only explain the name before it
             if self._in_modifier(subject, obj, found):
                 continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
+            if self.language == "ru" and _ru_in_participle_phrase(self.linked.text, subject, obj):
+                continue  # "Парк «X», созданный в Уссурийске, специализируется на …": the phrase only qualifies X
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -1530,7 +1532,8 @@ class ClauseReader:
             gap = text[a.end : b.start]
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
-            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
+            reach = 5 if self.language == "ru" else 3  # "расположен индустриальный парк «X»": the head before the quote
+            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= reach for at in found):
                 continue
             if any(
                 a.end <= cue < at and len(text[cue:at].split()) == 1 and self._governs(predicate, b)
@@ -1540,11 +1543,25 @@ class ClauseReader:
                 for cue in words
             ):
                 continue  # "A has invested in B", "took part in B": the relation word governs B
-            if self.language == "ru" and not _locative(b.surface):
+            if self.language == "ru" and not self._ru_place_case(a, b):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
-            if self.language == "ru" and _ru_verb_and_object(gap):
+            if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _ru_place_case(self, a: Mention, b: Mention) -> bool:
+        """Russian: is the larger of two places in a case of place? It is the second ("парк в
+        Приморском крае") or, when of higher rank, the first ("На территории края расположен парк
+        «X»"), and then the second must not stand after в (в + accusative is a direction: "из России
+        в Азиатско-тихоокеанский регион")."""
+        rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
+        if rank_a is None or rank_b is None or rank_a <= rank_b:
+            return _locative(b.surface)
+        before = self.linked.text[max(0, b.start - 40) : b.start].rstrip()
+        words = [w.lower() for w in _TOKEN.findall(before)]
+        if before.endswith(("«", '"', "“")):
+            words = words[:-1]
+        return _locative(a.surface) and not (words and words[-1] in ("в", "во"))
 
     def _governs(self, predicate: str, obj: Mention) -> bool:
         """Can the predicate's word take the name as its object (its class fits the object end)?"""
@@ -1552,6 +1569,7 @@ class ClauseReader:
 
 
 def _locative(surface: str) -> bool:
+    """Russian: can the name be in a case of place (в + locative, на территории + genitive)?"""
     words = surface.split()
     if not words:
         return False
@@ -1591,6 +1609,16 @@ _RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
 
 
 _RU_ORIGIN_PREPOSITIONS = frozenset({"из", "от", "через", "к", "ко", "до"})
+
+
+def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:
+    """Russian: does the name stand in a participial phrase between commas before the object
+    ("…, созданный в Уссурийске, …", "…, расположенной в провинции B, …")?"""
+    comma = text.rfind(",", max(0, subject.start - 60), subject.start)
+    if comma < 0 or "," not in text[subject.end : obj.start]:
+        return False
+    words = _TOKEN.findall(text[comma + 1 : subject.start])
+    return bool(words) and any(p.tag.POS == "PRTF" for p in analyzer().parse(words[0].lower()))
 
 
 def _ru_origin(text: str, mention: Mention) -> bool:
@@ -1639,12 +1667,14 @@ def _ru_without_adjectives(gap: str, heads: Words) -> str:
     return gap
 
 
-def _ru_verb_and_object(gap: str) -> bool:
+def _ru_verb_and_object(gap: str, located: Words) -> bool:
     """Russian: do the words between a name and "в B" hold a verb with a noun object of its own
-    ("построила завод в", "открыла представительство в")? Then B is where that object is."""
+    ("построила завод в", "открыла представительство в")? Then B is where that object is. A verb
+    of location ("находится промышленный парк «…»") is no such verb."""
     words = [w.lower() for w in _TOKEN.findall(gap)]
+    stems = tuple(p[0].rstrip("*") for p in located.phrases if len(p) == 1 and p[0].endswith("*"))
     kinds = [{p.tag.POS for p in analyzer().parse(w)[:1]} for w in words]
-    verb = next((i for i, k in enumerate(kinds) if k & {"VERB", "INFN"}), None)
+    verb = next((i for i, k in enumerate(kinds) if k & {"VERB", "INFN"} and not words[i].startswith(stems)), None)
     return verb is not None and any("NOUN" in k for k in kinds[verb + 1 :])
 
 
