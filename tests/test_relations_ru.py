@@ -341,3 +341,18 @@ def test_a_place_in_a_participial_phrase_does_not_take_the_industry_of_the_name_
 def test_a_common_border_is_adjoining(read):
     relations = read("Забайкальский край имеет общую границу с автономным районом Внутренняя Монголия.")
     assert edge(relations, "zabaykalsky-krai", "adjoins", "inner-mongolia")
+
+
+# --- «из»: a company's origin is where it lies; a list after «из» does nothing ----------------------
+
+
+def test_a_company_from_a_province_lies_there_and_a_zone_does_not(read):
+    relations = read("Компания «Чанчунь Авто» из провинции Цзилинь открыла сборочное производство.")
+    assert edge(relations, "avto", "locatedIn", "jilin")
+    relations = read("Резиденты ТОР «Комсомольск» из провинции Ляонин наняли 300 работников.")
+    assert not predicates(relations, "locatedIn")
+
+
+def test_names_listed_after_iz_do_not_sign(read):
+    relations = read("На форуме «Амур» предприниматели из Хэйхэ и Благовещенска подписали меморандум о сотрудничестве.")
+    assert not predicates(relations, "signs")

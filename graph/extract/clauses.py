@@ -831,7 +831,7 @@ class ClauseReader:
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
-            if self.language == "ru" and _ru_origin(self.linked.text, m):
+            if self.language == "ru" and _ru_origin(self.linked.text, self._list_of(m, mentions)[0]):
                 return False  # "Инвесторы из провинции B вложили …": B only says where the doers come from
             return (
                 m.entity != obj.entity
@@ -1543,6 +1543,13 @@ class ClauseReader:
                 for cue in words
             ):
                 continue  # "A has invested in B", "took part in B": the relation word governs B
+            near = [at for at in found if a.end <= at < b.start and len(text[at : b.start].split()) <= reach]
+            if (
+                self.language == "ru"
+                and all(text[at : at + 3].lower() == "из " for at in near)
+                and "organization" not in self.fam(a)
+            ):
+                continue  # "компания «A» из провинции B": a company's origin; "резиденты ТОР «A» из B" are not A
             if self.language == "ru" and not self._ru_place_case(a, b):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
             if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
