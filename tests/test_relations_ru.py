@@ -156,3 +156,203 @@ def test_an_agreement_keeps_its_whole_genitive_subject_and_is_signed(linker: Lin
     agreement = next(k for k, v in labels.items() if v.startswith("Соглашение"))
     assert labels[agreement] == "Соглашение о развитии приграничной логистики"
     assert edge(list(outcome.relations), "amur-oblast-government", "signs", agreement)
+
+
+# --- an event taken up by its bare head noun or "в его работе"; a topic in a prepositional phrase -----
+
+
+def test_its_work_takes_up_the_forum_named_before(read):
+    relations = read(
+        "В Благовещенске состоялся форум «Амурский диалог». "
+        "В его работе участвовали представители провинции Хэйлунцзян и Еврейской автономной области."
+    )
+    assert edge(relations, "blagoveshchensk", "hosts", "amurskiy-dialog")
+    assert edge(relations, "heilongjiang", "participatesIn", "amurskiy-dialog")
+    assert edge(relations, "jewish-autonomous-oblast", "participatesIn", "amurskiy-dialog")
+
+
+def test_the_place_an_event_opened_in_takes_no_part_in_it(read):
+    relations = read("В Хэйхэ открылась ярмарка «Приграничье». Участие в ярмарке приняли компании из Приморья.")
+    assert edge(relations, "heihe", "hosts", "prigraniche")
+    assert not predicates(relations, "participatesIn")
+
+
+def test_a_name_after_a_preposition_is_not_the_topic_later_sentences_carry(read):
+    relations = read(
+        "Хабаровский край наращивает экспорт леса. Через порт Ванино в провинцию Ляонин отправлено более "
+        "миллиона тонн угля. Ведущей отраслью остаётся лесопереработка."
+    )
+    assert edge(relations, "khabarovsk-krai", "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if "port" in r.subject]  # neither an industry nor a place of the port
+
+
+# --- partners behind an agent noun, after a cooperation model; fields of «сотрудничать»; lists ------
+
+
+def test_a_partner_behind_an_agent_noun_after_s(read):
+    relations = read("Еврейская автономная область провела переговоры с правительством провинции Ляонин.")
+    assert edge(relations, "jewish-autonomous-oblast", "cooperatesWith", "liaoning")
+
+
+def test_the_partner_after_a_cooperation_model_and_its_long_subject(read):
+    relations = read(
+        "Приграничное сотрудничество Хабаровского края с провинцией Хэйлунцзян опирается на речные перевозки."
+    )
+    assert edge(relations, "khabarovsk-krai", "cooperatesWith", "heilongjiang")
+
+
+def test_the_fields_a_single_subject_cooperates_in_are_its_industries(read):
+    relations = read(
+        "Забайкальский край сотрудничает с автономным районом Внутренняя Монголия в горнодобывающей промышленности и туризме."
+    )
+    assert edge(relations, "zabaykalsky-krai", "targetsIndustry", "tourism")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and "inner-mongolia" in r.subject]
+
+
+def test_two_quoted_companies_with_an_adjective_before_the_second_head_both_sign(read):
+    relations = read(
+        "Компания «Амурсталь» и цзямусская корпорация «Саньцзян Металл» подписали Соглашение о поставках руды."
+    )
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert any("amurstal" in s for s in signers) and any("sanczyan" in s or "sanjiang" in s for s in signers), signers
+
+
+# --- partner nouns: a topic opened by its head noun, a body standing for its place, «и город X» ------
+
+
+def test_a_name_opened_by_its_head_noun_is_the_topic_a_partner_noun_takes_up(read):
+    relations = read(
+        "Город Тунцзян развивает речные перевозки. Главным партнёром города остаётся Еврейская автономная область."
+    )
+    assert edge(relations, "tongjiang", "cooperatesWith", "jewish-autonomous-oblast")
+
+
+def test_a_place_noun_after_a_body_stands_for_the_place_the_body_is_of(read):
+    relations = read(
+        "Правительство Забайкальского края одобрило программу «Степной транзит». "
+        "Основными партнёрами края являются автономный район Внутренняя Монголия и город Маньчжоули."
+    )
+    assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "inner-mongolia")
+    assert edge(relations, "zabaykalsky-krai", "cooperatesWith", "manzhouli")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "government" in r.subject]
+
+
+# --- «основа», «ключевой»; a verb with its own object before «в B»; «его строительство» -----------
+
+
+def test_the_basis_of_an_economy_and_a_key_direction_are_industries(read):
+    relations = read("Основу экономики Амурской области составляет электроэнергетика.")
+    assert edge(relations, "amur-oblast", "targetsIndustry", "electric-power")
+    relations = read("Для провинции Цзилинь ключевым направлением остаётся машиностроение.")
+    assert edge(relations, "jilin", "targetsIndustry", "machinery-manufacturing")
+
+
+def test_a_company_that_built_something_in_a_city_is_not_located_there(read):
+    relations = read("Корпорация «Бэйфан Сталь» открыла представительство в Хабаровске.")
+    assert not predicates(relations, "locatedIn")
+    relations = read("Корпорация «Бэйфан Сталь» работает в Хабаровске.")
+    assert edge(relations, "stal", "locatedIn", "khabarovsk")
+
+
+def test_its_building_takes_up_the_project_of_the_sentence_before_only(read):
+    relations = read(
+        "В Фуюане строится терминал «Северный». Его строительство профинансирует Фонд развития Дальнего Востока."
+    )
+    assert edge(relations, "severnyy", "fundedBy", "fund")
+    relations = read(
+        "Мост «Нижний Амур» открыт в прошлом году. Летом в Хэйхэ состоялась ярмарка. "
+        "Рядом появится склад, его строительство профинансирует компания «Амур Логистик»."
+    )
+    assert not predicates(relations, "fundedBy")
+
+
+# --- agreements named by «о …» (sentence-initial or after a signing verb); a quoted partner -------
+
+
+def test_an_agreement_opening_a_sentence_is_signed_by_the_parties_after_it(read):
+    relations = read("Меморандум о развитии речного туризма подписали Хабаровский край и город Фуюань.")
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert signers == {"khabarovsk-krai", "fuyuan"}, signers
+
+
+def test_a_lower_case_agreement_after_a_signing_verb_is_a_document(read):
+    relations = read("Амурская область и провинция Хэйлунцзян заключили соглашение о поставках электроэнергии.")
+    signers = {s for s, _ in predicates(relations, "signs")}
+    assert signers == {"amur-oblast", "heilongjiang"}, signers
+
+
+def test_a_quoted_partner_after_s_and_its_head_noun(read):
+    relations = read("Компания «Зея Агро» сотрудничает с корпорацией «Суйхуа Соя» в пищевой промышленности.")
+    assert edge(relations, "zeya-agro", "cooperatesWith", "suihua")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and "suihua" in r.subject]
+    relations = read(
+        "С корпорацией «Цзямусы Бумага» администрация Биробиджана подписала Соглашение о поставках древесины."
+    )
+    assert len({s for s, _ in predicates(relations, "signs")}) == 2
+
+
+# --- «Участие в X приняли …» (the phrase split around the event), «роль», «принять программу» -------
+
+
+def test_participation_with_the_verb_after_the_event(read):
+    relations = read("Участие в выставке «Сибирский лес» приняли делегации Хабаровского края и провинции Хэйлунцзян.")
+    assert edge(relations, "khabarovsk-krai", "participatesIn", "sibirskiy-les")
+    assert edge(relations, "heilongjiang", "participatesIn", "sibirskiy-les")
+
+
+def test_a_role_in_the_economy_is_an_industry_and_an_adopted_program_is_signed(read):
+    relations = read("Важную роль в экономике Еврейской автономной области играет деревообработка.")
+    assert edge(relations, "jewish-autonomous-oblast", "targetsIndustry", "wood-processing")
+    relations = read("Администрация Благовещенска приняла программу «Речной порт».")
+    assert edge(relations, "blagoveshchensk", "signs", "rechnoy-port")
+
+
+# --- a role noun before the object and a copula before the doer; names of origin are no doers -----
+
+
+def test_a_role_noun_then_a_copula_makes_the_name_after_it_the_doer(read):
+    relations = read("Крупнейшим инвестором ТОР «Амурская» выступает корпорация «Синь Лян».")
+    assert edge(relations, "corporation", "investsIn", "amurskaya")
+    relations = read("Организатором выставки «Зимний Харбин» стало правительство провинции Хэйлунцзян.")
+    assert edge(relations, "heilongjiang", "hosts", "zimniy-kharbin")
+
+
+def test_a_name_after_iz_only_says_where_the_doers_come_from(read):
+    relations = read("Предприниматели из провинции Ляонин вложили средства в ТОР «Находка».")
+    assert not predicates(relations, "investsIn")
+
+
+# --- the larger place first; a participial phrase; «общая граница» ----------------------------------
+
+
+def test_the_larger_place_may_come_first_but_v_with_the_accusative_is_a_direction(read):
+    relations = read("На территории Еврейской автономной области находится промышленный парк «Бира».")
+    assert edge(relations, "bira", "locatedIn", "jewish-autonomous-oblast")
+    relations = read("Поставки угля из Забайкальского края в Северо-Восточный Китай выросли.")
+    assert not predicates(relations, "locatedIn")
+
+
+def test_a_place_in_a_participial_phrase_does_not_take_the_industry_of_the_name_before(read):
+    relations = read("Технопарк «Зея», открытый в Благовещенске, специализируется на деревообработке.")
+    assert edge(relations, "zeya", "targetsIndustry", "wood-processing")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and r.subject == "blagoveshchensk"]
+
+
+def test_a_common_border_is_adjoining(read):
+    relations = read("Забайкальский край имеет общую границу с автономным районом Внутренняя Монголия.")
+    assert edge(relations, "zabaykalsky-krai", "adjoins", "inner-mongolia")
+
+
+# --- «из»: a company's origin is where it lies; a list after «из» does nothing ----------------------
+
+
+def test_a_company_from_a_province_lies_there_and_a_zone_does_not(read):
+    relations = read("Компания «Чанчунь Авто» из провинции Цзилинь открыла сборочное производство.")
+    assert edge(relations, "avto", "locatedIn", "jilin")
+    relations = read("Резиденты ТОР «Комсомольск» из провинции Ляонин наняли 300 работников.")
+    assert not predicates(relations, "locatedIn")
+
+
+def test_names_listed_after_iz_do_not_sign(read):
+    relations = read("На форуме «Амур» предприниматели из Хэйхэ и Благовещенска подписали меморандум о сотрудничестве.")
+    assert not predicates(relations, "signs")

@@ -508,6 +508,8 @@ class ClauseReader:
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
                 for entity in self._antecedents(family, plural, topic, start, own):
+                    if self.language == "ru" and not self._ru_possessive_reaches(words, entity, index):
+                        continue
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
             return mentions
@@ -547,6 +549,13 @@ class ClauseReader:
                 if self.catalog[names[name]].cls == cls:
                     return names[name], mention.end
         return None
+
+    def _ru_possessive_reaches(self, words: tuple[str, ...], entity: str, index: int) -> bool:
+        """Russian: a possessive pronoun ("его строительство") takes up a name of its own sentence or
+        the one before only; further back an unnamed noun in between is likelier its antecedent."""
+        if words[0] not in ("его", "её", "ее", "их"):
+            return True
+        return any(m.entity == entity and m.sentence >= index - 1 for m in self.recent + self.clause_mentions)
 
     def _antecedents(
         self, family: str, plural: bool, topic: Topic | None, before: int, own: list[Mention] | None = None
@@ -749,7 +758,20 @@ class ClauseReader:
         return bool(self.lex.hypothetical.find(head))
 
     def _is_anaphoric(self, clause: Clause) -> bool:
-        return any(at - clause.start < 12 for at in self.lex.anaphora.find(clause))
+        found = self.lex.anaphora.find(clause)
+        if self.language == "ru":
+            found = [at for at in found if not self._ru_name_head(at, clause)]
+        return any(at - clause.start < 12 for at in found)
+
+    def _ru_name_head(self, at: int, clause: Clause) -> bool:
+        """Russian: is the anaphor word at `at` the head noun of a name right after it ("Город
+        Суйфэньхэ …", "Провинция Ляонин …") or part of a name, not a word standing for one?"""
+        word = _TOKEN.match(self.linked.text, at)
+        end = word.end() if word else at
+        return any(
+            m.start <= at < m.end or (m.start >= end and not self.linked.text[end : m.start].strip())
+            for m in clause.mentions
+        )
 
     def _clause_topic(self, clause: Clause) -> Mention | None:
         """The clause's own subject: its first holder or actor when that opens the clause (or is
@@ -762,6 +784,8 @@ class ClauseReader:
                 continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
+            if self.language == "ru" and _ru_after_preposition(text, mention):
+                continue  # "Через порт Зарубино … отправлено": a name governed by a preposition is no subject
             after = fold(text[mention.end : mention.end + 4])
             if self.language == "ja":
                 after = after.lstrip("」』")  # 「北大荒集団」は: the bracket closes the name before its は
@@ -871,6 +895,8 @@ class ClauseReader:
                 ):
                     if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
                         continue
+                    if predicate in self.lex.not_at_place and self._locative(topic.mention):
+                        continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
                     entry = (
@@ -960,6 +986,8 @@ class ClauseReader:
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
+            if self.language == "ru" and _ru_origin(self.linked.text, self._list_of(m, mentions)[0]):
+                return False  # "Инвесторы из провинции B вложили …": B only says where the doers come from
             return (
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
@@ -989,6 +1017,8 @@ class ClauseReader:
                 continue  # 急需俄罗斯先进技术的产业包括…: Russia qualifies the noun, the clause is not about it
             if self._means_marked(self._list_of(subject, mentions)[0]):
                 continue  # 抚远市依托抚远口岸发展…: the port is what the city relies on, not who develops
+            if self.language == "ru" and _ru_in_participle_phrase(self.linked.text, subject, obj):
+                continue  # "Парк «X», созданный в Уссурийске, специализируется на …": the phrase only qualifies X
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
             if self._marked_not_subject(members[-1], obj.start):
                 return [], ""
@@ -1044,6 +1074,12 @@ class ClauseReader:
                 return members, "object-first"
             if any(0 <= at - members[-1].end <= 20 for at in found):
                 return members, "object-first"  # "…, representatives from A and B were invited"
+            if (
+                self.language == "ru"
+                and any(obj.end <= at < subject.start for at in links)
+                and any(0 <= obj.start - at <= 30 for at in found)
+            ):
+                return members, "object-first"  # "Главным инвестором ТОР «X» является корпорация «Y»"
             if verb_final:
                 break
         return [], ""
@@ -1063,7 +1099,14 @@ class ClauseReader:
             if before and not self._nested(before[-1], members[0]):
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
-            if m.start > obj.end and fits(m) and self._marked_partner(m, []) and not self._nested(m, members[0]):
+            before_doer = self.language == "ru" and m.end <= members[0].start  # "С компанией «B» A подписала X"
+            if (
+                (m.start > obj.end or before_doer)
+                and m not in members
+                and fits(m)
+                and self._marked_partner(m, [])
+                and not self._nested(m, members[0])
+            ):
                 doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
         return doers
 
@@ -1095,7 +1138,8 @@ class ClauseReader:
         if not cues:
             return False
         cases = _cases(_governing_word(text, subject))
-        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-1:]
+        head = _TOKEN.findall(text[max(0, subject.start - 30) : subject.start])[-2:]
+        head = head[:1] if len(head) == 2 and head[1].lower() in ("из", "от") else head[-1:]  # "компании из Приморья"
         lemma = set(lemmas(head[0].lower())) if head and not text[: subject.start].rstrip().endswith("«") else set()
         if lemma & self.lex.not_agent_heads:
             return False  # "участие приняли предприятия Хэйхэ": the enterprises of the city took part
@@ -1239,6 +1283,8 @@ class ClauseReader:
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
         gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
+        if self.language == "ru" and gap not in LIST_SEPARATORS:
+            gap = _ru_without_adjectives(gap, self.lex.anaphora)  # "Компания «A» и харбинская корпорация «B»"
         kinds = {"holder", "actor", "industry"}
         listed = gap in LIST_SEPARATORS or gap == "" or self._en_unknown_listed(a, b)
         return listed and bool(self.fam(a) & self.fam(b) & family & kinds)
@@ -1406,7 +1452,7 @@ class ClauseReader:
             and "actor" in self.fam(topic.mention)
             and topic.mention not in groups[0]
         ):
-            groups.insert(0, [topic.mention])
+            groups.insert(0, [self._ru_place_of_topic(clause, topic.mention)])
             start = min(start, topic.mention.start)
         if len(groups) != 2:
             return
@@ -1414,6 +1460,23 @@ class ClauseReader:
             for other in groups[1]:
                 if one.entity != other.entity and not self._nested(one, other):
                     self._emit(one.entity, "cooperatesWith", other.entity, start, clause.end, "partner-noun", modality)
+
+    def _ru_place_of_topic(self, clause: Clause, topic: Mention) -> Mention:
+        """Russian: "Правительство области … Основными партнёрами области остаются …": a noun of place
+        taking up a topic that is a body, not a place, stands for the place the body is of."""
+        if self.language != "ru" or "place" in self.fam(topic) or topic.entity not in self.catalog:
+            return topic
+        places = self.catalog[topic.entity].located_in
+        nouns = [
+            at
+            for at in self.lex.anaphora.find(clause)
+            if (word := _TOKEN.match(self.linked.text, at)) is not None
+            and not any(p.tag.POS == "NPRO" for p in analyzer().parse(word.group().lower()))
+            and not self._ru_name_head(at, clause)
+        ]
+        if not places or not nouns:
+            return topic
+        return Mention(places[0], topic.document, topic.start, topic.end, topic.surface, topic.sentence)
 
     def _cooperation_said(self, clause: Clause, cues: dict[str, list[int]]) -> bool:
         """A cooperation or trade word in the clause, or inside the name of a cooperation model it
@@ -1461,6 +1524,10 @@ class ClauseReader:
         found = cues.get("cooperatesWith", []) + self.lex.trade.find(clause)
         found += [m.start for m in clause.mentions if "model" in self.fam(m)]
         found += [m.start for m in self._ja_signed_agreements(clause, cues)]
+        if self.language == "ru" and any(  # "Приграничное сотрудничество автономного района A с B"
+            -60 <= m.end - partner.start < 0 for m in clause.mentions if "model" in self.fam(m)
+        ):
+            return True
         return any(-40 <= at - partner.start <= 30 for at in found)
 
     def _ja_signed_agreements(self, clause: Clause, cues: dict[str, list[int]]) -> list[Mention]:
@@ -1472,7 +1539,7 @@ class ClauseReader:
 
     def _marked_partner(self, partner: Mention, following: list[Mention]) -> bool:
         text = self.linked.text
-        start = self._zh_qualified_start(partner) if self.language == "zh" else partner.start
+        start = self._zh_qualified_start(partner) if self.language == "zh" else self._past_agent_head(partner)
         before = fold(text[max(0, start - 6) : start]).rstrip()
         if self.language == "en":  # "with the Russian Far East": the article stands between
             before = re.sub(r"(?:^|\s)the$", "", fold(text[max(0, partner.start - 10) : partner.start]).rstrip())
@@ -1514,6 +1581,24 @@ class ClauseReader:
     def _zh_qualified_start(self, mention: Mention) -> int:
         """Where a name begins with the country that qualifies it right before (与俄罗斯外贝加尔边疆区)."""
         return next((a for a, b in self.qualifiers if b == mention.start), mention.start)
+
+    def _past_agent_head(self, mention: Mention) -> int:
+        """Where the partner mark of a name stands: before the agent noun that heads its genitive
+        ("переговоры с руководством Приморского края", "с делегацией провинции Цзилинь"), in
+        languages with `genitive_heads`; else right before the name."""
+        if not self.lex.agent_heads:
+            return mention.start
+        before = self.linked.text[max(0, mention.start - 30) : mention.start]
+        head = list(_TOKEN.finditer(before))[-1:]
+        if head and before[head[0].end() :].strip() in ("«", '"', "“"):
+            return mention.start - len(before) + head[0].start()  # "с компанией «B»": past the quote's head noun
+        if (
+            not head
+            or before[head[0].end() :].strip()
+            or not set(lemmas(head[0].group().lower())) & self.lex.agent_heads
+        ):
+            return mention.start
+        return mention.start - len(before) + head[0].start()
 
     def _listed_any(self, a: Mention, b: Mention, mentions: list[Mention]) -> bool:
         return b in self._list_of(a, mentions)
@@ -1741,7 +1826,8 @@ class ClauseReader:
             gap = text[a.end : b.start]
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
-            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= 3 for at in found):
+            reach = 5 if self.language == "ru" else 3  # "расположен индустриальный парк «X»": the head before the quote
+            if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= reach for at in found):
                 continue
             if any(
                 a.end <= cue < at
@@ -1753,9 +1839,32 @@ class ClauseReader:
                 for cue in words
             ):
                 continue  # "A has invested in B", "took part in B": the relation word governs B
-            if self.language == "ru" and not _locative(b.surface):
+            near = [at for at in found if a.end <= at < b.start and len(text[at : b.start].split()) <= reach]
+            if (
+                self.language == "ru"
+                and all(text[at : at + 3].lower() == "из " for at in near)
+                and "organization" not in self.fam(a)
+            ):
+                continue  # "компания «A» из провинции B": a company's origin; "резиденты ТОР «A» из B" are not A
+            if self.language == "ru" and not self._ru_place_case(a, b):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
+            if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
+                continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _ru_place_case(self, a: Mention, b: Mention) -> bool:
+        """Russian: is the larger of two places in a case of place? It is the second ("парк в
+        Приморском крае") or, when of higher rank, the first ("На территории края расположен парк
+        «X»"), and then the second must not stand after в (в + accusative is a direction: "из России
+        в Азиатско-тихоокеанский регион")."""
+        rank_a, rank_b = self.lex.rank.get(self.cls(a)), self.lex.rank.get(self.cls(b))
+        if rank_a is None or rank_b is None or rank_a <= rank_b:
+            return _locative(b.surface)
+        before = self.linked.text[max(0, b.start - 40) : b.start].rstrip()
+        words = [w.lower() for w in _TOKEN.findall(before)]
+        if before.endswith(("«", '"', "“")):
+            words = words[:-1]
+        return _locative(a.surface) and not (words and words[-1] in ("в", "во"))
 
     def _governs(self, predicate: str, obj: Mention) -> bool:
         """Can the predicate's word take the name as its object (its class fits the object end)?"""
@@ -1776,9 +1885,12 @@ def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[s
 
 
 def _locative(surface: str) -> bool:
+    """Russian: can the name be in a case of place (в + locative, на территории + genitive)?"""
     words = surface.split()
     if not words:
         return False
+    if len(words) > 1 and words[0].islower():  # "в провинцию Ляонин": the common head noun's case says it
+        return bool(_cases(words[0]) & {"loct", "loc2", "gent"})
     cases = _cases(words[-1]) | _cases(words[0])
     return bool(cases & {"loct", "loc2", "gent"})
 
@@ -1805,6 +1917,81 @@ def _word_kinds(word: str) -> frozenset[str]:
         elif pos == "NOUN":
             kinds.add("noun")
     return frozenset(kinds)
+
+
+# Russian prepositions that may open a clause about their name ("В Харбине открылась …", "На
+# территории зоны работают …", "По программе «…» выделено …"): the name is still the clause's topic.
+_RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
+
+
+_RU_ORIGIN_PREPOSITIONS = frozenset({"из", "от", "через", "к", "ко", "до"})
+
+
+def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:
+    """Russian: does the name stand in a participial phrase between commas before the object
+    ("…, созданный в Уссурийске, …", "…, расположенной в провинции B, …")?"""
+    comma = text.rfind(",", max(0, subject.start - 60), subject.start)
+    if comma < 0 or "," not in text[subject.end : obj.start]:
+        return False
+    words = _TOKEN.findall(text[comma + 1 : subject.start])
+    return bool(words) and any(p.tag.POS == "PRTF" for p in analyzer().parse(words[0].lower()))
+
+
+def _ru_origin(text: str, mention: Mention) -> bool:
+    """Russian: is the name governed by a preposition of origin, way or goal ("из провинции B",
+    "через порт B", "до города B")? A name so governed is never the doer."""
+    before = text[max(0, mention.start - 40) : mention.start].rstrip()
+    words = _TOKEN.findall(before)
+    if before.endswith(("«", '"', "“")) and words:
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in _RU_ORIGIN_PREPOSITIONS
+
+
+def _ru_after_preposition(text: str, mention: Mention) -> bool:
+    """Russian: is the name (or the head noun before its quoted name) governed by a preposition
+    other than в/на ("через порт …", "из провинции …", "для компании «…»")?"""
+    before = text[max(0, mention.start - 40) : mention.start].rstrip()
+    words = _TOKEN.findall(before)
+    if before.endswith(("«", '"', "“")) and words:
+        words = words[:-1]  # past the head noun: "для компании «…»"
+    if not words:
+        return False
+    word = words[-1].lower()
+    if word in _RU_PLACE_PREPOSITIONS:
+        return False
+    return any(parse.tag.POS == "PREP" for parse in analyzer().parse(word))
+
+
+def _ru_without_adjectives(gap: str, heads: Words) -> str:
+    """The words between two names of a Russian list without what stands before the second name's
+    head: its adjectives, and the head noun of a quoted name ("» и харбинская корпорация «" → "и")
+    or a head noun of places (`anaphora`: "и город" before Харбин): a connector followed by them
+    still lists the two."""
+    quoted = gap.rstrip().endswith(("«", '"', "“"))
+    words = gap.strip(' «»"“”').split()
+    if not words or any(not w.isalpha() for w in words[1:]):
+        return gap
+    rest = words[1:]
+    if len(words) > 1 and set(lemmas(words[-1].lower())) & {p[0] for p in heads.phrases if len(p) == 1}:
+        rest = words[1:-1]  # "и город Харбин"
+    elif quoted and len(words) > 1:
+        if not any(p.tag.POS == "NOUN" for p in analyzer().parse(words[-1].lower())):
+            return gap
+        rest = words[1:-1]
+    if all(any(p.tag.POS == "ADJF" for p in analyzer().parse(w.lower())) for w in rest):
+        return words[0]
+    return gap
+
+
+def _ru_verb_and_object(gap: str, located: Words) -> bool:
+    """Russian: do the words between a name and "в B" hold a verb with a noun object of its own
+    ("построила завод в", "открыла представительство в")? Then B is where that object is. A verb
+    of location ("находится промышленный парк «…»") is no such verb."""
+    words = [w.lower() for w in _TOKEN.findall(gap)]
+    stems = tuple(p[0].rstrip("*") for p in located.phrases if len(p) == 1 and p[0].endswith("*"))
+    kinds = [{p.tag.POS for p in analyzer().parse(w)[:1]} for w in words]
+    verb = next((i for i, k in enumerate(kinds) if k & {"VERB", "INFN"} and not words[i].startswith(stems)), None)
+    return verb is not None and any("NOUN" in k for k in kinds[verb + 1 :])
 
 
 def _governing_word(text: str, mention: Mention) -> str:

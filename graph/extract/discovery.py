@@ -253,11 +253,12 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
             entity = replace(entity, located_in=entity.located_in[-1:])
             entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
+        ends: tuple[str, ...]
         if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
             ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
         elif name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
             joined = tuple(dict.fromkeys(m.entity for m in inside if m.entity != entity_id))
-            ends: tuple[str, ...] = joined if len(joined) == 2 else ()
+            ends = joined if len(joined) == 2 else ()
         else:
             ends = _endpoints(linked.text, entity, inside)
             if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
@@ -1156,6 +1157,8 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         all_tokens = before + head_tokens + after
         start, end = all_tokens[0].start, all_tokens[-1].end
         capitalised_head = head_tokens[0].capitalised and not _sentence_initial(linked, head_tokens[0].start)
+        if about and after and (head_tokens[0].capitalised or _ru_signed_near(tokens, i)):
+            capitalised_head = True  # "Соглашение о …" opening a sentence, "подписано соглашение о …": a document
         proper = any(k == "entity" or k == "proper" for k, _ in parts)
         named = (
             (before and before[0].capitalised and (proper or not _sentence_initial(linked, before[0].start)))
@@ -1182,6 +1185,14 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
 
 
 _RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере"})
+_RU_SIGN_LEMMAS = frozenset({"подписать", "подписывать", "заключить", "заключать", "подписание", "заключение"})
+
+
+def _ru_signed_near(tokens: list[_Token], i: int) -> bool:
+    """Does a word of signing stand among the four words before an agreement's head noun
+    ("подписали меморандум о …", "подписано соглашение о …")? Then the lower-case head names the
+    document signed."""
+    return any(_lemma(t.text) in _RU_SIGN_LEMMAS for t in tokens[max(0, i - 4) : i] if t.word)
 
 
 def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | None, int]:
