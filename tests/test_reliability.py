@@ -284,7 +284,8 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
 
 def test_a_truncated_turtle_is_one_line_on_every_store(built_copy, tmp_path):
     data = built_copy.turtle.read_bytes()
-    built_copy.turtle.write_bytes(data[: len(data) // 3])
+    cut = data.index(b" ak:", len(data) // 3) + 5  # inside a predicate's name: mid-statement, never a valid end
+    built_copy.turtle.write_bytes(data[:cut])
     for store in ("embedded", f"oxigraph:{tmp_path / 'ox'}"):
         line = one_line_error(run("query", "--root", str(built_copy.root), "--store", store, "ASK {}"))
         assert "exports/amurkg.ttl" in line and "cannot parse" in line
