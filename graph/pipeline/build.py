@@ -36,7 +36,14 @@ from amurkg.pipeline.process import (
     rename_entities,
 )
 from amurkg.pipeline.progress import ProgressMeter, size_warning
-from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
+from amurkg.pipeline.serialize import (
+    shard_triples,
+    stale_temporaries,
+    turtle_bytes,
+    with_path,
+    write_atomically,
+    write_turtle_streamed,
+)
 from amurkg.pipeline.shards import Piece, Shard, ShardFolder
 from amurkg.pipeline.validate import Engine, Violation, shacl_violations, violations_by_focus
 from amurkg.text.link import LinkedText
@@ -55,7 +62,7 @@ class DocumentReport:
 
 @dataclass
 class BuildResult:
-    graph: Graph
+    union: Graph | None  # the union of the shards in memory (None: read from the shards when asked)
     catalog: Catalog
     documents: list[DocumentMeta]
     linked: list[LinkedText]
@@ -68,6 +75,32 @@ class BuildResult:
     shards: list[Shard] = field(default_factory=list)  # the N-Quads shards whose union is `graph`
     shard_folder: ShardFolder | None = None
     validated_documents: int = 0  # document shards validated by this build (the others had not changed)
+    unwritten: dict[str, bytes] = field(default_factory=dict)  # shards whose file could not be written
+
+    @property
+    def graph(self) -> Graph:
+        """The built graph (what exports/amurkg.ttl holds) as an rdflib Graph; a build that did not keep
+        it in memory (`keep_graph=False`) reads it from its shards on first use."""
+        if self.union is None:
+            union = assemble.new_graph()
+            for number, lines in enumerate(self.shard_lines()):
+                union.addN((s, p, o, union) for s, p, o in shard_triples(lines, f"s{number}x"))
+            self.union = union
+        return self.union
+
+    @property
+    def triples(self) -> int:
+        """How many triples the graph holds (the shards are disjoint), without reading it."""
+        return len(self.union) if self.union is not None else sum(s.triples for s in self.shards)
+
+    def shard_lines(self) -> Iterator[list[bytes]]:
+        """Each shard's N-Quads lines, in the build's order (from its file, or kept when unwritten)."""
+        for shard in self.shards:
+            data = self.unwritten.get(shard.name)
+            if data is None:
+                assert self.shard_folder is not None
+                data = self.shard_folder.path(shard).read_bytes()
+            yield [line for line in data.split(b"\n") if line]  # (only a line feed ends a line)
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -114,6 +147,7 @@ def build(
     executor: str = "local",
     scheduler: str | None = None,
     meter: Callable[[int, int], ProgressMeter] | None = None,
+    keep_graph: bool = True,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
@@ -124,6 +158,8 @@ def build(
     `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
     `meter`, given the number of documents and their bytes, makes the progress meter of the
     linking stage (local executor). A text larger than LARGE_TEXT is warned about and built.
+    `keep_graph` False: the union of the shards is not held in memory (`write_build` streams the
+    Turtle from the shards; `BuildResult.graph` reads them when asked), unless validation needs it.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -147,7 +183,9 @@ def build(
     shard_code = shards.code_fingerprint(
         (assemble, observation_rdf, standard_terms, shards, shacl, validate_module), (layout.shapes, layout.ontology)
     )
-    graph = assemble.new_graph(ontology)  # the union of the shards: what exports/amurkg.ttl holds
+    # the union of the shards (what exports/amurkg.ttl holds), when kept or validated
+    graph = assemble.new_graph(ontology) if keep_graph or validate else None
+    unwritten: dict[str, bytes] = {}  # shards whose file could not be written (a full disk)
     catalog_graph, statements = assemble.new_graph(), Piece()
     assemble.add_ontology_header(catalog_graph)
     for entity in catalog:
@@ -196,7 +234,9 @@ def build(
         made.append(shard)
         known = folder.violations(shard) if folder.has(shard) and use_cache else None
         if known is None:
-            folder.write(shard, shards.nquads(piece, shards.graph_name(shard.name)))
+            data = shards.nquads(piece, shards.graph_name(shard.name))
+            if not folder.write(shard, data):
+                unwritten[shard.name] = data
             fresh[shard] = shards.nodes_of(piece)
         else:
             recorded.extend(Violation(*v) for v in known)
@@ -226,10 +266,11 @@ def build(
         data = shards.nquads(piece, shards.graph_name(name))
         shard = Shard(name, shards.shard_key(hashlib.sha256(data).hexdigest(), shard_code), data.count(b"\n"))
         global_made.append(shard)
-        if not folder.path(shard).is_file():
-            folder.write(shard, data)
+        if not folder.path(shard).is_file() and not folder.write(shard, data):
+            unwritten[shard.name] = data
         if name != "ontology":
-            graph.addN((s, p, o, graph) for s, p, o in piece)
+            if graph is not None:
+                graph.addN((s, p, o, graph) for s, p, o in piece)
             global_nodes |= shards.nodes_of(piece)
     made = global_made + made
 
@@ -240,12 +281,13 @@ def build(
             "validating with SHACL"
             + (" (pySHACL)" if engine == "full" else f" ({len(fresh)} changed document shards, the catalog's nodes)")
         )
+        assert graph is not None
         violations = _validate_shards(graph, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
     return BuildResult(
-        graph,
+        graph if keep_graph else None,  # (a graph made only to validate is not kept)
         catalog,
         documents,
         linked,
@@ -258,11 +300,17 @@ def build(
         made,
         folder,
         len(fresh) if validate else 0,
+        unwritten,
     )
 
 
 def _document_graph(
-    document: DocumentMeta, outcome: DocumentOutcome, catalog: Catalog, text: str, union: Graph, statements: Piece
+    document: DocumentMeta,
+    outcome: DocumentOutcome,
+    catalog: Catalog,
+    text: str,
+    union: Graph | None,
+    statements: Piece,
 ) -> Piece:
     """A document's shard (added to `union` as it is made): its metadata, mentions, observations and
     evidence (the relations' statements go to `statements`), with their Web Annotation and PROV forms."""
@@ -393,14 +441,21 @@ def write_build(
     """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip), list the
     shards in their folder's manifest and load the changed ones into the Oxigraph store of record
     (`.cache/oxigraph/`); returns the Turtle's size."""
-    data = turtle_bytes(result.graph)
-    write_atomically(layout.turtle, data)
+    if result.shard_folder is not None and result.shards:  # streamed from the shards: the same bytes
+        namespaces = [(prefix, str(ns)) for prefix, ns in assemble.new_graph().namespace_manager.namespaces()]
+        size, sha256 = write_turtle_streamed(
+            layout.turtle, result.shard_lines(), namespaces, layout.cache / "turtle-sort"
+        )
+    else:
+        data = turtle_bytes(result.graph)
+        write_atomically(layout.turtle, data)
+        size, sha256 = len(data), hashlib.sha256(data).hexdigest()
     if result.shard_folder is not None:
-        load_store(layout, result.shard_folder, result.shards, hashlib.sha256(data).hexdigest(), progress)
+        load_store(layout, result.shard_folder, result.shards, sha256, progress)
     if fingerprint is not None:
-        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
+        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": sha256}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
-    return len(data)
+    return size
 
 
 def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sha256: str, progress: Progress) -> None:
