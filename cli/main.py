@@ -161,6 +161,7 @@ def build_command(
                 scheduler=scheduler,
                 meter=_meter(show_progress, quiet),
                 keep_graph=False,  # written from the shards: memory does not grow with the corpus
+                keep_relations=False,  # (only counted)
             )
         except ValidationFailed as exc:
             fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
