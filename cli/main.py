@@ -160,6 +160,8 @@ def build_command(
                 executor=executor.value,
                 scheduler=scheduler,
                 meter=_meter(show_progress, quiet),
+                keep_graph=False,  # written from the shards: memory does not grow with the corpus
+                keep_relations=False,  # (only counted)
             )
         except ValidationFailed as exc:
             fail([f"SHACL: {v}" for v in exc.violations] + [f"{len(exc.violations)} violation(s); nothing written."])
@@ -197,7 +199,7 @@ def build_command(
     out.print(documents)
     by_method = result.relations_by_method()
     out.print("Relations: " + ", ".join(f"{m} {n}" for m, n in by_method.items()))
-    out.print(f"Wrote {layout.shown(layout.turtle)}: {len(result.graph)} triples, {size:,} bytes")
+    out.print(f"Wrote {layout.shown(layout.turtle)}: {result.triples} triples, {size:,} bytes")
 
 
 # Commands of the other modules register here, one line each.

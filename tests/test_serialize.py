@@ -3,6 +3,7 @@ ids, and what it writes parses back (rdflib and Oxigraph) to the same graph."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pyoxigraph as ox
@@ -184,3 +185,45 @@ def test_prefixes_are_declared_only_when_used():
     assert "@prefix ak: " in text and "@prefix id: " in text
     assert "@prefix skos: " not in text
     assert "id:harbin a ak:City ." in text
+
+
+def _streamed(graph: Graph, tmp_path, monkeypatch, shard_count: int = 3) -> bytes:
+    """The graph written by `write_turtle_streamed` from N-Quads shards (its blank-node triples in the
+    first, the others dealt round), with sorted runs of 7 triples, so several runs are merged."""
+    from amurkg.pipeline import serialize
+    from amurkg.pipeline.shards import nquads
+
+    monkeypatch.setattr(serialize, "RUN_RECORDS", 7)
+    parts: list[list] = [[] for _ in range(shard_count)]
+    plain = sorted((t for t in graph if not any(isinstance(x, BNode) for x in t)), key=str)
+    parts[0] = [t for t in graph if any(isinstance(x, BNode) for x in t)]
+    for number, triple in enumerate(plain):
+        parts[number % shard_count].append(triple)
+    shards = [nquads(part, f"https://example.org/graph/{n}").split(b"\n")[:-1] for n, part in enumerate(parts)]
+    namespaces = [(prefix, str(ns)) for prefix, ns in graph.namespace_manager.namespaces()]
+    target = tmp_path / "out.ttl"
+    size, digest = serialize.write_turtle_streamed(target, shards, namespaces, tmp_path / "scratch")
+    data = target.read_bytes()
+    assert size == len(data) and digest == hashlib.sha256(data).hexdigest()
+    assert not (tmp_path / "scratch").exists(), "the sorted runs are removed"
+    return data
+
+
+def test_the_streamed_writer_writes_the_same_bytes_from_shards(tmp_path, monkeypatch):
+    graph = tricky_graph()
+    graph.add((EX.odd, EX.p, Literal("a datatype IRI with a space", datatype=URIRef("http://example.org/d t"))))
+    graph.add((EX.odd, EX.p, URIRef('http://example.org/a<b>c{d}|e^f`g"i')))
+    graph.add((ID["x-y"], RDF.type, AK.City))  # "x-y" sorts before "x" + "> " in N-Quads lines, after "x" here
+    graph.add((ID["x"], RDF.type, AK.City))
+    assert _streamed(graph, tmp_path, monkeypatch) == turtle_bytes(graph)
+
+
+def test_the_streamed_writer_writes_the_seed_export(built, layout, tmp_path):
+    """From the seed build's shard files: exports/amurkg.ttl, byte for byte."""
+    from amurkg.pipeline.assemble import new_graph
+    from amurkg.pipeline.serialize import write_turtle_streamed
+
+    namespaces = [(prefix, str(ns)) for prefix, ns in new_graph().namespace_manager.namespaces()]
+    target = tmp_path / "amurkg.ttl"
+    write_turtle_streamed(target, built.shard_lines(), namespaces, tmp_path / "scratch")
+    assert target.read_bytes() == layout.turtle.read_bytes() == turtle_bytes(built.graph)

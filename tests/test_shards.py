@@ -69,6 +69,38 @@ def test_a_broken_document_fails_the_build_again_from_its_recorded_validation(pr
     }
 
 
+CROSS_SHARD_SHAPE = """
+aksh:MentionedOnceShape a sh:NodeShape ;
+    sh:targetSubjectsOf ak:mentionedIn ;
+    sh:property [ sh:path ak:mentionedIn ; sh:maxCount 1 ;
+                  sh:message "Mentioned in one document only (a test of values from several shards)."@en ] .
+"""
+
+
+def test_a_build_that_keeps_no_graph_finds_the_same_violations(project_copy):
+    """Validated on the fast engine's index of the shards instead of an rdflib union: the same
+    violations, also of nodes whose values come from several document shards."""
+    with project_copy.shapes.open("a", encoding="utf-8") as shapes:
+        shapes.write(NEW_SHAPE + CROSS_SHARD_SHAPE)
+    with pytest.raises(ValidationFailed) as kept:
+        build(project_copy, use_cache=False)
+    with pytest.raises(ValidationFailed) as lean:
+        build(project_copy, use_cache=False, keep_graph=False, keep_relations=False)
+    assert lean.value.violations == kept.value.violations
+    assert {v.message for v in lean.value.violations} == {
+        "A document must have its year (dcterms:issued, an xsd:gYear).",
+        "Mentioned in one document only (a test of values from several shards).",
+    }
+
+
+def test_a_build_that_keeps_no_graph_reads_the_same_graph_from_its_shards(built, project_copy):
+    lean = build(project_copy, validate=False, keep_graph=False, keep_relations=False)
+    assert lean.union is None and lean.relations == []
+    assert lean.relations_by_method() == built.relations_by_method()
+    assert lean.triples == len(built.graph)
+    assert turtle_bytes(lean.graph) == turtle_bytes(built.graph)
+
+
 def test_the_store_of_record_holds_one_named_graph_per_shard_and_answers_as_embedded(project_copy):
     result = build(project_copy)
     write_build(result, project_copy)

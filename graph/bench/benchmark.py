@@ -321,7 +321,7 @@ def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: boo
     stages = {"fingerprint": round(time.perf_counter() - start, 4)}
     if skipped:
         return {"skipped": True, "stages": stages, **_peak_rss()}
-    result = build(layout, validate=validate, jobs=jobs, use_cache=cache)
+    result = build(layout, validate=validate, jobs=jobs, use_cache=cache, keep_graph=False, keep_relations=False)
     timings = result.timings
     start = time.perf_counter()
     size = write_build(result, layout, fingerprint if validate else None)
@@ -337,7 +337,7 @@ def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: boo
     return {
         "skipped": False,
         "stages": stages,
-        "triples": len(result.graph),
+        "triples": result.triples,
         "turtle_bytes": size,
         "documents": len(result.documents),
         "cached_documents": result.cached_documents,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import shutil
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
@@ -36,7 +38,15 @@ from amurkg.pipeline.process import (
     rename_entities,
 )
 from amurkg.pipeline.progress import ProgressMeter, size_warning
-from amurkg.pipeline.serialize import stale_temporaries, turtle_bytes, with_path, write_atomically
+from amurkg.pipeline.serialize import (
+    shard_triples,
+    stale_temporaries,
+    turtle_bytes,
+    with_path,
+    write_atomically,
+    write_turtle_streamed,
+)
+from amurkg.pipeline.shacl import DataIndex
 from amurkg.pipeline.shards import Piece, Shard, ShardFolder
 from amurkg.pipeline.validate import Engine, Violation, shacl_violations, violations_by_focus
 from amurkg.text.link import LinkedText
@@ -55,7 +65,7 @@ class DocumentReport:
 
 @dataclass
 class BuildResult:
-    graph: Graph
+    union: Graph | None  # the union of the shards in memory (None: read from the shards when asked)
     catalog: Catalog
     documents: list[DocumentMeta]
     linked: list[LinkedText]
@@ -68,6 +78,33 @@ class BuildResult:
     shards: list[Shard] = field(default_factory=list)  # the N-Quads shards whose union is `graph`
     shard_folder: ShardFolder | None = None
     validated_documents: int = 0  # document shards validated by this build (the others had not changed)
+    unwritten: dict[str, bytes] = field(default_factory=dict)  # shards whose file could not be written
+    methods: Counter = field(default_factory=Counter)  # relations per method (also when they are not kept)
+
+    @property
+    def graph(self) -> Graph:
+        """The built graph (what exports/amurkg.ttl holds) as an rdflib Graph; a build that did not keep
+        it in memory (`keep_graph=False`) reads it from its shards on first use."""
+        if self.union is None:
+            union = assemble.new_graph()
+            for number, lines in enumerate(self.shard_lines()):
+                union.addN((s, p, o, union) for s, p, o in shard_triples(lines, f"s{number}x"))
+            self.union = union
+        return self.union
+
+    @property
+    def triples(self) -> int:
+        """How many triples the graph holds (the shards are disjoint), without reading it."""
+        return len(self.union) if self.union is not None else sum(s.triples for s in self.shards)
+
+    def shard_lines(self) -> Iterator[list[bytes]]:
+        """Each shard's N-Quads lines, in the build's order (from its file, or kept when unwritten)."""
+        for shard in self.shards:
+            data = self.unwritten.get(shard.name)
+            if data is None:
+                assert self.shard_folder is not None
+                data = self.shard_folder.path(shard).read_bytes()
+            yield [line for line in data.split(b"\n") if line]  # (only a line feed ends a line)
 
     def entities_per_class(self) -> dict[str, int]:
         counts = Counter(e.cls for e in self.catalog)
@@ -78,7 +115,7 @@ class BuildResult:
         return {lang: sum(1 for e in self.catalog if lang in e.labels) for lang in LANGUAGES}
 
     def relations_by_method(self) -> dict[str, int]:
-        counts = Counter(r.method for r in self.relations)
+        counts = Counter(r.method for r in self.relations) if self.relations or not self.methods else self.methods
         return {method: counts.get(method, 0) for method in METHODS}
 
 
@@ -114,6 +151,8 @@ def build(
     executor: str = "local",
     scheduler: str | None = None,
     meter: Callable[[int, int], ProgressMeter] | None = None,
+    keep_graph: bool = True,
+    keep_relations: bool = True,
 ) -> BuildResult:
     """Run the whole pipeline in memory; raises InputError or ValidationFailed, writes only the cache.
 
@@ -124,6 +163,11 @@ def build(
     `executor` "dask" links and extracts on a Dask cluster (`scheduler`, or a local one), same output.
     `meter`, given the number of documents and their bytes, makes the progress meter of the
     linking stage (local executor). A text larger than LARGE_TEXT is warned about and built.
+    `keep_graph` False: the union of the shards is not held in memory (`write_build` streams the
+    Turtle from the shards; `BuildResult.graph` reads them when asked), unless validation needs it;
+    `keep_relations` False: `BuildResult.relations` is left empty (`relations_by_method` still counts).
+    The documents' outcomes wait on disk (`.cache/.outcomes-*/`) between linking and assembly,
+    not in memory.
     """
     clock = _StageClock()
     progress("reading ontology and catalog")
@@ -147,7 +191,12 @@ def build(
     shard_code = shards.code_fingerprint(
         (assemble, observation_rdf, standard_terms, shards, shacl, validate_module), (layout.shapes, layout.ontology)
     )
-    graph = assemble.new_graph(ontology)  # the union of the shards: what exports/amurkg.ttl holds
+    # the union of the shards (what exports/amurkg.ttl holds), when kept or validated by pySHACL; the
+    # fast engine validates a build that does not keep it on its own index of the union (a third of the size)
+    index = DataIndex(ontology) if validate and engine == "fast" and not keep_graph else None
+    graph = assemble.new_graph(ontology) if keep_graph or (validate and index is None) else None
+    union: Graph | DataIndex | None = graph if graph is not None else index
+    unwritten: dict[str, bytes] = {}  # shards whose file could not be written (a full disk)
     catalog_graph, statements = assemble.new_graph(), Piece()
     assemble.add_ontology_header(catalog_graph)
     for entity in catalog:
@@ -162,22 +211,27 @@ def build(
         processed = dask_process_corpus(documents, catalog, cache, scheduler, progress)
     else:
         processed = process_corpus(documents, catalog, cache, jobs, keep_texts, progress, shown)
-    outcomes = []
-    for document, outcome in zip(documents, processed):
-        outcomes.append((document, outcome))
+    waiting = _OutcomeSpill(layout.cache)  # until every document's names are known
+    discovered: list[Entity] = []
+    any_observations = False
+    for outcome in processed:
+        discovered.extend(outcome.proposed)
+        any_observations = any_observations or bool(outcome.observations)
+        waiting.put(outcome)
     # names discovered in several documents and languages become one entity before assembly
-    proposed, remap = merge_proposed(e for _, outcome in outcomes for e in outcome.proposed)
+    proposed, remap = merge_proposed(discovered)
     merged = {e.id: e for e in proposed}
     for entity in proposed:
         assemble.add_entity(catalog_graph, entity, statements)
     for relation in claims:
         assemble.add_relation(statements, relation, evidence=catalog_graph)
-    if any(outcome.observations for _, outcome in outcomes):
+    if any_observations:
         observation_rdf.add_indicator_scheme(catalog_graph)
     made: list[Shard] = []
     fresh: dict[Shard, set] = {}  # document shards written now, with their nodes (validated below)
     recorded: list[Violation] = []  # violations recorded with unchanged document shards
-    for document, outcome in outcomes:
+    methods = Counter(r.method for r in claims)
+    for document, outcome in zip(documents, waiting.taken()):
         own = {e.id for e in outcome.proposed}
         outcome = rename_entities(outcome, remap)
         if outcome.linked is not None:
@@ -191,22 +245,26 @@ def build(
             repr(sorted((old, new) for old, new in remap.items() if old in own)),
             repr([merged[e] for e in sorted(ends) if e in merged]),
         )
-        piece = _document_graph(document, outcome, catalog, text, graph, statements)
+        piece = _document_graph(document, outcome, catalog, text, union, statements)
         shard = Shard(shards.document_shard(document.id), key, len(piece))
         made.append(shard)
         known = folder.violations(shard) if folder.has(shard) and use_cache else None
         if known is None:
-            folder.write(shard, shards.nquads(piece, shards.graph_name(shard.name)))
-            fresh[shard] = shards.nodes_of(piece)
+            data = shards.nquads(piece, shards.graph_name(shard.name))
+            if not folder.write(shard, data):
+                unwritten[shard.name] = data
+            fresh[shard] = shards.nodes_of(piece) if validate else set()
         else:
             recorded.extend(Violation(*v) for v in known)
-        relations.extend(outcome.relations)
+        if keep_relations:
+            relations.extend(outcome.relations)
+        methods.update(r.method for r in outcome.relations)  # (the documents' relations are distinct)
         co_mentions.update(outcome.co_mentions)
         report = DocumentReport(document.id, document.language, len(outcome.mentions), len(outcome.entities))
         report.relations.update(r.method for r in outcome.relations)
         report.relations.update(r.method for r in claims if r.document == document.id)
         reports.append(report)
-    relations = sorted(set(relations))
+    relations = sorted(set(relations)) if keep_relations else []
     if shown is not None:
         shown.close()
     clock.lap("link_extract")  # documents are assembled as they arrive; the rest is assembly proper
@@ -226,10 +284,14 @@ def build(
         data = shards.nquads(piece, shards.graph_name(name))
         shard = Shard(name, shards.shard_key(hashlib.sha256(data).hexdigest(), shard_code), data.count(b"\n"))
         global_made.append(shard)
-        if not folder.path(shard).is_file():
-            folder.write(shard, data)
+        if not folder.path(shard).is_file() and not folder.write(shard, data):
+            unwritten[shard.name] = data
         if name != "ontology":
-            graph.addN((s, p, o, graph) for s, p, o in piece)
+            if graph is not None:
+                graph.addN((s, p, o, graph) for s, p, o in piece)
+            elif index is not None:
+                for triple in piece:
+                    index.add(triple)
             global_nodes |= shards.nodes_of(piece)
     made = global_made + made
 
@@ -240,12 +302,13 @@ def build(
             "validating with SHACL"
             + (" (pySHACL)" if engine == "full" else f" ({len(fresh)} changed document shards, the catalog's nodes)")
         )
-        violations = _validate_shards(graph, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
+        assert union is not None
+        violations = _validate_shards(union, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
     return BuildResult(
-        graph,
+        graph if keep_graph else None,  # (a graph made only to validate is not kept)
         catalog,
         documents,
         linked,
@@ -258,11 +321,18 @@ def build(
         made,
         folder,
         len(fresh) if validate else 0,
+        unwritten,
+        methods,
     )
 
 
 def _document_graph(
-    document: DocumentMeta, outcome: DocumentOutcome, catalog: Catalog, text: str, union: Graph, statements: Piece
+    document: DocumentMeta,
+    outcome: DocumentOutcome,
+    catalog: Catalog,
+    text: str,
+    union: Graph | DataIndex | None,
+    statements: Piece,
 ) -> Piece:
     """A document's shard (added to `union` as it is made): its metadata, mentions, observations and
     evidence (the relations' statements go to `statements`), with their Web Annotation and PROV forms."""
@@ -284,7 +354,7 @@ def _document_graph(
 
 
 def _validate_shards(
-    graph: Graph,
+    data: Graph | DataIndex,
     shapes: Graph,
     ontology: Graph,
     engine: Engine,
@@ -295,11 +365,19 @@ def _validate_shards(
 ) -> list[Violation]:
     """Validate the nodes of the document shards written now and of the catalog, relations and
     co-mentions (the rest of the graph as context); an unchanged document's recorded violations
-    count again. Each new shard's violations are recorded beside it. pySHACL validates it all."""
-    by_focus = (
-        None if engine == "full" else violations_by_focus(graph, shapes, ontology, global_nodes.union(*fresh.values()))
-    )
+    count again. Each new shard's violations are recorded beside it. pySHACL validates it all.
+    `data`: the union as a graph, or as the fast engine's index of it."""
+    within = global_nodes.union(*fresh.values())
+    if isinstance(data, DataIndex):
+        by_focus = violations_by_focus(assemble.new_graph(), shapes, ontology, within, index=data)
+        graph = None
+    else:
+        graph = data
+        by_focus = None if engine == "full" else violations_by_focus(graph, shapes, ontology, within)
     if by_focus is None:
+        if graph is None:  # shapes beyond SHACL Core: pySHACL, on the graph of the index
+            graph = assemble.new_graph()
+            graph.addN((s, p, o, graph) for s, p, o in cast(DataIndex, data).triples())
         return shacl_violations(graph, shapes, ontology, engine)
     found = set(recorded)
     for shard, nodes in fresh.items():
@@ -308,6 +386,52 @@ def _validate_shards(
     for each in by_focus.values():
         found.update(each)
     return sorted(found, key=str)
+
+
+class _OutcomeSpill:
+    """Outcomes pickled to a folder of their own under `cache` as they arrive, read back once, in
+    order (when the folder cannot be written, they wait in memory instead). Linked texts, kept only
+    when a build is asked to keep them, stay in memory and go back with their outcomes."""
+
+    PREFIX = ".outcomes-"
+
+    def __init__(self, cache: Path):
+        self.folder: Path | None = None
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=cache))
+        except OSError:
+            pass
+        self.items: list[Path | DocumentOutcome | None] = []
+        self.texts: list[LinkedText | None] = []
+
+    def put(self, outcome: DocumentOutcome) -> None:
+        self.texts.append(outcome.linked)
+        if self.folder is not None:
+            path = self.folder / f"{len(self.items)}.pickle"
+            try:
+                path.write_bytes(pickle.dumps(replace(outcome, linked=None), protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                path.unlink(missing_ok=True)
+            else:
+                self.items.append(path)
+                return
+        self.items.append(outcome)
+
+    def taken(self) -> Iterator[DocumentOutcome]:
+        try:
+            for number, item in enumerate(self.items):
+                self.items[number] = None  # nothing held once read
+                if isinstance(item, Path):
+                    outcome = pickle.loads(item.read_bytes())
+                    item.unlink()
+                    text, self.texts[number] = self.texts[number], None
+                    yield outcome if text is None else replace(outcome, linked=text)
+                elif item is not None:
+                    yield item
+        finally:
+            if self.folder is not None:
+                shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class _StageClock:
@@ -393,14 +517,21 @@ def write_build(
     """Write exports/amurkg.ttl atomically (and the stamp that lets the next build skip), list the
     shards in their folder's manifest and load the changed ones into the Oxigraph store of record
     (`.cache/oxigraph/`); returns the Turtle's size."""
-    data = turtle_bytes(result.graph)
-    write_atomically(layout.turtle, data)
+    if result.shard_folder is not None and result.shards:  # streamed from the shards: the same bytes
+        namespaces = [(prefix, str(ns)) for prefix, ns in assemble.new_graph().namespace_manager.namespaces()]
+        size, sha256 = write_turtle_streamed(
+            layout.turtle, result.shard_lines(), namespaces, layout.cache / TURTLE_SCRATCH
+        )
+    else:
+        data = turtle_bytes(result.graph)
+        write_atomically(layout.turtle, data)
+        size, sha256 = len(data), hashlib.sha256(data).hexdigest()
     if result.shard_folder is not None:
-        load_store(layout, result.shard_folder, result.shards, hashlib.sha256(data).hexdigest(), progress)
+        load_store(layout, result.shard_folder, result.shards, sha256, progress)
     if fingerprint is not None:
-        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": hashlib.sha256(data).hexdigest()}
+        stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": sha256}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
-    return len(data)
+    return size
 
 
 def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sha256: str, progress: Progress) -> None:
@@ -426,6 +557,7 @@ def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sh
 
 
 LOCK_NAME = "build.lock"
+TURTLE_SCRATCH = ".turtle-sort"  # under .cache: write_build's sorted runs, while it writes
 
 
 @contextmanager
@@ -477,6 +609,11 @@ def remove_stale_temporaries(layout: Layout) -> list[Path]:
         stale += sorted(path for path in shard_folder.glob(".*") if path.is_file())  # write_atomically's temporaries
     for path in stale:
         path.unlink(missing_ok=True)
+    if layout.cache.is_dir():  # the folders a killed build's outcomes and Turtle sort waited in
+        for folder in [*layout.cache.glob(_OutcomeSpill.PREFIX + "*"), layout.cache / TURTLE_SCRATCH]:
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+                stale.append(folder)
     return stale
 
 

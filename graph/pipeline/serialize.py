@@ -7,17 +7,26 @@ IRI order, then `rdf:type` and the other predicates in IRI order, objects sorted
 only where the local part is a plain PN_LOCAL (otherwise a full `<IRI>`); blank nodes that are the
 object of exactly one triple are written inline (`[ … ]`, or `( … )` for RDF lists), the others get
 labels from rdflib's canonical blank-node labelling, so the output never depends on blank-node ids.
+
+`write_turtle_streamed` writes the same bytes from the build's N-Quads shards without holding the
+graph: the triples are sorted on disk (runs of RUN_RECORDS merged), only the blank nodes' triples
+are held (the ontology's few) and written by `_TurtleWriter`, and each subject's block is written
+as the merged stream reaches it. Its memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import os
+import pickle
 import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -42,7 +51,8 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 _INDENT = "    "
 _TYPE = RDF.type
 _FIRST, _REST, _NIL = RDF.first, RDF.rest, RDF.nil
-_INTEGER_TYPE, _DECIMAL_TYPE, _BOOLEAN = XSD.integer, XSD.decimal, XSD.boolean
+_INTEGER_IRI, _DECIMAL_IRI, _BOOLEAN_IRI = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
+_IRI_CACHE = 200_000
 
 
 def _predicate_key(predicate) -> tuple[bool, str]:
@@ -57,8 +67,10 @@ def turtle_bytes(graph: Graph) -> bytes:
 class _TurtleWriter:
     """One pass to index the triples, one to write them; terms are formatted once each."""
 
-    def __init__(self, graph: Graph):
-        namespaces = [(p, str(ns)) for p, ns in graph.namespace_manager.namespaces() if _PLAIN_PREFIX.match(p)]
+    def __init__(self, graph: Graph, namespaces: Iterable[tuple[str, str]] | None = None):
+        if namespaces is None:
+            namespaces = [(p, str(ns)) for p, ns in graph.namespace_manager.namespaces()]
+        namespaces = [(p, ns) for p, ns in namespaces if _PLAIN_PREFIX.match(p)]
         # longest namespace first, so `id:` never shadows a longer namespace that also matches
         self._namespaces = sorted(namespaces, key=lambda item: (-len(item[1]), item[0]))
         self._used: set[str] = set()
@@ -175,6 +187,8 @@ class _TurtleWriter:
     def _iri(self, iri: str) -> str:
         found = self._iris.get(iri)
         if found is None:
+            if len(self._iris) >= _IRI_CACHE:  # bounded: a streamed graph has more IRIs than memory
+                self._iris.clear()
             found = self._iris[iri] = self._shorten(iri)
         return found
 
@@ -186,20 +200,23 @@ class _TurtleWriter:
         return f"<{_iri_escape(iri)}>"
 
     def _literal(self, literal: Literal) -> tuple[tuple, str]:
-        lexical = str(literal)
-        datatype = literal.datatype
-        key = (2, lexical, literal.language or "", str(datatype or ""))
-        if literal.language:
-            return key, f"{_quote(lexical)}@{literal.language}"
-        if datatype is None:
-            return key, _quote(lexical)
-        if (datatype == _INTEGER_TYPE and _INTEGER.match(lexical)) or (
-            datatype == _DECIMAL_TYPE and _DECIMAL.match(lexical)
+        key = (2, str(literal), literal.language or "", str(literal.datatype or ""))
+        return key, self._literal_text(key)
+
+    def _literal_text(self, key: tuple) -> str:
+        """A literal's Turtle from its sort key (2, lexical form, language or "", datatype IRI or "")."""
+        _, lexical, language, datatype = key
+        if language:
+            return f"{_quote(lexical)}@{language}"
+        if not datatype:
+            return _quote(lexical)
+        if (datatype == _INTEGER_IRI and _INTEGER.match(lexical)) or (
+            datatype == _DECIMAL_IRI and _DECIMAL.match(lexical)
         ):
-            return key, lexical
-        if datatype == _BOOLEAN and lexical in ("true", "false"):
-            return key, lexical
-        return key, f"{_quote(lexical)}^^{self._iri(str(datatype))}"
+            return lexical
+        if datatype == _BOOLEAN_IRI and lexical in ("true", "false"):
+            return lexical
+        return f"{_quote(lexical)}^^{self._iri(datatype)}"
 
 
 def _quote(text: str) -> str:
@@ -251,6 +268,10 @@ def _canonical_blank_nodes(graph: Graph) -> list[tuple]:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target. An OSError
     (full disk, read-only folder) names the target and leaves nothing behind."""
+    _write_atomically_with(path, lambda out: out.write(data))
+
+
+def _write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -258,7 +279,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise with_path(exc, path) from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            write(out)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         os.replace(temporary, path)
     except BaseException as exc:
@@ -338,3 +359,219 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+# ---------------------------------------------------------------------------------------------
+# The same Turtle, streamed from N-Quads shards
+
+RUN_RECORDS = 400_000  # triples sorted in memory at a time (about 120 MB)
+_READ_CHUNK = 4_000  # triples a run is read back by, per run, while merging
+_TYPE_IRI = str(_TYPE)
+_UNESCAPE = re.compile(r"\\(.)")
+_UNESCAPED = {"\\": "\\", "n": "\n", "r": "\r", '"': '"'}
+
+
+def write_turtle_streamed(
+    path: Path, shards: Iterable[Iterable[bytes]], namespaces: Iterable[tuple[str, str]], scratch: Path
+) -> tuple[int, str]:
+    """Write to `path` (atomically) what `turtle_bytes` writes for the union of the shards (each an
+    iterable of N-Quads lines as `amurkg.pipeline.shards.nquads` writes them; no triple in two shards),
+    with these prefixes. Sorted runs go to `scratch` (a folder of its own, emptied). Returns the
+    size and the SHA-256 of the bytes written."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        sorter = _RunSorter(scratch)
+        blank = Graph()
+        for number, lines in enumerate(shards):
+            _sort_shard(lines, f"s{number}x", sorter, blank)
+        writer = _TurtleWriter(blank, namespaces)  # formats every term; writes the blank nodes
+        labelled = []
+        for subject, properties in writer._index.items():
+            if isinstance(subject, BNode):
+                if subject not in writer._inline:
+                    labelled.append((writer._subject_key(subject), subject))
+                continue
+            for predicate, objects in properties.items():
+                for o in objects:
+                    sorter.add((str(subject), predicate != _TYPE, str(predicate), writer._object(o)[0]))
+        body = scratch / "body.ttl"
+        with open(body, "w", encoding="utf-8", newline="") as out:
+            first = True
+            for block in _blocks(sorter.merged(), writer):
+                out.write(block if first else "\n" + block)
+                first = False
+            for _, subject in sorted(labelled, key=lambda item: item[0]):
+                out.write(writer._block(subject) if first else "\n" + writer._block(subject))
+                first = False
+        prefixes = "".join(
+            f"@prefix {prefix}: <{_iri_escape(ns)}> .\n"
+            for prefix, ns in sorted(writer._namespaces)
+            if prefix in writer._used
+        )
+        head = (HEADER + prefixes + "\n").encode("utf-8")
+        digest = hashlib.sha256(head)
+        size = len(head)
+
+        def write(out: BinaryIO) -> None:
+            nonlocal size
+            out.write(head)
+            with open(body, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+                    size += len(block)
+                    out.write(block)
+
+        _write_atomically_with(path, write)
+        return size, digest.hexdigest()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _sort_shard(lines: Iterable[bytes], blank_prefix: str, sorter: _RunSorter, blank: Graph) -> None:
+    """A shard's triples to the sorter, as (subject, predicate is not rdf:type, predicate, object
+    key); triples with a blank node to `blank` (labels made unique to the shard)."""
+    names: dict[str, str] = {}  # predicates and subjects: one string each
+    for raw in lines:
+        subject, predicate, key = _parse_line(raw.decode("utf-8"), blank_prefix)
+        predicate = names.setdefault(predicate, predicate)
+        if isinstance(subject, BNode) or key[0] == 1:
+            blank.add(_rdf_triple(subject, predicate, key, blank_prefix))
+        else:
+            sorter.add((names.setdefault(subject, subject), predicate != _TYPE_IRI, predicate, key))
+        if len(names) > 10_000:
+            names.clear()
+
+
+def shard_triples(lines: Iterable[bytes], blank_prefix: str = "") -> Iterator[tuple]:
+    """The rdflib triples of N-Quads lines as `amurkg.pipeline.shards.nquads` writes them (the graph
+    name dropped; `blank_prefix` before every blank-node label)."""
+    for raw in lines:
+        yield _rdf_triple(*_parse_line(raw.decode("utf-8"), blank_prefix), blank_prefix)
+
+
+def _parse_line(line: str, blank_prefix: str) -> tuple[str, str, tuple]:
+    """(subject IRI, or BNode with the prefixed label; predicate IRI; object key) of one line."""
+    if line[0] == "<":
+        end = line.index("> ")
+        subject: str = line[1:end]
+        at = end + 2
+    else:
+        end = line.index(" ")
+        subject = BNode(blank_prefix + line[2:end])
+        at = end + 1
+    end = line.index("> ", at)
+    return subject, line[at + 1 : end], _object_key(line[end + 2 : line.rindex(" <")])
+
+
+def _rdf_triple(subject: str, predicate: str, key: tuple, blank_prefix: str) -> tuple:
+    o = BNode(blank_prefix + key[1]) if key[0] == 1 else _node_of(key)
+    return (subject if isinstance(subject, BNode) else URIRef(subject), URIRef(predicate), o)
+
+
+def _object_key(term: str) -> tuple:
+    """The sort key `_TurtleWriter._object` gives an N-Quads object ((1, label) for a blank node)."""
+    if term[0] == "<":
+        return (0, term[1:-1])
+    if term[0] == "_":
+        return (1, term[2:])
+    close = term.rindex('"')
+    lexical = term[1:close]
+    if "\\" in lexical:
+        lexical = _UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], lexical)
+    tail = term[close + 1 :]
+    if tail.startswith("@"):
+        return (2, lexical, tail[1:], "")
+    if tail.startswith("^^<"):
+        return (2, lexical, "", tail[3:-1])
+    return (2, lexical, "", "")
+
+
+def _node_of(key: tuple):
+    if key[0] == 0:
+        return URIRef(key[1])
+    _, lexical, language, datatype = key
+    return Literal(lexical, lang=language or None, datatype=URIRef(datatype) if datatype else None, normalize=False)
+
+
+def _blocks(records: Iterator[tuple], writer: _TurtleWriter) -> Iterator[str]:
+    """Each subject's block, as `_TurtleWriter._block` writes it, from the sorted records."""
+    object_separator, predicate_separator = f",\n{_INDENT}{_INDENT}", f" ;\n{_INDENT}"
+    subject: str | None = None
+    predicate = ""
+    lines: list[str] = []
+    objects: list[str] = []
+    previous = None
+
+    def verb_line() -> str:
+        verb = "a" if predicate == _TYPE_IRI else writer._iri(predicate)
+        return f"{verb} " + object_separator.join(objects)
+
+    for record in records:
+        if record == previous:  # the shards are disjoint; a repeated triple is still written once
+            continue
+        previous = record
+        s, _, p, key = record
+        if s != subject:
+            if subject is not None:
+                lines.append(verb_line())
+                yield f"{writer._shorten(subject)} {predicate_separator.join(lines)} .\n"
+            subject, predicate, lines, objects = s, p, [], []
+        elif p != predicate:
+            lines.append(verb_line())
+            predicate, objects = p, []
+        objects.append(_object_text(key, writer))
+    if subject is not None:
+        lines.append(verb_line())
+        yield f"{writer._shorten(subject)} {predicate_separator.join(lines)} .\n"
+
+
+def _object_text(key: tuple, writer: _TurtleWriter) -> str:
+    kind = key[0]
+    if kind == 0:
+        return writer._iri(key[1])
+    if kind == 1:
+        return key[1]  # a blank node's key holds its text
+    return writer._literal_text(key)
+
+
+class _RunSorter:
+    """Records sorted on disk: runs of RUN_RECORDS sorted in memory, pickled, merged when read."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.buffer: list[tuple] = []
+        self.runs: list[Path] = []
+
+    def add(self, record: tuple) -> None:
+        self.buffer.append(record)
+        if len(self.buffer) >= RUN_RECORDS:
+            self._spill()
+
+    def _spill(self) -> None:
+        self.buffer.sort()
+        path = self.folder / f"run-{len(self.runs)}"
+        with open(path, "wb") as out:
+            for start in range(0, len(self.buffer), _READ_CHUNK):
+                pickle.dump(self.buffer[start : start + _READ_CHUNK], out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.runs.append(path)
+        self.buffer = []
+
+    def merged(self) -> Iterator[tuple]:
+        if not self.runs:
+            self.buffer.sort()
+            yield from self.buffer
+            return
+        if self.buffer:
+            self._spill()
+        yield from heapq.merge(*(self._read(path) for path in self.runs))
+
+    @staticmethod
+    def _read(path: Path) -> Iterator[tuple]:
+        with open(path, "rb") as handle:
+            while True:
+                try:
+                    chunk = pickle.load(handle)
+                except EOFError:
+                    return
+                yield from chunk

@@ -83,6 +83,18 @@ class DataIndex:
         self._instances: dict = {}
         self._pairs: dict | None = None
 
+    def add(self, triple: tuple, /) -> None:
+        """One more triple (before the first validation; a triple is given once: the shards are disjoint)."""
+        s, p, o = triple
+        self.out[s][p].append(o)
+        self.into[o][p].append(s)
+
+    def triples(self) -> Iterator[tuple]:
+        for s, properties in self.out.items():
+            for p, objects in properties.items():
+                for o in objects:
+                    yield s, p, o
+
     def pairs(self, predicate: Term) -> list:
         """(subject, object) of every triple with this predicate (indexed on first use)."""
         if self._pairs is None:

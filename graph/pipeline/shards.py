@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
@@ -37,7 +38,7 @@ GLOBAL_SHARDS = ("ontology", "catalog", "relations", "co-mentions")
 class Piece:
     """One shard's triples as they are assembled: kept as a set and added to the union graph at once."""
 
-    def __init__(self, union: Graph | None = None):
+    def __init__(self, union: Any = None):  # where every new triple also goes: a Graph or a DataIndex
         self.triples: set[tuple] = set()
         self._union = union
 

@@ -49,12 +49,14 @@ def shacl_violations(data: Graph, shapes: Graph, ontology: Graph, engine: Engine
 
 
 def violations_by_focus(
-    data: Graph, shapes: Graph, ontology: Graph, within: Container
+    data: Graph, shapes: Graph, ontology: Graph, within: Container, index: DataIndex | None = None
 ) -> dict[Node, list[Violation]] | None:
     """The fast engine's violations of the focus nodes in `within` (the nodes of the shards that
-    changed), the rest of the data as context; None when the shapes are beyond SHACL Core."""
+    changed), the rest of the data as context; None when the shapes are beyond SHACL Core. `index`:
+    the data (with the ontology) already indexed; `data` then only names the prefixes."""
     try:
-        results = Validator(shapes, names=data).validate(DataIndex(_with_ontology(data, ontology)), within)
+        index = DataIndex(_with_ontology(data, ontology)) if index is None else index
+        results = Validator(shapes, names=data).validate(index, within)
     except Unsupported:
         return None
     found: dict[Node, set[Violation]] = {}
