@@ -356,3 +356,64 @@ def test_a_company_from_a_province_lies_there_and_a_zone_does_not(read):
 def test_names_listed_after_iz_do_not_sign(read):
     relations = read("На форуме «Амур» предприниматели из Хэйхэ и Благовещенска подписали меморандум о сотрудничестве.")
     assert not predicates(relations, "signs")
+
+
+# --- round 2: partner nouns with «выступать», building and funding verbs ------------------------
+
+
+def test_partners_that_act_as_partners_cooperate(read):
+    relations = read("Партнёрами Хэйхэ по туризму выступают Амурская область и город Благовещенск.")
+    assert edge(relations, "heihe", "cooperatesWith", "amur-oblast")
+    assert edge(relations, "heihe", "cooperatesWith", "blagoveshchensk")
+
+
+def test_builders_named_after_the_object_implement_it(read):
+    relations = read(
+        "Терминал «Зейский», соединяющий Хабаровский край с провинцией Цзилинь, построили компания «Дальмост» и корпорация «Цзилинь Инжиниринг»."
+    )
+    assert edge(relations, "dalmost", "implements", "zeyskiy")
+    assert edge(relations, "inzhiniring", "implements", "zeyskiy")
+
+
+def test_money_allotted_by_a_bank_funds_the_project(read):
+    relations = read("Средства на терминал «Зейский» выделил Банк развития Китая.")
+    assert edge(relations, "zeyskiy", "fundedBy", "china-development-bank")
+
+
+# --- round 2: a bare noun of region takes up the region named before ---------------------------
+
+
+def test_a_bare_region_noun_takes_up_the_region_of_the_body_before(read):
+    relations = read(
+        "Правительство Амурской области утвердило бюджет. Основными направлениями развития области остаются сельское хозяйство и энергетика."
+    )
+    assert edge(relations, "amur-oblast", "targetsIndustry", "agriculture")
+    assert edge(relations, "amur-oblast", "targetsIndustry", "energy")
+
+
+def test_a_region_noun_prefers_the_region_named_with_the_same_noun(read):
+    relations = read("Делегации Приморского края и провинции Цзилинь посетили выставку. Край намерен развивать туризм.")
+    assert edge(relations, "primorsky-krai", "targetsIndustry", "tourism")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and r.subject == "jilin"]
+
+
+def test_a_region_noun_in_a_field_or_after_an_adjective_takes_up_nothing(read):
+    for text in (
+        "Забайкальский край подписал соглашение. Компания «Чита Лес» развивает проекты в области энергетики.",
+        "Забайкальский край подписал соглашение. Компания «Чита Лес» из Иркутской области развивает туризм.",
+    ):
+        relations = read(text)
+        assert not [r for r in relations if r.subject == "zabaykalsky-krai" and r.predicate != "signs"]
+        assert not [r for r in relations if r.object == "zabaykalsky-krai"]
+
+
+def test_a_city_in_apposition_with_a_region_noun_lies_there_and_hosts(read):
+    relations = read("Хэйхэ, крупный торговый город провинции, ежегодно принимает ярмарку «Амурская осень».")
+    assert edge(relations, "heihe", "locatedIn", "heilongjiang")
+    assert edge(relations, "heihe", "hosts", "amurskaya-osen")
+    assert not predicates(relations, "participatesIn")
+
+
+def test_taking_part_is_no_hosting(read):
+    relations = read("Делегация Забайкальского края приняла участие в ярмарке «Амурская осень».")
+    assert not predicates(relations, "hosts")

@@ -507,8 +507,20 @@ class ClauseReader:
                     if self.language == "ja" or (plural and self.language == "zh")
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
-                for entity in self._antecedents(family, plural, topic, start, own):
+                entities = self._antecedents(family, plural, topic, start, own)
+                if self.language == "ru" and "place" in self.lex.family(family) and not plural:
+                    if self._ru_apposition(text, start, end, mentions, family):
+                        continue
+                    entities = self._ru_same_noun(words[0], family, start, entities) or entities
+                    entities = entities or self._ru_place_of_recent(family, topic, start)
+                for entity in entities:
                     if self.language == "ru" and not self._ru_possessive_reaches(words, entity, index):
+                        continue
+                    if (
+                        self.language == "ru"
+                        and "place" in self.lex.family(family)
+                        and _ru_noun_of_a_name(text, start, end, mentions)
+                    ):
                         continue
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
@@ -549,6 +561,57 @@ class ClauseReader:
                 if self.catalog[names[name]].cls == cls:
                     return names[name], mention.end
         return None
+
+    def _ru_same_noun(self, noun: str, family: str, before: int, found: list[str]) -> list[str]:
+        """Russian: "… провинции Хэйлунцзян и Хабаровского края. Край намерен …": of the places of
+        the class named before, the latest whose own name has the noun («края») goes first."""
+        stem = noun[: max(3, len(noun) - 2)]
+        if any(stem in m.surface.lower() for m in self.recent + self.clause_mentions if m.entity in found):
+            return found
+        for mention in reversed([m for m in self.recent if m.end <= before] + self.clause_mentions):
+            if family in self.fam(mention) and stem in mention.surface.lower():
+                return [mention.entity]
+        return []
+
+    def _ru_apposition(self, text: str, start: int, end: int, mentions: list[Mention], family: str) -> bool:
+        """Russian: "Биробиджан, административный центр области, принимает …": a noun of place in
+        an apposition after a city says where the city lies; the apposition's names only qualify."""
+        sentence = text[:start].rfind(",")
+        head = next((m for m in reversed(mentions) if m.end <= sentence and not text[m.end : sentence].strip()), None)
+        if head is None or text[end : end + 1] not in (",", ")") or "holder" not in self.fam(head):
+            return False
+        gap = _TOKEN.findall(text[sentence:start])
+        if not gap or any(_word_kinds(w.lower()) & {"verb", "passive"} for w in gap):
+            return False
+        own = (
+            [p for p in self.catalog[head.entity].located_in[:1] if p in self.catalog]
+            if head.entity in self.catalog
+            else []
+        )
+        own = [p for p in own if family in self.lex.family(self.catalog[p].cls)]
+        place = own or self._antecedents(family, False, None, head.start)
+        if not place or place[0] == head.entity or self.cls(head) == self.catalog[place[0]].cls:
+            return False
+        for inner in mentions:
+            if sentence < inner.start and inner.end <= start:
+                self.qualifiers.add((inner.start, inner.end))
+        self._emit(head.entity, "locatedIn", place[0], head.start, end, "apposition", "stated")
+        return True
+
+    def _ru_place_of_recent(self, family: str, topic: Topic | None, before: int) -> list[str]:
+        """Russian: "Уссурийск … Край планирует …", "Правительство области … развития края": with no
+        name of the noun's class before it, the noun stands for the place the latest name (a city,
+        a body) lies in, when that place is of the class."""
+        earlier = [m for m in self.recent if m.end <= before] + self.clause_mentions
+        if topic is not None:
+            earlier.append(topic.mention)
+        for mention in sorted(earlier, key=lambda m: m.end, reverse=True):
+            if mention.entity not in self.catalog:
+                continue
+            for place in self.catalog[mention.entity].located_in[:1]:
+                if place in self.catalog and family in self.lex.family(self.catalog[place].cls):
+                    return [place]
+        return []
 
     def _ru_possessive_reaches(self, words: tuple[str, ...], entity: str, index: int) -> bool:
         """Russian: a possessive pronoun ("его строительство") takes up a name of its own sentence or
@@ -631,6 +694,8 @@ class ClauseReader:
         if self.language in CJK:  # a word inside a bracket explains a name: （包括飞机发动机…）
             inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
+        if self.language == "ru" and "hosts" in cues:
+            cues["hosts"] = [at for at in cues["hosts"] if not self._ru_taking_part(clause, at)]
         cues = {p: found for p, found in cues.items() if found}
         clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
@@ -643,6 +708,15 @@ class ClauseReader:
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
         return carried
+
+    def _ru_taking_part(self, clause: Clause, at: int) -> bool:
+        """Russian: «принять» hosts ("Город вновь принял ярмарку") unless it is «принять участие»
+        ('take part'), «участие» standing anywhere in the clause ("Участие в выставке приняли …")."""
+        word = _TOKEN.match(self.linked.text, at)
+        if word is None or not word.group().lower().startswith("принял"):
+            return False
+        tokens = _TOKEN.findall(self.linked.text[clause.start : clause.end])
+        return any(w.lower().startswith("участи") for w in tokens)
 
     def _resolve_class_anaphor(self, clause: Clause) -> Clause:
         """A clause opening with an anaphor of a class (该桥, 同保税区, "the bridge") reads it as the
@@ -1935,6 +2009,27 @@ def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:
         return False
     words = _TOKEN.findall(text[comma + 1 : subject.start])
     return bool(words) and any(p.tag.POS == "PRTF" for p in analyzer().parse(words[0].lower()))
+
+
+def _ru_noun_of_a_name(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Russian: is the bare noun of place at start:end ("края", "область") part of a name rather
+    than a word standing for the region named before? It is when a name follows it at once
+    ("провинцией Хэйлунцзян"), when an adjective or a capitalised word stands before it
+    ("Иркутской области", "приграничные области"), or after «в» for «области» ("в области
+    энергетики", 'in the field of')."""
+    after = text[end : end + 2]
+    if any(m.start >= end and not text[end : m.start].strip() for m in mentions) or after[:1] in ("»", "-"):
+        return True
+    before = _TOKEN.findall(text[max(0, start - 40) : start])
+    if not before:
+        return False
+    previous = before[-1]
+    known = any(m.start < start and text[m.end : start].strip() in ("", ",") for m in mentions)
+    if previous[:1].isupper() and not known and text[max(0, start - 40) : start].rstrip()[-1:] not in ".!?":
+        return True  # "… Тулунского края": an unknown name's noun
+    if previous.lower() in ("в", "во") and text[start:end].lower().startswith("област"):
+        return True
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in analyzer().parse(previous.lower())[:1])
 
 
 def _ru_origin(text: str, mention: Mention) -> bool:
