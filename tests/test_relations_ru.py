@@ -417,3 +417,39 @@ def test_a_city_in_apposition_with_a_region_noun_lies_there_and_hosts(read):
 def test_taking_part_is_no_hosting(read):
     relations = read("Делегация Забайкальского края приняла участие в ярмарке «Амурская осень».")
     assert not predicates(relations, "hosts")
+
+
+# --- round 2: the doer after «совместно с B», names that stop at the doer, more heads -----------
+
+
+def test_the_nominative_after_a_partner_phrase_is_the_doer(read):
+    relations = read("Город Хэйхэ расширил рынок. Вместе с провинцией Цзилинь область создаёт логистический центр.")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and r.subject == "heihe"]
+    relations = read("Совместно с Хабаровским краем провинция Хэйлунцзян строит паромную переправу.")
+    assert edge(relations, "heilongjiang", "cooperatesWith", "khabarovsk-krai")
+
+
+def test_an_agreement_named_first_stops_before_its_signers(read):
+    relations = read(
+        "Соглашение о строительстве зернового терминала Забайкальский край и город Маньчжоули подписали в мае."
+    )
+    assert edge(relations, "zabaykalsky-krai", "signs", "agreement")
+    assert edge(relations, "manzhouli", "signs", "agreement")
+
+
+def test_complexes_clusters_lines_contracts_and_programs_are_named(read):
+    relations = read("Строительство нефтехимического комплекса «Зея Полимер» профинансирует Банк развития Китая.")
+    assert edge(relations, "zeya-polimer", "fundedBy", "china-development-bank")
+    relations = read("Автобусная линия «Граница» связывает Суйфэньхэ с посёлком Пограничный.")
+    assert [r for r in relations if r.predicate == "connects" and "granitsa" in r.subject]
+    relations = read("Компания «Чита Уголь» подписала контракт о поставках угля.")
+    assert edge(relations, "chita-ugol", "signs", "contract")
+    relations = read(
+        "Администрация Хабаровского края и правительство провинции Цзилинь подписали Программу сотрудничества в сфере туризма."
+    )
+    assert len({s for s, _ in predicates(relations, "signs")}) == 2
+
+
+def test_a_clause_after_togda_kak_has_its_own_subject(read):
+    relations = read("Хэйхэ специализируется на торговле, тогда как Суйфэньхэ ориентирован на деревообработку.")
+    assert not [r for r in relations if r.subject == "heihe" and r.object == "wood-processing"]

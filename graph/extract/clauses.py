@@ -1471,6 +1471,14 @@ class ClauseReader:
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
             if not self._cooperation_near(clause, cues, partner):
                 continue
+            doer = self._ru_doer_after_partner(partner, mentions) if candidate is None else None
+            if doer is not None:  # "Совместно с провинцией B край планирует …": the nominative after
+                for other in [m for m in partners if m.end <= doer.start]:
+                    if other.entity != doer.entity and not self._nested(doer, other):
+                        self._emit(
+                            doer.entity, "cooperatesWith", other.entity, clause.start, clause.end, "partner", modality
+                        )
+                continue
             if candidate is not None:
                 marker_joins = any(
                     fold(self.linked.text[candidate.end : partner.start]).strip().endswith(w)
@@ -1506,6 +1514,27 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _ru_doer_after_partner(self, partner: Mention, mentions: list[Mention]) -> Mention | None:
+        """Russian: "Вместе с городом B A создаёт …": with no actor before the partner, the first
+        actor after the partner and the names listed with it («и», a comma), in the nominative, is
+        the doer."""
+        if self.language != "ru":
+            return None
+        text = self.linked.text
+        last = partner
+        for mention in mentions:
+            if mention.start < last.end:
+                continue
+            gap = text[last.end : mention.start].strip().lower()
+            if gap in (",", "и") and mention.start - last.end < 5:
+                last = mention  # listed with the partner
+                continue
+            word = _TOKEN.findall(text[mention.start : mention.end])
+            if "actor" in self.fam(mention) and word and "nomn" in _cases(word[-1]):
+                return mention
+            return None
+        return None
 
     def _partner_noun(self, clause: Clause, topic: Topic | None, modality: str) -> None:
         """ "A is the main partner of B", "A是B的主要合作伙伴", "Основными партнёрами области остаются A
