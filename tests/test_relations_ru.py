@@ -453,3 +453,27 @@ def test_complexes_clusters_lines_contracts_and_programs_are_named(read):
 def test_a_clause_after_togda_kak_has_its_own_subject(read):
     relations = read("Хэйхэ специализируется на торговле, тогда как Суйфэньхэ ориентирован на деревообработку.")
     assert not [r for r in relations if r.subject == "heihe" and r.object == "wood-processing"]
+
+
+def test_a_head_noun_far_before_the_quote_is_taken_up_later(read):
+    relations = read(
+        "Администрация создаёт зону трансграничного экономического сотрудничества «Забайкальск — Маньчжоули». "
+        "Основными отраслями зоны станут деревообработка и туризм."
+    )
+    assert edge(relations, "zabaykalsk", "targetsIndustry", "wood-processing")
+    assert edge(relations, "zabaykalsk", "targetsIndustry", "tourism")
+
+
+def test_a_head_noun_inside_an_earlier_name_is_not_taken_for_the_next_quote(read):
+    relations = read(
+        "Проект «Зейский речной терминал» реализует компания «Амур Логистик». Терминал будет финансироваться за счёт средств Банка развития Китая."
+    )
+    assert edge(relations, "terminal", "fundedBy", "china-development-bank")
+    assert not [r for r in relations if r.predicate == "fundedBy" and "logistik" in r.subject]
+
+
+def test_attracting_investors_into_an_industry_targets_it(read):
+    relations = read(
+        "Власти заявили, что Забайкальский край намерен привлечь инвесторов в горнодобывающую промышленность."
+    )
+    assert edge(relations, "zabaykalsky-krai", "targetsIndustry", "mining")
