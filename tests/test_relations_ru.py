@@ -477,3 +477,10 @@ def test_attracting_investors_into_an_industry_targets_it(read):
         "Власти заявили, что Забайкальский край намерен привлечь инвесторов в горнодобывающую промышленность."
     )
     assert edge(relations, "zabaykalsky-krai", "targetsIndustry", "mining")
+
+
+def test_the_ends_of_a_link_after_s_are_no_counterparts(read):
+    relations = read("Новая автобусная линия «Граница» свяжет Суйфэньхэ с Пограничным.")
+    assert not predicates(relations, "counterpartOf")
+    relations = read("Суйфэньхэ и Пограничный расположены друг напротив друга.")
+    assert predicates(relations, "counterpartOf")

@@ -1389,7 +1389,7 @@ class ClauseReader:
                     and "pairable" in fb
                     and cross
                     and not self._ja_ends_of_link(second)
-                    and not ((said or "signs" in cues) and self._partner_joined(first, second))
+                    and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
@@ -1405,6 +1405,11 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _ru_linked(self, cues: dict[str, list[int]]) -> bool:
+        """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
+        ends of a link, which says nothing of them as counterparts."""
+        return self.language == "ru" and "connects" in cues
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
@@ -2171,6 +2176,8 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     span = linked.sentences[second.sentence]
     stop = lex.clause_breaks.search(linked.text, second.end, span.end)
     clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
+    if linked.language == "ru" and lex.relation_words["connects"].find(clause):
+        return True  # "она свяжет A с B": the ends of a link
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
