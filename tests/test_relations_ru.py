@@ -484,3 +484,11 @@ def test_the_ends_of_a_link_after_s_are_no_counterparts(read):
     assert not predicates(relations, "counterpartOf")
     relations = read("Суйфэньхэ и Пограничный расположены друг напротив друга.")
     assert predicates(relations, "counterpartOf")
+
+
+def test_its_creation_takes_up_the_project_of_its_own_sentence(read):
+    relations = read(
+        "Паромная линия «Зея» работает с мая. В Хабаровске появится логистический кластер «Восток»; его создание взяла на себя компания «Хабаровск Лог»."
+    )
+    assert edge(relations, "khabarovsk-log", "implements", "vostok")
+    assert not [r for r in relations if r.predicate == "implements" and "zeya" in r.object]

@@ -504,7 +504,9 @@ class ClauseReader:
                     continue
                 own = (
                     [m for m in mentions if m.end <= start]
-                    if self.language == "ja" or (plural and self.language == "zh")
+                    if self.language == "ja"
+                    or (plural and self.language == "zh")
+                    or (self.language == "ru" and words[0] in ("его", "её", "ее"))  # «X»; его создание …
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
                 entities = self._antecedents(family, plural, topic, start, own)
@@ -514,7 +516,12 @@ class ClauseReader:
                     entities = self._ru_same_noun(words[0], family, start, entities) or entities
                     entities = entities or self._ru_place_of_recent(family, topic, start)
                 for entity in entities:
-                    if self.language == "ru" and not self._ru_possessive_reaches(words, entity, index):
+                    own_entities = {m.entity for m in own}
+                    if (
+                        self.language == "ru"
+                        and entity not in own_entities
+                        and not self._ru_possessive_reaches(words, entity, index)
+                    ):
                         continue
                     if (
                         self.language == "ru"
