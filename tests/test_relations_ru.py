@@ -492,3 +492,11 @@ def test_its_creation_takes_up_the_project_of_its_own_sentence(read):
     )
     assert edge(relations, "khabarovsk-log", "implements", "vostok")
     assert not [r for r in relations if r.predicate == "implements" and "zeya" in r.object]
+
+
+def test_an_unknown_name_opening_a_clause_is_its_subject_not_the_topic(read):
+    relations = read(
+        "Город Хэйхэ развивает туризм. Город развивает логистику, тогда как Айгунь ориентирован на сельское хозяйство."
+    )
+    assert edge(relations, "heihe", "targetsIndustry", "logistics")
+    assert not [r for r in relations if r.subject == "heihe" and r.object == "agriculture"]

@@ -973,6 +973,7 @@ class ClauseReader:
                     topic is not None
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
+                    and not self._ru_unknown_subject(clause)
                 ):
                     if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
                         continue
@@ -1002,6 +1003,23 @@ class ClauseReader:
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _ru_unknown_subject(self, clause: Clause) -> bool:
+        """Russian: "…, тогда как Хайлар ориентирован на …": a clause after a break that opens with a
+        capitalised word the catalog does not know has a subject of its own, not the carried topic."""
+        if self.language != "ru":
+            return False
+        text = self.linked.text
+        span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
+        if span is None or span.start >= clause.start - 1:
+            return False
+        for match in _TOKEN.finditer(text, clause.start, clause.end):
+            word = match.group()
+            if word.islower():
+                continue  # the break's own words: а, но, тогда как
+            inside = any(m.start <= match.start() < m.end for m in clause.mentions)
+            return not inside and word[:1].isupper() and "nomn" in _cases(word)
+        return False
 
     def _qualifies_cooperation(self, obj: Mention, mentions: list[Mention], cues: dict[str, list[int]]) -> bool:
         """Does the name's list qualify a cooperation word right after it by a possessive (農業と林業の
