@@ -500,3 +500,21 @@ def test_an_unknown_name_opening_a_clause_is_its_subject_not_the_topic(read):
     )
     assert edge(relations, "heihe", "targetsIndustry", "logistics")
     assert not [r for r in relations if r.subject == "heihe" and r.object == "agriculture"]
+
+
+def test_a_link_in_the_instrumental_after_a_passive_connects_both_places(read):
+    relations = read("Суйфэньхэ соединён с Пограничным автобусной линией «Граница».")
+    assert edge(relations, "granitsa", "connects", "suifenhe")
+    assert edge(relations, "granitsa", "connects", "pogranichny")
+    relations = read("Суйфэньхэ связан с Пограничным давними торговыми связями.")
+    assert not predicates(relations, "connects")
+
+
+def test_a_quoted_project_is_also_known_by_its_descriptor(catalog: Catalog, linker: Linker):
+    from amurkg.extract.discovery import discover
+
+    found = discover(
+        linker.link("t", "Компания построит газохимический комплекс «Зея Полимер» в Благовещенске.", "ru"), catalog
+    )
+    entity = next(e for e in found.entities if "zeya-polimer" in e.id)
+    assert "газохимический комплекс «Зея Полимер»" in entity.aliases["ru"]

@@ -711,6 +711,7 @@ class ClauseReader:
         self._both_parties(clause, cues, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
+        self._ru_linked_by(clause, cues, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
@@ -1003,6 +1004,29 @@ class ClauseReader:
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _ru_linked_by(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """Russian: "A связан с B паромной линией «X»": after a passive word of linking, a link named
+        after both places connects each of them (the instrumental is the means, not a party)."""
+        if self.language != "ru" or "connects" not in cues:
+            return
+        text = self.linked.text
+        for at in cues["connects"]:
+            word = _TOKEN.match(text, at)
+            if word is None or "passive" not in _word_kinds(word.group().lower()):
+                continue
+            places = [m for m in clause.mentions if "place" in self.fam(m) and "infrastructure" not in self.fam(m)]
+            links = [m for m in clause.mentions if "infrastructure" in self.fam(m) and m.start > at]
+            before = [m for m in places if m.end <= at]
+            after = [m for m in places if m.start > at and text[word.end() : m.start].strip().lower() in ("с", "со")]
+            if not links or not before or not after:
+                continue
+            link = links[0]
+            if not all(link.start > m.end for m in after):
+                continue
+            for place in (before[-1], after[0]):
+                self._emit(link.entity, "connects", place.entity, clause.start, clause.end, "linked-by", modality)
+            return
 
     def _ru_unknown_subject(self, clause: Clause) -> bool:
         """Russian: "…, тогда как Хайлар ориентирован на …": a clause after a break that opens with a

@@ -1218,6 +1218,9 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         if label[:1].isupper():
             head = g.ru_quote_heads[key]
             alias = f"{token.text} «{label}»" if token.text.isupper() else ""  # also written without quotes
+            if not alias and head.cls in ("Project", "Program"):  # паромной линией «X»: паромная линия «X»
+                noun = _ru_nominative(_ru_before(tokens, i, token.text), [token], [], analyzer(), "")
+                alias = f"{noun[:1].lower()}{noun[1:]} «{label}»"
             parts = (("proper", _ru_latin(label)),)
             return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
     return None
