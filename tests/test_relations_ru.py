@@ -356,3 +356,165 @@ def test_a_company_from_a_province_lies_there_and_a_zone_does_not(read):
 def test_names_listed_after_iz_do_not_sign(read):
     relations = read("На форуме «Амур» предприниматели из Хэйхэ и Благовещенска подписали меморандум о сотрудничестве.")
     assert not predicates(relations, "signs")
+
+
+# --- round 2: partner nouns with «выступать», building and funding verbs ------------------------
+
+
+def test_partners_that_act_as_partners_cooperate(read):
+    relations = read("Партнёрами Хэйхэ по туризму выступают Амурская область и город Благовещенск.")
+    assert edge(relations, "heihe", "cooperatesWith", "amur-oblast")
+    assert edge(relations, "heihe", "cooperatesWith", "blagoveshchensk")
+
+
+def test_builders_named_after_the_object_implement_it(read):
+    relations = read(
+        "Терминал «Зейский», соединяющий Хабаровский край с провинцией Цзилинь, построили компания «Дальмост» и корпорация «Цзилинь Инжиниринг»."
+    )
+    assert edge(relations, "dalmost", "implements", "zeyskiy")
+    assert edge(relations, "inzhiniring", "implements", "zeyskiy")
+
+
+def test_money_allotted_by_a_bank_funds_the_project(read):
+    relations = read("Средства на терминал «Зейский» выделил Банк развития Китая.")
+    assert edge(relations, "zeyskiy", "fundedBy", "china-development-bank")
+
+
+# --- round 2: a bare noun of region takes up the region named before ---------------------------
+
+
+def test_a_bare_region_noun_takes_up_the_region_of_the_body_before(read):
+    relations = read(
+        "Правительство Амурской области утвердило бюджет. Основными направлениями развития области остаются сельское хозяйство и энергетика."
+    )
+    assert edge(relations, "amur-oblast", "targetsIndustry", "agriculture")
+    assert edge(relations, "amur-oblast", "targetsIndustry", "energy")
+
+
+def test_a_region_noun_prefers_the_region_named_with_the_same_noun(read):
+    relations = read("Делегации Приморского края и провинции Цзилинь посетили выставку. Край намерен развивать туризм.")
+    assert edge(relations, "primorsky-krai", "targetsIndustry", "tourism")
+    assert not [r for r in relations if r.predicate == "targetsIndustry" and r.subject == "jilin"]
+
+
+def test_a_region_noun_in_a_field_or_after_an_adjective_takes_up_nothing(read):
+    for text in (
+        "Забайкальский край подписал соглашение. Компания «Чита Лес» развивает проекты в области энергетики.",
+        "Забайкальский край подписал соглашение. Компания «Чита Лес» из Иркутской области развивает туризм.",
+    ):
+        relations = read(text)
+        assert not [r for r in relations if r.subject == "zabaykalsky-krai" and r.predicate != "signs"]
+        assert not [r for r in relations if r.object == "zabaykalsky-krai"]
+
+
+def test_a_city_in_apposition_with_a_region_noun_lies_there_and_hosts(read):
+    relations = read("Хэйхэ, крупный торговый город провинции, ежегодно принимает ярмарку «Амурская осень».")
+    assert edge(relations, "heihe", "locatedIn", "heilongjiang")
+    assert edge(relations, "heihe", "hosts", "amurskaya-osen")
+    assert not predicates(relations, "participatesIn")
+
+
+def test_taking_part_is_no_hosting(read):
+    relations = read("Делегация Забайкальского края приняла участие в ярмарке «Амурская осень».")
+    assert not predicates(relations, "hosts")
+
+
+# --- round 2: the doer after «совместно с B», names that stop at the doer, more heads -----------
+
+
+def test_the_nominative_after_a_partner_phrase_is_the_doer(read):
+    relations = read("Город Хэйхэ расширил рынок. Вместе с провинцией Цзилинь область создаёт логистический центр.")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and r.subject == "heihe"]
+    relations = read("Совместно с Хабаровским краем провинция Хэйлунцзян строит паромную переправу.")
+    assert edge(relations, "heilongjiang", "cooperatesWith", "khabarovsk-krai")
+
+
+def test_an_agreement_named_first_stops_before_its_signers(read):
+    relations = read(
+        "Соглашение о строительстве зернового терминала Забайкальский край и город Маньчжоули подписали в мае."
+    )
+    assert edge(relations, "zabaykalsky-krai", "signs", "agreement")
+    assert edge(relations, "manzhouli", "signs", "agreement")
+
+
+def test_complexes_clusters_lines_contracts_and_programs_are_named(read):
+    relations = read("Строительство нефтехимического комплекса «Зея Полимер» профинансирует Банк развития Китая.")
+    assert edge(relations, "zeya-polimer", "fundedBy", "china-development-bank")
+    relations = read("Автобусная линия «Граница» связывает Суйфэньхэ с посёлком Пограничный.")
+    assert [r for r in relations if r.predicate == "connects" and "granitsa" in r.subject]
+    relations = read("Компания «Чита Уголь» подписала контракт о поставках угля.")
+    assert edge(relations, "chita-ugol", "signs", "contract")
+    relations = read(
+        "Администрация Хабаровского края и правительство провинции Цзилинь подписали Программу сотрудничества в сфере туризма."
+    )
+    assert len({s for s, _ in predicates(relations, "signs")}) == 2
+
+
+def test_a_clause_after_togda_kak_has_its_own_subject(read):
+    relations = read("Хэйхэ специализируется на торговле, тогда как Суйфэньхэ ориентирован на деревообработку.")
+    assert not [r for r in relations if r.subject == "heihe" and r.object == "wood-processing"]
+
+
+def test_a_head_noun_far_before_the_quote_is_taken_up_later(read):
+    relations = read(
+        "Администрация создаёт зону трансграничного экономического сотрудничества «Забайкальск — Маньчжоули». "
+        "Основными отраслями зоны станут деревообработка и туризм."
+    )
+    assert edge(relations, "zabaykalsk", "targetsIndustry", "wood-processing")
+    assert edge(relations, "zabaykalsk", "targetsIndustry", "tourism")
+
+
+def test_a_head_noun_inside_an_earlier_name_is_not_taken_for_the_next_quote(read):
+    relations = read(
+        "Проект «Зейский речной терминал» реализует компания «Амур Логистик». Терминал будет финансироваться за счёт средств Банка развития Китая."
+    )
+    assert edge(relations, "terminal", "fundedBy", "china-development-bank")
+    assert not [r for r in relations if r.predicate == "fundedBy" and "logistik" in r.subject]
+
+
+def test_attracting_investors_into_an_industry_targets_it(read):
+    relations = read(
+        "Власти заявили, что Забайкальский край намерен привлечь инвесторов в горнодобывающую промышленность."
+    )
+    assert edge(relations, "zabaykalsky-krai", "targetsIndustry", "mining")
+
+
+def test_the_ends_of_a_link_after_s_are_no_counterparts(read):
+    relations = read("Новая автобусная линия «Граница» свяжет Суйфэньхэ с Пограничным.")
+    assert not predicates(relations, "counterpartOf")
+    relations = read("Суйфэньхэ и Пограничный расположены друг напротив друга.")
+    assert predicates(relations, "counterpartOf")
+
+
+def test_its_creation_takes_up_the_project_of_its_own_sentence(read):
+    relations = read(
+        "Паромная линия «Зея» работает с мая. В Хабаровске появится логистический кластер «Восток»; его создание взяла на себя компания «Хабаровск Лог»."
+    )
+    assert edge(relations, "khabarovsk-log", "implements", "vostok")
+    assert not [r for r in relations if r.predicate == "implements" and "zeya" in r.object]
+
+
+def test_an_unknown_name_opening_a_clause_is_its_subject_not_the_topic(read):
+    relations = read(
+        "Город Хэйхэ развивает туризм. Город развивает логистику, тогда как Айгунь ориентирован на сельское хозяйство."
+    )
+    assert edge(relations, "heihe", "targetsIndustry", "logistics")
+    assert not [r for r in relations if r.subject == "heihe" and r.object == "agriculture"]
+
+
+def test_a_link_in_the_instrumental_after_a_passive_connects_both_places(read):
+    relations = read("Суйфэньхэ соединён с Пограничным автобусной линией «Граница».")
+    assert edge(relations, "granitsa", "connects", "suifenhe")
+    assert edge(relations, "granitsa", "connects", "pogranichny")
+    relations = read("Суйфэньхэ связан с Пограничным давними торговыми связями.")
+    assert not predicates(relations, "connects")
+
+
+def test_a_quoted_project_is_also_known_by_its_descriptor(catalog: Catalog, linker: Linker):
+    from amurkg.extract.discovery import discover
+
+    found = discover(
+        linker.link("t", "Компания построит газохимический комплекс «Зея Полимер» в Благовещенске.", "ru"), catalog
+    )
+    entity = next(e for e in found.entities if "zeya-polimer" in e.id)
+    assert "газохимический комплекс «Зея Полимер»" in entity.aliases["ru"]

@@ -48,7 +48,9 @@ class HeadAnaphora:
         initials: set[str] = set()
         if before.rstrip().endswith(QUOTES):
             head = _WORD.findall(before)[-3:]
-            words += head
+            # the head may stand further back: зону приграничного экономического сотрудничества «X»
+            # (not past a name before: … терминал» реализует компания «Y»)
+            words += _WORD.findall(re.split(r"[»”.,;:]", before.rstrip()[:-1])[-1])[-5:]
             # the abbreviation of the words before the quote: территория опережающего развития → ТОР
             initials = {"".join(w[0] for w in head[-size:]).lower() for size in (2, 3) if len(head) >= size}
         found = frozenset(initials).union(*(_lemmas(w) for w in words)) if words else frozenset()

@@ -504,11 +504,30 @@ class ClauseReader:
                     continue
                 own = (
                     [m for m in mentions if m.end <= start]
-                    if self.language == "ja" or (plural and self.language == "zh")
+                    if self.language == "ja"
+                    or (plural and self.language == "zh")
+                    or (self.language == "ru" and words[0] in ("его", "её", "ее"))  # «X»; его создание …
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
-                for entity in self._antecedents(family, plural, topic, start, own):
-                    if self.language == "ru" and not self._ru_possessive_reaches(words, entity, index):
+                entities = self._antecedents(family, plural, topic, start, own)
+                if self.language == "ru" and "place" in self.lex.family(family) and not plural:
+                    if self._ru_apposition(text, start, end, mentions, family):
+                        continue
+                    entities = self._ru_same_noun(words[0], family, start, entities) or entities
+                    entities = entities or self._ru_place_of_recent(family, topic, start)
+                for entity in entities:
+                    own_entities = {m.entity for m in own}
+                    if (
+                        self.language == "ru"
+                        and entity not in own_entities
+                        and not self._ru_possessive_reaches(words, entity, index)
+                    ):
+                        continue
+                    if (
+                        self.language == "ru"
+                        and "place" in self.lex.family(family)
+                        and _ru_noun_of_a_name(text, start, end, mentions)
+                    ):
                         continue
                     added.append(Mention(entity, self.linked.document, start, end, text[start:end], index))
         if not added:
@@ -549,6 +568,57 @@ class ClauseReader:
                 if self.catalog[names[name]].cls == cls:
                     return names[name], mention.end
         return None
+
+    def _ru_same_noun(self, noun: str, family: str, before: int, found: list[str]) -> list[str]:
+        """Russian: "… провинции Хэйлунцзян и Хабаровского края. Край намерен …": of the places of
+        the class named before, the latest whose own name has the noun («края») goes first."""
+        stem = noun[: max(3, len(noun) - 2)]
+        if any(stem in m.surface.lower() for m in self.recent + self.clause_mentions if m.entity in found):
+            return found
+        for mention in reversed([m for m in self.recent if m.end <= before] + self.clause_mentions):
+            if family in self.fam(mention) and stem in mention.surface.lower():
+                return [mention.entity]
+        return []
+
+    def _ru_apposition(self, text: str, start: int, end: int, mentions: list[Mention], family: str) -> bool:
+        """Russian: "Биробиджан, административный центр области, принимает …": a noun of place in
+        an apposition after a city says where the city lies; the apposition's names only qualify."""
+        sentence = text[:start].rfind(",")
+        head = next((m for m in reversed(mentions) if m.end <= sentence and not text[m.end : sentence].strip()), None)
+        if head is None or text[end : end + 1] not in (",", ")") or "holder" not in self.fam(head):
+            return False
+        gap = _TOKEN.findall(text[sentence:start])
+        if not gap or any(_word_kinds(w.lower()) & {"verb", "passive"} for w in gap):
+            return False
+        own = (
+            [p for p in self.catalog[head.entity].located_in[:1] if p in self.catalog]
+            if head.entity in self.catalog
+            else []
+        )
+        own = [p for p in own if family in self.lex.family(self.catalog[p].cls)]
+        place = own or self._antecedents(family, False, None, head.start)
+        if not place or place[0] == head.entity or self.cls(head) == self.catalog[place[0]].cls:
+            return False
+        for inner in mentions:
+            if sentence < inner.start and inner.end <= start:
+                self.qualifiers.add((inner.start, inner.end))
+        self._emit(head.entity, "locatedIn", place[0], head.start, end, "apposition", "stated")
+        return True
+
+    def _ru_place_of_recent(self, family: str, topic: Topic | None, before: int) -> list[str]:
+        """Russian: "Уссурийск … Край планирует …", "Правительство области … развития края": with no
+        name of the noun's class before it, the noun stands for the place the latest name (a city,
+        a body) lies in, when that place is of the class."""
+        earlier = [m for m in self.recent if m.end <= before] + self.clause_mentions
+        if topic is not None:
+            earlier.append(topic.mention)
+        for mention in sorted(earlier, key=lambda m: m.end, reverse=True):
+            if mention.entity not in self.catalog:
+                continue
+            for place in self.catalog[mention.entity].located_in[:1]:
+                if place in self.catalog and family in self.lex.family(self.catalog[place].cls):
+                    return [place]
+        return []
 
     def _ru_possessive_reaches(self, words: tuple[str, ...], entity: str, index: int) -> bool:
         """Russian: a possessive pronoun ("его строительство") takes up a name of its own sentence or
@@ -631,6 +701,8 @@ class ClauseReader:
         if self.language in CJK:  # a word inside a bracket explains a name: （包括飞机发动机…）
             inside = [(m.start(), m.end()) for m in _BRACKETS.finditer(self.linked.text, clause.start, clause.end)]
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
+        if self.language == "ru" and "hosts" in cues:
+            cues["hosts"] = [at for at in cues["hosts"] if not self._ru_taking_part(clause, at)]
         cues = {p: found for p, found in cues.items() if found}
         clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
@@ -639,10 +711,20 @@ class ClauseReader:
         self._both_parties(clause, cues, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
+        self._ru_linked_by(clause, cues, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
         return carried
+
+    def _ru_taking_part(self, clause: Clause, at: int) -> bool:
+        """Russian: «принять» hosts ("Город вновь принял ярмарку") unless it is «принять участие»
+        ('take part'), «участие» standing anywhere in the clause ("Участие в выставке приняли …")."""
+        word = _TOKEN.match(self.linked.text, at)
+        if word is None or not word.group().lower().startswith("принял"):
+            return False
+        tokens = _TOKEN.findall(self.linked.text[clause.start : clause.end])
+        return any(w.lower().startswith("участи") for w in tokens)
 
     def _resolve_class_anaphor(self, clause: Clause) -> Clause:
         """A clause opening with an anaphor of a class (该桥, 同保税区, "the bridge") reads it as the
@@ -892,6 +974,7 @@ class ClauseReader:
                     topic is not None
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
+                    and not self._ru_unknown_subject(clause)
                 ):
                     if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
                         continue
@@ -921,6 +1004,46 @@ class ClauseReader:
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             self._emit(subject, predicate, obj, start, end, rule, modality)
+
+    def _ru_linked_by(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """Russian: "A связан с B паромной линией «X»": after a passive word of linking, a link named
+        after both places connects each of them (the instrumental is the means, not a party)."""
+        if self.language != "ru" or "connects" not in cues:
+            return
+        text = self.linked.text
+        for at in cues["connects"]:
+            word = _TOKEN.match(text, at)
+            if word is None or "passive" not in _word_kinds(word.group().lower()):
+                continue
+            places = [m for m in clause.mentions if "place" in self.fam(m) and "infrastructure" not in self.fam(m)]
+            links = [m for m in clause.mentions if "infrastructure" in self.fam(m) and m.start > at]
+            before = [m for m in places if m.end <= at]
+            after = [m for m in places if m.start > at and text[word.end() : m.start].strip().lower() in ("с", "со")]
+            if not links or not before or not after:
+                continue
+            link = links[0]
+            if not all(link.start > m.end for m in after):
+                continue
+            for place in (before[-1], after[0]):
+                self._emit(link.entity, "connects", place.entity, clause.start, clause.end, "linked-by", modality)
+            return
+
+    def _ru_unknown_subject(self, clause: Clause) -> bool:
+        """Russian: "…, тогда как Хайлар ориентирован на …": a clause after a break that opens with a
+        capitalised word the catalog does not know has a subject of its own, not the carried topic."""
+        if self.language != "ru":
+            return False
+        text = self.linked.text
+        span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
+        if span is None or span.start >= clause.start - 1:
+            return False
+        for match in _TOKEN.finditer(text, clause.start, clause.end):
+            word = match.group()
+            if word.islower():
+                continue  # the break's own words: а, но, тогда как
+            inside = any(m.start <= match.start() < m.end for m in clause.mentions)
+            return not inside and word[:1].isupper() and "nomn" in _cases(word)
+        return False
 
     def _qualifies_cooperation(self, obj: Mention, mentions: list[Mention], cues: dict[str, list[int]]) -> bool:
         """Does the name's list qualify a cooperation word right after it by a possessive (農業と林業の
@@ -1315,7 +1438,7 @@ class ClauseReader:
                     and "pairable" in fb
                     and cross
                     and not self._ja_ends_of_link(second)
-                    and not ((said or "signs" in cues) and self._partner_joined(first, second))
+                    and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
@@ -1331,6 +1454,11 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _ru_linked(self, cues: dict[str, list[int]]) -> bool:
+        """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
+        ends of a link, which says nothing of them as counterparts."""
+        return self.language == "ru" and "connects" in cues
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
@@ -1397,6 +1525,14 @@ class ClauseReader:
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
             if not self._cooperation_near(clause, cues, partner):
                 continue
+            doer = self._ru_doer_after_partner(partner, mentions) if candidate is None else None
+            if doer is not None:  # "Совместно с провинцией B край планирует …": the nominative after
+                for other in [m for m in partners if m.end <= doer.start]:
+                    if other.entity != doer.entity and not self._nested(doer, other):
+                        self._emit(
+                            doer.entity, "cooperatesWith", other.entity, clause.start, clause.end, "partner", modality
+                        )
+                continue
             if candidate is not None:
                 marker_joins = any(
                     fold(self.linked.text[candidate.end : partner.start]).strip().endswith(w)
@@ -1432,6 +1568,27 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _ru_doer_after_partner(self, partner: Mention, mentions: list[Mention]) -> Mention | None:
+        """Russian: "Вместе с городом B A создаёт …": with no actor before the partner, the first
+        actor after the partner and the names listed with it («и», a comma), in the nominative, is
+        the doer."""
+        if self.language != "ru":
+            return None
+        text = self.linked.text
+        last = partner
+        for mention in mentions:
+            if mention.start < last.end:
+                continue
+            gap = text[last.end : mention.start].strip().lower()
+            if gap in (",", "и") and mention.start - last.end < 5:
+                last = mention  # listed with the partner
+                continue
+            word = _TOKEN.findall(text[mention.start : mention.end])
+            if "actor" in self.fam(mention) and word and "nomn" in _cases(word[-1]):
+                return mention
+            return None
+        return None
 
     def _partner_noun(self, clause: Clause, topic: Topic | None, modality: str) -> None:
         """ "A is the main partner of B", "A是B的主要合作伙伴", "Основными партнёрами области остаются A
@@ -1937,6 +2094,27 @@ def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:
     return bool(words) and any(p.tag.POS == "PRTF" for p in analyzer().parse(words[0].lower()))
 
 
+def _ru_noun_of_a_name(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Russian: is the bare noun of place at start:end ("края", "область") part of a name rather
+    than a word standing for the region named before? It is when a name follows it at once
+    ("провинцией Хэйлунцзян"), when an adjective or a capitalised word stands before it
+    ("Иркутской области", "приграничные области"), or after «в» for «области» ("в области
+    энергетики", 'in the field of')."""
+    after = text[end : end + 2]
+    if any(m.start >= end and not text[end : m.start].strip() for m in mentions) or after[:1] in ("»", "-"):
+        return True
+    before = _TOKEN.findall(text[max(0, start - 40) : start])
+    if not before:
+        return False
+    previous = before[-1]
+    known = any(m.start < start and text[m.end : start].strip() in ("", ",") for m in mentions)
+    if previous[:1].isupper() and not known and text[max(0, start - 40) : start].rstrip()[-1:] not in ".!?":
+        return True  # "… Тулунского края": an unknown name's noun
+    if previous.lower() in ("в", "во") and text[start:end].lower().startswith("област"):
+        return True
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in analyzer().parse(previous.lower())[:1])
+
+
 def _ru_origin(text: str, mention: Mention) -> bool:
     """Russian: is the name governed by a preposition of origin, way or goal ("из провинции B",
     "через порт B", "до города B")? A name so governed is never the doer."""
@@ -2047,6 +2225,8 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     span = linked.sentences[second.sentence]
     stop = lex.clause_breaks.search(linked.text, second.end, span.end)
     clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
+    if linked.language == "ru" and lex.relation_words["connects"].find(clause):
+        return True  # "она свяжет A с B": the ends of a link
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 

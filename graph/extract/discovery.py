@@ -1218,6 +1218,9 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         if label[:1].isupper():
             head = g.ru_quote_heads[key]
             alias = f"{token.text} «{label}»" if token.text.isupper() else ""  # also written without quotes
+            if not alias and head.cls in ("Project", "Program"):  # паромной линией «X»: паромная линия «X»
+                noun = _ru_nominative(_ru_before(tokens, i, token.text), [token], [], analyzer(), "")
+                alias = f"{noun[:1].lower()}{noun[1:]} «{label}»"
             parts = (("proper", _ru_latin(label)),)
             return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
     return None
@@ -1267,6 +1270,14 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
     chosen: list[_Token] = []
     while j < len(tokens) and len(chosen) < 10:
         token = tokens[j]
+        if (
+            token.entity is not None
+            and head_first
+            and chosen
+            and tokens[j - 1].entity != token.entity
+            and _ru_nominative_only(token.text)
+        ):
+            break  # "Соглашение о создании пункта пропуска Приморский край … подписали": the doer begins
         if token.entity is not None and (head_first or catalog[token.entity].cls in _ANCHOR_CLASSES):
             chosen.append(token)
         elif not head_first and not chosen and token.capitalised and _nominative(token.text):
@@ -1310,6 +1321,19 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
     while chosen and chosen[-1].text == "и":
         chosen.pop()
     return chosen
+
+
+def _ru_nominative_only(text: str) -> bool:
+    """Is the first word of a name plainly nominative (Приморский край), not a genitive that may
+    go on a head-first name (… Российской Федерации, … провинции Хэйлунцзян)?"""
+    words = _RU_WORD.findall(text)
+    if not words:
+        return False
+    parses = analyzer().parse(words[0].lower())[:2]
+    return bool(parses) and "nomn" in parses[0].tag and not any("gent" in p.tag for p in parses)
+
+
+_RU_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _nominative(word: str) -> bool:
