@@ -145,3 +145,40 @@ def test_an_agreement_signed_with_a_to_partner_is_a_name_both_sign_and_they_coop
     find_relation(relations, "inner-mongolia-government", "signs", memo)
     find_relation(relations, "zabaykalsky-krai-government", "cooperatesWith", "inner-mongolia-government")
     assert not [r for r in read("両市は協定に署名していない。") if r.predicate == "signs"]
+
+
+# --- round 2 (unseen running text): sentences written after the rules, other places and actors ---
+
+
+def test_the_ends_of_a_link_are_not_partners_though_the_clause_says_jointly(read):
+    relations = read("同江市とニジネレニンスコエを結ぶ鉄道橋は、二つの会社が共同で管理している。")
+    assert not [r for r in relations if r.predicate in ("cooperatesWith", "counterpartOf")]
+
+
+def test_a_clause_opening_with_a_marked_partner_faces_the_carried_topic(read):
+    edge = find_relation(
+        read("東寧市は黒龍江省の南東部にあり、ロシアのポルタフカと向かい合う。"), "dongning", "counterpartOf"
+    )
+    assert edge.object == "poltavka" and edge.rule == "clause:topic"
+
+
+def test_the_topic_lies_in_the_place_a_located_word_follows(read):
+    edge = find_relation(read("東寧市は牡丹江市の管轄下にある。"), "dongning", "locatedIn", "mudanjiang")
+    assert edge.rule == "clause:located"
+    across = read("黒河市はアムール州の対岸に位置する。")  # the catalog puts Heihe elsewhere: no place in a place
+    assert not [r for r in across if r.predicate == "locatedIn" and r.subject == "heihe"]
+
+
+def test_a_country_written_against_a_banks_words_names_a_national_bank(read):
+    relations = read("港湾の建設資金はロシア開発銀行が提供した。ロシアの開発銀行も参加した。")
+    banks = {r.subject for r in relations if r.predicate == "locatedIn" and r.object == "russia"}
+    assert banks == {"russia-development-bank"}
+
+
+def test_a_bracketed_name_before_a_head_is_part_of_the_name_and_places_nothing(read):
+    relations = read("「東方の星」石油パイプラインがザバイカル地方を経由して満洲里市に至る。")
+    pipeline = find_relation(
+        relations, next(r.subject for r in relations if r.predicate == "connects"), "connects", "manzhouli"
+    )
+    find_relation(relations, pipeline.subject, "connects", "zabaykalsky-krai")
+    assert not [r for r in relations if r.subject == pipeline.subject and r.predicate == "locatedIn"]

@@ -1324,6 +1324,7 @@ class ClauseReader:
                     and said
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
+                    and not self._ja_ends_of_link(second)
                 ):
                     for other in self._second_parties(second, mentions):  # "A and B and C regions"
                         if other.entity != first.entity and not self._nested(first, other):
@@ -1334,7 +1335,7 @@ class ClauseReader:
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
-        of the link, which says nothing of the two as counterparts."""
+        of the link, which says nothing of the two as counterparts or partners."""
         if self.language != "ja":
             return False
         after = fold(self.linked.text[second.end : second.end + 8])
@@ -1348,7 +1349,20 @@ class ClauseReader:
         ("黑河市是…口岸城市，与布拉戈维申斯克市隔江相望"): the carried topic is the one that borders it."""
         if predicate not in self.lex.partner_clause_topic or not clause.mentions:
             return False
+        if self.language == "ja":
+            return self._ja_opens_with_partner(clause)
         return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
+    def _ja_opens_with_partner(self, clause: Clause) -> bool:
+        """Japanese: a clause whose first party, after at most a country qualifier (ロシアの), is marked
+        as the partner by the particle after it ("…にあり、ロシアのBと向かい合う"): the topic is the
+        other party."""
+        first = next((m for m in clause.mentions if self.cls(m) != "Country"), None)
+        if first is None or _gap_without_names(self.linked, clause.start, first.start).strip("の、 "):
+            return False
+        after = fold(self.linked.text[first.end : first.end + 4])
+        after = after[1:] if after.startswith("市") else after
+        return after.startswith(self.lex.partner_after)
 
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
@@ -1808,8 +1822,8 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language != "en" or a.entity not in self.catalog or b.entity not in self.catalog:
-            return False
+        if self.language not in ("en", "ja") or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False  # ja: 綏芬河は牡丹江市の管轄下にある
         if b.entity not in self.catalog.ancestors(a.entity):
             return False
         self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
@@ -1821,6 +1835,8 @@ class ClauseReader:
         found = self.lex.located.find(clause)
         if not found:
             return
+        if self.language == "ja":
+            self._ja_located_after(clause, found, modality)
         text = self.linked.text
         for a, b in zip(clause.mentions, clause.mentions[1:]):
             gap = text[a.end : b.start]
@@ -1851,6 +1867,18 @@ class ClauseReader:
             if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
+        """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
+        the located word right after B (its 市 left out of the catalog name)."""
+        text = self.linked.text
+        for a, b in zip(clause.mentions, clause.mentions[1:]):
+            gap = fold(text[a.end : b.start]).strip("、 ")
+            if gap not in self.lex.topic_markers:
+                continue
+            end = b.end + 1 if text.startswith("市", b.end) else b.end
+            if any(at == end for at in found):
+                self._place_in_place(a, b, a.start, max(end, clause.end), "located", modality)
 
     def _ru_place_case(self, a: Mention, b: Mention) -> bool:
         """Russian: is the larger of two places in a case of place? It is the second ("парк в

@@ -230,7 +230,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             for m in inside
         ):
             continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
-        if not _anchored(name, catalog):
+        if not _anchored(name, catalog) and not _ja_national_company(name, linked, catalog):
             continue
         entity = _entity(name, linked.language, catalog)
         if entity is None:
@@ -253,6 +253,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
             entity = replace(entity, located_in=entity.located_in[-1:])
             entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
+        if linked.language == "ja" and linked.text[name.start] in "「『":
+            # 「シベリアの力」ガスパイプライン: a place inside the bracketed words is part of a phrase, not where it lies
+            entity = replace(entity, located_in=())
+            entities[entity_id] = replace(entities[entity_id], located_in=())
         ends: tuple[str, ...]
         if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
             ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
@@ -374,6 +378,16 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
     generic = any(k == "word" for k, _ in name.parts)
     national = name.head.national and name.parts[0][0] == "entity"  # 俄罗斯农业部: a country's own ministry
     return not (countries_only and generic) or national
+
+
+def _ja_national_company(name: Name, linked: LinkedText, catalog: Catalog) -> bool:
+    """Japanese: a country written right against the words of a company or bank (中国輸出入銀行,
+    ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose."""
+    if linked.language != "ja" or name.head.kind != "Company" or not name.parts or name.parts[0][0] != "entity":
+        return False
+    if catalog[name.parts[0][1]].cls != "Country" or not any(k == "word" for k, _ in name.parts[1:]):
+        return False
+    return "の" not in linked.text[name.start : name.end]
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
@@ -552,6 +566,10 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
+        if linked.language == "ja" and start is not None:
+            quoted_start = _ja_bracket_before(text, start)
+            signed = signed or quoted_start != start
+            start = quoted_start
         route = False
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
@@ -591,6 +609,17 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
     return names
+
+
+def _ja_bracket_before(text: str, start: int) -> int:
+    """Japanese: a bracketed name right before the head's words (「シベリアの力」ガスパイプライン,
+    「北の道」物流センター) is part of the name, and its brackets make it one whatever its words."""
+    if start == 0 or text[start - 1] not in "」』":
+        return start
+    opening = text.rfind("「" if text[start - 1] == "」" else "『", max(0, start - 22), start - 1)
+    if opening < 0 or any(c in text[opening + 1 : start - 1] for c in "「」『』。、\n"):
+        return start
+    return opening
 
 
 def _ja_event_proper(text: str):
