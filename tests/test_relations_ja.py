@@ -182,3 +182,12 @@ def test_a_bracketed_name_before_a_head_is_part_of_the_name_and_places_nothing(r
     )
     find_relation(relations, pipeline.subject, "connects", "zabaykalsky-krai")
     assert not [r for r in relations if r.subject == pipeline.subject and r.predicate == "locatedIn"]
+
+
+def test_an_agreement_named_by_what_it_is_about_is_signed_by_both_parties(read):
+    relations = read("綏芬河市とハバロフスク地方は漁業協力に関する覚書に署名した。")
+    memo = find_relation(relations, "suifenhe", "signs").object
+    find_relation(relations, "khabarovsk-krai", "signs", memo)
+    find_relation(relations, "suifenhe", "cooperatesWith", "khabarovsk-krai")  # a cooperation memorandum
+    planned = read("来年にはハバロフスク地方と大連市との間で教育交流に関する協定が締結される予定だ。")
+    assert find_relation(planned, "khabarovsk-krai", "signs").modality == "planned"

@@ -566,6 +566,10 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
+        if linked.language == "ja" and head.kind == "Agreement":
+            about = _ja_about_before(text, head_start if start is None else start, known)
+            if about != (head_start if start is None else start):
+                signed, start = True, about
         if linked.language == "ja" and start is not None:
             quoted_start = _ja_bracket_before(text, start)
             signed = signed or quoted_start != start
@@ -609,6 +613,19 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
     return names
+
+
+_JA_ABOUT = tuple(fold(w) for w in ("に関する", "についての"))
+
+
+def _ja_about_before(text: str, start: int, known) -> int:
+    """Japanese: an agreement named by what it is about (観光交流に関する覚書, 林業についての協定): the
+    words before に関する belong to its name."""
+    about = next((w for w in _JA_ABOUT if text.endswith(w, 0, start)), None)
+    if about is None:
+        return start
+    before = _cjk_left(text, start - len(about), "ja", known, verbs_stop=False)
+    return before if before is not None else start
 
 
 def _ja_bracket_before(text: str, start: int) -> int:
