@@ -191,3 +191,26 @@ def test_an_agreement_named_by_what_it_is_about_is_signed_by_both_parties(read):
     find_relation(relations, "suifenhe", "cooperatesWith", "khabarovsk-krai")  # a cooperation memorandum
     planned = read("来年にはハバロフスク地方と大連市との間で教育交流に関する協定が締結される予定だ。")
     assert find_relation(planned, "khabarovsk-krai", "signs").modality == "planned"
+
+
+def test_a_topic_is_the_object_of_the_ga_doer_and_a_time_before_wa_keeps_the_topic(read):
+    text = "綏芬河総合保税区が注目されている。同保税区は吉林省の長春グループが開発に着手したもので、現在は家具、食品加工の企業が入居している。"
+    relations = read(text)
+    zone = "suifenhe-comprehensive-bonded-zone"
+    group = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
+    assert find_relation(relations, group, "implements", zone).rule == "clause:object-first"
+    find_relation(relations, zone, "targetsIndustry", "food-processing")  # 現在は: a time, the topic stays
+
+
+def test_a_bare_class_noun_takes_up_the_zone_and_ni_wa_marks_what_is_funded(read):
+    located = read("東寧～ポルタフカ互市貿易区で市場が開かれた。貿易区は東寧市の郊外に位置する。")
+    assert find_relation(located, "dongning-poltavka-mutual-trade-zone", "locatedIn", "dongning").quote.startswith(
+        "貿易区は"
+    )
+    funded = read("綏芬河総合保税区には中国開発銀行が融資を行った。")
+    find_relation(funded, "suifenhe-comprehensive-bonded-zone", "fundedBy", "china-development-bank")
+
+
+def test_a_zone_marked_as_the_place_of_the_work_is_not_what_is_implemented(read):
+    relations = read("長春グループは今後、綏芬河総合保税区での倉庫の建設にも参加する。")
+    assert not [r for r in relations if r.predicate in ("implements", "participatesIn")]

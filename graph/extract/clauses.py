@@ -177,6 +177,7 @@ class Lexicon:
     partner_clause_topic: frozenset[str]
     means_before: tuple[str, ...]
     enterprise_nouns: tuple[str, ...]
+    time_topics: tuple[str, ...]
     cooperation_in_names: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
@@ -270,6 +271,7 @@ def lexicon(language: str) -> Lexicon | None:
         partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
         means_before=tuple(fold(w) for w in raw.get("means_before", {}).get(language) or []),
         enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
+        time_topics=tuple(fold(w) for w in raw.get("time_topics", {}).get(language) or []),
         cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
     )
 
@@ -722,6 +724,8 @@ class ClauseReader:
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
         at = head.find("は")
+        if at > 0 and head[:at].lstrip("、 ").endswith(self.lex.time_topics) and len(head[:at].strip("、 ")) <= 4:
+            return False  # 現在は, 今後は: a time, not what the clause is about
         return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
 
     def _negated(self, clause: Clause) -> bool:
@@ -879,6 +883,8 @@ class ClauseReader:
                     self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
+                if predicate == "implements" and self.language == "ja" and self._locative(obj):
+                    continue  # 協力区での倉庫の建設に参加: the zone is where the work is, not what is done
                 if predicate == "targetsIndustry" and self._describes_enterprise(obj):
                     continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops
                 if subjects:
@@ -1065,6 +1071,7 @@ class ClauseReader:
                 and predicate not in self.lex.inclusive
                 and not self._possessive_after(subject)
                 and not self._agent_marked(self._list_of(subject, mentions)[0])
+                and not self._ja_ga_doer_after_topic(obj, subject, mentions)
             ):
                 break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
@@ -1207,6 +1214,16 @@ class ClauseReader:
         """Does a passive's agent marker stand right before the name ("由A和B共同主办")?"""
         before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
         return any(before.endswith(word) for word in self.lex.agent_before)
+
+    def _ja_ga_doer_after_topic(self, obj: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+        """Japanese: "XはYが…開発に着手した", "XにはYが融資を行った": the topic is the object, the name
+        marked by が after it is the doer."""
+        if self.language != "ja":
+            return False
+        after_obj = fold(self.linked.text[obj.end : obj.end + 3])
+        last = self._list_of(subject, mentions)[-1]
+        after_subject = fold(self.linked.text[last.end : last.end + 2])
+        return after_obj.startswith(("は", "には", "では")) and after_subject.startswith("が")
 
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
