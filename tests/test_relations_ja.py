@@ -214,3 +214,12 @@ def test_a_bare_class_noun_takes_up_the_zone_and_ni_wa_marks_what_is_funded(read
 def test_a_zone_marked_as_the_place_of_the_work_is_not_what_is_implemented(read):
     relations = read("長春グループは今後、綏芬河総合保税区での倉庫の建設にも参加する。")
     assert not [r for r in relations if r.predicate in ("implements", "participatesIn")]
+
+
+def test_an_editions_number_names_the_event_and_the_bare_head_takes_it_up_for_both_cohosts(read):
+    relations = read("黒河市で第7回中露文化博覧会が開幕した。博覧会は黒河市政府とアムール州政府が共催した。")
+    expo = find_relation(relations, "heihe", "hosts").object
+    assert expo.startswith("7th-")
+    for host in ("heihe-government", "amur-oblast-government"):
+        assert find_relation(relations, host, "hosts", expo).quote.startswith("博覧会は")
+    assert not [r for r in read("来年、新しい博覧会を開く。") if r.predicate == "hosts"]

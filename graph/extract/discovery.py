@@ -585,6 +585,12 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         edition = start
         if linked.language == "zh" and head.cls == "Event":
             start = _zh_edition(text, start)  # 第八届中俄博览会: one edition, not the series
+        if linked.language == "ja" and head.cls == "Event" and text.startswith("回", start):
+            begin = next(
+                (b for b in range(max(0, start - 5), start) if _JA_EDITION.fullmatch(text, b, start + 1)), None
+            )
+            if begin is not None:  # 第5回中露国境貿易博覧会: the edition's number, not a word 回
+                edition, start = start + 1, begin
         institution = linked.language == "zh" and _zh_institution(linked.words, start, head_end)
         proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
         # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
@@ -867,6 +873,7 @@ def _zh_left(
     return start if start < head_start else None
 
 
+_JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
 _ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
 
 
