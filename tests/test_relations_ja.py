@@ -223,3 +223,12 @@ def test_an_editions_number_names_the_event_and_the_bare_head_takes_it_up_for_bo
     for host in ("heihe-government", "amur-oblast-government"):
         assert find_relation(relations, host, "hosts", expo).quote.startswith("博覧会は")
     assert not [r for r in read("来年、新しい博覧会を開く。") if r.predicate == "hosts"]
+
+
+def test_a_bracketed_name_after_a_link_verb_is_the_link_and_lies_in_neither_end(read):
+    relations = read("撫遠市とハバロフスクを結ぶ「東方水路」は来年開通する。")
+    link = find_relation(
+        relations, next(r.subject for r in relations if r.predicate == "connects"), "connects", "fuyuan"
+    )
+    find_relation(relations, link.subject, "connects", "khabarovsk")
+    assert not [r for r in relations if r.subject == link.subject and r.predicate == "locatedIn"]

@@ -676,6 +676,8 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         if own is not None:
             content_end -= len(own.form)  # 建設会社「龍江建設集団」: the name is its own words before 集団
         place = _place_before(text, match.start() - len(descriptor), known, catalog)
+        if linked.language == "ja" and descriptor.startswith("を"):
+            place = None  # AとBを結ぶ「X」: the places before the verb are the link's ends, not where it lies
         a, b = folded.original_span(content_start, match.end(1))
         label = " ".join(linked.text[a:b].split())
         latin = _cjk_latin(text[content_start:content_end]) or _ru_latin(label)
