@@ -232,3 +232,10 @@ def test_a_bracketed_name_after_a_link_verb_is_the_link_and_lies_in_neither_end(
     )
     find_relation(relations, link.subject, "connects", "khabarovsk")
     assert not [r for r in relations if r.subject == link.subject and r.predicate == "locatedIn"]
+
+
+def test_a_country_that_says_whose_a_firm_is_is_no_party_to_its_cooperation(read):
+    relations = read("綏芬河市と東寧市を結ぶ新線は、ロシアの極東鉄道社と龍江グループが共同で運営している。")
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "russia" in (r.subject, r.object)]
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "suifenhe" in (r.subject, r.object)]
+    find_relation(read("黒龍江省のロシアとの協力が進む。"), "heilongjiang", "cooperatesWith", "russia")

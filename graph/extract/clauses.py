@@ -1425,6 +1425,8 @@ class ClauseReader:
                 ),
                 None,
             )
+            if candidate is not None and self._ja_country_of(candidate, partner):
+                continue  # ロシアの統一電力社と…: the country says whose the firm is, no one before it is the party
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
             if not self._cooperation_near(clause, cues, partner):
                 continue
@@ -1590,6 +1592,14 @@ class ClauseReader:
                         return False
                 return True
         return False
+
+    def _ja_country_of(self, mention: Mention, later: Mention) -> bool:
+        """Japanese: a country right before の and an organization's name (ロシアの統一電力社と…) says
+        whose the organization is; it is no party of the organization's cooperation."""
+        if self.language != "ja" or self.cls(mention) != "Country" or "organization" not in self.fam(later):
+            return False
+        gap = fold(self.linked.text[mention.end : later.start])
+        return gap.startswith("の") and len(gap) <= 4 and not any(c in gap for c in "、。はがをにとで")
 
     def _ja_explains(self, mention: Mention, later: Mention) -> bool:
         """Japanese: a name inside a bracket that closes before a later name only explains the name
