@@ -177,6 +177,7 @@ class Lexicon:
     partner_clause_topic: frozenset[str]
     means_before: tuple[str, ...]
     enterprise_nouns: tuple[str, ...]
+    time_topics: tuple[str, ...]
     cooperation_in_names: frozenset[str]
 
     def family(self, cls: str) -> frozenset[str]:
@@ -270,6 +271,7 @@ def lexicon(language: str) -> Lexicon | None:
         partner_clause_topic=frozenset(raw.get("partner_clause_topic", {}).get(language) or []),
         means_before=tuple(fold(w) for w in raw.get("means_before", {}).get(language) or []),
         enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
+        time_topics=tuple(fold(w) for w in raw.get("time_topics", {}).get(language) or []),
         cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
     )
 
@@ -804,6 +806,8 @@ class ClauseReader:
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
         at = head.find("は")
+        if at > 0 and head[:at].lstrip("、 ").endswith(self.lex.time_topics) and len(head[:at].strip("、 ")) <= 4:
+            return False  # 現在は, 今後は: a time, not what the clause is about
         return at > 0 and head[at - 1] != BLANK and not ("\u3040" <= head[at - 1] <= "\u309f")
 
     def _negated(self, clause: Clause) -> bool:
@@ -961,6 +965,8 @@ class ClauseReader:
                     self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
+                if predicate == "implements" and self.language == "ja" and self._locative(obj):
+                    continue  # 協力区での倉庫の建設に参加: the zone is where the work is, not what is done
                 if predicate == "targetsIndustry" and self._describes_enterprise(obj):
                     continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops
                 if subjects:
@@ -1188,6 +1194,7 @@ class ClauseReader:
                 and predicate not in self.lex.inclusive
                 and not self._possessive_after(subject)
                 and not self._agent_marked(self._list_of(subject, mentions)[0])
+                and not self._ja_ga_doer_after_topic(obj, subject, mentions)
             ):
                 break  # 东宁的…产业, 綏芬河市の主力産業: the subject that comes last qualifies the word
             members = [m for m in self._list_of(subject, mentions) if fits(m)]
@@ -1331,6 +1338,16 @@ class ClauseReader:
         before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
         return any(before.endswith(word) for word in self.lex.agent_before)
 
+    def _ja_ga_doer_after_topic(self, obj: Mention, subject: Mention, mentions: list[Mention]) -> bool:
+        """Japanese: "XはYが…開発に着手した", "XにはYが融資を行った": the topic is the object, the name
+        marked by が after it is the doer."""
+        if self.language != "ja":
+            return False
+        after_obj = fold(self.linked.text[obj.end : obj.end + 3])
+        last = self._list_of(subject, mentions)[-1]
+        after_subject = fold(self.linked.text[last.end : last.end + 2])
+        return after_obj.startswith(("は", "には", "では")) and after_subject.startswith("が")
+
     def _possessive_after(self, mention: Mention) -> bool:
         after = fold(self.linked.text[mention.end : mention.end + 2])
         return any(after.startswith(w) for w in self.lex.possessive)
@@ -1447,6 +1464,7 @@ class ClauseReader:
                     and said
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
+                    and not self._ja_ends_of_link(second)
                 ):
                     for other in self._second_parties(second, mentions):  # "A and B and C regions"
                         if other.entity != first.entity and not self._nested(first, other):
@@ -1462,7 +1480,7 @@ class ClauseReader:
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
-        of the link, which says nothing of the two as counterparts."""
+        of the link, which says nothing of the two as counterparts or partners."""
         if self.language != "ja":
             return False
         after = fold(self.linked.text[second.end : second.end + 8])
@@ -1476,7 +1494,20 @@ class ClauseReader:
         ("黑河市是…口岸城市，与布拉戈维申斯克市隔江相望"): the carried topic is the one that borders it."""
         if predicate not in self.lex.partner_clause_topic or not clause.mentions:
             return False
+        if self.language == "ja":
+            return self._ja_opens_with_partner(clause)
         return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
+    def _ja_opens_with_partner(self, clause: Clause) -> bool:
+        """Japanese: a clause whose first party, after at most a country qualifier (ロシアの), is marked
+        as the partner by the particle after it ("…にあり、ロシアのBと向かい合う"): the topic is the
+        other party."""
+        first = next((m for m in clause.mentions if self.cls(m) != "Country"), None)
+        if first is None or _gap_without_names(self.linked, clause.start, first.start).strip("の、 "):
+            return False
+        after = fold(self.linked.text[first.end : first.end + 4])
+        after = after[1:] if after.startswith("市") else after
+        return after.startswith(self.lex.partner_after)
 
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
@@ -1522,6 +1553,8 @@ class ClauseReader:
                 ),
                 None,
             )
+            if candidate is not None and self._ja_country_of(candidate, partner):
+                continue  # ロシアの統一電力社と…: the country says whose the firm is, no one before it is the party
             partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
             if not self._cooperation_near(clause, cues, partner):
                 continue
@@ -1716,6 +1749,14 @@ class ClauseReader:
                         return False
                 return True
         return False
+
+    def _ja_country_of(self, mention: Mention, later: Mention) -> bool:
+        """Japanese: a country right before の and an organization's name (ロシアの統一電力社と…) says
+        whose the organization is; it is no party of the organization's cooperation."""
+        if self.language != "ja" or self.cls(mention) != "Country" or "organization" not in self.fam(later):
+            return False
+        gap = fold(self.linked.text[mention.end : later.start])
+        return gap.startswith("の") and len(gap) <= 4 and not any(c in gap for c in "、。はがをにとで")
 
     def _ja_explains(self, mention: Mention, later: Mention) -> bool:
         """Japanese: a name inside a bracket that closes before a later name only explains the name
@@ -1965,8 +2006,8 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language != "en" or a.entity not in self.catalog or b.entity not in self.catalog:
-            return False
+        if self.language not in ("en", "ja") or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False  # ja: 綏芬河は牡丹江市の管轄下にある
         if b.entity not in self.catalog.ancestors(a.entity):
             return False
         self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
@@ -1978,6 +2019,8 @@ class ClauseReader:
         found = self.lex.located.find(clause)
         if not found:
             return
+        if self.language == "ja":
+            self._ja_located_after(clause, found, modality)
         text = self.linked.text
         for a, b in zip(clause.mentions, clause.mentions[1:]):
             gap = text[a.end : b.start]
@@ -2008,6 +2051,18 @@ class ClauseReader:
             if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
+        """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
+        the located word right after B (its 市 left out of the catalog name)."""
+        text = self.linked.text
+        for a, b in zip(clause.mentions, clause.mentions[1:]):
+            gap = fold(text[a.end : b.start]).strip("、 ")
+            if gap not in self.lex.topic_markers:
+                continue
+            end = b.end + 1 if text.startswith("市", b.end) else b.end
+            if any(at == end for at in found):
+                self._place_in_place(a, b, a.start, max(end, clause.end), "located", modality)
 
     def _ru_place_case(self, a: Mention, b: Mention) -> bool:
         """Russian: is the larger of two places in a case of place? It is the second ("парк в

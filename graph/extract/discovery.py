@@ -230,7 +230,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             for m in inside
         ):
             continue  # the head belongs to a catalog name (торгово-экономических зон): nothing new
-        if not _anchored(name, catalog):
+        if not _anchored(name, catalog) and not _ja_national_company(name, linked, catalog):
             continue
         entity = _entity(name, linked.language, catalog)
         if entity is None:
@@ -253,6 +253,10 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             # "Harbin Bank Suifenhe Branch", 哈尔滨银行绥芬河分行: the branch lies where it is, not where its bank is
             entity = replace(entity, located_in=entity.located_in[-1:])
             entities[entity_id] = replace(entities[entity_id], located_in=entity.located_in)
+        if linked.language == "ja" and linked.text[name.start] in "「『":
+            # 「シベリアの力」ガスパイプライン: a place inside the bracketed words is part of a phrase, not where it lies
+            entity = replace(entity, located_in=())
+            entities[entity_id] = replace(entities[entity_id], located_in=())
         ends: tuple[str, ...]
         if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
             ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
@@ -374,6 +378,16 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
     generic = any(k == "word" for k, _ in name.parts)
     national = name.head.national and name.parts[0][0] == "entity"  # 俄罗斯农业部: a country's own ministry
     return not (countries_only and generic) or national
+
+
+def _ja_national_company(name: Name, linked: LinkedText, catalog: Catalog) -> bool:
+    """Japanese: a country written right against the words of a company or bank (中国輸出入銀行,
+    ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose."""
+    if linked.language != "ja" or name.head.kind != "Company" or not name.parts or name.parts[0][0] != "entity":
+        return False
+    if catalog[name.parts[0][1]].cls != "Country" or not any(k == "word" for k, _ in name.parts[1:]):
+        return False
+    return "の" not in linked.text[name.start : name.end]
 
 
 def _non_overlapping(names: Iterable[Name]) -> list[Name]:
@@ -552,6 +566,14 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
+        if linked.language == "ja" and head.kind == "Agreement":
+            about = _ja_about_before(text, head_start if start is None else start, known)
+            if about != (head_start if start is None else start):
+                signed, start = True, about
+        if linked.language == "ja" and start is not None:
+            quoted_start = _ja_bracket_before(text, start)
+            signed = signed or quoted_start != start
+            start = quoted_start
         route = False
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
@@ -563,6 +585,12 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         edition = start
         if linked.language == "zh" and head.cls == "Event":
             start = _zh_edition(text, start)  # 第八届中俄博览会: one edition, not the series
+        if linked.language == "ja" and head.cls == "Event" and text.startswith("回", start):
+            begin = next(
+                (b for b in range(max(0, start - 5), start) if _JA_EDITION.fullmatch(text, b, start + 1)), None
+            )
+            if begin is not None:  # 第5回中露国境貿易博覧会: the edition's number, not a word 回
+                edition, start = start + 1, begin
         institution = linked.language == "zh" and _zh_institution(linked.words, start, head_end)
         proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
         # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
@@ -591,6 +619,30 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
     return names
+
+
+_JA_ABOUT = tuple(fold(w) for w in ("に関する", "についての"))
+
+
+def _ja_about_before(text: str, start: int, known) -> int:
+    """Japanese: an agreement named by what it is about (観光交流に関する覚書, 林業についての協定): the
+    words before に関する belong to its name."""
+    about = next((w for w in _JA_ABOUT if text.endswith(w, 0, start)), None)
+    if about is None:
+        return start
+    before = _cjk_left(text, start - len(about), "ja", known, verbs_stop=False)
+    return before if before is not None else start
+
+
+def _ja_bracket_before(text: str, start: int) -> int:
+    """Japanese: a bracketed name right before the head's words (「シベリアの力」ガスパイプライン,
+    「北の道」物流センター) is part of the name, and its brackets make it one whatever its words."""
+    if start == 0 or text[start - 1] not in "」』":
+        return start
+    opening = text.rfind("「" if text[start - 1] == "」" else "『", max(0, start - 22), start - 1)
+    if opening < 0 or any(c in text[opening + 1 : start - 1] for c in "「」『』。、\n"):
+        return start
+    return opening
 
 
 def _ja_event_proper(text: str):
@@ -624,6 +676,8 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         if own is not None:
             content_end -= len(own.form)  # 建設会社「龍江建設集団」: the name is its own words before 集団
         place = _place_before(text, match.start() - len(descriptor), known, catalog)
+        if linked.language == "ja" and descriptor.startswith("を"):
+            place = None  # AとBを結ぶ「X」: the places before the verb are the link's ends, not where it lies
         a, b = folded.original_span(content_start, match.end(1))
         label = " ".join(linked.text[a:b].split())
         latin = _cjk_latin(text[content_start:content_end]) or _ru_latin(label)
@@ -821,6 +875,7 @@ def _zh_left(
     return start if start < head_start else None
 
 
+_JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
 _ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
 
 
