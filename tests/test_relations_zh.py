@@ -185,3 +185,32 @@ def test_an_event_named_after_two_places_joins_nothing_but_a_route_does(read):
     assert not [r for r in event if r.predicate == "connects"]
     route = read("同江—下列宁斯阔耶客运航线将于五月开通。")
     assert {r.object for r in route if r.predicate == "connects"} >= {"tongjiang"}
+
+
+def test_gai_bianjiangqu_stands_for_the_name_ending_in_the_whole_noun(read):
+    relations = read("滨海边疆区与吉林省接壤，与内蒙古自治区也有经贸往来。该边疆区以渔业和林业为支柱产业。")
+    assert find_relation(relations, "primorsky-krai", "targetsIndustry", "forestry").quote.startswith("该边疆区")
+    assert not [r for r in relations if r.subject == "inner-mongolia" and r.predicate == "targetsIndustry"]
+
+
+def test_two_cities_after_a_word_of_linking_are_the_ends_of_a_link_not_counterparts(read):
+    relations = read("今年，绥芬河市将打通连接绥芬河与符拉迪沃斯托克的公路运输线。")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_a_corridor_between_two_places_connects_them_and_targets_the_sector_in_its_name(read):
+    relations = read("同江至哈巴罗夫斯克国际货运通道将于明年开通。")
+    corridor = next(r.subject for r in relations if r.predicate == "connects")
+    assert {r.object for r in relations if r.predicate == "connects"} == {"tongjiang", "khabarovsk"}
+    find_relation(relations, corridor, "targetsIndustry", "cross-border-logistics")
+
+
+def test_a_funder_alone_in_its_clause_funds_the_project_named_before(read):
+    after_you = read("大庆石油集团将在阿穆尔州建设阿穆尔炼油项目。该项目总投资约30亿元，由中国银行提供贷款。")
+    project = next(r.object for r in after_you if r.predicate == "implements")
+    assert find_relation(after_you, project, "fundedBy", "china-bank").rule == "clause:antecedent"
+    wei_qi = read("黑龙江交通投资集团负责建设抚远跨江大桥，哈尔滨银行为其出资2亿元。")
+    find_relation(wei_qi, "fuyuan-bridge", "fundedBy", "harbin-bank")
+    source = read("吉林化纤集团在滨海边疆区建设乌苏里斯克纺织项目，项目资金主要来自中国进出口银行。")
+    project = next(r.object for r in source if r.predicate == "implements")
+    find_relation(source, project, "fundedBy", "china-export-import-bank")

@@ -257,7 +257,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
             ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
         elif name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
-            joined = tuple(dict.fromkeys(m.entity for m in inside if m.entity != entity_id))
+            joined = tuple(
+                dict.fromkeys(
+                    m.entity for m in inside if m.entity != entity_id and catalog[m.entity].cls not in _NO_ENDS
+                )
+            )  # 牡丹江至乌苏里斯克国际物流通道: the sector in its name is no end
             ends = joined if len(joined) == 2 else ()
         else:
             ends = _endpoints(linked.text, entity, inside)
@@ -274,6 +278,8 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                     entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends"
                 )
             )
+        if linked.language == "zh":
+            relations.extend(_zh_sectors_of(name, entity_id, inside, linked, catalog))
         a, b = name.evidence or (name.start, name.end)
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id and place not in ends:
@@ -284,6 +290,24 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+_NO_ENDS = frozenset({"Industry", "CooperationModel"})
+
+
+def _zh_sectors_of(
+    name: Name, entity_id: str, inside: list[Mention], linked: LinkedText, catalog: Catalog
+) -> list[Relation]:
+    """Chinese: a project or park named after a sector (牡丹江至乌苏里斯克国际物流通道, 木材加工园区)
+    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets."""
+    if name.head.cls not in ("Project", "Park"):
+        return []
+    surface = linked.text[name.start : name.end]
+    return [
+        Relation(entity_id, "targetsIndustry", m.entity, linked.document, name.start, name.end, surface, "name")
+        for m in inside
+        if catalog[m.entity].cls == "Industry"
+    ]
 
 
 def _paired_ends(text: str, inside: list[Mention]) -> set[str]:
@@ -547,6 +571,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
         ):
             continue
+        if linked.language == "zh" and head.form in _ZH_AFTER_NAME_ONLY and _zh_after_head(text, head_start):
+            continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
             start = _zh_left(text, head_start, linked.words, word_starts, known)
@@ -776,6 +802,14 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
             if text.startswith(pair[cut:], start) and text.endswith(pair[:cut], 0, start):
                 return start - cut
     return start
+
+
+_ZH_AFTER_NAME_ONLY = frozenset({"项目", "基地"})
+
+
+def _zh_after_head(text: str, at: int) -> bool:
+    """Chinese: does another head of a name end right before `at` (物流园 before 项目)?"""
+    return any(text.endswith(h.form, 0, at) for h in grammar().cjk if h.form not in _ZH_AFTER_NAME_ONLY)
 
 
 def _zh_left(
