@@ -214,3 +214,22 @@ def test_a_funder_alone_in_its_clause_funds_the_project_named_before(read):
     source = read("吉林化纤集团在滨海边疆区建设乌苏里斯克纺织项目，项目资金主要来自中国进出口银行。")
     project = next(r.object for r in source if r.predicate == "implements")
     find_relation(source, project, "fundedBy", "china-export-import-bank")
+
+
+def test_gongtong_after_a_partner_states_cooperation(read):
+    relations = read("伊春市与哈巴罗夫斯克边疆区联合开展森林防火演练。")
+    find_relation(relations, "yichun", "cooperatesWith", "khabarovsk-krai")
+
+
+def test_a_bare_list_before_a_comma_and_shi_is_the_object_of_the_copula(read):
+    relations = read("造纸、食品加工和旅游，是伊春经济技术开发区的三大主导产业。")
+    zone = next(r.subject for r in relations if r.predicate == "locatedIn")
+    for industry in ("paper", "food-processing", "tourism"):
+        assert find_relation(relations, zone, "targetsIndustry", industry).rule == "clause:object-first"
+
+
+def test_projects_concentrated_in_fields_are_the_places_targets(read):
+    relations = read("绥化市的项目主要集中在食品加工和造纸领域。")
+    find_relation(relations, "suihua-city", "targetsIndustry", "paper")
+    carried = read("鹤岗市积极对接俄方，合作项目集中于煤炭和旅游。")
+    find_relation(carried, "hegang", "targetsIndustry", "tourism")

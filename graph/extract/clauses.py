@@ -369,6 +369,8 @@ def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexic
         cut = span.start + match.end()
         # never cut inside a name
         if all(not (m.start < cut < m.end) for m in mentions) and cut > cuts[-1]:
+            if language in ("", "zh") and _zh_bare_list_before_copula(linked, mentions, cuts[-1], cut):
+                continue  # "木材加工、绿色食品、机电产业，是X的主导产业": the list is the copula's object
             cuts.append(cut)
     cuts.append(span.end)
     clauses = []
@@ -381,6 +383,21 @@ def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexic
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             clauses.append(Clause(text, a, b, inside, language or linked.language))
     return clauses
+
+
+def _zh_bare_list_before_copula(linked: LinkedText, mentions: list[Mention], start: int, cut: int) -> bool:
+    """Chinese: is the text before a comma only a list of names, and a copula (是, 为) right after it?"""
+    if linked.language != "zh" or not linked.text.startswith(("是", "为", "成为"), cut):
+        return False
+    inside = [m for m in mentions if start <= m.start and m.end <= cut]
+    if len(inside) < 2:
+        return False
+    rest, cursor = [], start
+    for m in inside:
+        rest.append(linked.text[cursor : m.start])
+        cursor = m.end
+    rest.append(linked.text[cursor:cut])
+    return not "".join(rest).strip(" 、，,和与及等")
 
 
 # ------------------------------------------------------------------------------------ extraction
