@@ -233,3 +233,16 @@ def test_projects_concentrated_in_fields_are_the_places_targets(read):
     find_relation(relations, "suihua-city", "targetsIndustry", "paper")
     carried = read("鹤岗市积极对接俄方，合作项目集中于煤炭和旅游。")
     find_relation(carried, "hegang", "targetsIndustry", "tourism")
+
+
+def test_a_development_project_named_after_a_deposit_is_one_name_the_investor_buys_into(read):
+    relations = read("江西铜业集团入股乌多坎铜矿开发项目，项目资金主要来自中国进出口银行。")
+    project = next(r.subject for r in relations if r.predicate == "fundedBy")
+    assert project != "udokan-deposit"
+    assert find_relation(relations, project, "fundedBy", "china-export-import-bank").quote.startswith("项目资金")
+
+
+def test_a_processing_project_named_after_a_port_city_is_one_name(read):
+    relations = read("鞍钢集团入股纳霍德卡钢材加工项目，项目资金主要来自中国银行。")
+    project = next(r.subject for r in relations if r.predicate == "fundedBy")
+    find_relation(relations, project, "locatedIn", "nakhodka")

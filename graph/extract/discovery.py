@@ -88,6 +88,7 @@ class Grammar:
     cjk_title: tuple[Head, ...]  # heads of a name in title brackets: Program heads and title-only ones
     cjk_stop_chars: frozenset[str]
     cjk_stop_words: tuple[str, ...]
+    zh_name_verbs: frozenset[str]
     cjk_generic: frozenset[str]
     cjk_pairs: frozenset[str]
     cjk_not_before_head: frozenset[str]
@@ -141,6 +142,7 @@ def grammar() -> Grammar:
         cjk=heads(data["cjk"], "form", fold),
         cjk_title=heads(data["cjk_title_heads"] + [e for e in data["cjk"] if e["class"] == "Program"], "form", fold),
         cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
+        zh_name_verbs=frozenset(data.get("zh_name_verbs", [])),
         cjk_stop_words=tuple(
             sorted(
                 {fold(w) for w in data["cjk_stop_words"] + data.get("cjk_stop_words_open", [])}, key=len, reverse=True
@@ -575,7 +577,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, word_starts, known)
+            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project")
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
         route = False
@@ -595,8 +597,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         modifier_parts = _cjk_parts(
             text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution)
         )
-        if modifier_parts is None:
-            continue
+        if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
+            continue  # 俄罗斯技术转让项目: a country's projects of a kind, no project of its own name
         if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
             modifier_parts = tuple(("proper", v) if k == "word" else (k, v) for k, v in modifier_parts)
         series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
@@ -807,13 +809,27 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
 _ZH_AFTER_NAME_ONLY = frozenset({"项目", "基地"})
 
 
+def _zh_country_only(parts: tuple[tuple[str, str], ...], catalog: Catalog) -> bool:
+    """Are a name's only anchors countries (no proper word, no other known name)?"""
+    if any(kind == "proper" for kind, _ in parts):
+        return False
+    return all(
+        catalog[value].cls in ("Country", "Industry", "CooperationModel") for kind, value in parts if kind == "entity"
+    )
+
+
 def _zh_after_head(text: str, at: int) -> bool:
     """Chinese: does another head of a name end right before `at` (物流园 before 项目)?"""
     return any(text.endswith(h.form, 0, at) for h in grammar().cjk if h.form not in _ZH_AFTER_NAME_ONLY)
 
 
 def _zh_left(
-    text: str, head_start: int, segmented, starts: list[int], known: SpanIndex[tuple[int, int, str]]
+    text: str,
+    head_start: int,
+    segmented,
+    starts: list[int],
+    known: SpanIndex[tuple[int, int, str]],
+    project_head: bool = False,
 ) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
@@ -833,9 +849,12 @@ def _zh_left(
             word = segmented[index]
             if (
                 head_start - word.start > 12
-                or word.flag in _STOP_FLAGS
+                or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
                 or word.text in g.cjk_stop_words
-                or any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+                or (
+                    any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+                    and not any(a == word.start and b == word.end for a, b, _ in known.starting_at(word.start))
+                )  # 乌多坎铜矿开发项目: a catalog name is whole, whatever its characters (多)
             ):
                 break
             start = word.start
