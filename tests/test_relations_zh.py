@@ -246,3 +246,10 @@ def test_a_processing_project_named_after_a_port_city_is_one_name(read):
     relations = read("鞍钢集团入股纳霍德卡钢材加工项目，项目资金主要来自中国银行。")
     project = next(r.subject for r in relations if r.predicate == "fundedBy")
     find_relation(relations, project, "locatedIn", "nakhodka")
+
+
+def test_a_town_jieba_takes_for_a_common_word_is_a_place_after_its_region(read):
+    relations = read("辽宁省铁岭市发展装备制造。")
+    town = next(r.subject for r in relations if r.predicate == "locatedIn")
+    find_relation(relations, town, "locatedIn", "liaoning")
+    assert not [r for r in read("哈巴罗夫斯克边疆区比上年增长百分之五。") if r.predicate == "locatedIn"]

@@ -931,7 +931,7 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
     for word in linked.words:
         head = _ZH_PLACE_HEADS.get(word.text[-1:])
         stem = word.text[:-1]
-        if head is None or word.flag != "ns" or len(stem) < 2 or stem in g.cjk_generic:
+        if head is None or word.flag not in ("ns", "n") or len(stem) < 2 or stem in g.cjk_generic:
             continue
         if stem.endswith(("地", "城", "山", "林", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
             continue  # 地区, 新区, 开发区, 边疆区: an area or a park, not a place of its own
@@ -941,8 +941,8 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
             ((a, e) for a, b, e in known.within(max(0, word.start - 12), word.start) if b == word.start), None
         )
         outer = before[1] if before is not None and catalog[before[1]].cls in ("Region", "City", "Country") else None
-        if head.form == "区" and outer is None:
-            continue
+        if (head.form == "区" or word.flag != "ns") and outer is None:
+            continue  # 辽宁省营口市: a word jieba does not know as a place is one only after its region
         if any(c in g.cjk_stop_chars for c in stem):
             continue
         a, b = folded.original_span(word.start, word.end)
@@ -970,8 +970,8 @@ def _zh_places_after(
         pieces: list[Word] = []
         while position in by_start and len(pieces) < 4 and position - b0 <= 10:
             word = by_start[position]
-            if word.flag in _STOP_FLAGS - {"n"} or any(c in g.cjk_stop_chars for c in word.text):
-                break
+            if word.flag in _STOP_FLAGS - {"n"} or (len(word.text) == 1 and word.text in g.cjk_stop_chars):
+                break  # 比金市: a stop character inside a longer word (比金) stops nothing
             pieces.append(word)
             position = word.end
             head = _ZH_PLACE_HEADS.get(word.text[-1:])
@@ -981,7 +981,7 @@ def _zh_places_after(
             if (
                 known.overlapping(b0, position)
                 or stem in g.cjk_generic
-                or not any(w.flag in _PROPER_FLAGS for w in pieces)
+                or not (any(w.flag in _PROPER_FLAGS for w in pieces) or _zh_short_stem(entity, stem, catalog))
             ):
                 break
             if stem.endswith(("地", "城", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
@@ -994,6 +994,12 @@ def _zh_places_after(
                 )
             break
     return names
+
+
+def _zh_short_stem(entity: str, stem: str, catalog: Catalog) -> bool:
+    """哈巴罗夫斯克边疆区比金市: two to four characters before 市 right after a known region name a
+    town even when jieba takes them for common words."""
+    return catalog[entity].cls == "Region" and 2 <= len(stem) <= 4 and all(_HAN.match(c) for c in stem)
 
 
 def _zh_institution(segmented, start: int, end: int) -> bool:
