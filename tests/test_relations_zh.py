@@ -253,3 +253,10 @@ def test_a_town_jieba_takes_for_a_common_word_is_a_place_after_its_region(read):
     town = next(r.subject for r in relations if r.predicate == "locatedIn")
     find_relation(relations, town, "locatedIn", "liaoning")
     assert not [r for r in read("哈巴罗夫斯克边疆区比上年增长百分之五。") if r.predicate == "locatedIn"]
+
+
+def test_shuangfang_standing_for_both_parties_places_neither_in_the_other(read):
+    relations = read(
+        "哈尔滨港务集团与俄罗斯纳霍德卡港签署了《港口合作备忘录》。根据备忘录，双方将开辟哈尔滨至纳霍德卡的集装箱航线。"
+    )
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.quote == "双方"]

@@ -1812,6 +1812,8 @@ class ClauseReader:
         one is then only a qualifier ("Russia's Blagoveshchensk"), not a party of the clause."""
         text = self.linked.text
         for a, b in zip(mentions, mentions[1:]):
+            if b.start < a.end:
+                continue  # 双方 standing for both parties: one span, no two names side by side
             gap = text[a.end : b.start]
             if gap not in self.lex.compound_gaps:
                 continue
