@@ -260,3 +260,9 @@ def test_shuangfang_standing_for_both_parties_places_neither_in_the_other(read):
         "哈尔滨港务集团与俄罗斯纳霍德卡港签署了《港口合作备忘录》。根据备忘录，双方将开辟哈尔滨至纳霍德卡的集装箱航线。"
     )
     assert not [r for r in relations if r.predicate == "locatedIn" and r.quote == "双方"]
+
+
+def test_gangyao_takes_up_the_outline_named_before(read):
+    relations = read("2015年，两国政府批准《中俄远东开发合作规划纲要》。吉林省对纲要的落实最为积极。")
+    edge = next(r for r in relations if r.subject == "jilin" and r.predicate == "implements")
+    assert edge.quote == "吉林省对纲要的落实最为积极。"
