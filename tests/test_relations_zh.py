@@ -185,3 +185,84 @@ def test_an_event_named_after_two_places_joins_nothing_but_a_route_does(read):
     assert not [r for r in event if r.predicate == "connects"]
     route = read("同江—下列宁斯阔耶客运航线将于五月开通。")
     assert {r.object for r in route if r.predicate == "connects"} >= {"tongjiang"}
+
+
+def test_gai_bianjiangqu_stands_for_the_name_ending_in_the_whole_noun(read):
+    relations = read("滨海边疆区与吉林省接壤，与内蒙古自治区也有经贸往来。该边疆区以渔业和林业为支柱产业。")
+    assert find_relation(relations, "primorsky-krai", "targetsIndustry", "forestry").quote.startswith("该边疆区")
+    assert not [r for r in relations if r.subject == "inner-mongolia" and r.predicate == "targetsIndustry"]
+
+
+def test_two_cities_after_a_word_of_linking_are_the_ends_of_a_link_not_counterparts(read):
+    relations = read("今年，绥芬河市将打通连接绥芬河与符拉迪沃斯托克的公路运输线。")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_a_corridor_between_two_places_connects_them_and_targets_the_sector_in_its_name(read):
+    relations = read("同江至哈巴罗夫斯克国际货运通道将于明年开通。")
+    corridor = next(r.subject for r in relations if r.predicate == "connects")
+    assert {r.object for r in relations if r.predicate == "connects"} == {"tongjiang", "khabarovsk"}
+    find_relation(relations, corridor, "targetsIndustry", "cross-border-logistics")
+
+
+def test_a_funder_alone_in_its_clause_funds_the_project_named_before(read):
+    after_you = read("大庆石油集团将在阿穆尔州建设阿穆尔炼油项目。该项目总投资约30亿元，由中国银行提供贷款。")
+    project = next(r.object for r in after_you if r.predicate == "implements")
+    assert find_relation(after_you, project, "fundedBy", "china-bank").rule == "clause:antecedent"
+    wei_qi = read("黑龙江交通投资集团负责建设抚远跨江大桥，哈尔滨银行为其出资2亿元。")
+    find_relation(wei_qi, "fuyuan-bridge", "fundedBy", "harbin-bank")
+    source = read("吉林化纤集团在滨海边疆区建设乌苏里斯克纺织项目，项目资金主要来自中国进出口银行。")
+    project = next(r.object for r in source if r.predicate == "implements")
+    find_relation(source, project, "fundedBy", "china-export-import-bank")
+
+
+def test_gongtong_after_a_partner_states_cooperation(read):
+    relations = read("伊春市与哈巴罗夫斯克边疆区联合开展森林防火演练。")
+    find_relation(relations, "yichun", "cooperatesWith", "khabarovsk-krai")
+
+
+def test_a_bare_list_before_a_comma_and_shi_is_the_object_of_the_copula(read):
+    relations = read("造纸、食品加工和旅游，是伊春经济技术开发区的三大主导产业。")
+    zone = next(r.subject for r in relations if r.predicate == "locatedIn")
+    for industry in ("paper", "food-processing", "tourism"):
+        assert find_relation(relations, zone, "targetsIndustry", industry).rule == "clause:object-first"
+
+
+def test_projects_concentrated_in_fields_are_the_places_targets(read):
+    relations = read("绥化市的项目主要集中在食品加工和造纸领域。")
+    find_relation(relations, "suihua-city", "targetsIndustry", "paper")
+    carried = read("鹤岗市积极对接俄方，合作项目集中于煤炭和旅游。")
+    find_relation(carried, "hegang", "targetsIndustry", "tourism")
+
+
+def test_a_development_project_named_after_a_deposit_is_one_name_the_investor_buys_into(read):
+    relations = read("江西铜业集团入股乌多坎铜矿开发项目，项目资金主要来自中国进出口银行。")
+    project = next(r.subject for r in relations if r.predicate == "fundedBy")
+    assert project != "udokan-deposit"
+    assert find_relation(relations, project, "fundedBy", "china-export-import-bank").quote.startswith("项目资金")
+
+
+def test_a_processing_project_named_after_a_port_city_is_one_name(read):
+    relations = read("鞍钢集团入股纳霍德卡钢材加工项目，项目资金主要来自中国银行。")
+    project = next(r.subject for r in relations if r.predicate == "fundedBy")
+    find_relation(relations, project, "locatedIn", "nakhodka")
+
+
+def test_a_town_jieba_takes_for_a_common_word_is_a_place_after_its_region(read):
+    relations = read("辽宁省铁岭市发展装备制造。")
+    town = next(r.subject for r in relations if r.predicate == "locatedIn")
+    find_relation(relations, town, "locatedIn", "liaoning")
+    assert not [r for r in read("哈巴罗夫斯克边疆区比上年增长百分之五。") if r.predicate == "locatedIn"]
+
+
+def test_shuangfang_standing_for_both_parties_places_neither_in_the_other(read):
+    relations = read(
+        "哈尔滨港务集团与俄罗斯纳霍德卡港签署了《港口合作备忘录》。根据备忘录，双方将开辟哈尔滨至纳霍德卡的集装箱航线。"
+    )
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.quote == "双方"]
+
+
+def test_gangyao_takes_up_the_outline_named_before(read):
+    relations = read("2015年，两国政府批准《中俄远东开发合作规划纲要》。吉林省对纲要的落实最为积极。")
+    edge = next(r for r in relations if r.subject == "jilin" and r.predicate == "implements")
+    assert edge.quote == "吉林省对纲要的落实最为积极。"

@@ -29,6 +29,7 @@ import yaml
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
+from amurkg.extract.cues import link_word_before
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -370,6 +371,8 @@ def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexic
         cut = span.start + match.end()
         # never cut inside a name
         if all(not (m.start < cut < m.end) for m in mentions) and cut > cuts[-1]:
+            if language in ("", "zh") and _zh_bare_list_before_copula(linked, mentions, cuts[-1], cut):
+                continue  # "木材加工、绿色食品、机电产业，是X的主导产业": the list is the copula's object
             cuts.append(cut)
     cuts.append(span.end)
     clauses = []
@@ -382,6 +385,21 @@ def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexic
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             clauses.append(Clause(text, a, b, inside, language or linked.language))
     return clauses
+
+
+def _zh_bare_list_before_copula(linked: LinkedText, mentions: list[Mention], start: int, cut: int) -> bool:
+    """Chinese: is the text before a comma only a list of names, and a copula (是, 为) right after it?"""
+    if linked.language != "zh" or not linked.text.startswith(("是", "为", "成为"), cut):
+        return False
+    inside = [m for m in mentions if start <= m.start and m.end <= cut]
+    if len(inside) < 2:
+        return False
+    rest, cursor = [], start
+    for m in inside:
+        rest.append(linked.text[cursor : m.start])
+        cursor = m.end
+    rest.append(linked.text[cursor:cut])
+    return not "".join(rest).strip(" 、，,和与及等")
 
 
 # ------------------------------------------------------------------------------------ extraction
@@ -705,12 +723,15 @@ class ClauseReader:
             cues = {p: [at for at in found if not any(a < at < b for a, b in inside)] for p, found in cues.items()}
         if self.language == "ru" and "hosts" in cues:
             cues["hosts"] = [at for at in cues["hosts"] if not self._ru_taking_part(clause, at)]
+        if self.language == "zh" and cues.get("implements"):
+            cues["implements"] = [at for at in cues["implements"] if not self._zh_nominal_building(at, clause)]
         cues = {p: found for p, found in cues.items() if found}
         clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
         self._partners(clause, cues, topic, modality)  # 合作 may stand only inside a model's name (经济技术合作)
         self._partner_noun(clause, topic, modality)
         self._both_parties(clause, cues, modality)
+        self._zh_funded_antecedent(clause, cues, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._ru_linked_by(clause, cues, modality)
@@ -739,8 +760,12 @@ class ClauseReader:
             start = clause.offset(at)
             candidates = [m for m in reversed(self.seen) if family in self.fam(m) and start - m.end < 2000]
             # 同市 after 綏芬河市 … ポグラニチヌイ: a name whose own head is the anaphor's noun goes first
-            antecedent = next((m for m in candidates if fold(m.surface).endswith(word[-1])), None) or next(
-                iter(candidates), None
+            # 该边疆区 after 外贝加尔边疆区 … 内蒙古自治区: a name ending in the whole noun goes before one ending in its last character
+            noun = word[1:] if len(word) >= 3 else word[-1]
+            antecedent = (
+                next((m for m in candidates if fold(m.surface).endswith(noun)), None)
+                or next((m for m in candidates if fold(m.surface).endswith(word[-1])), None)
+                or next(iter(candidates), None)
             )
             if antecedent is None:
                 return clause
@@ -1455,6 +1480,7 @@ class ClauseReader:
                     and "pairable" in fb
                     and cross
                     and not self._ja_ends_of_link(second)
+                    and not self._zh_ends_of_link(first, second, clause)
                     and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
@@ -1488,6 +1514,41 @@ class ClauseReader:
         if not after.startswith("を"):
             return False
         return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
+
+    def _zh_nominal_building(self, at: int, clause: Clause) -> bool:
+        """Chinese: 建设 before a stop or a conjunction (振兴东北老工业基地建设。, 通道建设和运营) is the
+        noun "construction of it", which says nothing of who builds."""
+        text = self.linked.text
+        if not text.startswith(_ZH_BUILD, at):
+            return False
+        end = at + len(_ZH_BUILD)
+        return end >= clause.end or text[end] in "，。；、的和与及"
+
+    def _zh_funded_antecedent(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
+        """Chinese: a clause of a funder alone, marked as the doer ("…，由A银行提供贷款", "B集团为其出资"),
+        funds the latest project or site named before it in the paragraph."""
+        if self.language != "zh" or "fundedBy" not in cues or len(clause.mentions) != 1:
+            return
+        funder = clause.mentions[0]
+        if "organization" not in self.fam(funder):
+            return
+        before = fold(self.linked.text[clause.start : funder.start]).strip(" ，,")
+        after = fold(self.linked.text[funder.end : funder.end + 2])
+        if before not in self.lex.agent_before and after not in ("为其", "向其"):
+            return
+        funded = next(
+            (m for m in reversed(self.seen) if m.end <= clause.start and self.fam(m) & {"project", "site"}), None
+        )
+        if funded is None or clause.start - funded.end > 200 or not self._fits("fundedBy", funded, funder):
+            return
+        self._emit(funded.entity, "fundedBy", funder.entity, clause.start, clause.end, "antecedent", modality)
+
+    def _zh_ends_of_link(self, first: Mention, second: Mention, clause: Clause) -> bool:
+        """Chinese: two places after a word of linking in their clause (打通连接牡丹江与乌苏里斯克的
+        铁路) are the link's ends, not counterparts; two ports at a link's ends stay counterparts."""
+        if self.language != "zh" or "Port" in (self.cls(first), self.cls(second)):
+            return False
+        return link_word_before(self.linked, clause.start, second.start)
 
     def _partner_clause(self, clause: Clause, predicate: str) -> bool:
         """Does the clause open with a partner marker before its first name, its subject left out
@@ -1949,6 +2010,8 @@ class ClauseReader:
         one is then only a qualifier ("Russia's Blagoveshchensk"), not a party of the clause."""
         text = self.linked.text
         for a, b in zip(mentions, mentions[1:]):
+            if b.start < a.end:
+                continue  # 双方 standing for both parties: one span, no two names side by side
             gap = text[a.end : b.start]
             if gap not in self.lex.compound_gaps:
                 continue
@@ -2283,6 +2346,9 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     if linked.language == "ru" and lex.relation_words["connects"].find(clause):
         return True  # "она свяжет A с B": the ends of a link
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
+
+
+_ZH_BUILD = "建设"
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:

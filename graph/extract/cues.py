@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from amurkg.text.normalize import fold
+
+if TYPE_CHECKING:
+    from amurkg.text.link import LinkedText
 
 CUES_FILE = Path(__file__).with_name("patterns.yaml")
 
@@ -37,3 +42,16 @@ def is_connector(language: str, between: str) -> bool:
     """Is the text between two names only a connector ("と", " и ", "–", ", and ")?"""
     gap = fold(between).strip(" ")
     return bool(gap) and gap in cues("connectors", language)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+
+
+def link_word_before(linked: LinkedText, sentence_start: int, at: int) -> bool:
+    """Is a word of linking (`link_before` of patterns.yaml: 连接A与B) earlier in the pair's clause?"""
+    words = cues("link_before", linked.language)
+    if not words:
+        return False
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(linked.text, sentence_start, at)]
+    before = fold(linked.text[breaks[-1] if breaks else sentence_start : at])
+    return any(word in before for word in words)

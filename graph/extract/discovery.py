@@ -88,6 +88,7 @@ class Grammar:
     cjk_title: tuple[Head, ...]  # heads of a name in title brackets: Program heads and title-only ones
     cjk_stop_chars: frozenset[str]
     cjk_stop_words: tuple[str, ...]
+    zh_name_verbs: frozenset[str]
     cjk_generic: frozenset[str]
     cjk_pairs: frozenset[str]
     cjk_not_before_head: frozenset[str]
@@ -141,6 +142,7 @@ def grammar() -> Grammar:
         cjk=heads(data["cjk"], "form", fold),
         cjk_title=heads(data["cjk_title_heads"] + [e for e in data["cjk"] if e["class"] == "Program"], "form", fold),
         cjk_stop_chars=frozenset(data["cjk_stop_chars"]),
+        zh_name_verbs=frozenset(data.get("zh_name_verbs", [])),
         cjk_stop_words=tuple(
             sorted(
                 {fold(w) for w in data["cjk_stop_words"] + data.get("cjk_stop_words_open", [])}, key=len, reverse=True
@@ -261,7 +263,11 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
         if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
             ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
         elif name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
-            joined = tuple(dict.fromkeys(m.entity for m in inside if m.entity != entity_id))
+            joined = tuple(
+                dict.fromkeys(
+                    m.entity for m in inside if m.entity != entity_id and catalog[m.entity].cls not in _NO_ENDS
+                )
+            )  # 牡丹江至乌苏里斯克国际物流通道: the sector in its name is no end
             ends = joined if len(joined) == 2 else ()
         else:
             ends = _endpoints(linked.text, entity, inside)
@@ -278,6 +284,8 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                     entity_id, "connects", place, linked.document, name.start, name.end, surface, "name", "name:ends"
                 )
             )
+        if linked.language == "zh":
+            relations.extend(_zh_sectors_of(name, entity_id, inside, linked, catalog))
         a, b = name.evidence or (name.start, name.end)
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
             if place != entity_id and place not in ends:
@@ -288,6 +296,24 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     mentions.sort(key=lambda m: (m.start, m.end))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(merged, sorted(entities.values(), key=lambda e: e.id), sorted(set(relations)))
+
+
+_NO_ENDS = frozenset({"Industry", "CooperationModel"})
+
+
+def _zh_sectors_of(
+    name: Name, entity_id: str, inside: list[Mention], linked: LinkedText, catalog: Catalog
+) -> list[Relation]:
+    """Chinese: a project or park named after a sector (牡丹江至乌苏里斯克国际物流通道, 木材加工园区)
+    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets."""
+    if name.head.cls not in ("Project", "Park"):
+        return []
+    surface = linked.text[name.start : name.end]
+    return [
+        Relation(entity_id, "targetsIndustry", m.entity, linked.document, name.start, name.end, surface, "name")
+        for m in inside
+        if catalog[m.entity].cls == "Industry"
+    ]
 
 
 def _paired_ends(text: str, inside: list[Mention]) -> set[str]:
@@ -561,9 +587,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
         ):
             continue
+        if linked.language == "zh" and head.form in _ZH_AFTER_NAME_ONLY and _zh_after_head(text, head_start):
+            continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, word_starts, known)
+            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project")
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
         if linked.language == "ja" and head.kind == "Agreement":
@@ -597,8 +625,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         modifier_parts = _cjk_parts(
             text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution)
         )
-        if modifier_parts is None:
-            continue
+        if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
+            continue  # 俄罗斯技术转让项目: a country's projects of a kind, no project of its own name
         if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
             modifier_parts = tuple(("proper", v) if k == "word" else (k, v) for k, v in modifier_parts)
         series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
@@ -832,8 +860,30 @@ def _with_pair(text: str, start: int, head_start: int) -> int:
     return start
 
 
+_ZH_AFTER_NAME_ONLY = frozenset({"项目", "基地"})
+
+
+def _zh_country_only(parts: tuple[tuple[str, str], ...], catalog: Catalog) -> bool:
+    """Are a name's only anchors countries (no proper word, no other known name)?"""
+    if any(kind == "proper" for kind, _ in parts):
+        return False
+    return all(
+        catalog[value].cls in ("Country", "Industry", "CooperationModel") for kind, value in parts if kind == "entity"
+    )
+
+
+def _zh_after_head(text: str, at: int) -> bool:
+    """Chinese: does another head of a name end right before `at` (物流园 before 项目)?"""
+    return any(text.endswith(h.form, 0, at) for h in grammar().cjk if h.form not in _ZH_AFTER_NAME_ONLY)
+
+
 def _zh_left(
-    text: str, head_start: int, segmented, starts: list[int], known: SpanIndex[tuple[int, int, str]]
+    text: str,
+    head_start: int,
+    segmented,
+    starts: list[int],
+    known: SpanIndex[tuple[int, int, str]],
+    project_head: bool = False,
 ) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
@@ -853,9 +903,12 @@ def _zh_left(
             word = segmented[index]
             if (
                 head_start - word.start > 12
-                or word.flag in _STOP_FLAGS
+                or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
                 or word.text in g.cjk_stop_words
-                or any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+                or (
+                    any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
+                    and not any(a == word.start and b == word.end for a, b, _ in known.starting_at(word.start))
+                )  # 乌多坎铜矿开发项目: a catalog name is whole, whatever its characters (多)
             ):
                 break
             start = word.start
@@ -933,7 +986,7 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
     for word in linked.words:
         head = _ZH_PLACE_HEADS.get(word.text[-1:])
         stem = word.text[:-1]
-        if head is None or word.flag != "ns" or len(stem) < 2 or stem in g.cjk_generic:
+        if head is None or word.flag not in ("ns", "n") or len(stem) < 2 or stem in g.cjk_generic:
             continue
         if stem.endswith(("地", "城", "山", "林", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
             continue  # 地区, 新区, 开发区, 边疆区: an area or a park, not a place of its own
@@ -943,8 +996,8 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
             ((a, e) for a, b, e in known.within(max(0, word.start - 12), word.start) if b == word.start), None
         )
         outer = before[1] if before is not None and catalog[before[1]].cls in ("Region", "City", "Country") else None
-        if head.form == "区" and outer is None:
-            continue
+        if (head.form == "区" or word.flag != "ns") and outer is None:
+            continue  # 辽宁省营口市: a word jieba does not know as a place is one only after its region
         if any(c in g.cjk_stop_chars for c in stem):
             continue
         a, b = folded.original_span(word.start, word.end)
@@ -972,8 +1025,8 @@ def _zh_places_after(
         pieces: list[Word] = []
         while position in by_start and len(pieces) < 4 and position - b0 <= 10:
             word = by_start[position]
-            if word.flag in _STOP_FLAGS - {"n"} or any(c in g.cjk_stop_chars for c in word.text):
-                break
+            if word.flag in _STOP_FLAGS - {"n"} or (len(word.text) == 1 and word.text in g.cjk_stop_chars):
+                break  # 比金市: a stop character inside a longer word (比金) stops nothing
             pieces.append(word)
             position = word.end
             head = _ZH_PLACE_HEADS.get(word.text[-1:])
@@ -983,7 +1036,7 @@ def _zh_places_after(
             if (
                 known.overlapping(b0, position)
                 or stem in g.cjk_generic
-                or not any(w.flag in _PROPER_FLAGS for w in pieces)
+                or not (any(w.flag in _PROPER_FLAGS for w in pieces) or _zh_short_stem(entity, stem, catalog))
             ):
                 break
             if stem.endswith(("地", "城", "边疆", "新", "开发", "合作", "自治", "经济", "保税")):
@@ -996,6 +1049,12 @@ def _zh_places_after(
                 )
             break
     return names
+
+
+def _zh_short_stem(entity: str, stem: str, catalog: Catalog) -> bool:
+    """哈巴罗夫斯克边疆区比金市: two to four characters before 市 right after a known region name a
+    town even when jieba takes them for common words."""
+    return catalog[entity].cls == "Region" and 2 <= len(stem) <= 4 and all(_HAN.match(c) for c in stem)
 
 
 def _zh_institution(segmented, start: int, end: int) -> bool:

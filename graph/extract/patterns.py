@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
 from amurkg.extract.clauses import negated_clauses, partner_clause_read, partners_not_counterparts
-from amurkg.extract.cues import cues, find_cue, is_connector
+from amurkg.extract.cues import cues, find_cue, is_connector, link_word_before
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 
@@ -146,7 +146,10 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
 def _ends_of_link(view: SentenceView, second: Mention) -> bool:
     """Is the pair the object of a word of linking (`link_ends` of patterns.yaml: AとBを結ぶ橋)?"""
     after = fold(view.linked.text[second.end : second.end + 6])
-    return any(after.startswith(cue) for cue in cues("link_ends", view.linked.language))
+    if any(after.startswith(cue) for cue in cues("link_ends", view.linked.language)):
+        return True
+    # 连接牡丹江与乌苏里斯克: the ends of a link; two ports at a link's ends (该桥连接A口岸和B口岸) stay counterparts
+    return view.cls(second) != "Port" and link_word_before(view.linked, view.span.start, second.start)
 
 
 def _without_qualifiers(view: SentenceView) -> list[Mention]:
