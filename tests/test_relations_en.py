@@ -151,8 +151,11 @@ def test_the_older_cue_patterns_give_nothing_from_a_negated_clause(linker: Linke
     def pairs(text: str) -> set[tuple[str, str, str]]:
         return {(r.subject, r.predicate, r.object) for r in extract_patterns(linker.link("t", text, "en"), catalog)}
 
-    assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs("A bridge between Heihe and Blagoveshchensk opened.")
-    assert not pairs("No bridge between Heihe and Blagoveshchensk has been built.")
+    # a pair joined by "and" is counterparts only with a word of facing (twin, opposite, …) in the sentence
+    assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs(
+        "A bridge between the twin cities Heihe and Blagoveshchensk opened."
+    )
+    assert not pairs("No bridge between the twin cities Heihe and Blagoveshchensk has been built.")
 
 
 def test_a_discovered_company_targets_the_industries_it_specialises_in(linker: Linker, catalog: Catalog):
