@@ -346,3 +346,45 @@ def test_operate_investing_an_amount_in_and_possibility(read_relations):
         for r in read_relations("Tongjiang could host the Tongjiang Border Trade Fair.", "en")
         if r.predicate == "hosts"
     ]
+
+
+def test_it_opening_a_clause_is_the_link_named_before_and_a_party_of_the_clause(read_relations):
+    text = "The Suifenhe Freight Terminal opened in 2023. It links Suifenhe with Pogranichny. It is financed by the Bank of China."
+    found = _edges(read_relations, text)
+    assert ("suifenhe-freight-terminal", "connects", "pogranichny") in found
+    assert ("suifenhe-freight-terminal", "fundedBy", "china-bank") in found
+
+
+def test_built_by_a_company_abbreviated_co_implements_the_project(read_relations):
+    text = "The Heihe Grain Wharf Terminal was constructed by Amur Grain Trading Co., a shipping firm."
+    found = read_relations(text, "en")
+    hit = [r for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"]
+    assert hit and "trading" in hit[0].subject and "company" in hit[0].subject
+
+
+def test_delegates_attending_with_a_clause_after_take_part_in_the_event_named_before(read_relations):
+    text = "Dalian hosted the Northeast Asia Timber Fair in May. Officials from Liaoning and Jilin attended, as did several banks."
+    found = read_relations(text, "en")
+    taken_part = {(r.subject, r.object) for r in found if r.predicate == "participatesIn"}
+    assert {s for s, _ in taken_part} == {"liaoning", "jilin"}
+    assert all("timber" in o and o.endswith("fair") for _, o in taken_part)
+
+
+def test_a_place_the_money_comes_from_is_not_the_subject(read_relations):
+    text = "Its logistics park, set up with funds from Liaoning, specialises in food processing."
+    assert not [r for r in read_relations(text, "en") if r.subject == "liaoning"]
+
+
+def test_a_city_under_a_prefecture_lies_in_it_and_is_the_one_that_faces(read_relations):
+    found = _edges(read_relations, "Dongning, a county-level city under Mudanjiang, faces Poltavka across the river.")
+    assert ("dongning", "locatedIn", "mudanjiang") in found
+    assert ("dongning", "counterpartOf", "poltavka") in found
+    assert ("mudanjiang", "counterpartOf", "poltavka") not in found
+
+
+def test_working_together_is_cooperation_and_without_a_word_of_facing_no_counterparts(read_relations):
+    found = _edges(read_relations, "Suifenhe and Pogranichny worked together on a tourism route.")
+    assert ("suifenhe", "cooperatesWith", "pogranichny") in found
+    assert ("suifenhe", "counterpartOf", "pogranichny") not in found
+    signed = _edges(read_relations, "Suifenhe and Ussuriysk signed a logistics agreement in April.")
+    assert not [t for t in signed if t[1] == "counterpartOf"]

@@ -29,6 +29,7 @@ import yaml
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
+from amurkg.extract.cues import find_cue
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -696,11 +697,16 @@ class ClauseReader:
         end = clause.end
         while end > clause.start and self.linked.text[end - 1] in " \n.;,":
             end -= 1
+        word = re.compile(r"[\w'’-]+[ ]*(?=[,;.]|$)").match(self.linked.text, max(cues["participatesIn"]), end)
+        if word is not None and word.end() < end:
+            end = word.end()  # "Delegates from A and B attended, as did …": the word's event is left out
         if event is None or end <= max(clause.mentions[-1].end if clause.mentions else 0, max(cues["participatesIn"])):
-            return clause
+            if not (word is not None and word.end() == end and event is not None):
+                return clause
         sentence = next((i for i, s in enumerate(self.linked.sentences) if s.start <= clause.start < s.end), 0)
         stand_in = Mention(event.entity, event.document, end, end, "", sentence)
-        return Clause(self.linked.text, clause.start, clause.end, [*clause.mentions, stand_in], self.language)
+        mentions = sorted([*clause.mentions, stand_in], key=lambda m: (m.start, m.end))
+        return Clause(self.linked.text, clause.start, clause.end, mentions, self.language)
 
     def _clause_only(self, mention: Mention, clause: Clause) -> bool:
         """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
@@ -893,7 +899,11 @@ class ClauseReader:
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
                 ):
-                    if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
+                    if (
+                        predicate in self.lex.needs_party_in_clause
+                        and not self._partner_clause(clause, predicate)
+                        and not self._en_pronoun_subject(clause)
+                    ):
                         continue
                     if predicate in self.lex.not_at_place and self._locative(topic.mention):
                         continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
@@ -1035,8 +1045,12 @@ class ClauseReader:
                 break
         links = self.lex.object_first_links.find(clause)
         for subject in mentions[position + 1 :]:
-            if not fits(subject) or self._owner_only(subject):
-                continue
+            if (
+                not fits(subject)
+                or self._owner_only(subject)
+                or self._means_marked(self._list_of(subject, mentions)[0])
+            ):
+                continue  # "…, set up with funds from B, specialises in …": B is a means, not the doer
             if verb_final and self._relative_head(obj, subject, found, mentions):
                 return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
             if (
@@ -1200,7 +1214,7 @@ class ClauseReader:
         """Does a word of means stand right before the name ("依托抚远口岸", "借助…")?"""
         if not self.lex.means_before:
             return False
-        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        before = fold(self.linked.text[max(0, mention.start - 16) : mention.start]).rstrip()
         return any(before.endswith(word) for word in self.lex.means_before)
 
     def _agent_marked(self, mention: Mention) -> bool:
@@ -1316,6 +1330,7 @@ class ClauseReader:
                     and cross
                     and not self._ja_ends_of_link(second)
                     and not ((said or "signs" in cues) and self._partner_joined(first, second))
+                    and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
@@ -1331,6 +1346,15 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _en_without_facing(self, second: Mention) -> bool:
+        """English: a sentence with no word of facing (`counterpart` of patterns.yaml: opposite,
+        twin, across the …) makes no counterparts of a pair ("Suifenhe and Pogranichny worked
+        together …" says they cooperate, not that they face each other)."""
+        if self.language != "en":
+            return False
+        span = self.linked.sentences[second.sentence]
+        return find_cue("counterpart", "en", fold(self.linked.text[span.start : span.end])) < 0
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
@@ -1349,6 +1373,11 @@ class ClauseReader:
         if predicate not in self.lex.partner_clause_topic or not clause.mentions:
             return False
         return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
+    def _en_pronoun_subject(self, clause: Clause) -> bool:
+        """English: a clause opening with "It"/"They" names its subject as a party ("It connects A
+        with B", "It is funded by C"): the pronoun stands for the carried topic."""
+        return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
 
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
@@ -1876,6 +1905,7 @@ _EN_MODAL_BEFORE = re.compile(
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
 )
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+_EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
 
 
 def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:
