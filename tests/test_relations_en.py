@@ -388,3 +388,20 @@ def test_working_together_is_cooperation_and_without_a_word_of_facing_no_counter
     assert ("suifenhe", "counterpartOf", "pogranichny") not in found
     signed = _edges(read_relations, "Suifenhe and Ussuriysk signed a logistics agreement in April.")
     assert not [t for t in signed if t[1] == "counterpartOf"]
+
+
+def test_an_agreement_named_after_its_head_is_signed_by_both_parties(read_relations):
+    text = "Amur Oblast and Heilongjiang signed a Memorandum on Soybean Processing Cooperation in May."
+    signed = {(r.subject, r.object) for r in read_relations(text, "en") if r.predicate == "signs"}
+    assert {s for s, _ in signed} == {"amur-oblast", "heilongjiang"}
+    assert all(o.endswith("memorandum") and "soybean" in o for _, o in signed)
+
+
+def test_jointly_is_no_word_of_joining_or_taking_part(read_relations):
+    text = "The Heihe Bridge opened in 2019. The bridge was built jointly by the Harbin Bank and the Far East Development Fund."
+    assert not [r for r in read_relations(text, "en") if r.predicate in ("participatesIn", "connects")]
+
+
+def test_a_phase_of_the_link_named_before_is_the_link(read_relations):
+    text = "The Suifenhe Freight Terminal opened in 2023. The terminal's second phase was funded by the Harbin Bank."
+    assert ("suifenhe-freight-terminal", "fundedBy", "harbin-bank") in _edges(read_relations, text)

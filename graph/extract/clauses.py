@@ -497,7 +497,9 @@ class ClauseReader:
         added: list[Mention] = []
         for words, family, plural in self.lex.definite:
             pattern = r"\s+".join(re.escape(w) for w in words)
-            if self.language not in CJK:  # CJK words stand without spaces: no word boundaries
+            if self.language == "en":  # "the terminal's first phase": a possessive is the noun too
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))"
+            elif self.language not in CJK:  # CJK words stand without spaces: no word boundaries
                 pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
@@ -1905,6 +1907,9 @@ _EN_MODAL_BEFORE = re.compile(
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
 )
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+_EN_PART_OF_LINK = (
+    r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
+)
 _EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
 
 
