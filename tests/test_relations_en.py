@@ -405,3 +405,14 @@ def test_jointly_is_no_word_of_joining_or_taking_part(read_relations):
 def test_a_phase_of_the_link_named_before_is_the_link(read_relations):
     text = "The Suifenhe Freight Terminal opened in 2023. The terminal's second phase was funded by the Harbin Bank."
     assert ("suifenhe-freight-terminal", "fundedBy", "harbin-bank") in _edges(read_relations, text)
+
+
+def test_words_of_serving_booming_and_building_an_economy_on_give_industries(read_relations):
+    assert ("heihe", "targetsIndustry", "tourism") in _edges(read_relations, "Winter tourism is booming in Heihe.")
+    found = _edges(read_relations, "Suifenhe has built its economy on timber processing and logistics.")
+    assert {("suifenhe", "targetsIndustry", "logistics"), ("suifenhe", "targetsIndustry", "wood-processing")} <= found
+
+
+def test_acting_on_a_program_implements_it(read_relations):
+    text = "Over the past year the Jilin Provincial Government acted on the Belt and Road Initiative."
+    assert ("jilin-government", "implements", "belt-and-road-initiative") in _edges(read_relations, text)
