@@ -416,3 +416,10 @@ def test_words_of_serving_booming_and_building_an_economy_on_give_industries(rea
 def test_acting_on_a_program_implements_it(read_relations):
     text = "Over the past year the Jilin Provincial Government acted on the Belt and Road Initiative."
     assert ("jilin-government", "implements", "belt-and-road-initiative") in _edges(read_relations, text)
+
+
+def test_a_link_that_begins_operating_is_not_operated_by_the_carried_topic(read_relations):
+    text = "HEILONGJIANG — Grain will move faster now that the Raohe Grain Terminal has begun operating."
+    assert not [r for r in read_relations(text, "en") if r.predicate == "implements"]
+    text = "Heilongjiang opened new crossings. It operates the Raohe Grain Terminal."
+    assert [r for r in read_relations(text, "en") if r.predicate == "implements" and r.subject == "heilongjiang"]

@@ -909,6 +909,8 @@ class ClauseReader:
                         continue
                     if predicate in self.lex.not_at_place and self._locative(topic.mention):
                         continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
+                    if self._en_object_does_it(clause, obj, found):
+                        continue  # "… after the Grain Terminal began operating": the terminal is the word's subject
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
                     entry = (
@@ -1375,6 +1377,15 @@ class ClauseReader:
         if predicate not in self.lex.partner_clause_topic or not clause.mentions:
             return False
         return _opens_with_partner(self.linked, self.lex, clause.start, clause.mentions[0].start)
+
+    def _en_object_does_it(self, clause: Clause, obj: Mention, found: list[int]) -> bool:
+        """English: every relation word stands after the object, with no name between ("the
+        Terminal began operating", "the route was launched in 2015"): the object is the word's
+        subject, so no carried topic does it to the object."""
+        if self.language != "en" or any(at < obj.start for at in found):
+            return False
+        first = min(at for at in found)
+        return not any(obj.end <= m.start < first for m in clause.mentions)
 
     def _en_pronoun_subject(self, clause: Clause) -> bool:
         """English: a clause opening with "It"/"They" names its subject as a party ("It connects A
