@@ -423,3 +423,8 @@ def test_a_link_that_begins_operating_is_not_operated_by_the_carried_topic(read_
     assert not [r for r in read_relations(text, "en") if r.predicate == "implements"]
     text = "Heilongjiang opened new crossings. It operates the Raohe Grain Terminal."
     assert [r for r in read_relations(text, "en") if r.predicate == "implements" and r.subject == "heilongjiang"]
+
+
+def test_border_tourism_is_the_cross_border_sector(read_relations):
+    found = _edges(read_relations, "Dongning plans to develop border tourism next year.")
+    assert ("dongning", "targetsIndustry", "cross-border-tourism") in found
