@@ -428,3 +428,12 @@ def test_a_link_that_begins_operating_is_not_operated_by_the_carried_topic(read_
 def test_border_tourism_is_the_cross_border_sector(read_relations):
     found = _edges(read_relations, "Dongning plans to develop border tourism next year.")
     assert ("dongning", "targetsIndustry", "cross-border-tourism") in found
+
+
+def test_an_unknown_name_that_borders_a_known_place_is_a_town(read_relations):
+    text = "Further west, Shiwei, which borders Zabaykalsky Krai, has opened a small crossing. Officials in Shiwei expect more visitors."
+    found = read_relations(text, "en")
+    assert [r for r in found if r.predicate == "adjoins" and r.object == "zabaykalsky-krai" and "shiwei" in r.subject]
+    assert not [
+        r for r in read_relations("Tourism in the town borders on the absurd.", "en") if r.predicate == "adjoins"
+    ]

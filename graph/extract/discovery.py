@@ -1539,6 +1539,13 @@ def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
 
 
+def _en_place_verbs() -> tuple[str, ...]:
+    """Verbs only a place does (names.yaml en_place_descriptors.verbs: "X, which borders B")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_place_descriptors") or {}
+    return tuple(data.get("verbs") or ())
+
+
 def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]) -> list[Name]:
     """English places the catalog does not know, named with a descriptor noun (names.yaml
     en_place_descriptors): "Zabaykalsk, a town in Zabaykalsky Krai", "the Russian town of
@@ -1586,6 +1593,15 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
         rest = re.match(rf"['’]s {words}({noun})\b", text[place.end :])
         if rest and catalog[place.entity].cls in _ANCHOR_CLASSES:
             described.append((start, end, nouns[rest.group(1)], (place.entity,), (start, place.end + rest.end())))
+    verbs = _en_place_verbs()
+    if verbs:  # "Hunchun, which borders Russia", "Raohe faces Bikin": only a place borders one
+        verb = "|".join(re.escape(v) for v in verbs)
+        doer = re.compile(rf"(?<![\w'’-])({_EN_PLACE_NAME})(?:, which)? (?:{verb}) (?:both )?(?:the )?[A-Z]")
+        for match in doer.finditer(text):
+            start, end = match.span(1)
+            if match.group(1).split()[0] in g.en_stop or not free(start, end):
+                continue
+            described.append((start, end, "City", (), (start, end)))
     for match in before.finditer(text):  # "the Russian town of Zabaykalsk"
         start, end = match.span(3)
         if not free(start, end) or match.group(3).split()[0] in g.en_stop:
