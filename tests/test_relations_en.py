@@ -437,3 +437,9 @@ def test_an_unknown_name_that_borders_a_known_place_is_a_town(read_relations):
     assert not [
         r for r in read_relations("Tourism in the town borders on the absurd.", "en") if r.predicate == "adjoins"
     ]
+
+
+def test_a_route_or_corridor_named_after_two_places_connects_them(read_relations):
+    found = _edges(read_relations, "The Dongning–Poltavka route reopened to lorries in April.")
+    ends = {o for s, p, o in found if p == "connects" and s.endswith("route")}
+    assert ends == {"dongning", "poltavka"}
