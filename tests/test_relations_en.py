@@ -443,3 +443,8 @@ def test_a_route_or_corridor_named_after_two_places_connects_them(read_relations
     found = _edges(read_relations, "The Dongning–Poltavka route reopened to lorries in April.")
     ends = {o for s, p, o in found if p == "connects" and s.endswith("route")}
     assert ends == {"dongning", "poltavka"}
+
+
+def test_a_town_across_the_river_from_a_foreign_town_is_its_counterpart(read_relations):
+    found = _edges(read_relations, "Jiayin sits across the Amur from Poyarkovo, a village in Amur Oblast.")
+    assert ("jiayin", "counterpartOf", "poyarkovo-city") in found
