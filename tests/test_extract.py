@@ -65,9 +65,9 @@ def test_table_parser_reads_a_new_table_of_the_same_layout(linker, catalog):
 @pytest.mark.parametrize(
     "sentence, language",
     [
-        ("黒河とブラゴベシチェンスクは協力している。", "ja"),
+        ("黒河とブラゴベシチェンスクは川を隔てて協力している。", "ja"),
         ("黑河与布拉戈维申斯克是一对口岸城市。", "zh"),
-        ("Благовещенск и Хэйхэ развивают торговлю.", "ru"),
+        ("Благовещенск и Хэйхэ, стоящие напротив, развивают торговлю.", "ru"),
         ("Heihe and Blagoveshchensk face each other across the Amur.", "en"),
     ],
 )
@@ -76,6 +76,22 @@ def test_cross_border_pair_pattern_in_each_language(linker, catalog, sentence, l
     relations = extract_patterns(linked, catalog)
     pairs = {frozenset((r.subject, r.object)) for r in relations if r.predicate == "counterpartOf"}
     assert frozenset(("heihe", "blagoveshchensk")) in pairs, [(m.surface, m.entity) for m in linked.mentions]
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("绥芬河与乌苏里斯克签署了物流协议。", "zh"),
+        ("綏芬河とウスリースクは物流の協定に署名した。", "ja"),
+        ("Суйфэньхэ и Уссурийск подписали соглашение о логистике.", "ru"),
+        ("Suifenhe and Ussuriysk signed a logistics agreement.", "en"),
+    ],
+)
+def test_a_cross_border_pair_without_a_word_of_facing_is_no_counterpart(linker, catalog, sentence, language):
+    linked = linker.link("synthetic", sentence, language)
+    assert not [r for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"], [
+        (m.surface, m.entity) for m in linked.mentions
+    ]
 
 
 def test_no_pair_between_two_cities_of_one_country(linker, catalog):
@@ -98,7 +114,9 @@ def test_each_document_proposes_models(built):
 
 def test_a_list_of_pairs_is_read_pair_by_pair(linker, catalog):
     linked = linker.link(
-        "synthetic", "例えば、黒河とブラゴベシチェンスク、綏芬河とポグラニチヌイ、同江とビロビジャンである。", "ja"
+        "synthetic",
+        "対岸の都市は、例えば、黒河とブラゴベシチェンスク、綏芬河とポグラニチヌイ、同江とビロビジャンである。",
+        "ja",
     )
     pairs = {
         frozenset((r.subject, r.object)) for r in extract_patterns(linked, catalog) if r.predicate == "counterpartOf"

@@ -170,8 +170,8 @@ def test_a_new_topic_ends_the_carried_one():
     [
         (
             "en",
-            "A cooperation agreement was signed between Manzhouli, the largest land port on the border, and "
-            "Russia's Zabaykalsk.",
+            "A cooperation agreement was signed between the twin towns Manzhouli, the largest land port on the "
+            "border, and Russia's Zabaykalsk.",  # counterparts only with a word of facing (twin, opposite, …)
             ("manzhouli", "zabaykalsk"),
         ),
         (

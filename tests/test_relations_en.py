@@ -151,8 +151,11 @@ def test_the_older_cue_patterns_give_nothing_from_a_negated_clause(linker: Linke
     def pairs(text: str) -> set[tuple[str, str, str]]:
         return {(r.subject, r.predicate, r.object) for r in extract_patterns(linker.link("t", text, "en"), catalog)}
 
-    assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs("A bridge between Heihe and Blagoveshchensk opened.")
-    assert not pairs("No bridge between Heihe and Blagoveshchensk has been built.")
+    # a pair joined by "and" is counterparts only with a word of facing (twin, opposite, …) in the sentence
+    assert ("heihe", "counterpartOf", "blagoveshchensk") in pairs(
+        "A bridge between the twin cities Heihe and Blagoveshchensk opened."
+    )
+    assert not pairs("No bridge between the twin cities Heihe and Blagoveshchensk has been built.")
 
 
 def test_a_discovered_company_targets_the_industries_it_specialises_in(linker: Linker, catalog: Catalog):
@@ -343,3 +346,105 @@ def test_operate_investing_an_amount_in_and_possibility(read_relations):
         for r in read_relations("Tongjiang could host the Tongjiang Border Trade Fair.", "en")
         if r.predicate == "hosts"
     ]
+
+
+def test_it_opening_a_clause_is_the_link_named_before_and_a_party_of_the_clause(read_relations):
+    text = "The Suifenhe Freight Terminal opened in 2023. It links Suifenhe with Pogranichny. It is financed by the Bank of China."
+    found = _edges(read_relations, text)
+    assert ("suifenhe-freight-terminal", "connects", "pogranichny") in found
+    assert ("suifenhe-freight-terminal", "fundedBy", "china-bank") in found
+
+
+def test_built_by_a_company_abbreviated_co_implements_the_project(read_relations):
+    text = "The Heihe Grain Wharf Terminal was constructed by Amur Grain Trading Co., a shipping firm."
+    found = read_relations(text, "en")
+    hit = [r for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"]
+    assert hit and "trading" in hit[0].subject and "company" in hit[0].subject
+
+
+def test_delegates_attending_with_a_clause_after_take_part_in_the_event_named_before(read_relations):
+    text = "Dalian hosted the Northeast Asia Timber Fair in May. Officials from Liaoning and Jilin attended, as did several banks."
+    found = read_relations(text, "en")
+    taken_part = {(r.subject, r.object) for r in found if r.predicate == "participatesIn"}
+    assert {s for s, _ in taken_part} == {"liaoning", "jilin"}
+    assert all("timber" in o and o.endswith("fair") for _, o in taken_part)
+
+
+def test_a_place_the_money_comes_from_is_not_the_subject(read_relations):
+    text = "Its logistics park, set up with funds from Liaoning, specialises in food processing."
+    assert not [r for r in read_relations(text, "en") if r.subject == "liaoning"]
+
+
+def test_a_city_under_a_prefecture_lies_in_it_and_is_the_one_that_faces(read_relations):
+    found = _edges(read_relations, "Dongning, a county-level city under Mudanjiang, faces Poltavka across the river.")
+    assert ("dongning", "locatedIn", "mudanjiang") in found
+    assert ("dongning", "counterpartOf", "poltavka") in found
+    assert ("mudanjiang", "counterpartOf", "poltavka") not in found
+
+
+def test_working_together_is_cooperation_and_without_a_word_of_facing_no_counterparts(read_relations):
+    found = _edges(read_relations, "Suifenhe and Pogranichny worked together on a tourism route.")
+    assert ("suifenhe", "cooperatesWith", "pogranichny") in found
+    assert ("suifenhe", "counterpartOf", "pogranichny") not in found
+    signed = _edges(read_relations, "Suifenhe and Ussuriysk signed a logistics agreement in April.")
+    assert not [t for t in signed if t[1] == "counterpartOf"]
+
+
+def test_an_agreement_named_after_its_head_is_signed_by_both_parties(read_relations):
+    text = "Amur Oblast and Heilongjiang signed a Memorandum on Soybean Processing Cooperation in May."
+    signed = {(r.subject, r.object) for r in read_relations(text, "en") if r.predicate == "signs"}
+    assert {s for s, _ in signed} == {"amur-oblast", "heilongjiang"}
+    assert all(o.endswith("memorandum") and "soybean" in o for _, o in signed)
+
+
+def test_jointly_is_no_word_of_joining_or_taking_part(read_relations):
+    text = "The Heihe Bridge opened in 2019. The bridge was built jointly by the Harbin Bank and the Far East Development Fund."
+    assert not [r for r in read_relations(text, "en") if r.predicate in ("participatesIn", "connects")]
+
+
+def test_a_phase_of_the_link_named_before_is_the_link(read_relations):
+    text = "The Suifenhe Freight Terminal opened in 2023. The terminal's second phase was funded by the Harbin Bank."
+    assert ("suifenhe-freight-terminal", "fundedBy", "harbin-bank") in _edges(read_relations, text)
+
+
+def test_words_of_serving_booming_and_building_an_economy_on_give_industries(read_relations):
+    assert ("heihe", "targetsIndustry", "tourism") in _edges(read_relations, "Winter tourism is booming in Heihe.")
+    found = _edges(read_relations, "Suifenhe has built its economy on timber processing and logistics.")
+    assert {("suifenhe", "targetsIndustry", "logistics"), ("suifenhe", "targetsIndustry", "wood-processing")} <= found
+
+
+def test_acting_on_a_program_implements_it(read_relations):
+    text = "Over the past year the Jilin Provincial Government acted on the Belt and Road Initiative."
+    assert ("jilin-government", "implements", "belt-and-road-initiative") in _edges(read_relations, text)
+
+
+def test_a_link_that_begins_operating_is_not_operated_by_the_carried_topic(read_relations):
+    text = "HEILONGJIANG — Grain will move faster now that the Raohe Grain Terminal has begun operating."
+    assert not [r for r in read_relations(text, "en") if r.predicate == "implements"]
+    text = "Heilongjiang opened new crossings. It operates the Raohe Grain Terminal."
+    assert [r for r in read_relations(text, "en") if r.predicate == "implements" and r.subject == "heilongjiang"]
+
+
+def test_border_tourism_is_the_cross_border_sector(read_relations):
+    found = _edges(read_relations, "Dongning plans to develop border tourism next year.")
+    assert ("dongning", "targetsIndustry", "cross-border-tourism") in found
+
+
+def test_an_unknown_name_that_borders_a_known_place_is_a_town(read_relations):
+    text = "Further west, Shiwei, which borders Zabaykalsky Krai, has opened a small crossing. Officials in Shiwei expect more visitors."
+    found = read_relations(text, "en")
+    assert [r for r in found if r.predicate == "adjoins" and r.object == "zabaykalsky-krai" and "shiwei" in r.subject]
+    assert not [
+        r for r in read_relations("Tourism in the town borders on the absurd.", "en") if r.predicate == "adjoins"
+    ]
+
+
+def test_a_route_or_corridor_named_after_two_places_connects_them(read_relations):
+    found = _edges(read_relations, "The Dongning–Poltavka route reopened to lorries in April.")
+    ends = {o for s, p, o in found if p == "connects" and s.endswith("route")}
+    assert ends == {"dongning", "poltavka"}
+
+
+def test_a_town_across_the_river_from_a_foreign_town_is_its_counterpart(read_relations):
+    found = _edges(read_relations, "Jiayin sits across the Amur from Poyarkovo, a village in Amur Oblast.")
+    assert ("jiayin", "counterpartOf", "poyarkovo-city") in found

@@ -29,7 +29,7 @@ import yaml
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
-from amurkg.extract.cues import link_word_before
+from amurkg.extract.cues import find_cue, link_word_before
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -516,7 +516,9 @@ class ClauseReader:
         added: list[Mention] = []
         for words, family, plural in self.lex.definite:
             pattern = r"\s+".join(re.escape(w) for w in words)
-            if self.language not in CJK:  # CJK words stand without spaces: no word boundaries
+            if self.language == "en":  # "the terminal's first phase": a possessive is the noun too
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))"
+            elif self.language not in CJK:  # CJK words stand without spaces: no word boundaries
                 pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
@@ -805,11 +807,16 @@ class ClauseReader:
         end = clause.end
         while end > clause.start and self.linked.text[end - 1] in " \n.;,":
             end -= 1
+        word = re.compile(r"[\w'’-]+[ ]*(?=[,;.]|$)").match(self.linked.text, max(cues["participatesIn"]), end)
+        if word is not None and word.end() < end:
+            end = word.end()  # "Delegates from A and B attended, as did …": the word's event is left out
         if event is None or end <= max(clause.mentions[-1].end if clause.mentions else 0, max(cues["participatesIn"])):
-            return clause
+            if not (word is not None and word.end() == end and event is not None):
+                return clause
         sentence = next((i for i, s in enumerate(self.linked.sentences) if s.start <= clause.start < s.end), 0)
         stand_in = Mention(event.entity, event.document, end, end, "", sentence)
-        return Clause(self.linked.text, clause.start, clause.end, [*clause.mentions, stand_in], self.language)
+        mentions = sorted([*clause.mentions, stand_in], key=lambda m: (m.start, m.end))
+        return Clause(self.linked.text, clause.start, clause.end, mentions, self.language)
 
     def _clause_only(self, mention: Mention, clause: Clause) -> bool:
         """Is the name marked as the subject of its own clause only (Japanese が), not as a topic
@@ -1007,10 +1014,16 @@ class ClauseReader:
                     and self._fits(predicate, topic.mention, obj)
                     and not self._ru_unknown_subject(clause)
                 ):
-                    if predicate in self.lex.needs_party_in_clause and not self._partner_clause(clause, predicate):
+                    if (
+                        predicate in self.lex.needs_party_in_clause
+                        and not self._partner_clause(clause, predicate)
+                        and not self._en_pronoun_subject(clause)
+                    ):
                         continue
                     if predicate in self.lex.not_at_place and self._locative(topic.mention):
                         continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
+                    if self._en_object_does_it(clause, obj, found):
+                        continue  # "… after the Grain Terminal began operating": the terminal is the word's subject
                     key = (topic.mention.entity, obj.entity)
                     distance = 1000 + min(abs(at - obj.start) for at in found)
                     entry = (
@@ -1189,8 +1202,12 @@ class ClauseReader:
                 break
         links = self.lex.object_first_links.find(clause)
         for subject in mentions[position + 1 :]:
-            if not fits(subject) or self._owner_only(subject):
-                continue
+            if (
+                not fits(subject)
+                or self._owner_only(subject)
+                or self._means_marked(self._list_of(subject, mentions)[0])
+            ):
+                continue  # "…, set up with funds from B, specialises in …": B is a means, not the doer
             if verb_final and self._relative_head(obj, subject, found, mentions):
                 return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
             if (
@@ -1355,7 +1372,7 @@ class ClauseReader:
         """Does a word of means stand right before the name ("依托抚远口岸", "借助…")?"""
         if not self.lex.means_before:
             return False
-        before = fold(self.linked.text[max(0, mention.start - 4) : mention.start]).rstrip()
+        before = fold(self.linked.text[max(0, mention.start - 16) : mention.start]).rstrip()
         return any(before.endswith(word) for word in self.lex.means_before)
 
     def _agent_marked(self, mention: Mention) -> bool:
@@ -1482,6 +1499,7 @@ class ClauseReader:
                     and not self._ja_ends_of_link(second)
                     and not self._zh_ends_of_link(first, second, clause)
                     and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
+                    and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
@@ -1503,6 +1521,15 @@ class ClauseReader:
         """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
         ends of a link, which says nothing of them as counterparts."""
         return self.language == "ru" and "connects" in cues
+
+    def _en_without_facing(self, second: Mention) -> bool:
+        """English: a sentence with no word of facing (`counterpart` of patterns.yaml: opposite,
+        twin, across the …) makes no counterparts of a pair ("Suifenhe and Pogranichny worked
+        together …" says they cooperate, not that they face each other)."""
+        if self.language != "en":
+            return False
+        span = self.linked.sentences[second.sentence]
+        return find_cue("counterpart", "en", fold(self.linked.text[span.start : span.end])) < 0
 
     def _ja_ends_of_link(self, second: Mention) -> bool:
         """Japanese: a pair that is the object of a word of connecting (AとBを結ぶ橋) names the ends
@@ -1569,6 +1596,20 @@ class ClauseReader:
         after = fold(self.linked.text[first.end : first.end + 4])
         after = after[1:] if after.startswith("市") else after
         return after.startswith(self.lex.partner_after)
+
+    def _en_object_does_it(self, clause: Clause, obj: Mention, found: list[int]) -> bool:
+        """English: every relation word stands after the object, with no name between ("the
+        Terminal began operating", "the route was launched in 2015"): the object is the word's
+        subject, so no carried topic does it to the object."""
+        if self.language != "en" or any(at < obj.start for at in found):
+            return False
+        first = min(at for at in found)
+        return not any(obj.end <= m.start < first for m in clause.mentions)
+
+    def _en_pronoun_subject(self, clause: Clause) -> bool:
+        """English: a clause opening with "It"/"They" names its subject as a party ("It connects A
+        with B", "It is funded by C"): the pronoun stands for the carried topic."""
+        return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
 
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
@@ -2151,6 +2192,10 @@ _EN_MODAL_BEFORE = re.compile(
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
 )
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+_EN_PART_OF_LINK = (
+    r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
+)
+_EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
 
 
 def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:

@@ -1621,7 +1621,7 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             continue
         head_tokens = tokens[i : i + size]
         before = _en_before(tokens, i, linked)
-        after = _en_after(tokens, i + size) if head_tokens[0].capitalised else []
+        after = _en_after(tokens, i + size, _en_head_first_links(head)) if head_tokens[0].capitalised else []
         if not head_tokens[0].capitalised and (
             not (before and any(t.entity or _en_proper(t) for t in before))
             or any(t.text.endswith(("'s", "’s")) for t in before)  # "Liaoning's main seaport": a description
@@ -1631,7 +1631,7 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         parts = tuple(_en_part(t) for t in before + after if t.text not in g.en_connectors and t.word)
         proper = any(k in ("entity", "proper") for k, _ in parts)
         head_first = bool(after) and not before
-        named = proper or (head_first and head.kind == "GovernmentBody" and after)
+        named = proper or (head_first and head.kind == "GovernmentBody" and after) or _en_titled_after(head, after)
         capital = _en_capitalised_title(before, head_tokens, head)
         if parts and (named or capital) and (before or after):
             all_tokens = before + head_tokens + after
@@ -1675,6 +1675,13 @@ def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
     with open(_GRAMMAR, encoding="utf-8") as handle:
         data = yaml.safe_load(handle).get("en_place_descriptors") or {}
     return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
+
+
+def _en_place_verbs() -> tuple[str, ...]:
+    """Verbs only a place does (names.yaml en_place_descriptors.verbs: "X, which borders B")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_place_descriptors") or {}
+    return tuple(data.get("verbs") or ())
 
 
 def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]) -> list[Name]:
@@ -1724,6 +1731,15 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
         rest = re.match(rf"['’]s {words}({noun})\b", text[place.end :])
         if rest and catalog[place.entity].cls in _ANCHOR_CLASSES:
             described.append((start, end, nouns[rest.group(1)], (place.entity,), (start, place.end + rest.end())))
+    verbs = _en_place_verbs()
+    if verbs:  # "Hunchun, which borders Russia", "Raohe faces Bikin": only a place borders one
+        verb = "|".join(re.escape(v) for v in verbs)
+        doer = re.compile(rf"(?<![\w'’-])({_EN_PLACE_NAME})(?:, which)? (?:{verb}) (?:both )?(?:the )?[A-Z]")
+        for match in doer.finditer(text):
+            start, end = match.span(1)
+            if match.group(1).split()[0] in g.en_stop or not free(start, end):
+                continue
+            described.append((start, end, "City", (), (start, end)))
     for match in before.finditer(text):  # "the Russian town of Zabaykalsk"
         start, end = match.span(3)
         if not free(start, end) or match.group(3).split()[0] in g.en_stop:
@@ -1881,10 +1897,23 @@ def _en_parenthesis(tokens: list[_Token], j: int) -> int | None:
     return k
 
 
-def _en_after(tokens: list[_Token], j: int) -> list[_Token]:
+def _en_head_first_links(head: Head) -> tuple[str, ...]:
+    """The words that may join a head to the words after it: 'of', 'for', and for an agreement,
+    memorandum or treaty 'on' too (Memorandum on Timber Trade Cooperation)."""
+    return ("of", "for", "on") if head.kind == "Agreement" else ("of", "for")
+
+
+def _en_titled_after(head: Head, after: list[_Token]) -> bool:
+    """An agreement or event named by two or more capitalised words after its head (the Agreement
+    on Border Trade Facilitation): the capitals make it a name, as before a head."""
+    words = [t for t in after[1:] if t.word and t.text not in grammar().en_connectors]
+    return head.kind == "Agreement" and len(words) >= 2 and all(t.capitalised for t in words)
+
+
+def _en_after(tokens: list[_Token], j: int, links: tuple[str, ...] = ("of", "for")) -> list[_Token]:
     """'of Commerce', 'of China', 'for Foreign Trade and Economic Cooperation'."""
     g = grammar()
-    if j >= len(tokens) or tokens[j].text not in ("of", "for") or tokens[j].start - tokens[j - 1].end != 1:
+    if j >= len(tokens) or tokens[j].text not in links or tokens[j].start - tokens[j - 1].end != 1:
         return []
     chosen = [tokens[j]]
     k = j + 1

@@ -133,7 +133,7 @@ def cross_border_pairs(view: SentenceView) -> Iterator[Relation]:
         if not country_a or not country_b or country_a == country_b:
             continue
         classes = {view.cls(first), view.cls(second)}
-        if classes <= PAIR_CLASSES and not _ends_of_link(view, second):
+        if classes <= PAIR_CLASSES and not _ends_of_link(view, second) and view.has("counterpart"):
             paired.add(position + 1)
             if partners_not_counterparts(view.linked, first, second):
                 continue  # "A与B签署了…": partners, not counterparts
