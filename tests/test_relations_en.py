@@ -448,3 +448,11 @@ def test_a_route_or_corridor_named_after_two_places_connects_them(read_relations
 def test_a_town_across_the_river_from_a_foreign_town_is_its_counterpart(read_relations):
     found = _edges(read_relations, "Jiayin sits across the Amur from Poyarkovo, a village in Amur Oblast.")
     assert ("jiayin", "counterpartOf", "poyarkovo-city") in found
+
+
+def test_a_fund_named_after_two_countries_connects_nothing_but_a_bridge_does(read_relations):
+    fund = read_relations(
+        "The Russia–Mongolia Development Fund and the Tongjiang–Nizhneleninskoye Bridge were both in the news.", "en"
+    )
+    ends = {(r.subject, r.object) for r in fund if r.predicate == "connects"}
+    assert ends and all("bridge" in s for s, _ in ends)

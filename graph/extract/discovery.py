@@ -274,6 +274,8 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
                 paired = _paired_ends(linked.text, inside)
                 ends = tuple(p for p in entity.located_in if p in paired)
+        if ends and grammar().link_kinds.isdisjoint({name.head.kind, entity.subclass}):
+            ends = ()  # Russia–China Investment Fund: only a link or a route joins the places its name pairs
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
                 entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
