@@ -260,9 +260,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             entity = replace(entity, located_in=())
             entities[entity_id] = replace(entities[entity_id], located_in=())
         ends: tuple[str, ...]
-        if name.route and {name.head.cls, name.head.kind} & grammar().unplaced:
-            ends = ()  # 中国—东北亚博览会: an event or agreement named after two places joins nothing
-        elif name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
+        if name.route:  # Фуюань — Хабаровск переправа: the route lies in neither of the places it joins
             joined = tuple(
                 dict.fromkeys(
                     m.entity for m in inside if m.entity != entity_id and catalog[m.entity].cls not in _NO_ENDS
@@ -275,7 +273,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
                 paired = _paired_ends(linked.text, inside)
                 ends = tuple(p for p in entity.located_in if p in paired)
         if ends and grammar().link_kinds.isdisjoint({name.head.kind, entity.subclass}):
-            ends = ()  # Russia–China Investment Fund: only a link or a route joins the places its name pairs
+            ends = ()  # Russia–China Investment Fund, 中国—东北亚博览会: only a link or a route joins the places its name pairs
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
                 entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
