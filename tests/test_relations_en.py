@@ -456,3 +456,41 @@ def test_a_fund_named_after_two_countries_connects_nothing_but_a_bridge_does(rea
     )
     ends = {(r.subject, r.object) for r in fund if r.predicate == "connects"}
     assert ends and all("bridge" in s for s, _ in ends)
+
+
+# --- round 3 (rel-enru): doers after "by", fronted participles, possessive pronouns of a link
+
+
+def test_each_doer_after_by_does_only_the_word_before_its_by(read_relations):
+    text = "The Mohe Border Grain Terminal will be funded by Harbin Frontier Bank and operated by Siberian Grain Holding."
+    found = read_relations(text, "en")
+    funders = {r.object for r in found if r.predicate == "fundedBy"}
+    doers = {r.subject for r in found if r.predicate == "implements"}
+    assert len(funders) == 1 and "frontier" in next(iter(funders))
+    assert len(doers) == 1 and "siberian" in next(iter(doers))
+
+
+def test_a_fronted_participle_gives_its_doer_the_main_subject_and_no_sector(read_relations):
+    text = (
+        "The Heihe Grain Wharf Terminal opened in May. Constructed by Amur Grain Trading Co., the terminal "
+        "will focus on agricultural product processing. Financed by Harbin Frontier Bank, it will also serve tourism."
+    )
+    found = read_relations(text, "en")
+    built = [r for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"]
+    assert built and "trading" in built[0].subject and built[0].quote == "Constructed by Amur Grain Trading Co., the terminal"
+    funded = [r for r in found if r.predicate == "fundedBy" and r.subject == "heihe-grain-wharf-terminal"]
+    assert funded and "frontier" in funded[0].object
+    sectors = {(r.subject, r.object) for r in found if r.predicate == "targetsIndustry"}
+    assert ("heihe-grain-wharf-terminal", "agri-product-processing") in sectors
+    assert all(s == "heihe-grain-wharf-terminal" for s, _ in sectors)
+
+
+def test_its_construction_and_the_russian_section_are_the_link_named_before(read_relations):
+    text = (
+        "The opening of the Fuyuan–Khabarovsk road bridge has changed trade. Its construction was financed by "
+        "the Russia–China Investment Fund, while the Russian section was implemented by Amur Bridge Building Group."
+    )
+    found = read_relations(text, "en")
+    link = "fuyuan-khabarovsk-road-bridge"
+    assert find_relation(found, link, "fundedBy", "russia-china-investment-fund").quote.startswith("Its construction")
+    assert any(r.predicate == "implements" and r.object == link and "building" in r.subject for r in found)

@@ -517,7 +517,7 @@ class ClauseReader:
         for words, family, plural in self.lex.definite:
             pattern = r"\s+".join(re.escape(w) for w in words)
             if self.language == "en":  # "the terminal's first phase": a possessive is the noun too
-                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))"
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))(?! of )"
             elif self.language not in CJK:  # CJK words stand without spaces: no word boundaries
                 pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
@@ -706,6 +706,7 @@ class ClauseReader:
             )
         clause = self._resolve_class_anaphor(clause)
         clause = self._en_coordinated_subject(clause, topic)
+        clause, topic = self._en_fronted_participle(clause, topic)
         self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
@@ -794,6 +795,38 @@ class ClauseReader:
             topic.mention.sentence,
         )
         return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
+
+    def _en_fronted_participle(self, clause: Clause, topic: Topic | None) -> tuple[Clause, Topic | None]:
+        """English: "Built by A, the centre will focus on B": the fronted participle's doer A does
+        the participle's word to the main clause's subject (the name, or "it", right after the comma)
+        and is no party of the main clause, which is read on its own, with that subject as its topic."""
+        if self.language != "en":
+            return clause, topic
+        text = self.linked.text
+        opening = _EN_FRONTED_PARTICIPLE.match(text, clause.start, clause.end)
+        agents = [m for m in clause.mentions if opening is not None and m.start >= opening.end()]
+        comma = text.find(", ", agents[0].end, clause.end) if agents else -1
+        agents = [m for m in agents if m.end <= comma]
+        if opening is None or not agents or _TOKEN.search(text, agents[-1].end, comma):
+            return clause, topic
+        rest = [m for m in clause.mentions if m.start > comma]
+        head = rest[0] if rest and not _TOKEN.search(text, comma, rest[0].start) else None
+        if head is None and rest and re.fullmatch(r",\s+the\s+", text[comma : rest[0].start]):
+            head = rest[0]
+        if head is None and _EN_PRONOUN_SUBJECT.match(text, comma + 1) and topic is not None:
+            head = topic.mention
+        phrase = Clause(text, clause.start, comma, agents, self.language)
+        modality = "planned" if self._planned(phrase) else "stated"
+        for predicate, words in self.lex.relation_words.items():
+            if head is None or not words.find(phrase):
+                continue
+            for agent in agents:
+                if self._fits(predicate, agent, head) and predicate not in self.lex.active_object:
+                    self._emit(agent.entity, predicate, head.entity, clause.start, max(head.end, comma), "participle", modality)
+                elif self._fits(predicate, head, agent):
+                    self._emit(head.entity, predicate, agent.entity, clause.start, max(head.end, comma), "participle", modality)
+        main = Clause(text, comma + 1, clause.end, rest, self.language)
+        return main, Topic(head, "topic") if head is not None else None
 
     def _en_event_taken_up(self, clause: Clause, cues: dict[str, list[int]]) -> Clause:
         """English: "More than 300 companies from A, B and C took part.": a word of taking part
@@ -978,6 +1011,8 @@ class ClauseReader:
                 rows = self.lex.allowed.get(predicate)
                 if not rows or not any(b in self.fam(obj) for _, b in rows):
                     continue
+                if self._en_agent_of_other_verb(obj, found):
+                    continue  # "funded by A and operated by B": B is the doer of operating, not of funding
                 subjects, rule = self._subjects(clause, position, predicate, found)
                 if (
                     predicate == "targetsIndustry"
@@ -1160,6 +1195,7 @@ class ClauseReader:
                 and m.entity not in listed_with_object
                 and self._fits(predicate, m, obj)
                 and not self._nested_places(m, obj)
+                and not self._en_agent_of_other_verb(m, found)
             )
 
         if predicate in self.lex.locative_predicates:
@@ -1605,6 +1641,19 @@ class ClauseReader:
             return False
         first = min(at for at in found)
         return not any(obj.end <= m.start < first for m in clause.mentions)
+
+    def _en_agent_of_other_verb(self, mention: Mention, found: list[int]) -> bool:
+        """English: is the name the doer after "by" of participles none of which is the predicate's
+        word ("funded by A and operated by B": B operates, it does not fund; "built and financed by
+        A": A does both)?"""
+        if self.language != "en":
+            return False
+        head = self.linked.text[max(0, mention.start - 80) : mention.start]
+        passive = _EN_BY_AGENT.search(head)
+        if passive is None:
+            return False
+        base = mention.start - len(head) + passive.start("verbs")
+        return not any(base + word.start() in found for word in _TOKEN.finditer(passive.group("verbs")))
 
     def _en_pronoun_subject(self, clause: Clause) -> bool:
         """English: a clause opening with "It"/"They" names its subject as a party ("It connects A
@@ -2196,6 +2245,13 @@ _EN_PART_OF_LINK = (
     r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
 )
 _EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
+# a sentence opening with participles and "by" ("Built by", "Financed and operated jointly by")
+_EN_FRONTED_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:\s+(?:and|or)\s+[a-z]+)*(?:\s+[a-z]+ly)?\s+by\s+(?:the\s+)?")
+# participles joined by "and"/"or"/commas right before "by" and the name: "built and operated by (the) X"
+_EN_BY_AGENT = re.compile(
+    r"\b(?P<verbs>[a-z]+(?:(?:,\s*|,?\s+(?:and|or)\s+)[a-z]+)*)(?:\s+[a-z]+ly)?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _en_clause_after_apposition(language: str, after_comma: bool, tokens: list[str]) -> bool:
