@@ -462,7 +462,9 @@ def test_a_fund_named_after_two_countries_connects_nothing_but_a_bridge_does(rea
 
 
 def test_each_doer_after_by_does_only_the_word_before_its_by(read_relations):
-    text = "The Mohe Border Grain Terminal will be funded by Harbin Frontier Bank and operated by Siberian Grain Holding."
+    text = (
+        "The Mohe Border Grain Terminal will be funded by Harbin Frontier Bank and operated by Siberian Grain Holding."
+    )
     found = read_relations(text, "en")
     funders = {r.object for r in found if r.predicate == "fundedBy"}
     doers = {r.subject for r in found if r.predicate == "implements"}
@@ -477,7 +479,11 @@ def test_a_fronted_participle_gives_its_doer_the_main_subject_and_no_sector(read
     )
     found = read_relations(text, "en")
     built = [r for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"]
-    assert built and "trading" in built[0].subject and built[0].quote == "Constructed by Amur Grain Trading Co., the terminal"
+    assert (
+        built
+        and "trading" in built[0].subject
+        and built[0].quote == "Constructed by Amur Grain Trading Co., the terminal"
+    )
     funded = [r for r in found if r.predicate == "fundedBy" and r.subject == "heihe-grain-wharf-terminal"]
     assert funded and "frontier" in funded[0].object
     sectors = {(r.subject, r.object) for r in found if r.predicate == "targetsIndustry"}

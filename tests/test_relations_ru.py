@@ -518,3 +518,49 @@ def test_a_quoted_project_is_also_known_by_its_descriptor(catalog: Catalog, link
     )
     entity = next(e for e in found.entities if "zeya-polimer" in e.id)
     assert "газохимический комплекс «Зея Полимер»" in entity.aliases["ru"]
+
+
+# --- round 3 (rel-enru): partners after a place noun, partner nouns, events in a place, pronouns
+
+
+def test_a_partner_after_a_place_noun_in_apposition_cooperates(read):
+    relations = read("Хабаровский край в 2024 году продолжил сотрудничество с уездом Фуюань провинции Хэйлунцзян.")
+    found = edge(relations, "khabarovsk-krai", "cooperatesWith", "fuyuan")
+    assert "с уездом Фуюань" in found.quote
+
+
+def test_keeping_the_place_of_a_partner_is_partnership(read):
+    relations = read("Приморский край сохранил позиции одного из крупнейших партнёров провинции Цзилинь.")
+    assert ("primorsky-krai", "jilin") in predicates(relations, "cooperatesWith") | {
+        (o, s) for s, o in predicates(relations, "cooperatesWith")
+    }
+
+
+def test_an_event_right_before_its_place_is_hosted_there(read):
+    relations = read("Губернатор выступил на Российско-Китайском ЭКСПО в Харбине.")
+    assert edge(relations, "harbin", "hosts", "china-russia-expo").quote == "Российско-Китайском ЭКСПО в Харбине"
+
+
+def test_a_partner_between_the_verb_and_the_program_signs_it_too(read):
+    relations = read(
+        "Правительство Амурской области планирует подписать с провинцией Цзилинь Программу приграничного сотрудничества."
+    )
+    assert edge(relations, "jilin", "signs", "program").modality == "planned"
+    edge(relations, "amur-oblast", "signs", "program")
+
+
+def test_a_pronoun_before_a_verb_is_the_link_of_its_gender_named_before(read):
+    relations = read("В Хэйхэ открылся мост Хэйхэ — Благовещенск. Его построила компания «Амурский мостострой».")
+    assert edge(relations, "mostostroy", "implements", "heihe-blagoveshchensk").quote.startswith("Его построила")
+    relations = read(
+        "В Хэйхэ открылся мост Хэйхэ — Благовещенск. Рядом появится канатная дорога, а возводить её будет "
+        "компания «Амурский мостострой»."
+    )
+    assert not predicates(relations, "implements")
+
+
+def test_a_possessive_before_financing_is_the_link_named_before(read):
+    relations = read(
+        "Через Амур построят мост Фуюань — Хабаровск. Кредит на его финансирование предоставит Северный торговый банк."
+    )
+    edge(relations, "fuyuan-khabarovsk", "fundedBy", "bank")

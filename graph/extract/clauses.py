@@ -171,6 +171,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     agent_heads: frozenset[str]
     not_agent_heads: frozenset[str]
+    place_heads: frozenset[str]
     speaker_anaphora: tuple[tuple[str, str], ...]  # (folded word, class of the place it stands for)
     locative_families: frozenset[str]
     agent_before: tuple[str, ...]
@@ -263,6 +264,7 @@ def lexicon(language: str) -> Lexicon | None:
         place_suffixes=tuple(sorted((w for w in per("place_suffixes")), key=len, reverse=True)),
         agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("agent", [])),
         not_agent_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("not_agent", [])),
+        place_heads=frozenset(raw.get("genitive_heads", {}).get(language, {}).get("place", [])),
         speaker_anaphora=tuple(
             (fold(w) or w, c) for w, c in (raw.get("speaker_anaphora", {}).get(language) or {}).items()
         ),
@@ -482,6 +484,7 @@ class ClauseReader:
                 continue
             mentions = self._en_without_verbs(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
+            mentions = self._ru_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
@@ -555,6 +558,45 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _ru_pronoun_objects(self, index: int, mentions: list[Mention]) -> list[Mention]:
+        """Russian: «его построила компания «X»», «её профинансирует банк»: a pronoun right before a
+        verb is the object, the latest project or site of its sentence or the one before."""
+        if self.language != "ru":
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        added: list[Mention] = []
+        for match in _RU_PRONOUN_BEFORE_WORD.finditer(text, span.start, span.end):
+            if "verb" not in _word_kinds(match.group(2).lower()):
+                continue
+            start, end = match.span(1)
+            earlier = [m for m in self.recent if m.sentence >= index - 1] + [m for m in mentions if m.end <= start]
+            feminine = match.group(1).lower() != "его"
+            antecedent = next(
+                (m for m in reversed(earlier) if "site" in self.fam(m) and self._ru_gender_fits(m, feminine)), None
+            )
+            if antecedent is not None and not any(m.start < end and start < m.end for m in mentions):
+                added.append(Mention(antecedent.entity, self.linked.document, start, end, text[start:end], index))
+        return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+    def _ru_gender_fits(self, mention: Mention, feminine: bool) -> bool:
+        """Russian: can «её» (feminine) or «его» take up the name, by the gender of its head noun
+        (мост «…», канатная дорога «…»)? A name without a known head fits either."""
+        text = self.linked.text
+        words = _TOKEN.findall(mention.surface)
+        head = next((w for w in words if w.islower()), None)
+        if head is None and text[: mention.start].rstrip().endswith(("«", '"', "“")):
+            before = _TOKEN.findall(text[max(0, mention.start - 30) : mention.start])
+            head = before[-1] if before else None
+        genders = (
+            {str(p.tag.gender) for p in analyzer().parse(head.lower()) if p.tag.POS == "NOUN" and p.tag.gender}
+            if head
+            else set()
+        )
+        if not genders:
+            return True
+        return ("femn" in genders) == feminine or ("femn" in genders and len(genders) > 1)
 
     def _resolve_speaker(self, index: int, mentions: list[Mention]) -> list[Mention]:
         """A place the writer speaks for ("我市", "我省" in a city's or province's own report): the
@@ -741,7 +783,24 @@ class ClauseReader:
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
+        self._event_in_place(clause, modality)
         return carried
+
+    def _event_in_place(self, clause: Clause, modality: str) -> None:
+        """English and Russian: an event's name right before the place it is in ("the Eastern Economic
+        Forum in Vladivostok", «на Восточном экономическом форуме во Владивостоке»): the place hosts it."""
+        if self.language not in ("en", "ru"):
+            return
+        text = self.linked.text
+        for event, place in zip(clause.mentions, clause.mentions[1:]):
+            gap = fold(text[event.end : place.start]).strip()
+            if (
+                "event" in self.fam(event)
+                and gap in self.lex.locative_before
+                and self._fits("hosts", place, event)
+                and not self._nested(place, event)
+            ):
+                self._emit(place.entity, "hosts", event.entity, event.start, place.end, "event-place", modality)
 
     def _ru_taking_part(self, clause: Clause, at: int) -> bool:
         """Russian: «принять» hosts ("Город вновь принял ярмарку") unless it is «принять участие»
@@ -822,9 +881,13 @@ class ClauseReader:
                 continue
             for agent in agents:
                 if self._fits(predicate, agent, head) and predicate not in self.lex.active_object:
-                    self._emit(agent.entity, predicate, head.entity, clause.start, max(head.end, comma), "participle", modality)
+                    self._emit(
+                        agent.entity, predicate, head.entity, clause.start, max(head.end, comma), "participle", modality
+                    )
                 elif self._fits(predicate, head, agent):
-                    self._emit(head.entity, predicate, agent.entity, clause.start, max(head.end, comma), "participle", modality)
+                    self._emit(
+                        head.entity, predicate, agent.entity, clause.start, max(head.end, comma), "participle", modality
+                    )
         main = Clause(text, comma + 1, clause.end, rest, self.language)
         return main, Topic(head, "topic") if head is not None else None
 
@@ -1308,8 +1371,9 @@ class ClauseReader:
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
             before_doer = self.language == "ru" and m.end <= members[0].start  # "С компанией «B» A подписала X"
+            before_object = self.language == "ru" and members[-1].end <= m.start < obj.start  # "A подписала с B X"
             if (
-                (m.start > obj.end or before_doer)
+                (m.start > obj.end or before_doer or before_object)
                 and m not in members
                 and fits(m)
                 and self._marked_partner(m, [])
@@ -1933,8 +1997,9 @@ class ClauseReader:
 
     def _past_agent_head(self, mention: Mention) -> int:
         """Where the partner mark of a name stands: before the agent noun that heads its genitive
-        ("переговоры с руководством Приморского края", "с делегацией провинции Цзилинь"), in
-        languages with `genitive_heads`; else right before the name."""
+        ("переговоры с руководством Приморского края", "с делегацией провинции Цзилинь") or the
+        place noun in apposition ("сотрудничество с уездом Лобэй"), in languages with
+        `genitive_heads`; else right before the name."""
         if not self.lex.agent_heads:
             return mention.start
         before = self.linked.text[max(0, mention.start - 30) : mention.start]
@@ -1944,7 +2009,7 @@ class ClauseReader:
         if (
             not head
             or before[head[0].end() :].strip()
-            or not set(lemmas(head[0].group().lower())) & self.lex.agent_heads
+            or not set(lemmas(head[0].group().lower())) & (self.lex.agent_heads | self.lex.place_heads)
         ):
             return mention.start
         return mention.start - len(before) + head[0].start()
@@ -2245,6 +2310,8 @@ _EN_PART_OF_LINK = (
     r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
 )
 _EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
+# Russian: a personal pronoun and the word after it («его построила»)
+_RU_PRONOUN_BEFORE_WORD = re.compile(r"(?<![\w-])([Ее]го|[Ее]ё|[Ее]е)\s+(\w+)")
 # a sentence opening with participles and "by" ("Built by", "Financed and operated jointly by")
 _EN_FRONTED_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:\s+(?:and|or)\s+[a-z]+)*(?:\s+[a-z]+ly)?\s+by\s+(?:the\s+)?")
 # participles joined by "and"/"or"/commas right before "by" and the name: "built and operated by (the) X"
