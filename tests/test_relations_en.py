@@ -500,3 +500,35 @@ def test_its_construction_and_the_russian_section_are_the_link_named_before(read
     link = "fuyuan-khabarovsk-road-bridge"
     assert find_relation(found, link, "fundedBy", "russia-china-investment-fund").quote.startswith("Its construction")
     assert any(r.predicate == "implements" and r.object == link and "building" in r.subject for r in found)
+
+
+def test_a_place_after_another_places_possessive_is_the_innermost_container(read_relations):
+    found = _edges(read_relations, "Trucks cross at Suifenhe, in Heilongjiang's Mudanjiang, every day.")
+    assert ("suifenhe", "locatedIn", "mudanjiang") in found
+    assert ("mudanjiang", "locatedIn", "heilongjiang") in found
+    assert ("suifenhe", "locatedIn", "heilongjiang") not in found
+
+
+def test_cities_before_a_port_noun_stand_for_their_ports_and_back_them_from_above(read_relations):
+    text = "Mudanjiang, which serves as the trade hinterland of both the Dongning and Suifenhe ports, grew fast."
+    found = _edges(read_relations, text)
+    assert {("mudanjiang", "hinterlandOf", "dongning-port"), ("mudanjiang", "hinterlandOf", "suifenhe-port")} <= found
+
+
+def test_a_name_after_which_does_the_word_to_the_name_before(read_relations):
+    text = "Trucks from Heihe cross the river daily. The deal was made at the Heihe Amur Trade Fair, which the city has held every June."
+    relation = find_relation(read_relations(text, "en"), "heihe", "hosts")
+    assert relation.quote.startswith("Heihe Amur Trade Fair, which the city has held")
+
+
+def test_a_project_centred_on_sectors_targets_them(read_relations):
+    found = _edges(
+        read_relations,
+        "Next year the city will open the Harbin Ice Logistics Park, a project centred on food processing.",
+    )
+    assert ("harbin-ice-logistics-park", "targetsIndustry", "food-processing") in found
+
+
+def test_a_place_opening_a_name_the_build_missed_is_no_subject(read_relations):
+    text = "Fuyuan grew last year. Next year the county will launch the Fuyuan Amur Fish Export Base, a project centred on fisheries."
+    assert not [e for e in _edges(read_relations, text) if e[1] == "targetsIndustry" and e[0] == "fuyuan"]

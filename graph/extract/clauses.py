@@ -483,6 +483,7 @@ class ClauseReader:
                 self._compounds(mentions)
                 continue
             mentions = self._en_without_verbs(mentions)
+            mentions = self._en_ports_of_cities(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
             mentions = self._ru_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
@@ -506,6 +507,30 @@ class ClauseReader:
                 and _EN_MODAL_BEFORE.search(text[max(0, m.start - 20) : m.start])
             )
         ]
+
+    def _en_ports_of_cities(self, mentions: list[Mention]) -> list[Mention]:
+        """English: "the Dongning and Suifenhe ports": cities listed before a plural or singular
+        port noun stand for the port the catalog has in each."""
+        if self.language != "en":
+            return mentions
+        text = self.linked.text
+        ports: dict[str, list[str]] = {}
+        result = list(mentions)
+        for mention in mentions:
+            if self.cls(mention) != "City" or not _EN_PORT_NOUN.match(text, mention.end):
+                continue
+            if not ports:
+                for entity in self.catalog:
+                    if entity.cls == "Port":
+                        for city in entity.located_in:
+                            ports.setdefault(city, []).append(entity.id)
+            for member in self._list_of(mention, mentions):
+                found = ports.get(member.entity, [])
+                if len(found) == 1 and member in result:
+                    result[result.index(member)] = Mention(
+                        found[0], member.document, member.start, member.end, member.surface, member.sentence
+                    )
+        return result
 
     def _resolve_definite(self, index: int, mentions: list[Mention], topic: Topic | None) -> list[Mention]:
         """ "The city lies opposite B", "both countries ratified the Program": a definite noun of a
@@ -698,8 +723,10 @@ class ClauseReader:
         if not plural:
             if topic is not None and family in self.fam(topic.mention):
                 return [topic.mention.entity]
-            last = next((m for m in reversed(earlier) if family in self.fam(m)), None)
-            return [last.entity] if last is not None else []
+            fitting = [m for m in earlier if family in self.fam(m)]
+            if self.language == "en":  # "Manzhouli, in Inner Mongolia's Hulunbuir … the city": not the qualifier
+                fitting = [m for m in fitting if (m.start, m.end) not in self.qualifiers] or fitting
+            return [fitting[-1].entity] if fitting else []
         for position in range(len(earlier) - 1, -1, -1):
             if family in self.fam(earlier[position]):
                 members = self._list_of(earlier[position], earlier)
@@ -1111,6 +1138,7 @@ class ClauseReader:
                     and topic.mention.entity != obj.entity
                     and self._fits(predicate, topic.mention, obj)
                     and not self._ru_unknown_subject(clause)
+                    and not any(self._en_head_of_unknown_name(m) for m in mentions[:position])
                 ):
                     if (
                         predicate in self.lex.needs_party_in_clause
@@ -1257,8 +1285,9 @@ class ClauseReader:
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
                 and self._fits(predicate, m, obj)
-                and not self._nested_places(m, obj)
+                and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
                 and not self._en_agent_of_other_verb(m, found)
+                and not self._en_head_of_unknown_name(m)
             )
 
         if predicate in self.lex.locative_predicates:
@@ -1309,6 +1338,8 @@ class ClauseReader:
                 continue  # "…, set up with funds from B, specialises in …": B is a means, not the doer
             if verb_final and self._relative_head(obj, subject, found, mentions):
                 return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
+            if self._en_relative_object(obj, subject, found):
+                return [m for m in self._list_of(subject, mentions) if fits(m)], "relative"
             if (
                 predicate not in self.lex.free_order
                 and not any(obj.end <= at < subject.start for at in links)
@@ -1354,6 +1385,25 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _en_head_of_unknown_name(self, mention: Mention) -> bool:
+        """English: a place right before capitalised words that no place or actor name begins
+        ("the Dongning Green Food Export Base") is the first word of a name the build did not find:
+        it qualifies that name and is no party of the clause."""
+        if self.language != "en" or "place" not in self.fam(mention):
+            return False
+        after = _EN_CAPITALISED_AFTER.match(self.linked.text, mention.end)
+        if after is None:
+            return False
+        start = mention.end + len(after.group()) - len(after.group().lstrip())
+        return not any(m.start == start and self.fam(m) & {"place", "actor"} for m in self.clause_mentions)
+
+    def _en_relative_object(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
+        """English: "the Fair, which the city has held every August": a name right after the relative
+        pronoun, with the word after it, is the doer, and the name the pronoun takes up its object."""
+        if self.language != "en" or not _EN_RELATIVE_OBJECT.match(self.linked.text[obj.end : subject.start]):
+            return False
+        return any(subject.end <= at <= subject.end + 30 for at in found)
 
     def _joint_doer(
         self, members: list[Mention], obj: Mention, fits: Callable[[Mention], bool], predicate: str
@@ -2164,16 +2214,32 @@ class ClauseReader:
         """Adjacent names, one a larger place: the text states where the other lies. The larger
         one is then only a qualifier ("Russia's Blagoveshchensk"), not a party of the clause."""
         text = self.linked.text
-        for a, b in zip(mentions, mentions[1:]):
+        for position, (a, b) in enumerate(zip(mentions, mentions[1:])):
             if b.start < a.end:
                 continue  # 双方 standing for both parties: one span, no two names side by side
             gap = text[a.end : b.start]
             if gap not in self.lex.compound_gaps:
                 continue
+            inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])
+            if inner is not None and gap not in ("'s ", "’s "):  # "Manzhouli, in Inner Mongolia's Hulunbuir"
+                if self._place_in_place(a, inner, a.start, inner.end, "compound", "stated"):
+                    self.qualifiers.add((inner.start, inner.end))
+                continue
             end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
             if self._place_in_place(a, b, a.start, end, "compound", "stated"):
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
+
+    def _en_possessed_place(self, outer: Mention, following: list[Mention]) -> Mention | None:
+        """English: the place right after the outer one's possessive ("Inner Mongolia's Hulunbuir"),
+        when it lies in it: the innermost place a name before the compound lies in."""
+        if self.language != "en" or not following:
+            return None
+        inner = following[0]
+        if self.linked.text[outer.end : inner.start] not in ("'s ", "’s "):
+            return None
+        ranks = self.lex.rank.get(self.cls(inner), 0), self.lex.rank.get(self.cls(outer), 0)
+        return inner if 0 < ranks[0] < ranks[1] else None
 
     def _inner_places(self, mentions: list[Mention]) -> None:
         """A place whose own name ends with a larger place after a word of the compounds
@@ -2310,6 +2376,12 @@ _EN_PART_OF_LINK = (
     r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
 )
 _EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
+# between a name and the doer of the relative clause after it: "the Fair, which (the city) …"
+_EN_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:which|that|whom)\s+$", re.IGNORECASE)
+# a capitalised word right after a name ("Dongning Green Food Export Base")
+_EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
+# a port noun right after a city's name: "the Dongning and Suifenhe ports"
+_EN_PORT_NOUN = re.compile(r"\s+(?:ports?|border crossings?|checkpoints?)\b(?! of\b)", re.IGNORECASE)
 # Russian: a personal pronoun and the word after it («его построила»)
 _RU_PRONOUN_BEFORE_WORD = re.compile(r"(?<![\w-])([Ее]го|[Ее]ё|[Ее]е)\s+(\w+)")
 # a sentence opening with participles and "by" ("Built by", "Financed and operated jointly by")
