@@ -532,3 +532,20 @@ def test_a_project_centred_on_sectors_targets_them(read_relations):
 def test_a_place_opening_a_name_the_build_missed_is_no_subject(read_relations):
     text = "Fuyuan grew last year. Next year the county will launch the Fuyuan Amur Fish Export Base, a project centred on fisheries."
     assert not [e for e in _edges(read_relations, text) if e[1] == "targetsIndustry" and e[0] == "fuyuan"]
+
+
+def test_the_two_cities_later_in_the_sentence_cooperate(read_relations):
+    text = (
+        "Tongjiang and Nizhneleninskoye, a village of the Jewish Autonomous Oblast, lie across the Amur from each "
+        "other, and since 2020 the two towns have widened their partnership in freight."
+    )
+    relation = find_relation(read_relations(text, "en"), "tongjiang", "cooperatesWith", "nizhneleninskoye")
+    assert relation.rule == "clause:both"
+
+
+def test_a_town_facing_it_across_the_river_is_the_subjects_counterpart_and_lies_in_the_place_after(read_relations):
+    text = "In 2024 Tongjiang widened its partnership with Nizhneleninskoye, the village facing it across the river in the Jewish Autonomous Oblast."
+    found = read_relations(text, "en")
+    assert find_relation(found, "nizhneleninskoye", "counterpartOf", "tongjiang").quote.endswith("across the river")
+    find_relation(found, "nizhneleninskoye", "locatedIn", "jewish-autonomous-oblast")
+    assert not [r for r in found if r.predicate == "adjoins" and r.object == "jewish-autonomous-oblast"]

@@ -555,7 +555,7 @@ class ClauseReader:
                 own = (
                     [m for m in mentions if m.end <= start]
                     if self.language == "ja"
-                    or (plural and self.language == "zh")
+                    or (plural and self.language in ("zh", "en"))
                     or (self.language == "ru" and words[0] in ("его", "её", "ее"))  # «X»; его создание …
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
@@ -764,6 +764,7 @@ class ClauseReader:
         lex = self.lex
         self._compounds(clause.mentions)
         self._inner_places(clause.mentions)
+        self._en_facing_apposition(clause)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
         if self.language not in CJK and clause.mentions and not clause.tokens:
             self.previous_last = clause.mentions[-1]  # "Liaoning Port Group, which runs …": the relative's antecedent
@@ -1956,11 +1957,27 @@ class ClauseReader:
             by_span.setdefault((mention.start, mention.end), []).append(mention)
         for (start, _end), group in by_span.items():
             actors = [m for m in group if "actor" in self.fam(m)]
-            if len({m.entity for m in actors}) != 2 or start - clause.start > 6:
+            if len({m.entity for m in actors}) != 2 or (start - clause.start > 6 and not self._en_opens_part(start)):
                 continue  # the anaphor opens the clause: its subject
             one, other = actors
             if not self._nested(one, other):
                 self._emit(one.entity, "cooperatesWith", other.entity, clause.start, clause.end, "both", modality)
+
+    def _en_opens_part(self, start: int) -> bool:
+        """English: does the span open its sentence or the part after a comma ("and"), after at most a
+        few words of time ("In 2025 the two cities …", "…, and over the past year the two cities …")?"""
+        if self.language != "en":
+            return False
+        span = next((s for s in self.linked.sentences if s.start <= start < s.end), None)
+        if span is None:
+            return False
+        head = self.linked.text[span.start : start]
+        part = head[head.rfind(", ") + 1 :] if ", " in head else head
+        return len(_TOKEN.findall(part)) <= 5 and not any(
+            span.start <= m.start < start and m.start >= start - len(part)
+            for m in self.clause_mentions
+            if m.start != start
+        )
 
     def _named_cooperation(self, clause: Clause) -> bool:
         """A name of a family in `cooperation_in_names` in the clause with a cooperation word inside
@@ -2230,6 +2247,26 @@ class ClauseReader:
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
 
+    def _en_facing_apposition(self, clause: Clause) -> None:
+        """English: "A … with B, the village facing it across the border in C": B faces the clause's
+        subject A ("it") and lies in C, which is then only a qualifier."""
+        if self.language != "en" or not clause.mentions:
+            return
+        text = self.linked.text
+        subject = clause.mentions[0]
+        for position, town in enumerate(clause.mentions[1:], start=1):
+            facing = _EN_FACING_IT.match(text, town.end)
+            if facing is None or "pairable" not in self.fam(town):
+                continue
+            rule, modality = "apposition", "planned" if self._planned(clause) else "stated"
+            if self._cross_pair(town.entity, subject.entity):
+                end = facing.start("place") if facing.group("place") else facing.end()
+                self._emit(town.entity, "counterpartOf", subject.entity, town.start, end, rule, modality)
+            place = next(iter(clause.mentions[position + 1 : position + 2]), None)
+            if facing.group("place") and place is not None and place.start == facing.end():
+                if self._place_in_place(town, place, town.start, place.end, rule, modality):
+                    self.qualifiers.add((place.start, place.end))
+
     def _en_possessed_place(self, outer: Mention, following: list[Mention]) -> Mention | None:
         """English: the place right after the outer one's possessive ("Inner Mongolia's Hulunbuir"),
         when it lies in it: the innermost place a name before the compound lies in."""
@@ -2378,6 +2415,11 @@ _EN_PART_OF_LINK = (
 _EN_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\b(?!['’])")
 # between a name and the doer of the relative clause after it: "the Fair, which (the city) …"
 _EN_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:which|that|whom)\s+$", re.IGNORECASE)
+# an apposition of a town that faces the clause's subject: ", the village facing it across the border in "
+_EN_FACING_IT = re.compile(
+    r", (?:the|a) (?:[a-z-]+ ){0,2}?(?:facing|opposite|across (?:the \w+ )?from) (?:it|them)"
+    r"(?: across the (?:\w+ )?(?:border|river))?(?P<place> in (?:the )?)?"
+)
 # a capitalised word right after a name ("Dongning Green Food Export Base")
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
 # a port noun right after a city's name: "the Dongning and Suifenhe ports"
