@@ -564,3 +564,16 @@ def test_a_possessive_before_financing_is_the_link_named_before(read):
         "Через Амур построят мост Фуюань — Хабаровск. Кредит на его финансирование предоставит Северный торговый банк."
     )
     edge(relations, "fuyuan-khabarovsk", "fundedBy", "bank")
+
+
+def test_a_plant_opened_in_a_place_lies_there_and_the_backer_before_does_not(read):
+    relations = read("При поддержке Фонда развития Приамурья в Хабаровске открыт завод «Амурсталь».")
+    assert edge(relations, "amurstal", "locatedIn", "khabarovsk").quote.endswith("открыт завод «Амурсталь")
+    assert not [r for r in relations if r.predicate == "locatedIn" and "fund" in r.subject]
+
+
+def test_a_passive_with_na_territorii_places_the_thing_and_the_place_does_not_do_it(read):
+    relations = read("Завод «Амурсталь» будет построен на территории Хабаровского края.")
+    assert edge(relations, "amurstal", "locatedIn", "khabarovsk-krai").modality == "planned"
+    relations = read("Проект «Зелёная долина» будет реализован на территории Хабаровского края.")
+    assert not predicates(relations, "implements")

@@ -2345,6 +2345,11 @@ class ClauseReader:
         text = self.linked.text
         for a, b in zip(clause.mentions, clause.mentions[1:]):
             gap = text[a.end : b.start]
+            if self.language == "ru" and self._ru_place_before_passive(b, text[b.end : b.end + 40]):
+                continue  # "При поддержке фонда в B открыт завод «C»": B is where C opened, the fund is not in B
+            if self.language == "ru" and self._locative(a) and self._ru_place_before_passive(a, gap):
+                self._place_in_place(b, a, a.start, b.end, "located", modality)  # "в B запущен комбинат «C»"
+                continue
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
             reach = 5 if self.language == "ru" else 3  # "расположен индустриальный парк «X»": the head before the quote
@@ -2354,6 +2359,7 @@ class ClauseReader:
                 a.end <= cue < at
                 and len(text[cue:at].split()) <= (5 if self.language == "en" else 1)  # "invested 2 billion yuan in B"
                 and self._governs(predicate, b)
+                and not (self.language == "ru" and _ru_passive_at(text, cue))  # "реализован на территории B"
                 for at in found
                 if a.end <= at < b.start
                 for predicate, words in cues.items()
@@ -2369,9 +2375,18 @@ class ClauseReader:
                 continue  # "компания «A» из провинции B": a company's origin; "резиденты ТОР «A» из B" are not A
             if self.language == "ru" and not self._ru_place_case(a, b):
                 continue  # в + accusative is a direction ("экспорт в Китай"), not a place
-            if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
+            if self.language == "ru" and _ru_verb_and_object(text[a.end : max(near)], self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _ru_place_before_passive(self, place: Mention, after: str) -> bool:
+        """Russian: "в B открыт (новый) завод «C»": is the place marked by «в» and followed at once by a
+        passive (открыт, запущен, построен) and at most a head noun and its adjectives before the next
+        name?"""
+        if not self._locative(place):
+            return False
+        words = _TOKEN.findall(after.split("«")[0].split(",")[0])
+        return bool(words) and len(words) <= 4 and "passive" in _word_kinds(words[0].lower())
 
     def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
         """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
@@ -2561,6 +2576,12 @@ def _ru_without_adjectives(gap: str, heads: Words) -> str:
     return gap
 
 
+def _ru_passive_at(text: str, at: int) -> bool:
+    """Russian: is the word at `at` a passive (реализован, построен): it governs no place after it."""
+    word = _TOKEN.match(text, at)
+    return word is not None and "passive" in _word_kinds(word.group().lower())
+
+
 def _ru_verb_and_object(gap: str, located: Words) -> bool:
     """Russian: do the words between a name and "в B" hold a verb with a noun object of its own
     ("построила завод в", "открыла представительство в")? Then B is where that object is. A verb
@@ -2568,7 +2589,14 @@ def _ru_verb_and_object(gap: str, located: Words) -> bool:
     words = [w.lower() for w in _TOKEN.findall(gap)]
     stems = tuple(p[0].rstrip("*") for p in located.phrases if len(p) == 1 and p[0].endswith("*"))
     kinds = [{p.tag.POS for p in analyzer().parse(w)[:1]} for w in words]
-    verb = next((i for i, k in enumerate(kinds) if k & {"VERB", "INFN"} and not words[i].startswith(stems)), None)
+    verb = next(
+        (
+            i
+            for i, k in enumerate(kinds)
+            if k & {"VERB", "INFN"} and not words[i].startswith(stems) and "быть" not in lemmas(words[i])
+        ),
+        None,
+    )  # "будет реализован на территории B": the auxiliary is no verb with an object
     return verb is not None and any("NOUN" in k for k in kinds[verb + 1 :])
 
 
