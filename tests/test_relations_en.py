@@ -549,3 +549,10 @@ def test_a_town_facing_it_across_the_river_is_the_subjects_counterpart_and_lies_
     assert find_relation(found, "nizhneleninskoye", "counterpartOf", "tongjiang").quote.endswith("across the river")
     find_relation(found, "nizhneleninskoye", "locatedIn", "jewish-autonomous-oblast")
     assert not [r for r in found if r.predicate == "adjoins" and r.object == "jewish-autonomous-oblast"]
+
+
+def test_a_project_that_opened_in_a_town_lies_there(read_relations):
+    text = "The Longjiang Grain Terminal opened on Tuesday in Fuyuan. The Longda Ice Terminal will rise on the outskirts of Heihe."
+    found = _edges(read_relations, text)
+    assert ("grain-longjiang-terminal", "locatedIn", "fuyuan") in found
+    assert any(p == "locatedIn" and o == "heihe" and "longda" in s for s, p, o in found)

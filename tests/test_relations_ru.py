@@ -577,3 +577,8 @@ def test_a_passive_with_na_territorii_places_the_thing_and_the_place_does_not_do
     assert edge(relations, "amurstal", "locatedIn", "khabarovsk-krai").modality == "planned"
     relations = read("Проект «Зелёная долина» будет реализован на территории Хабаровского края.")
     assert not predicates(relations, "implements")
+
+
+def test_a_project_carried_out_na_territorii_lies_there(read):
+    relations = read("Проект «Зелёная долина» будет реализован на территории Хабаровского края.")
+    assert edge(relations, "zelyonaya", "locatedIn", "khabarovsk-krai").modality == "planned"

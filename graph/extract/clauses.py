@@ -205,7 +205,7 @@ def lexicon(language: str) -> Lexicon | None:
     return Lexicon(
         language=language,
         families={cls: frozenset(f) for cls, f in raw["families"].items()},
-        rank=dict(raw["place_rank"]),
+        rank=dict(raw["place_rank"]) | dict(raw.get("place_rank_extra", {}).get(language, {})),
         allowed={p: tuple((s, o) for s, o in rows) for p, rows in raw["allowed"].items()},
         relation_words={p: _words(language, w.get(language, [])) for p, w in raw["relation_words"].items()},
         connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
