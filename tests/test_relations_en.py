@@ -556,3 +556,16 @@ def test_a_project_that_opened_in_a_town_lies_there(read_relations):
     found = _edges(read_relations, text)
     assert ("grain-longjiang-terminal", "locatedIn", "fuyuan") in found
     assert any(p == "locatedIn" and o == "heihe" and "longda" in s for s, p, o in found)
+
+
+def test_an_apposition_of_a_town_noun_ending_in_in_places_the_town(read_relations):
+    found = _edges(read_relations, "Trade grew in Arsenyev, a town of about 50,000 people in Primorsky Krai.")
+    assert ("arsenyev", "locatedIn", "primorsky-krai") in found
+
+
+def test_starting_work_on_a_project_implements_it(read_relations):
+    found = read_relations("Longda Freight Company will start work on the Heihe Grain Wharf Terminal next year.", "en")
+    assert any(
+        r.predicate == "implements" and "longda" in r.subject and r.object == "heihe-grain-wharf-terminal"
+        for r in found
+    )

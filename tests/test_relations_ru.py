@@ -582,3 +582,8 @@ def test_a_passive_with_na_territorii_places_the_thing_and_the_place_does_not_do
 def test_a_project_carried_out_na_territorii_lies_there(read):
     relations = read("Проект «Зелёная долина» будет реализован на территории Хабаровского края.")
     assert edge(relations, "zelyonaya", "locatedIn", "khabarovsk-krai").modality == "planned"
+
+
+def test_signing_a_cooperation_agreement_states_the_cooperation_of_its_parties(read):
+    relations = read("Амурская область и провинция Хэйлунцзян подписали Соглашение о сотрудничестве в сфере туризма.")
+    assert edge(relations, "amur-oblast", "cooperatesWith", "heilongjiang").rule == "clause:pair"

@@ -2235,6 +2235,10 @@ class ClauseReader:
             if b.start < a.end:
                 continue  # 双方 standing for both parties: one span, no two names side by side
             gap = text[a.end : b.start]
+            if self.language == "en" and gap not in self.lex.compound_gaps and _EN_APPOSITION_IN.match(gap):
+                if self._place_in_place(a, b, a.start, b.end, "apposition", "stated"):  # "A, a city of … in B"
+                    self.qualifiers.add((b.start, b.end))
+                continue
             if gap not in self.lex.compound_gaps:
                 continue
             inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])
@@ -2434,6 +2438,11 @@ _EN_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:which|that|whom)\s+$", re.IGNORECA
 _EN_FACING_IT = re.compile(
     r", (?:the|a) (?:[a-z-]+ ){0,2}?(?:facing|opposite|across (?:the \w+ )?from) (?:it|them)"
     r"(?: across the (?:\w+ )?(?:border|river))?(?P<place> in (?:the )?)?"
+)
+# an apposition of a place noun that ends in "in": ", a city of about 170,000 people in "
+_EN_APPOSITION_IN = re.compile(
+    r", (?:a|an|the) (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?(?:city|town|county|district|village|settlement|port|prefecture)"
+    r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )in (?:the )?$"
 )
 # a capitalised word right after a name ("Dongning Green Food Export Base")
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
