@@ -587,3 +587,21 @@ def test_a_project_carried_out_na_territorii_lies_there(read):
 def test_signing_a_cooperation_agreement_states_the_cooperation_of_its_parties(read):
     relations = read("Амурская область и провинция Хэйлунцзян подписали Соглашение о сотрудничестве в сфере туризма.")
     assert edge(relations, "amur-oblast", "cooperatesWith", "heilongjiang").rule == "clause:pair"
+
+
+def test_the_adjective_of_a_facility_names_its_sector(read):
+    relations = read("В Биробиджане открыт нефтеперерабатывающий завод «Амурнефть».")
+    assert (
+        edge(relations, "amurneft", "targetsIndustry", "oil-refining").quote
+        == "нефтеперерабатывающий завод «Амурнефть»"
+    )
+    assert not predicates(read("В Биробиджане открыт новый завод «Амурнефть»."), "targetsIndustry")
+
+
+def test_the_complex_named_before_goes_in_for_a_sector(read):
+    relations = read(
+        "Тепличный комплекс «Зелёный остров» построят под Хабаровском. Комплекс займётся переработкой сельскохозяйственной продукции."
+    )
+    assert edge(relations, "zelyonyy-ostrov", "targetsIndustry", "agri-product-processing").quote.startswith(
+        "Комплекс займётся"
+    )

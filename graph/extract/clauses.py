@@ -181,6 +181,8 @@ class Lexicon:
     enterprise_nouns: tuple[str, ...]
     time_topics: tuple[str, ...]
     cooperation_in_names: frozenset[str]
+    facility_heads: frozenset[str]
+    facility_adjectives: tuple[tuple[str, str], ...]  # (stem of the adjective, industry id)
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -276,6 +278,10 @@ def lexicon(language: str) -> Lexicon | None:
         enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
         time_topics=tuple(fold(w) for w in raw.get("time_topics", {}).get(language) or []),
         cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
+        facility_heads=frozenset((raw.get("facility_industries", {}).get(language) or {}).get("heads", [])),
+        facility_adjectives=tuple(
+            ((raw.get("facility_industries", {}).get(language) or {}).get("adjectives") or {}).items()
+        ),
     )
 
 
@@ -812,7 +818,27 @@ class ClauseReader:
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
         self._event_in_place(clause, modality)
+        self._ru_facility_industry(clause, modality)
         return carried
+
+    def _ru_facility_industry(self, clause: Clause, modality: str) -> None:
+        """Russian: «деревообрабатывающий комбинат «X»»: the adjective of the facility's head noun says
+        the sector the named facility works in (`facility_industries` of the language's words)."""
+        if self.language != "ru" or not self.lex.facility_adjectives:
+            return
+        text = self.linked.text
+        for mention in clause.mentions:
+            if not self.fam(mention) & {"actor", "site", "project"}:
+                continue
+            before = _RU_ADJECTIVE_HEAD_QUOTE.search(text, max(0, mention.start - 60), mention.start)
+            if before is None or not set(lemmas(before.group(2).lower())) & self.lex.facility_heads:
+                continue
+            adjective = before.group(1).lower()
+            for stem, industry in self.lex.facility_adjectives:
+                if adjective.startswith(stem) and industry in self.catalog:
+                    end = mention.end + (1 if text[mention.end : mention.end + 1] == "»" else 0)
+                    self._emit(mention.entity, "targetsIndustry", industry, before.start(), end, "facility", modality)
+                    break
 
     def _event_in_place(self, clause: Clause, modality: str) -> None:
         """English and Russian: an event's name right before the place it is in ("the Eastern Economic
@@ -2448,6 +2474,8 @@ _EN_APPOSITION_IN = re.compile(
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
 # a port noun right after a city's name: "the Dongning and Suifenhe ports"
 _EN_PORT_NOUN = re.compile(r"\s+(?:ports?|border crossings?|checkpoints?)\b(?! of\b)", re.IGNORECASE)
+# Russian: an adjective and a head noun right before a quoted name («деревообрабатывающий комбинат «»)
+_RU_ADJECTIVE_HEAD_QUOTE = re.compile(r"(\w+)\s+(\w+)\s+«$")
 # Russian: a personal pronoun and the word after it («его построила»)
 _RU_PRONOUN_BEFORE_WORD = re.compile(r"(?<![\w-])([Ее]го|[Ее]ё|[Ее]е)\s+(\w+)")
 # a sentence opening with participles and "by" ("Built by", "Financed and operated jointly by")
