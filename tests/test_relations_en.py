@@ -569,3 +569,12 @@ def test_starting_work_on_a_project_implements_it(read_relations):
         r.predicate == "implements" and "longda" in r.subject and r.object == "heihe-grain-wharf-terminal"
         for r in found
     )
+
+
+def test_it_after_a_word_of_funding_or_running_is_the_project_named_before(read_relations):
+    text = "The Heihe Grain Wharf Terminal will open in 2027. Harbin Frontier Bank has agreed to finance it, and Longda Freight Company will operate it."
+    found = read_relations(text, "en")
+    funded = [r for r in found if r.predicate == "fundedBy" and r.subject == "heihe-grain-wharf-terminal"]
+    assert funded and "frontier" in funded[0].object
+    doers = {r.subject for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"}
+    assert len(doers) == 1 and "longda" in next(iter(doers))

@@ -492,6 +492,7 @@ class ClauseReader:
             mentions = self._en_ports_of_cities(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
             mentions = self._ru_pronoun_objects(index, mentions)
+            mentions = self._en_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
@@ -609,6 +610,28 @@ class ClauseReader:
             )
             if antecedent is not None and not any(m.start < end and start < m.end for m in mentions):
                 added.append(Mention(antecedent.entity, self.linked.document, start, end, text[start:end], index))
+        return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+    def _en_pronoun_objects(self, index: int, mentions: list[Mention]) -> list[Mention]:
+        """English: "the Bank of China has agreed to finance it": "it" right after a word of funding,
+        building or running is the object, the latest project or site of its sentence or the one before."""
+        if self.language != "en":
+            return mentions
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        sentence = Clause(text, span.start, span.end, mentions, self.language)
+        added: list[Mention] = []
+        for predicate in ("fundedBy", "implements", "investsIn"):
+            for at in self.lex.relation_words[predicate].find(sentence):
+                word = _TOKEN.match(text, at)
+                pronoun = re.compile(r" (it)\b(?!['’])").match(text, word.end()) if word else None
+                if pronoun is None:
+                    continue
+                start, end = pronoun.span(1)
+                earlier = [m for m in self.recent if m.sentence >= index - 1] + [m for m in mentions if m.end <= start]
+                antecedent = next((m for m in reversed(earlier) if "site" in self.fam(m)), None)
+                if antecedent is not None and not any(m.start < end and start < m.end for m in mentions + added):
+                    added.append(Mention(antecedent.entity, self.linked.document, start, end, "it", index))
         return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
     def _ru_gender_fits(self, mention: Mention, feminine: bool) -> bool:
@@ -1166,6 +1189,7 @@ class ClauseReader:
                     and self._fits(predicate, topic.mention, obj)
                     and not self._ru_unknown_subject(clause)
                     and not any(self._en_head_of_unknown_name(m) for m in mentions[:position])
+                    and not (self.language == "en" and topic.mention in mentions)  # its own name was tried already
                 ):
                     if (
                         predicate in self.lex.needs_party_in_clause
