@@ -147,3 +147,14 @@ def test_annotation_ends_match_entities_the_build_discovered(layout, tmp_path):
     result = evaluate(str(annotation), "--root", str(layout.root))
     assert result.exit_code == 0, result.output
     assert "gold    1  found    1 (100.0%)" in result.output.splitlines()[2]
+
+
+def test_ends_known_tells_a_discovery_miss_from_a_relation_miss(tmp_path, catalog):
+    path = _write(
+        tmp_path,
+        "- {text: d, s: Heihe, p: counterpartOf, o: Blagoveshchensk}\n"
+        "- {text: d, s: Suifenhe Quiet Pine Sawmill, p: locatedIn, o: Suifenhe}\n",
+    )
+    result = score(load_annotation(path), [], catalog, {"d": "d"}, {"d": "en"})
+    assert (result.overall.found, result.overall.ends) == (0, 1)
+    assert "ends known    1 ( 50.0%)" in result.overall.line("all")

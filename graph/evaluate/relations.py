@@ -158,14 +158,17 @@ class Tally:
     in_graph: int = 0
     extracted: int = 0
     correct: int = 0
+    ends: int = 0  # records whose two ends are both entities of the build (at their forms or by name)
 
     def line(self, name: str) -> str:
         recall = _pct(self.found, self.gold)
         graph = _pct(self.in_graph, self.gold)
         precision = _pct(self.correct, self.extracted)
+        ends = _pct(self.ends, self.gold)
         return (
             f"{name:<18} gold {self.gold:>4}  found {self.found:>4} ({recall})  in graph {self.in_graph:>4} ({graph})"
             f"  extracted {self.extracted:>4}  correct {self.correct:>4}  precision {precision}"
+            f"  ends known {self.ends:>4} ({ends})"
         )
 
 
@@ -257,6 +260,7 @@ def score(
             tally.gold += 1
             tally.found += found
             tally.in_graph += in_graph
+            tally.ends += bool(subjects and objects)
         if not found:
             misses.append((record, language))
     if problems:
