@@ -165,3 +165,19 @@ def test_the_border_station_of_a_town_in_a_known_region(found):
 @pytest.mark.parametrize("text", ["The centre will open soon.", "A new logistics base was planned in the area."])
 def test_english_generic_heads_are_no_names(found, text):
     assert found(text, "en").entities == []
+
+
+def test_an_english_dash_pair_with_one_unknown_end_makes_it_a_town_the_link_connects(found):
+    discovery = found("Work on the Hulin–Markovo Bridge began in May.", "en")
+    town = by_label(discovery, "Markovo", "en")
+    bridge = by_label(discovery, "Hulin–Markovo Bridge", "en")
+    assert town.cls == "City"
+    assert edges(discovery, "connects") >= {(bridge.id, town.id), (bridge.id, "hulin")}
+
+
+def test_an_english_dash_end_described_elsewhere_keeps_its_description(found):
+    discovery = found("The Mishan–Posyet Corridor carries grain to the port of Posyet.", "en")
+    port = by_label(discovery, "Posyet", "en")
+    corridor = by_label(discovery, "Mishan–Posyet Corridor", "en")
+    assert port.cls == "Port"
+    assert edges(discovery, "connects") >= {(corridor.id, port.id), (corridor.id, "mishan")}

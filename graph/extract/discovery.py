@@ -214,7 +214,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
     if finder is None:
         return Discovery(linked)
-    places = _ru_places(linked, catalog) if linked.language == "ru" else []
+    places = {"ru": _ru_places, "en": _en_places}.get(linked.language, lambda *_: [])(linked, catalog)
     if not places:
         return _discovered(linked, catalog, finder(linked, catalog))
     first = _discovered(linked, catalog, places)
@@ -1954,6 +1954,53 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
                 parts = tuple(("proper", w.lower()) for w in re.split(r"[ -]", label))
                 names.append(Name(match.start(), match.end(), head, label, parts))
     return names
+
+
+def _en_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    """English places the catalog lacks, found before the names around them: those a descriptor
+    names ("Zabaykalsk, a town in …", "the port of Zarubino"), and a capitalised word a dash joins
+    to a known or described place (the Luobei–Amurzet Bridge, the Hunchun–Zarubino Corridor)."""
+    described = _en_described_places(linked, catalog, [])
+    places = {(n.start, n.end) for n in described}
+    by_label = {n.label: n for n in described}
+    tokens = _tokens(linked, _EN_TOKEN)
+    labels: dict[str, list[tuple[int, int]]] = {}
+    for k, token in enumerate(tokens):
+        if not _en_place_word(token) or (token.start, token.end) in places:
+            continue
+        if token.text in by_label:  # the Hunchun–Zarubino Corridor, after "the port of Zarubino"
+            if any(tokens[d].text in "–—-" for d in (k - 1, k + 1) if 0 <= d < len(tokens)):
+                described.append(
+                    replace(by_label[token.text], start=token.start, end=token.end, located=(), evidence=None)
+                )
+            continue
+        for dash, other in ((k + 1, k + 2), (k - 1, k - 2)):
+            if not (0 <= other < len(tokens)) or tokens[dash].text not in "–—-":
+                continue
+            neighbour = tokens[other]
+            known = neighbour.entity is not None and catalog[neighbour.entity].cls in _ANCHOR_CLASSES
+            if known or (neighbour.start, neighbour.end) in places:
+                labels.setdefault(token.text, []).append((token.start, token.end))
+                break
+    names = list(described)
+    for label, spans in labels.items():
+        head = Head(label, "City", "City")
+        parts = (("proper", label.lower()),)
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’]| [A-Z])", linked.text):
+            if match.span() not in spans and match.span() not in places:
+                spans.append(match.span())  # the bare name elsewhere in the text
+        names.extend(Name(a, b, head, label, parts) for a, b in spans if not linked.mention_index.overlapping(a, b))
+    return names
+
+
+def _en_place_word(token: _Token) -> bool:
+    """A capitalised word no known name covers that may name a place: no stop word, generic or
+    translated word, head, or abbreviation."""
+    g = grammar()
+    text = token.text
+    if not token.word or token.entity is not None or not token.capitalised or text.isupper() or len(text) < 3:
+        return False
+    return _en_proper(token) and text.lower() not in g.words["en"] and text not in {h.form for h in g.en}
 
 
 def _dashed_places(tokens: list[_Token], catalog: Catalog) -> bool:
