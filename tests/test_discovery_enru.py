@@ -181,3 +181,22 @@ def test_an_english_dash_end_described_elsewhere_keeps_its_description(found):
     corridor = by_label(discovery, "Mishan–Posyet Corridor", "en")
     assert port.cls == "Port"
     assert edges(discovery, "connects") >= {(corridor.id, port.id), (corridor.id, "mishan")}
+
+
+def test_a_facility_named_by_what_it_is_and_where(found):
+    discovery = found("Инвестор построит лесопильный завод в Бикине к 2027 году.", "ru")
+    plant = by_label(discovery, "лесопильный завод в Бикине", "ru")
+    town = by_label(discovery, "Бикин", "ru")
+    assert [m.surface for m in discovery.linked.mentions if m.entity == plant.id] == ["лесопильный завод"]
+    assert (plant.id, town.id) in edges(discovery, "locatedIn")
+
+
+def test_a_facility_taken_up_by_a_pronoun_is_no_new_name(found):
+    discovery = found("Этот завод в Уссурийске закрыт.", "ru")
+    assert not [e for e in discovery.entities if e.cls != "City"]
+
+
+def test_a_quoted_project_after_its_class_noun_is_also_known_by_the_noun(found):
+    discovery = found("Началось строительство тепличного комплекса «Северная ягода».", "ru")
+    complex_ = by_label(discovery, "Северная ягода", "ru")
+    assert "тепличный комплекс «Северная ягода»" in complex_.aliases["ru"]

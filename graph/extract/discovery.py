@@ -1282,8 +1282,17 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 evidence = (before[0].start, quoted.end) if places else None
                 latin = _ru_latin(label)
                 name = Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", latin),), quoted=True)
+                if head.cls in ("Project", "Program"):  # тепличного комплекса «X»: тепличный комплекс «X»
+                    noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
+                    name = replace(name, alias=f"{noun_phrase[:1].lower()}{noun_phrase[1:]} «{label}»")
                 names.append(replace(name, located=places, evidence=evidence))
             i += size + 1
+            continue
+        placed = _ru_placed_facility(tokens, i, size, head, before, after, catalog)
+        if placed is not None:  # деревообрабатывающий комбинат в Лесозаводске
+            noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
+            names.append(replace(placed, label=noun_phrase + placed.label))
+            i += size
             continue
         parts = tuple(
             _ru_part(t, place_adjectives)
@@ -1321,6 +1330,46 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             )
         i += size
     return [n for n in names if not _ru_project_around_name(n, names)]
+
+
+@lru_cache(maxsize=1)
+def _ru_placed_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(_lemmas(w) for w in yaml.safe_load(handle).get("ru_placed_heads") or ())
+
+
+def _ru_placed_facility(
+    tokens: list[_Token], i: int, size: int, head: Head, before: list[_Token], after: list[_Token], catalog: Catalog
+) -> Name | None:
+    """A facility named by what it is and where (деревообрабатывающий комбинат в Лесозаводске,
+    грузовой пункт пропуска в Полтавке): an adjective of its own, a facility head (names.yaml
+    ru_placed_heads) and в + a known place. Its label ends in the place as written (the caller puts
+    the nominative of the rest before it); its mention is the noun phrase, the place keeps its own,
+    and it lies in that place."""
+    if head.form not in _ru_placed_heads() or not before or after or before[0].capitalised:
+        return None
+    if any("Apro" in p.tag for t in before for p in analyzer().parse(t.text)[:1]):
+        return None  # этот комбинат в …: a thing named before
+    j = i + size
+    place = tokens[j + 1].entity if j + 1 < len(tokens) and tokens[j].text.lower() in ("в", "во") else None
+    if place is None or catalog[place].cls not in _ANCHOR_CLASSES or catalog[place].cls == "Country":
+        return None
+    k = j + 1
+    while k + 1 < len(tokens) and tokens[k + 1].entity == place:
+        k += 1
+    words = [_ru_part(t, {}) for t in before]
+    parts = tuple((kind, v) for kind, v in words if v is not None and v) + (("entity", place),)
+    where = " в " + " ".join(t.text for t in tokens[j + 1 : k + 1])
+    end = tokens[i + size - 1].end
+    return Name(
+        before[0].start,
+        end,
+        head,
+        where,
+        parts,
+        head_span=(tokens[i].start, end),
+        evidence=(before[0].start, tokens[k].end),
+    )
 
 
 def _ru_project_around_name(name: Name, names: list[Name]) -> bool:
