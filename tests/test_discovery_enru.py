@@ -200,3 +200,14 @@ def test_a_quoted_project_after_its_class_noun_is_also_known_by_the_noun(found):
     discovery = found("Началось строительство тепличного комплекса «Северная ягода».", "ru")
     complex_ = by_label(discovery, "Северная ягода", "ru")
     assert "тепличный комплекс «Северная ягода»" in complex_.aliases["ru"]
+
+
+def test_a_district_the_catalog_lacks_is_a_region_labelled_in_the_nominative(found):
+    discovery = found("Лесозаготовки ведутся в Пожарском районе Приморья.", "ru")
+    district = by_label(discovery, "Пожарский район", "ru")
+    assert district.cls == "Region"
+    assert district.labels["en"].endswith("District")
+
+
+def test_a_generic_adjective_before_district_opening_a_sentence_is_no_name(found):
+    assert found("Северный район застроят к 2030 году.", "ru").entities == []

@@ -1419,9 +1419,7 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
             label = _ru_geox_nominative(token.text, ("nomn",)) or token.text
         if label and not label.lower().endswith(not_endings):
             found.setdefault(label, (cls, []))[1].append((token.start, token.end))
-    if not found:
-        return []
-    for token in tokens:  # the same place in another form (Забайкальск … в Забайкальске)
+    for token in tokens if found else []:  # the same place in another form (Забайкальск … в Забайкальске)
         if _ru_place_word(token):
             label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
             if label in found and (token.start, token.end) not in found[label][1]:
@@ -1431,6 +1429,28 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
         head = Head(label, cls, cls, bare=True)
         parts = (("proper", _ru_latin(label)),)
         names.extend(Name(a, b, head, label, parts) for a, b in spans)
+    return names + _ru_districts(linked, tokens)
+
+
+_RU_DISTRICT_NOUNS = frozenset({"район", "округ"})
+
+
+def _ru_districts(linked: LinkedText, tokens: list[_Token]) -> list[Name]:
+    """Districts the catalog lacks: capitalised adjectives agreeing with район or округ (в
+    Хасанском районе → Хасанский район, a Region named "Khasanskiy District")."""
+    names = []
+    for k, token in enumerate(tokens):
+        if token.entity is not None or not token.word or _lemma(token.text) not in _RU_DISTRICT_NOUNS:
+            continue
+        before = _ru_before(tokens, k, token.text)
+        if not before or not before[0].capitalised or any(t.entity for t in before):
+            continue
+        if _sentence_initial(linked, before[0].start) and _lemma(before[0].text) in grammar().ru_generic:
+            continue  # "Северный район …" opening a sentence: a description
+        label = _ru_nominative(before, [token], [], analyzer(), "")
+        head = Head(label, "District", "Region")
+        parts = tuple(("proper", _ru_latin(_lemma(t.text))) for t in before)
+        names.append(Name(before[0].start, token.end, head, label, parts))
     return names
 
 
