@@ -211,3 +211,18 @@ def test_a_district_the_catalog_lacks_is_a_region_labelled_in_the_nominative(fou
 
 def test_a_generic_adjective_before_district_opening_a_sentence_is_no_name(found):
     assert found("Северный район застроят к 2030 году.", "ru").entities == []
+
+
+@pytest.mark.parametrize("text", ["Административный центр края — Хабаровск.", "Тепличный комплекс построен за год."])
+def test_a_sentence_opening_capital_on_a_common_adjective_makes_no_name(found, text):
+    assert found(text, "ru").entities == []
+
+
+def test_a_place_adjective_opening_a_sentence_still_names_a_facility(found):
+    discovery = found("Ванинский угольный терминал расширят.", "ru")
+    assert by_label(discovery, "Ванинский угольный терминал", "ru").subclass == "Infrastructure"
+
+
+@pytest.mark.parametrize("text", ["The Administrative Centre was closed.", "A new Export Base opened."])
+def test_english_capitalised_generic_words_before_a_head_make_no_name(found, text):
+    assert found(text, "en").entities == []

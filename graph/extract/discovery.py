@@ -1313,6 +1313,8 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (capitalised_head and after)
             or (proper and any(t.entity or t.capitalised for t in before + after))
         )
+        if named and _ru_weak_opening(linked, head, before, after):
+            named = False  # "Административный центр края …": a sentence's capital on a common adjective
         if parts and named:
             label = _ru_nominative(before, head_tokens, after, morph, linked.text, head.written)
             names.append(
@@ -1330,6 +1332,25 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             )
         i += size
     return [n for n in names if not _ru_project_around_name(n, names)]
+
+
+def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after: list[_Token]) -> bool:
+    """Does only the capital of a sentence's first word, a common adjective, make a name of a head
+    that is also an ordinary noun (names.yaml ru_weak_heads: центр, комплекс, проект …)?"""
+    if head.form not in _ru_weak_heads() or not before or not _sentence_initial(linked, before[0].start):
+        return False
+    if any(t.entity or t.quoted or (t.capitalised and t is not before[0]) for t in before + after):
+        return False
+    parse = analyzer().parse(before[0].text)[0]
+    if parse.normal_form.endswith(("ский", "цкий")):  # Находкинский, Хабаровский: a place's adjective
+        return False
+    return parse.is_known and parse.tag.POS in ("ADJF", "PRTF") and "Geox" not in parse.tag
+
+
+@lru_cache(maxsize=1)
+def _ru_weak_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(_lemmas(w) for w in yaml.safe_load(handle).get("ru_weak_heads") or ())
 
 
 @lru_cache(maxsize=1)
