@@ -226,3 +226,17 @@ def test_a_place_adjective_opening_a_sentence_still_names_a_facility(found):
 @pytest.mark.parametrize("text", ["The Administrative Centre was closed.", "A new Export Base opened."])
 def test_english_capitalised_generic_words_before_a_head_make_no_name(found, text):
     assert found(text, "en").entities == []
+
+
+def test_a_deposit_the_catalog_lacks_is_a_geographic_feature(found):
+    discovery = found("Компания разрабатывает Наседкинское месторождение с 2020 года.", "ru")
+    assert by_label(discovery, "Наседкинское месторождение", "ru").cls == "GeoFeature"
+
+
+def test_a_project_developing_a_deposit_keeps_the_deposit_in_its_name(found):
+    discovery = found("Проект освоения Берёзовского месторождения одобрен.", "ru")
+    assert by_label(discovery, "Проект освоения Берёзовского месторождения", "ru").cls == "Project"
+
+
+def test_a_bare_class_noun_deposit_is_no_name(found):
+    assert found("Месторождение огромно.", "ru").entities == []

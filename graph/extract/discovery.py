@@ -1397,8 +1397,10 @@ def _ru_project_around_name(name: Name, names: list[Name]) -> bool:
     """A project named by what it builds (проект строительства Находкинского терминала) when that
     is a name of its own: the inner name is the thing, the project adds nothing."""
     if name.head.en != "Project" or not name.head_first:
-        return False
-    return any(o is not name and name.start <= o.start and o.end <= name.end for o in names)
+        return False  # a deposit it develops is no thing it builds (проект освоения Берёзовского месторождения)
+    return any(
+        o is not name and name.start <= o.start and o.end <= name.end and o.head.cls != "GeoFeature" for o in names
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1660,6 +1662,8 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
             _genitive(token.text) or token.capitalised and _genitive(token.text, True) or _genitive_pair(tokens, j)
         ):
             chosen.append(token)
+        elif head_first and chosen and _genitive_noun_after(chosen[-1], token):
+            chosen.append(token)  # освоения Берёзовского месторождения: the noun its genitive adjective agrees with
         elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
             chosen.append(token)
         elif head_first and token.text.lower() == "по" and j + 1 < len(tokens) and _dative(tokens[j + 1].text):
@@ -1738,6 +1742,20 @@ def _genitive_pair(tokens: list[_Token], j: int) -> bool:
         return False
     adjective = any(p.tag.POS == "ADJF" and "gent" in p.tag for p in analyzer().parse(tokens[j].text.lower()))
     return adjective and _genitive(tokens[j + 1].text)
+
+
+def _genitive_noun_after(adjective: _Token, token: _Token) -> bool:
+    """Is token a noun with a genitive reading that a genitive adjective right before it agrees with
+    (Берёзовского месторождения, whose noun pymorphy3 reads first as a plural nominative)?"""
+    if not token.word or token.start - adjective.end > 1:
+        return False
+    adjectives = [p for p in analyzer().parse(adjective.text) if p.tag.POS == "ADJF" and "gent" in p.tag]
+    nouns = [p for p in analyzer().parse(token.text) if p.tag.POS == "NOUN" and "gent" in p.tag]
+    return any(
+        a.tag.number == n.tag.number and (a.tag.number == "plur" or a.tag.gender == n.tag.gender)
+        for a in adjectives
+        for n in nouns
+    )
 
 
 def _prepositional(word: str) -> bool:
