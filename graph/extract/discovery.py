@@ -51,6 +51,8 @@ class Head:
     min: int = 1
     national: bool = False  # a body of a country (a ministry): it lies in the country its name names
     route: bool = False  # a name only between two places joined by a dash (撫遠―ハバロフスク航路)
+    bare: bool = False  # a place named by its own word (Амурзет): its English label is that word alone
+    written: str = ""  # the head as names.yaml writes it, in the nominative (мостовой переход)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def grammar() -> Grammar:
                 int(e.get("min", 1)),
                 bool(e.get("national")),
                 bool(e.get("route")),
+                written=e.get("written", e[key]),
             )
             for e in entries
         ]
@@ -205,11 +208,26 @@ def _lemma(word: str) -> str:
 
 def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     """The proposed entities of one linked text, its mentions with theirs merged in, and the
-    `name` relations tying a discovered name to the known place inside it."""
+    `name` relations tying a discovered name to the known place inside it. Places the catalog lacks
+    come first (Russian: «в Комсомольске-на-Амуре», «посёлок Яковлевка», «Амурзет — Лобэй»), so the
+    names around them see them as places (мостовой переход Амурзет — Лобэй connects both)."""
     finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
     if finder is None:
         return Discovery(linked)
-    names = _non_overlapping(n for n in finder(linked, catalog) if n.route or not n.head.route)
+    places = {"ru": _ru_places, "en": _en_places}.get(linked.language, lambda *_: [])(linked, catalog)
+    if not places:
+        return _discovered(linked, catalog, finder(linked, catalog))
+    first = _discovered(linked, catalog, places)
+    overlay = catalog.extended(first.entities)
+    rest = _discovered(first.linked, overlay, finder(first.linked, overlay))
+    entities = {e.id: e for e in first.entities} | {e.id: e for e in rest.entities}
+    relations = sorted(set(first.relations + rest.relations))
+    return Discovery(rest.linked, sorted(entities.values(), key=lambda e: e.id), relations)
+
+
+def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Discovery:
+    """The entities, mentions and `name` relations of the names a finder found in one text."""
+    names = _non_overlapping(n for n in found if n.route or not n.head.route)
     known = linked.mention_index
     entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
@@ -272,7 +290,7 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
             if not ends and name.head.kind == "Infrastructure":  # железная дорога Уссурийск — Гродеково
                 paired = _paired_ends(linked.text, inside)
                 ends = tuple(p for p in entity.located_in if p in paired)
-        if ends and grammar().link_kinds.isdisjoint({name.head.kind, entity.subclass}):
+        if ends and grammar().link_kinds.isdisjoint({name.head.kind, entity.subclass, name.head.en}):
             ends = ()  # Russia–China Investment Fund, 中国—东北亚博览会: only a link or a route joins the places its name pairs
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
@@ -522,6 +540,10 @@ def _is_slug_id(word: str) -> bool:
 
 
 def _english_label(name: Name, catalog: Catalog) -> str:
+    if name.head.bare:  # Комсомольск-на-Амуре: Komsomolsk-na-Amure, no class word
+        return "-".join(
+            w if w in _RU_INNER else w[:1].upper() + w[1:] for w in "-".join(v for _, v in name.parts).split("-")
+        )
     words = []
     for kind, value in name.parts:
         if kind == "entity":
@@ -1204,6 +1226,9 @@ def _split_at_mentions(pattern: re.Pattern, text: str, bounds: set[int]) -> Iter
     (Fuyuan-Khabarovsk → Fuyuan, -, Khabarovsk)."""
     for match in pattern.finditer(text):
         word, start = match.group(), match.start()
+        if word[:1] in '«"„':  # a quoted name is one token («Амур-Форест», though Амур is a river)
+            yield word, start
+            continue
         cuts = [k for k, c in enumerate(word) if c == "-" and 0 < k < len(word) - 1]
         cuts = [k for k in cuts if start + k in bounds or start + k + 1 in bounds]
         previous = 0
@@ -1233,7 +1258,7 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     while i < len(tokens):
         head, size = _ru_head_at(tokens, i, max_head)
         if head is None:
-            quote = _ru_quoted(tokens, i)
+            quote = _ru_quoted(tokens, i) or _ru_quoted_own_head(tokens, i)
             if quote is not None:
                 names.append(quote)
             i += 1
@@ -1257,8 +1282,17 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 evidence = (before[0].start, quoted.end) if places else None
                 latin = _ru_latin(label)
                 name = Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", latin),), quoted=True)
+                if head.cls in ("Project", "Program"):  # тепличного комплекса «X»: тепличный комплекс «X»
+                    noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
+                    name = replace(name, alias=f"{noun_phrase[:1].lower()}{noun_phrase[1:]} «{label}»")
                 names.append(replace(name, located=places, evidence=evidence))
             i += size + 1
+            continue
+        placed = _ru_placed_facility(tokens, i, size, head, before, after, catalog)
+        if placed is not None:  # деревообрабатывающий комбинат в Лесозаводске
+            noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
+            names.append(replace(placed, label=noun_phrase + placed.label))
+            i += size
             continue
         parts = tuple(
             _ru_part(t, place_adjectives)
@@ -1279,8 +1313,10 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (capitalised_head and after)
             or (proper and any(t.entity or t.capitalised for t in before + after))
         )
+        if named and _ru_weak_opening(linked, head, before, after):
+            named = False  # "Административный центр края …": a sentence's capital on a common adjective
         if parts and named:
-            label = _ru_nominative(before, head_tokens, after, morph, linked.text)
+            label = _ru_nominative(before, head_tokens, after, morph, linked.text, head.written)
             names.append(
                 Name(
                     start,
@@ -1295,10 +1331,206 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             )
         i += size
+    return [n for n in names if not _ru_project_around_name(n, names)]
+
+
+def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after: list[_Token]) -> bool:
+    """Does only the capital of a sentence's first word, a common adjective, make a name of a head
+    that is also an ordinary noun (names.yaml ru_weak_heads: центр, комплекс, проект …)?"""
+    if head.form not in _ru_weak_heads() or not before or not _sentence_initial(linked, before[0].start):
+        return False
+    if any(t.entity or t.quoted or (t.capitalised and t is not before[0]) for t in before + after):
+        return False
+    parse = analyzer().parse(before[0].text)[0]
+    if parse.normal_form.endswith(("ский", "цкий")):  # Находкинский, Хабаровский: a place's adjective
+        return False
+    return parse.is_known and parse.tag.POS in ("ADJF", "PRTF") and "Geox" not in parse.tag
+
+
+@lru_cache(maxsize=1)
+def _ru_weak_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(_lemmas(w) for w in yaml.safe_load(handle).get("ru_weak_heads") or ())
+
+
+@lru_cache(maxsize=1)
+def _ru_placed_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(_lemmas(w) for w in yaml.safe_load(handle).get("ru_placed_heads") or ())
+
+
+def _ru_placed_facility(
+    tokens: list[_Token], i: int, size: int, head: Head, before: list[_Token], after: list[_Token], catalog: Catalog
+) -> Name | None:
+    """A facility named by what it is and where (деревообрабатывающий комбинат в Лесозаводске,
+    грузовой пункт пропуска в Полтавке): an adjective of its own, a facility head (names.yaml
+    ru_placed_heads) and в + a known place. Its label ends in the place as written (the caller puts
+    the nominative of the rest before it); its mention is the noun phrase, the place keeps its own,
+    and it lies in that place."""
+    if head.form not in _ru_placed_heads() or not before or after or before[0].capitalised:
+        return None
+    if any("Apro" in p.tag for t in before for p in analyzer().parse(t.text)[:1]):
+        return None  # этот комбинат в …: a thing named before
+    j = i + size
+    place = tokens[j + 1].entity if j + 1 < len(tokens) and tokens[j].text.lower() in ("в", "во") else None
+    if place is None or catalog[place].cls not in _ANCHOR_CLASSES or catalog[place].cls == "Country":
+        return None
+    k = j + 1
+    while k + 1 < len(tokens) and tokens[k + 1].entity == place:
+        k += 1
+    words = [_ru_part(t, {}) for t in before]
+    parts = tuple((kind, v) for kind, v in words if v is not None and v) + (("entity", place),)
+    where = " в " + " ".join(t.text for t in tokens[j + 1 : k + 1])
+    end = tokens[i + size - 1].end
+    return Name(
+        before[0].start,
+        end,
+        head,
+        where,
+        parts,
+        head_span=(tokens[i].start, end),
+        evidence=(before[0].start, tokens[k].end),
+    )
+
+
+def _ru_project_around_name(name: Name, names: list[Name]) -> bool:
+    """A project named by what it builds (проект строительства Находкинского терминала) when that
+    is a name of its own: the inner name is the thing, the project adds nothing."""
+    if name.head.en != "Project" or not name.head_first:
+        return False  # a deposit it develops is no thing it builds (проект освоения Берёзовского месторождения)
+    return any(
+        o is not name and name.start <= o.start and o.end <= name.end and o.head.cls != "GeoFeature" for o in names
+    )
+
+
+@lru_cache(maxsize=1)
+def _ru_place_data() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
+    """names.yaml ru_place_cues: nouns before a place's name (lemma → class), prepositions before
+    a place noun pymorphy3 tags Geox, and endings of names that are rather countries (Индия)."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_place_cues") or {}
+    nouns = {_lemma(k): v for k, v in (data.get("nouns") or {}).items()}
+    return nouns, frozenset(data.get("prepositions") or ()), tuple(data.get("not_endings") or ())
+
+
+_RU_INNER = frozenset({"na", "pod", "nad", "на", "под", "над"})  # Комсомольск-на-Амуре, Ростов-на-Дону
+
+
+def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    """Russian places the catalog lacks, named with a cue: after a place noun (посёлок Яковлевка,
+    в городе Облучье), after в/из before a word pymorphy3 knows as a place (в Комсомольске-на-Амуре,
+    из Бикина), or across a dash from a known place (Амурзет — Лобэй). Each gets its nominative
+    label; every other form of it in the text is that place too."""
+    nouns, prepositions, not_endings = _ru_place_data()
+    tokens = _whole_tokens(linked, _RU_TOKEN, catalog)
+    found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # label → class, spans
+    for k, token in enumerate(tokens):
+        if not _ru_place_word(token):
+            continue
+        previous = tokens[k - 1] if k > 0 else None
+        label, cls = None, "City"
+        if previous is not None and previous.word and previous.entity is None and _lemma(previous.text) in nouns:
+            cls = nouns[_lemma(previous.text)]
+            label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
+        elif (
+            previous is not None
+            and previous.text.lower() in prepositions
+            and not _sentence_initial(linked, token.start)
+        ):
+            label = _ru_geox_nominative(token.text, ("loct", "gent", "accs"))
+        elif _ru_dashed_to_place(tokens, k, catalog) and _nominative(token.text):
+            label = _ru_geox_nominative(token.text, ("nomn",)) or token.text
+        if label and not label.lower().endswith(not_endings):
+            found.setdefault(label, (cls, []))[1].append((token.start, token.end))
+    for token in tokens if found else []:  # the same place in another form (Забайкальск … в Забайкальске)
+        if _ru_place_word(token):
+            label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
+            if label in found and (token.start, token.end) not in found[label][1]:
+                found[label][1].append((token.start, token.end))
+    names: list[Name] = []
+    for label, (cls, spans) in found.items():
+        head = Head(label, cls, cls, bare=True)
+        parts = (("proper", _ru_latin(label)),)
+        names.extend(Name(a, b, head, label, parts) for a, b in spans)
+    return names + _ru_districts(linked, tokens)
+
+
+_RU_DISTRICT_NOUNS = frozenset({"район", "округ"})
+
+
+def _ru_districts(linked: LinkedText, tokens: list[_Token]) -> list[Name]:
+    """Districts the catalog lacks: capitalised adjectives agreeing with район or округ (в
+    Хасанском районе → Хасанский район, a Region named "Khasanskiy District")."""
+    names = []
+    for k, token in enumerate(tokens):
+        if token.entity is not None or not token.word or _lemma(token.text) not in _RU_DISTRICT_NOUNS:
+            continue
+        before = _ru_before(tokens, k, token.text)
+        if not before or not before[0].capitalised or any(t.entity for t in before):
+            continue
+        if _sentence_initial(linked, before[0].start) and _lemma(before[0].text) in grammar().ru_generic:
+            continue  # "Северный район …" opening a sentence: a description
+        label = _ru_nominative(before, [token], [], analyzer(), "")
+        head = Head(label, "District", "Region")
+        parts = tuple(("proper", _ru_latin(_lemma(t.text))) for t in before)
+        names.append(Name(before[0].start, token.end, head, label, parts))
     return names
 
 
-_RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере"})
+def _whole_tokens(linked: LinkedText, pattern: re.Pattern, catalog: Catalog) -> list[_Token]:
+    """The text's tokens, hyphenated words whole, each with the known name that covers it or lies in
+    it; a river or lake inside a word (Амуре in Комсомольске-на-Амуре) leaves the word free."""
+    known = linked.mention_index
+    tokens = []
+    for match in pattern.finditer(linked.text):
+        start, end = match.span()
+        cover = next((m.entity for m in known.around(start, end)), None)
+        if cover is None:
+            cover = next((m.entity for m in known.within(start, end) if catalog[m.entity].cls != "GeoFeature"), None)
+        tokens.append(_Token(match.group(), start, end, cover))
+    return tokens
+
+
+def _ru_place_word(token: _Token) -> bool:
+    """A capitalised word no known name covers, neither an abbreviation nor a generic word."""
+    if not token.word or token.entity is not None or not token.capitalised or token.text.isupper():
+        return False
+    return _lemma(token.text) not in grammar().ru_generic and not any(
+        h.form == _lemma(token.text) for h in grammar().ru
+    )
+
+
+def _ru_geox_nominative(word: str, cases: tuple[str, ...]) -> str | None:
+    """The nominative of a word pymorphy3 knows as a place name in one of these cases, with the
+    word's own capitals (Комсомольске-на-Амуре → Комсомольск-на-Амуре); None if it knows none."""
+    first, *rest = word.split("-")
+    if rest and rest[0].lower() in _RU_INNER:  # Николаевске-на-Амуре: only the first part declines
+        if not any("Geox" in p.tag and p.tag.case in cases for p in analyzer().parse(word)):
+            return None
+        nouns = [p for p in analyzer().parse(first) if p.tag.POS == "NOUN" and p.tag.case in cases]
+        stem = nouns[0].normal_form if nouns else first.lower()
+        return "-".join([stem[:1].upper() + stem[1:], *rest])
+    for parse in analyzer().parse(word):
+        if parse.tag.POS == "NOUN" and "Geox" in parse.tag and parse.tag.case in cases:
+            pieces = parse.normal_form.split("-")
+            shown = word.split("-")
+            if len(pieces) != len(shown):
+                return parse.normal_form[:1].upper() + parse.normal_form[1:]
+            return "-".join(p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(pieces, shown))
+    return None
+
+
+def _ru_dashed_to_place(tokens: list[_Token], k: int, catalog: Catalog) -> bool:
+    """Does a dash join this word to a known place (Амурзет — Лобэй, Хэйхэ — Амурзет)?"""
+    for dash, other in ((k + 1, k + 2), (k - 1, k - 2)):
+        if 0 <= other < len(tokens) and tokens[dash].text in _DASHES:
+            entity = tokens[other].entity
+            if entity is not None and catalog[entity].cls in _ANCHOR_CLASSES:
+                return True
+    return False
+
+
+_RU_LINK_WORDS = frozenset({"по", "о", "об", "в", "области", "сфере", "на", "до"})
 _RU_SIGN_LEMMAS = frozenset({"подписать", "подписывать", "заключить", "заключать", "подписание", "заключение"})
 
 
@@ -1337,6 +1569,24 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
                 alias = f"{noun[:1].lower()}{noun[1:]} «{label}»"
             parts = (("proper", _ru_latin(label)),)
             return Name(quoted.start + 1, quoted.end - 1, head, label, parts, quoted=True, alias=alias)
+    return None
+
+
+def _ru_quoted_own_head(tokens: list[_Token], i: int) -> Name | None:
+    """A quoted name that ends in a company's or bank's head of its own, with no class noun before
+    it («Байкальская горная компания», «Северный инвестиционный банк»): the head gives its class."""
+    token = tokens[i]
+    if not token.quoted or (i > 0 and tokens[i - 1].word and _ru_quoted(tokens, i - 1) is not None):
+        return None
+    label = token.text[1:-1].strip()
+    words = label.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    for head in grammar().ru:
+        size = len(head.form.split())
+        if head.cls == "Organization" and len(words) > size and _lemmas(" ".join(words[-size:])) == head.form:
+            parts = (("proper", _ru_latin(" ".join(words[:-size]))),)
+            return Name(token.start + 1, token.end - 1, head, label, parts, quoted=True)
     return None
 
 
@@ -1390,6 +1640,7 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
             and chosen
             and tokens[j - 1].entity != token.entity
             and _ru_nominative_only(token.text)
+            and _lemma(tokens[j - 1].text) not in _ru_place_data()[0]  # правительство города Дуннин: in apposition
         ):
             break  # "Соглашение о создании пункта пропуска Приморский край … подписали": the doer begins
         if token.entity is not None and (head_first or catalog[token.entity].cls in _ANCHOR_CLASSES):
@@ -1411,6 +1662,8 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
             _genitive(token.text) or token.capitalised and _genitive(token.text, True) or _genitive_pair(tokens, j)
         ):
             chosen.append(token)
+        elif head_first and chosen and _genitive_noun_after(chosen[-1], token):
+            chosen.append(token)  # освоения Берёзовского месторождения: the noun its genitive adjective agrees with
         elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
             chosen.append(token)
         elif head_first and token.text.lower() == "по" and j + 1 < len(tokens) and _dative(tokens[j + 1].text):
@@ -1434,7 +1687,22 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
         j += 1
     while chosen and chosen[-1].text == "и":
         chosen.pop()
+    if about and chosen:
+        chosen.extend(tokens[j : j + _ru_period(tokens, j)])  # Программа … на 2027–2030 годы
     return chosen
+
+
+_RU_YEAR_WORDS = frozenset({"год", "годы", "года", "гг", "г"})
+
+
+def _ru_period(tokens: list[_Token], j: int) -> int:
+    """How many tokens from j say the period of a program or agreement: на/до + a year or a span of
+    years + год(ы) (на 2027–2030 годы, до 2035 года); 0 if none."""
+    window = [t.text for t in tokens[j : j + 5]]
+    if len(window) < 3 or window[0].lower() not in ("на", "до") or not re.fullmatch(r"\d{4}(?:-\d{4})?", window[1]):
+        return 0
+    size = 4 if len(window) >= 5 and window[2] in _DASHES and re.fullmatch(r"\d{4}", window[3]) else 2
+    return size + 1 if size < len(window) and window[size].lower() in _RU_YEAR_WORDS else 0
 
 
 def _ru_nominative_only(text: str) -> bool:
@@ -1474,6 +1742,20 @@ def _genitive_pair(tokens: list[_Token], j: int) -> bool:
         return False
     adjective = any(p.tag.POS == "ADJF" and "gent" in p.tag for p in analyzer().parse(tokens[j].text.lower()))
     return adjective and _genitive(tokens[j + 1].text)
+
+
+def _genitive_noun_after(adjective: _Token, token: _Token) -> bool:
+    """Is token a noun with a genitive reading that a genitive adjective right before it agrees with
+    (Берёзовского месторождения, whose noun pymorphy3 reads first as a plural nominative)?"""
+    if not token.word or token.start - adjective.end > 1:
+        return False
+    adjectives = [p for p in analyzer().parse(adjective.text) if p.tag.POS == "ADJF" and "gent" in p.tag]
+    nouns = [p for p in analyzer().parse(token.text) if p.tag.POS == "NOUN" and "gent" in p.tag]
+    return any(
+        a.tag.number == n.tag.number and (a.tag.number == "plur" or a.tag.gender == n.tag.gender)
+        for a in adjectives
+        for n in nouns
+    )
 
 
 def _prepositional(word: str) -> bool:
@@ -1553,17 +1835,25 @@ def _place_adjectives(catalog: Catalog) -> dict[str, str]:
     return _place_adjectives_cached(tuple(sorted(set(names))), features)
 
 
-def _ru_nominative(before: list[_Token], head: list[_Token], after: list[_Token], morph, text: str) -> str:
+def _ru_nominative(
+    before: list[_Token], head: list[_Token], after: list[_Token], morph, text: str, written: str = ""
+) -> str:
     """The name in the nominative singular: the head noun and the adjectives agreeing with it
-    inflect; a genitive chain after the head stays as it is."""
+    inflect (a head of several words as names.yaml writes it: мостовой, not мостовый); a genitive
+    chain after the head stays as it is."""
     # the head noun is the head's first noun: words after it are its genitive (пункт пропуска)
     at = next((k for k, t in enumerate(head) if _is_noun(t.text)), len(head) - 1)
     noun = _noun_parse(head[at].text)
     gender = noun.tag.gender if noun is not None else None
+    spelled = written.split() if len(written.split()) == len(head) > 1 else []
     words = []
     for token in before + head[: at + 1]:
         is_noun = token is head[at]
         grammemes = {"nomn", "sing"} | ({gender} if gender and not is_noun else set())
+        if spelled and token in head:
+            form = spelled[head.index(token)]
+            words.append(form[:1].upper() + form[1:] if token.capitalised else form)
+            continue
         words.append(_inflect(token.text, grammemes, adjective=not is_noun))
     words += [t.text for t in head[at + 1 :]]
     label = " ".join(words)
@@ -1637,6 +1927,8 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             all_tokens = before + head_tokens + after
             start, end = all_tokens[0].start, all_tokens[-1].end
             label = " ".join(linked.text[start:end].split())
+            if head.form in _EN_ABBREVIATED and linked.text[end : end + 1] == ".":
+                label += "."  # Changling Fresh Foods Co.: the point is part of the name
             if not head_tokens[0].capitalised:
                 label = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in label.split())
             names.append(
@@ -1654,6 +1946,9 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             )
         i += size
     return names + _en_described_places(linked, catalog, names)
+
+
+_EN_ABBREVIATED = frozenset({"Co", "Ltd", "Inc", "Corp"})
 
 
 def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
@@ -1745,7 +2040,12 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
         if not free(start, end) or match.group(3).split()[0] in g.en_stop:
             continue
         located = (nationalities[match.group(1)],) if match.group(1) else ()
-        described.append((start, end, nouns[match.group(2)], located, (match.start(), end)))
+        evidence_end = end
+        tail = re.match(r" in (?:the )?", text[end:])  # the border station of Turiy Rog in Primorsky Krai
+        place = place_at(end + tail.end()) if tail else None
+        if place is not None and catalog[place.entity].cls in _ANCHOR_CLASSES:
+            located, evidence_end = (place.entity,), place.end
+        described.append((start, end, nouns[match.group(2)], located, (match.start(), evidence_end)))
     names: list[Name] = []
     labels: dict[str, str] = {}
     for start, end, cls, located, evidence in described:
@@ -1762,6 +2062,53 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
                 parts = tuple(("proper", w.lower()) for w in re.split(r"[ -]", label))
                 names.append(Name(match.start(), match.end(), head, label, parts))
     return names
+
+
+def _en_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
+    """English places the catalog lacks, found before the names around them: those a descriptor
+    names ("Zabaykalsk, a town in …", "the port of Zarubino"), and a capitalised word a dash joins
+    to a known or described place (the Luobei–Amurzet Bridge, the Hunchun–Zarubino Corridor)."""
+    described = _en_described_places(linked, catalog, [])
+    places = {(n.start, n.end) for n in described}
+    by_label = {n.label: n for n in described}
+    tokens = _tokens(linked, _EN_TOKEN)
+    labels: dict[str, list[tuple[int, int]]] = {}
+    for k, token in enumerate(tokens):
+        if not _en_place_word(token) or (token.start, token.end) in places:
+            continue
+        if token.text in by_label:  # the Hunchun–Zarubino Corridor, after "the port of Zarubino"
+            if any(tokens[d].text in "–—-" for d in (k - 1, k + 1) if 0 <= d < len(tokens)):
+                described.append(
+                    replace(by_label[token.text], start=token.start, end=token.end, located=(), evidence=None)
+                )
+            continue
+        for dash, other in ((k + 1, k + 2), (k - 1, k - 2)):
+            if not (0 <= other < len(tokens)) or tokens[dash].text not in "–—-":
+                continue
+            neighbour = tokens[other]
+            known = neighbour.entity is not None and catalog[neighbour.entity].cls in _ANCHOR_CLASSES
+            if known or (neighbour.start, neighbour.end) in places:
+                labels.setdefault(token.text, []).append((token.start, token.end))
+                break
+    names = list(described)
+    for label, spans in labels.items():
+        head = Head(label, "City", "City")
+        parts = (("proper", label.lower()),)
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’]| [A-Z])", linked.text):
+            if match.span() not in spans and match.span() not in places:
+                spans.append(match.span())  # the bare name elsewhere in the text
+        names.extend(Name(a, b, head, label, parts) for a, b in spans if not linked.mention_index.overlapping(a, b))
+    return names
+
+
+def _en_place_word(token: _Token) -> bool:
+    """A capitalised word no known name covers that may name a place: no stop word, generic or
+    translated word, head, or abbreviation."""
+    g = grammar()
+    text = token.text
+    if not token.word or token.entity is not None or not token.capitalised or text.isupper() or len(text) < 3:
+        return False
+    return _en_proper(token) and text.lower() not in g.words["en"] and text not in {h.form for h in g.en}
 
 
 def _dashed_places(tokens: list[_Token], catalog: Catalog) -> bool:
