@@ -158,3 +158,5 @@ def test_ends_known_tells_a_discovery_miss_from_a_relation_miss(tmp_path, catalo
     result = score(load_annotation(path), [], catalog, {"d": "d"}, {"d": "en"})
     assert (result.overall.found, result.overall.ends) == (0, 1)
     assert "ends known    1 ( 50.0%)" in result.overall.line("all")
+    assert "Suifenhe Quiet Pine Sawmill → Suifenhe (unknown end: s)" in result.report()
+    assert "Heihe → Blagoveshchensk (d)" in result.report()

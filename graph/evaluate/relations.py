@@ -184,6 +184,7 @@ class Score:
     per_part: dict[str, Tally]
     misses: list[tuple[Record, str]]  # record, language
     false_positives: list[Relation]
+    unknown_ends: dict[Record, str] = field(default_factory=dict)  # missed record → "s", "o" or "s+o"
 
     def report(self, show_misses: int = 30, show_false: int = 0) -> str:
         lines = [self.overall.line("all"), "", "per language:"]
@@ -197,7 +198,9 @@ class Score:
             by_key = sorted(self.misses, key=lambda m: (m[0].p, m[1], m[0].text, m[0].line or 0))
             for record, language in by_key[:show_misses]:
                 quote = record.quote.replace("\n", " ")[:100]
-                lines.append(f"  [{record.p}/{language}] {record.s} → {record.o} ({record.text}) «{quote}»")
+                unknown = self.unknown_ends.get(record)
+                flag = f" (unknown end: {unknown})" if unknown else ""
+                lines.append(f"  [{record.p}/{language}] {record.s} → {record.o}{flag} ({record.text}) «{quote}»")
         if self.false_positives and show_false:
             lines += ["", f"extracted, not annotated ({len(self.false_positives)}; first {show_false}):"]
             for r in self.false_positives[:show_false]:
@@ -227,6 +230,7 @@ def score(
     per_predicate: defaultdict[str, Tally] = defaultdict(Tally)
     per_part: defaultdict[str, Tally] = defaultdict(Tally)
     misses: list[tuple[Record, str]] = []
+    unknown_ends: dict[Record, str] = {}
     by_document: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     anywhere: set[tuple[str, str, str]] = set()
     for r in relations:
@@ -263,6 +267,9 @@ def score(
             tally.ends += bool(subjects and objects)
         if not found:
             misses.append((record, language))
+            unknown = "+".join(end for end, ids in (("s", subjects), ("o", objects)) if not ids)
+            if unknown:
+                unknown_ends[record] = unknown
     if problems:
         raise InputError(problems)
     annotated = set(gold_keys) | set(also_annotated)
@@ -289,7 +296,9 @@ def score(
             tally.correct += correct
         if not correct:
             false_positives.append(r)
-    return Score(overall, dict(per_language), dict(per_predicate), dict(per_part), misses, false_positives)
+    return Score(
+        overall, dict(per_language), dict(per_predicate), dict(per_part), misses, false_positives, unknown_ends
+    )
 
 
 def evaluate_relations(layout: Layout, path: Path, show_misses: int = 30, show_false: int = 0) -> str:
