@@ -118,6 +118,9 @@ class Grammar:
     zh_head_verbs: frozenset[str] = frozenset()  # verbs that name a facility's activity right before its head
     zh_translit: frozenset[str] = frozenset()  # characters of transliterated foreign place names
     cjk_place_suffixes: dict[str, dict[str, Head]] = field(default_factory=dict)  # zh|ja → suffix → place head
+    zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
+    ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
+    ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +168,9 @@ def grammar() -> Grammar:
         cjk_head_not_before={fold(k): frozenset(fold(v)) for k, v in data.get("cjk_head_not_before", {}).items()},
         zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
         zh_translit=frozenset(fold(data.get("zh_translit", ""))),
+        zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        ja_company_descriptors=tuple(sorted((fold(w) for w in data.get("ja_company_descriptors", [])), key=len)),
+        ja_company_links=tuple(fold(w) for w in data.get("ja_company_links", [])),
         cjk_place_suffixes={
             lang: {fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in table.items()}
             for lang, table in data.get("cjk_place_suffixes", {}).items()
@@ -672,6 +678,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         )
         if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
             continue
+        if _cjk_country_kind_only(modifier_parts, head, catalog):
+            continue  # 俄罗斯物流中心 a Russian logistics centre: a country and a kind of thing, no name
         if linked.language == "zh" and _zh_oriented(text, start):
             continue  # 对俄口岸, 对俄技术合作中心: a Russia-oriented kind of thing, no name  # 俄罗斯技术转让项目: a country's projects of a kind, no project of its own name
         if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
@@ -693,7 +701,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         names = _cjk_into_place_stems(linked.text, names, places) + places
     elif linked.language == "ja":
         places = _cjk_foreign_places(linked, folded, known, catalog, [])
-        names = _cjk_into_place_stems(linked.text, names, places) + places
+        names = (
+            _cjk_into_place_stems(linked.text, names, places)
+            + places
+            + _ja_described_companies(linked.text, folded, known)
+        )
     quoted = _cjk_quoted(linked, text, folded, known, catalog)
     spans = {(n.start, n.end) for n in quoted}
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
@@ -974,6 +986,9 @@ def _zh_left(
                     1,
                 )  # 远东发展银行, 管道运输公司: the activity it is named by
                 continue
+            if _zh_glued_preposition(word, g):
+                start = word.start + 1  # 由|金禾: jieba glued the preposition to a name it does not know
+                break
             if (
                 head_start - word.start > 12
                 or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
@@ -1001,6 +1016,7 @@ def _zh_left(
     return start if start < head_start else None
 
 
+_JA_PREFECTURE = fold("県")
 _JA_STEM = re.compile(r"[\u30a0-\u30ff]{3,}|[\u3400-\u9fff\uf900-\ufaff]{2,3}")
 
 
@@ -1042,7 +1058,7 @@ def _cjk_foreign_places(
                 continue
             b = cut
             suffix = next(x for x in ordered if text.startswith(x, b))
-            if (text[a] in g.ja_leading_stop and suffix != "県") or common_word(text[a:b]):
+            if (text[a] in g.ja_leading_stop and suffix != _JA_PREFECTURE) or common_word(text[a:b]):
                 continue  # 同市, 本市; 新潟県 is a prefecture whatever its first kanji
         anchor = next(
             (
@@ -1064,7 +1080,7 @@ def _cjk_foreign_places(
             head = Head("", "", "City")
         else:
             head = suffixes[suffix]
-            if kanji and (anchor is None and (suffix != "県" or (a > 0 and _HAN.match(text[a - 1])))):
+            if kanji and (anchor is None and (suffix != _JA_PREFECTURE or (a > 0 and _HAN.match(text[a - 1])))):
                 continue  # 新潟県 opens its kanji run; 琿春市 follows 吉林省の
             if linked.language == "zh" and suffix in ("州", "市", "区", "港") and b - a < 3 and anchor is None:
                 continue  # 两个字 + 市 without its region may be a common word: 斯达市 is left alone
@@ -1094,6 +1110,39 @@ def _cjk_foreign_places(
             start, stop = folded.original_span(match.start(), match.end())
             names.append(replace(first, start=start, end=stop, located=(), evidence=None, head_span=None))
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return names
+
+
+_JA_COMPANY = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff]{0,4}[\u30a0-\u30ff・]*[\u30a0-\u30ff]{3,}(?=[\u3040-\u309f、。，）)「]|$)"
+)
+_JA_COMPANY_HEAD = Head("", "Company", "Organization", "Company")
+
+
+def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
+    """Japanese: a katakana name without a legal suffix right after a class noun and の or である
+    (物流大手の日本海ロジスティクスは, 物流会社である越後ロジテックは) is a company; up to four kanji may
+    open it (日本海, 越後). It must end in katakana before a particle, so 企業のロシア進出 stays words."""
+    g = grammar()
+    text = folded.text
+    names = []
+    for descriptor in g.ja_company_descriptors:
+        for hit in re.finditer(re.escape(descriptor), text):
+            link = next((w for w in g.ja_company_links if text.startswith(w, hit.end())), None)
+            if link is None:
+                continue
+            match = _JA_COMPANY.match(text, hit.end() + len(link))
+            if match is None or match.end() - match.start() > 16:
+                continue
+            a, b = match.span()
+            if any(s <= a and b <= e for s, e, _ in known.overlapping(a, b)):
+                continue  # a known name
+            start, end = folded.original_span(a, b)
+            names.append(
+                Name(
+                    start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", _cjk_latin(text[a:b])),), titled=True
+                )
+            )
     return names
 
 
@@ -1127,9 +1176,29 @@ def _cjk_into_place_stems(text: str, names: list[Name], places: list[Name]) -> l
     return fixed
 
 
+def _cjk_country_kind_only(parts: tuple[tuple[str, str], ...], head: Head, catalog: Catalog) -> bool:
+    """Is the modifier of a facility, zone or port only a country with sectors or generic words
+    (俄罗斯物流中心 a Russian logistics centre, 中国口岸)? Events, agreements and bodies named so
+    (中国—俄罗斯博览会, 俄罗斯农业部) are left to their own rules."""
+    if head.cls not in ("Project", "Park", "Port") or any(k == "proper" for k, _ in parts):
+        return False
+    entities = [catalog[v].cls for k, v in parts if k == "entity"]
+    return "Country" in entities and all(c in ("Country", "Industry", "CooperationModel") for c in entities)
+
+
 def _zh_oriented(text: str, start: int) -> bool:
     """Chinese: does a modifier begin inside a generic 对-word (对|俄口岸 a port facing Russia, 对|俄技术合作中心)?"""
     return start > 0 and any(w.startswith("对") and text.startswith(w, start - 1) for w in grammar().cjk_generic)
+
+
+def _zh_glued_preposition(word: Word, g: Grammar) -> bool:
+    """Chinese: is the word a preposition jieba glued to an unknown name as a person's name (由金禾/nr)?"""
+    return (
+        word.flag in ("nr", "nrt", "nrfg")
+        and len(word.text) >= 3
+        and word.text[0] in g.zh_glued_prepositions
+        and all(_HAN.match(c) for c in word.text)
+    )
 
 
 def _zh_coined(word: Word) -> bool:
