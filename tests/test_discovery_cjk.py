@@ -79,12 +79,13 @@ def test_zh_bank_named_after_a_region_is_not_placed_there(found):
         "转变对俄技术合作中心的职能。",
         "重点发展银行业和保险业。",
         "与俄罗斯物流中心合作。",
+        "多家企业计划在滨海边疆区投资建厂。",
     ],
 )
 def test_zh_generic_uses_are_no_names(found, text):
     discovery = found(text, "zh")
     new = {e.labels.get("zh") for e in discovery.entities}
-    assert not {n for n in new if n and ("中心" in n or "口岸" in n or "银行" in n)} - {"同江口岸"}, new
+    assert not {n for n in new if n and ("中心" in n or "口岸" in n or "银行" in n or "厂" in n)} - {"同江口岸"}, new
 
 
 def test_zh_name_edge_moves_back_into_a_place_the_text_names(found):
@@ -112,6 +113,7 @@ def test_zh_glued_preposition_is_no_part_of_the_name(found):
         ("アムール州のベロゴルスク地区に工場がある。", "ja", "ベロゴルスク地区", "City", "amur-oblast"),
         ("鳥取県はロシアとの交流を進めている。", "ja", "鳥取県", "Region", None),
         ("黒龍江省の綏化市は農業が盛んだ。", "ja", "綏化市", "City", "heilongjiang"),
+        ("秋田市に本社を置く商社が進出した。", "ja", "秋田市", "City", None),
     ],
 )
 def test_foreign_places_by_the_look_of_their_name(found, text, language, surface, cls, region):
@@ -135,6 +137,7 @@ def test_zh_transliteration_after_a_place_found_just_before(found):
         ("黒龍江省のシェア市場は大きい。", "ja"),
         ("黒龍江省のシェアを高める必要がある。", "ja"),
         ("同市は港を持つ。", "ja"),
+        ("工業都市として発展した大都市の市場。", "ja"),
         ("阿穆尔州达到了目标。", "zh"),
     ],
 )

@@ -1017,6 +1017,7 @@ def _zh_left(
 
 
 _JA_PREFECTURE = fold("県")
+_JA_CITY = fold("市")
 _JA_STEM = re.compile(r"[\u30a0-\u30ff]{3,}|[\u3400-\u9fff\uf900-\ufaff]{2,3}")
 
 
@@ -1080,8 +1081,8 @@ def _cjk_foreign_places(
             head = Head("", "", "City")
         else:
             head = suffixes[suffix]
-            if kanji and (anchor is None and (suffix != _JA_PREFECTURE or (a > 0 and _HAN.match(text[a - 1])))):
-                continue  # 新潟県 opens its kanji run; 琿春市 follows 吉林省の
+            if kanji and anchor is None and not _ja_kanji_place_alone(text, a, b, suffix):
+                continue  # 琿春市 after 吉林省の; alone only 新潟県 or a word of two kanji and 市 (富山市に)
             if linked.language == "zh" and suffix in ("州", "市", "区", "港") and b - a < 3 and anchor is None:
                 continue  # 两个字 + 市 without its region may be a common word: 斯达市 is left alone
         end = b + (len(suffix) if suffix else 0)
@@ -1144,6 +1145,18 @@ def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, i
                 )
             )
     return names
+
+
+def _ja_kanji_place_alone(text: str, a: int, b: int, suffix: str) -> bool:
+    """Japanese: is a kanji stem and its suffix a place without a known place before it? A
+    prefecture opening its kanji run (新潟県), or two kanji and 市 standing as a word of their own
+    (富山市に本社を置く; not 工業都市, whose run is longer)."""
+    opens = a == 0 or not _HAN.match(text[a - 1])
+    if suffix == _JA_PREFECTURE:
+        return bool(opens)
+    end = b + len(suffix)
+    closes = end >= len(text) or not _HAN.match(text[end])
+    return suffix == _JA_CITY and b - a == 2 and bool(opens) and closes and text[a] not in grammar().ja_leading_stop
 
 
 def _cjk_into_place_stems(text: str, names: list[Name], places: list[Name]) -> list[Name]:
