@@ -172,3 +172,19 @@ def test_ja_no_company_from_a_class_noun_and_ordinary_words(found):
 def test_ja_fund_named_after_a_province_is_not_placed_there(found):
     fund = entity_named(found("負担分は吉林省国境開発基金が拠出する。", "ja"), "吉林省国境開発基金")
     assert fund.located_in == ()
+
+
+@pytest.mark.parametrize(
+    "text, language, surface",
+    [
+        ("経済発展省が主導する「国境協力特区」制度の下で進出が進んだ。", "ja", "国境協力特区"),
+        ("黑龙江省积极落实“跨境产业链”政策。", "zh", "跨境产业链"),
+    ],
+)
+def test_bracketed_term_before_a_kind_noun_is_a_program(found, text, language, surface):
+    entity = entity_named(found(text, language), surface)
+    assert entity is not None and entity.cls == "Program"
+
+
+def test_bracketed_word_without_a_kind_noun_is_no_program(found):
+    assert found("同社は「安心」を掲げている。", "ja").entities == []

@@ -118,6 +118,7 @@ class Grammar:
     zh_head_verbs: frozenset[str] = frozenset()  # verbs that name a facility's activity right before its head
     zh_translit: frozenset[str] = frozenset()  # characters of transliterated foreign place names
     cjk_place_suffixes: dict[str, dict[str, Head]] = field(default_factory=dict)  # zh|ja → suffix → place head
+    cjk_quoted_kinds: dict[str, Head] = field(default_factory=dict)  # 「先行発展区」制度: kind nouns after a term
     zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
     ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
     ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
@@ -169,6 +170,10 @@ def grammar() -> Grammar:
         zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
         zh_translit=frozenset(fold(data.get("zh_translit", ""))),
         zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        cjk_quoted_kinds={
+            fold(k): Head(fold(k), v["en"], v["class"], v.get("kind"))
+            for k, v in data.get("cjk_quoted_kinds", {}).items()
+        },
         ja_company_descriptors=tuple(sorted((fold(w) for w in data.get("ja_company_descriptors", [])), key=len)),
         ja_company_links=tuple(fold(w) for w in data.get("ja_company_links", [])),
         cjk_place_suffixes={
@@ -706,7 +711,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             + places
             + _ja_described_companies(linked.text, folded, known)
         )
-    quoted = _cjk_quoted(linked, text, folded, known, catalog)
+    quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
     spans = {(n.start, n.end) for n in quoted}
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
@@ -776,6 +781,26 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         located = (place[1],) if place is not None else ()
         evidence = folded.original_span(place[0], match.end()) if place is not None else None
         names.append(Name(a, b, head, label, (("proper", latin),), quoted=True, located=located, evidence=evidence))
+    return names
+
+
+def _cjk_quoted_kinds(linked: LinkedText, text: str, folded, known) -> list[Name]:
+    """A bracketed term right before a kind noun (「先行発展区」制度, “自由港”政策) names a program or
+    model: the name is the bracketed words (names.yaml cjk_quoted_kinds gives the class)."""
+    kinds = grammar().cjk_quoted_kinds
+    names = []
+    for match in _QUOTED.finditer(text):
+        kind = next((kinds[k] for k in sorted(kinds, key=len, reverse=True) if text.startswith(k, match.end())), None)
+        content_start, content_end = match.span(1)
+        if kind is None or not any(_is_name_char(c, linked.language) for c in text[content_start:content_end]):
+            continue
+        if any(a <= content_start and content_end <= b for a, b, _ in known.overlapping(content_start, content_end)):
+            continue  # the catalog names it
+        a, b = folded.original_span(content_start, content_end)
+        latin = _cjk_latin(text[content_start:content_end])
+        if latin:
+            label = " ".join(linked.text[a:b].split())
+            names.append(Name(a, b, kind, label, (("proper", latin),), quoted=True, titled=True))
     return names
 
 
