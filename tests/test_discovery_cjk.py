@@ -188,3 +188,10 @@ def test_bracketed_term_before_a_kind_noun_is_a_program(found, text, language, s
 
 def test_bracketed_word_without_a_kind_noun_is_no_program(found):
     assert found("同社は「安心」を掲げている。", "ja").entities == []
+
+
+def test_ja_port_after_a_place_found_in_the_text(found):
+    # 秋 would not open a name; the prefecture named before gives the port its stem
+    discovery = found("秋田県はロシアとの交流を進める。秋田港には定期航路がある。", "ja")
+    assert entity_named(discovery, "秋田県").cls == "Region"
+    assert entity_named(discovery, "秋田港").cls == "Port"

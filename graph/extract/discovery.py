@@ -710,6 +710,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             _cjk_into_place_stems(linked.text, names, places)
             + places
             + _ja_described_companies(linked.text, folded, known)
+            + _ja_heads_after_places(linked.text, places, names)
         )
     quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
     spans = {(n.start, n.end) for n in quoted}
@@ -1143,6 +1144,26 @@ _JA_COMPANY = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff]{0,4}[\u30a0-\u30ff・]*[\u30a0-\u30ff]{3,}(?=[\u3040-\u309f、。，）)「]|$)"
 )
 _JA_COMPANY_HEAD = Head("", "Company", "Organization", "Company")
+
+
+def _ja_heads_after_places(text: str, places: list[Name], names: list[Name]) -> list[Name]:
+    """Japanese: a place found in the text, then a head right after its stem (新潟県 … 新潟港): the
+    port or zone of that place, though its first kanji (新) would not open a name elsewhere."""
+    heads = [h for h in grammar().cjk if h.cls in ("Port", "Park") and not h.route]
+    found = []
+    taken = [(n.start, n.end) for n in names]
+    for place in places:
+        stem = place.label[: len(place.label) - len(place.head.form)] if place.head.form else place.label
+        if len(stem) < 2:
+            continue
+        for hit in re.finditer(re.escape(stem), text):
+            end = hit.end()
+            head = next((h for h in heads if fold(text[end : end + len(h.form)]) == h.form), None)
+            if head is None or any(a < end + len(head.form) and hit.start() < b for a, b in taken):
+                continue
+            span = (end, end + len(head.form))
+            found.append(Name(hit.start(), span[1], head, text[hit.start() : span[1]], place.parts, head_span=span))
+    return found
 
 
 def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
