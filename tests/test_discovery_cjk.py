@@ -167,6 +167,7 @@ def test_ja_firms_bodies_and_facilities(found, text, surface, cls):
 
 def test_ja_no_company_from_a_class_noun_and_ordinary_words(found):
     assert [e for e in found("企業のロシア進出が続く。同工場は稼働した。", "ja").entities] == []
+    assert found("港に新型物流倉庫を建てる。", "ja").entities == []  # 新|型: no 型物流倉庫
 
 
 def test_ja_fund_named_after_a_province_is_not_placed_there(found):

@@ -901,8 +901,11 @@ def _cjk_left(
         if a < start < b:
             start = a  # the name contains the whole known name
     if language == "ja":
+        opened = start
         while start < head_start and text[start] in g.ja_leading_stop and not known.starting_at(start):
             start += 1
+        if opened < start < head_start and text[start - 1 : start + 1] in g.cjk_not_before_head:
+            return None  # 大型冷蔵倉庫 a large cold store: the trimmed 大 and 型 are one word, no name
     return start if start < head_start else None
 
 
