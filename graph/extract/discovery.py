@@ -115,6 +115,15 @@ class Grammar:
     unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
     ja_signed_after: tuple[str, ...] = ()  # Japanese: words of signing right after an agreement's head
+    cjk_head_not_after: dict[str, frozenset[str]] = field(default_factory=dict)  # 市|中心: per head
+    cjk_head_not_before: dict[str, frozenset[str]] = field(default_factory=dict)  # 中心|城市: per head
+    zh_head_verbs: frozenset[str] = frozenset()  # verbs that name a facility's activity right before its head
+    zh_translit: frozenset[str] = frozenset()  # characters of transliterated foreign place names
+    cjk_place_suffixes: dict[str, dict[str, Head]] = field(default_factory=dict)  # zh|ja → suffix → place head
+    cjk_quoted_kinds: dict[str, Head] = field(default_factory=dict)  # 「先行発展区」制度: kind nouns after a term
+    zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
+    ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
+    ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +168,21 @@ def grammar() -> Grammar:
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
         ja_signed_after=tuple(fold(w) for w in data.get("ja_signed_after", [])),
+        cjk_head_not_after={fold(k): frozenset(fold(v)) for k, v in data.get("cjk_head_not_after", {}).items()},
+        cjk_head_not_before={fold(k): frozenset(fold(v)) for k, v in data.get("cjk_head_not_before", {}).items()},
+        zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
+        zh_translit=frozenset(fold(data.get("zh_translit", ""))),
+        zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        cjk_quoted_kinds={
+            fold(k): Head(fold(k), v["en"], v["class"], v.get("kind"))
+            for k, v in data.get("cjk_quoted_kinds", {}).items()
+        },
+        ja_company_descriptors=tuple(sorted((fold(w) for w in data.get("ja_company_descriptors", [])), key=len)),
+        ja_company_links=tuple(fold(w) for w in data.get("ja_company_links", [])),
+        cjk_place_suffixes={
+            lang: {fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in table.items()}
+            for lang, table in data.get("cjk_place_suffixes", {}).items()
+        },
         cjk_quote_heads={
             fold(k): Head(fold(k), v["en"], v["class"], v.get("kind")) for k, v in data["cjk_quote_heads"].items()
         },
@@ -426,11 +450,19 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
 
 def _ja_national_company(name: Name, linked: LinkedText, catalog: Catalog) -> bool:
     """Japanese: a country written right against the words of a company or bank (中国輸出入銀行,
-    ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose."""
-    if linked.language != "ja" or name.head.kind != "Company" or not name.parts or name.parts[0][0] != "entity":
+    ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose. Chinese
+    has no の: there the country needs four characters or more of the firm's own words before its head
+    (俄罗斯管道运输公司), so that 俄罗斯物流公司 stays a description."""
+    if linked.language not in ("ja", "zh") or name.head.kind != "Company" or not name.parts:
         return False
-    if catalog[name.parts[0][1]].cls != "Country" or not any(k == "word" for k, _ in name.parts[1:]):
+    if name.parts[0][0] != "entity" or catalog[name.parts[0][1]].cls != "Country":
         return False
+    if not any(k == "word" for k, _ in name.parts[1:]):
+        return False
+    if linked.language == "zh":
+        country = next(m for m in linked.mentions if m.start == name.start)
+        own = (name.head_span[0] if name.head_span else name.end) - country.end
+        return own >= 4 and all(_HAN.match(c) for c in linked.text[country.end : country.end + own])
     return "の" not in linked.text[name.start : name.end]
 
 
@@ -462,8 +494,15 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
-    unplaced = name.route or {name.head.cls, name.head.kind} & grammar().unplaced or _en_unplaced(name, language)
+    unplaced = (
+        name.route
+        or {name.head.cls, name.head.kind} & grammar().unplaced
+        or _en_unplaced(name, language)
+        or _cjk_unplaced(name, language)
+    )
     places = () if unplaced else _name_places(name, catalog)
+    if _cjk_unplaced(name, language):  # 中国华电集团: a national firm still lies in its country
+        places = tuple(p for p in _name_places(name, catalog) if catalog[p].cls == "Country")
     return Entity(
         id=slug,
         cls=name.head.cls,
@@ -486,6 +525,19 @@ def _en_unplaced(name: Name, language: str) -> bool:
     """English: a company, bank or fund named after a place need not lie there (names.yaml
     en_unplaced_heads)."""
     return language == "en" and name.head.en in _en_unplaced_heads()
+
+
+def _cjk_unplaced(name: Name, language: str) -> bool:
+    """Chinese and Japanese: a firm, bank or fund named after a place need not lie there either
+    (牡丹江恒信木业集团, 中国进出口银行, 黒龍江省辺境開発基金; names.yaml cjk_unplaced_heads); a
+    descriptor's place (哈尔滨物流企业“远东物流”) still says where it is."""
+    return language in ("zh", "ja") and not name.located and name.head.en in _cjk_unplaced_heads()
+
+
+@lru_cache(maxsize=1)
+def _cjk_unplaced_heads() -> frozenset[str]:
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        return frozenset(yaml.safe_load(handle).get("cjk_unplaced_heads") or ())
 
 
 def _name_places(name: Name, catalog: Catalog) -> tuple[str, ...]:
@@ -592,7 +644,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     proper_chars = bytearray(len(text) + 1)
     word_starts = [w.start for w in linked.words]
     for word in linked.words:
-        if word.flag in _PROPER_FLAGS:
+        if word.flag in _PROPER_FLAGS or _zh_coined(word):
             proper_chars[word.start : word.end] = b"\x01" * (word.end - word.start)
 
     def proper(a: int, b: int) -> bool:
@@ -609,11 +661,15 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             or (head_start > 0 and text[head_start - 1] in g.cjk_short_head_not_after)
         ):
             continue
+        if (head_end < len(text) and text[head_end] in g.cjk_head_not_before.get(head.form, ())) or (
+            head_start > 0 and text[head_start - 1] in g.cjk_head_not_after.get(head.form, ())
+        ):
+            continue  # 市中心 the city centre, 中心城市 a central city: no facility of that name
         if linked.language == "zh" and head.form in _ZH_AFTER_NAME_ONLY and _zh_after_head(text, head_start):
             continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project")
+            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls)
         else:
             start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
         if linked.language == "ja" and head.kind == "Agreement":
@@ -648,7 +704,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution)
         )
         if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
-            continue  # 俄罗斯技术转让项目: a country's projects of a kind, no project of its own name
+            continue
+        if _cjk_country_kind_only(modifier_parts, head, catalog):
+            continue  # 俄罗斯物流中心 a Russian logistics centre: a country and a kind of thing, no name
+        if linked.language == "zh" and _zh_oriented(text, start):
+            continue  # 对俄口岸, 对俄技术合作中心: a Russia-oriented kind of thing, no name  # 俄罗斯技术转让项目: a country's projects of a kind, no project of its own name
         if institution:  # 国家开发银行, 中国进出口银行: jieba knows the whole as an institution's name
             modifier_parts = tuple(("proper", v) if k == "word" else (k, v) for k, v in modifier_parts)
         series = next((e for a, b, e in known.starting_at(edition) if b == head_end), None) if edition > start else None
@@ -663,8 +723,18 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=signed))
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
     if linked.language == "zh" and linked.words:
-        names.extend(_zh_places(linked, folded, known, catalog))
-    quoted = _cjk_quoted(linked, text, folded, known, catalog)
+        places = _zh_places(linked, folded, known, catalog)
+        places += _cjk_foreign_places(linked, folded, known, catalog, places)
+        names = _cjk_into_place_stems(linked.text, names, places) + places
+    elif linked.language == "ja":
+        places = _cjk_foreign_places(linked, folded, known, catalog, [])
+        names = (
+            _cjk_into_place_stems(linked.text, names, places)
+            + places
+            + _ja_described_companies(linked.text, folded, known)
+            + _ja_heads_after_places(linked.text, places, names)
+        )
+    quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
     spans = {(n.start, n.end) for n in quoted}
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
@@ -734,6 +804,26 @@ def _cjk_quoted(linked: LinkedText, text: str, folded, known, catalog: Catalog) 
         located = (place[1],) if place is not None else ()
         evidence = folded.original_span(place[0], match.end()) if place is not None else None
         names.append(Name(a, b, head, label, (("proper", latin),), quoted=True, located=located, evidence=evidence))
+    return names
+
+
+def _cjk_quoted_kinds(linked: LinkedText, text: str, folded, known) -> list[Name]:
+    """A bracketed term right before a kind noun (「先行発展区」制度, “自由港”政策) names a program or
+    model: the name is the bracketed words (names.yaml cjk_quoted_kinds gives the class)."""
+    kinds = grammar().cjk_quoted_kinds
+    names = []
+    for match in _QUOTED.finditer(text):
+        kind = next((kinds[k] for k in sorted(kinds, key=len, reverse=True) if text.startswith(k, match.end())), None)
+        content_start, content_end = match.span(1)
+        if kind is None or not any(_is_name_char(c, linked.language) for c in text[content_start:content_end]):
+            continue
+        if any(a <= content_start and content_end <= b for a, b, _ in known.overlapping(content_start, content_end)):
+            continue  # the catalog names it
+        a, b = folded.original_span(content_start, content_end)
+        latin = _cjk_latin(text[content_start:content_end])
+        if latin:
+            label = " ".join(linked.text[a:b].split())
+            names.append(Name(a, b, kind, label, (("proper", latin),), quoted=True, titled=True))
     return names
 
 
@@ -833,8 +923,11 @@ def _cjk_left(
         if a < start < b:
             start = a  # the name contains the whole known name
     if language == "ja":
+        opened = start
         while start < head_start and text[start] in g.ja_leading_stop and not known.starting_at(start):
             start += 1
+        if opened < start < head_start and text[start - 1 : start + 1] in g.cjk_not_before_head:
+            return None  # 大型冷蔵倉庫 a large cold store: the trimmed 大 and 型 are one word, no name
     return start if start < head_start else None
 
 
@@ -906,6 +999,7 @@ def _zh_left(
     starts: list[int],
     known: SpanIndex[tuple[int, int, str]],
     project_head: bool = False,
+    head_cls: str = "",
 ) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
@@ -923,6 +1017,29 @@ def _zh_left(
     while True:
         while index >= 0 and taken < 5:
             word = segmented[index]
+            bracketed = _zh_bracketed_place(segmented, index, known)
+            if (
+                bracketed is not None
+                and head_start - segmented[bracketed].start <= 14
+                and not any(len(h.form) > 1 and h.form in text[word.end : head_start] for h in g.cjk)
+            ):  # not past another name's head (中国（黑龙江）自由贸易试验区|黑河片区: the area keeps its own name)
+                start, index = segmented[bracketed].start, bracketed - 1  # 中俄（哈尔滨）国际物流枢纽
+                taken += 1
+                continue
+            if head_cls == "Park" and any(
+                len(h.form) > 1 and h.cls == "Park" and word.text.endswith(h.form) for h in g.cjk
+            ):
+                break  # 自由贸易试验区|黑河片区: an area of a zone keeps its own name
+            if taken == 0 and word.end == start and word.text in g.zh_head_verbs:
+                start, index, taken = (
+                    word.start,
+                    index - 1,
+                    1,
+                )  # 远东发展银行, 管道运输公司: the activity it is named by
+                continue
+            if _zh_glued_preposition(word, g):
+                start = word.start + 1  # 由|金禾: jieba glued the preposition to a name it does not know
+                break
             if (
                 head_start - word.start > 12
                 or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
@@ -948,6 +1065,246 @@ def _zh_left(
             break
         taken += 1
     return start if start < head_start else None
+
+
+_JA_PREFECTURE = fold("県")
+_JA_CITY = fold("市")
+_JA_STEM = re.compile(r"[\u30a0-\u30ff]{3,}|[\u3400-\u9fff\uf900-\ufaff]{2,3}")
+
+
+def _cjk_foreign_places(
+    linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog, found: list[Name]
+) -> list[Name]:
+    """Places the catalog lacks, by the look of their name: a run of transliteration characters
+    (zh: 斯科沃罗季诺, 克拉斯基诺镇) or katakana (ja: スヴォボードヌイ地区), with a place suffix that gives
+    the class, or without one right after the known region or country it lies in (阿穆尔州斯科沃罗季诺).
+    Japanese kanji stems (琿春市, 新潟県) need that known place before them (with or without の) or 県.
+    Every later occurrence of the same name is that place too."""
+    g = grammar()
+    text = folded.text
+    suffixes = g.cjk_place_suffixes.get(linked.language, {})
+    ordered = sorted(suffixes, key=len, reverse=True)
+    taken = bytearray(len(text) + 1)
+    to_folded = _inverse(folded.starts, len(linked.text))
+    for n in found:
+        taken[to_folded[n.start] : to_folded[n.end - 1] + 1] = b"\x01" * (to_folded[n.end - 1] + 1 - to_folded[n.start])
+    if linked.language == "zh":
+        runs = [m for m in re.finditer("[" + re.escape("".join(sorted(g.zh_translit))) + "]{2,}", text)]
+    else:
+        runs = list(_JA_STEM.finditer(text))
+    names: list[Name] = []
+    names_folded: list[Name] = []  # the same, in folded offsets
+    labels: dict[str, Name] = {}
+    for run in runs:
+        a, b = run.span()
+        inside = known.overlapping(a, b)
+        if inside:  # the run reaches into a known name: only what follows the last one is new
+            a = max(e for _, e, _ in inside)
+            if b - a < 2:
+                continue
+        suffix = next((x for x in ordered if text.startswith(x, b)), None)
+        kanji = linked.language == "ja" and _HAN.match(text[a]) is not None
+        if kanji:  # 吉林省の琿春市: a kanji stem ends where a suffix begins inside it (琿春市 → 琿春 + 市)
+            cut = next((i for i in range(a + 2, b + 1) if any(text.startswith(x, i) for x in ordered)), None)
+            if cut is None:
+                continue
+            b = cut
+            suffix = next(x for x in ordered if text.startswith(x, b))
+            if (text[a] in g.ja_leading_stop and suffix != _JA_PREFECTURE) or common_word(text[a:b]):
+                continue  # 同市, 本市; 新潟県 is a prefecture whatever its first kanji
+        anchor = next(
+            (
+                e
+                for _, t, e in known.within(max(0, a - 201), a)
+                if (t == a or (t == a - 1 and text[a - 1] == "の")) and catalog[e].cls in ("Region", "Country", "City")
+            ),
+            None,
+        )
+        chained = any(n.end == a for n in names_folded)  # 萨哈共和国恰扬达: after a place found just before
+        if suffix is None:
+            if (
+                linked.language != "zh"
+                or not chained
+                and (anchor is None or catalog[anchor].cls == "City")
+                or b - a < 3
+            ):
+                continue
+            head = Head("", "", "City")
+        else:
+            head = suffixes[suffix]
+            if kanji and anchor is None and not _ja_kanji_place_alone(text, a, b, suffix):
+                continue  # 琿春市 after 吉林省の; alone only 新潟県 or a word of two kanji and 市 (富山市に)
+            if linked.language == "zh" and suffix in ("州", "市", "区", "港") and b - a < 3 and anchor is None:
+                continue  # 两个字 + 市 without its region may be a common word: 斯达市 is left alone
+        end = b + (len(suffix) if suffix else 0)
+        if any(taken[a:end]) or known.overlapping(a, end):
+            continue
+        if linked.language == "ja" and suffix and end < len(text) and _HAN.match(text[end]):
+            continue  # シェア市場 is a market share, 地区内 goes on: a Japanese place suffix ends its word
+        stem = text[a:b]
+        if linked.language == "zh" and common_word(stem):
+            continue
+        latin = _cjk_latin(stem)
+        if not latin:
+            continue
+        start, stop = folded.original_span(a, end)
+        located = (anchor,) if anchor is not None and catalog[anchor].cls != "City" else ()
+        span = folded.original_span(b, end) if suffix else None
+        name = Name(start, stop, head, linked.text[start:stop], (("proper", latin),), head_span=span, located=located)
+        taken[a:end] = b"\x01" * (end - a)
+        names.append(name)
+        names_folded.append(replace(name, start=a, end=end))
+        labels.setdefault(name.label, name)
+    for label, first in labels.items():  # the same name later in the text, without its region
+        for match in re.finditer(re.escape(fold(label)), text):
+            if any(taken[match.start() : match.end()]) or known.overlapping(match.start(), match.end()):
+                continue
+            start, stop = folded.original_span(match.start(), match.end())
+            names.append(replace(first, start=start, end=stop, located=(), evidence=None, head_span=None))
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return names
+
+
+_JA_COMPANY = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff]{0,4}[\u30a0-\u30ff・]*[\u30a0-\u30ff]{3,}(?=[\u3040-\u309f、。，）)「]|$)"
+)
+_JA_COMPANY_HEAD = Head("", "Company", "Organization", "Company")
+
+
+def _ja_heads_after_places(text: str, places: list[Name], names: list[Name]) -> list[Name]:
+    """Japanese: a place found in the text, then a head right after its stem (新潟県 … 新潟港): the
+    port or zone of that place, though its first kanji (新) would not open a name elsewhere."""
+    heads = [h for h in grammar().cjk if h.cls in ("Port", "Park") and not h.route]
+    found = []
+    taken = [(n.start, n.end) for n in names]
+    for place in places:
+        stem = place.label[: len(place.label) - len(place.head.form)] if place.head.form else place.label
+        if len(stem) < 2:
+            continue
+        for hit in re.finditer(re.escape(stem), text):
+            end = hit.end()
+            head = next((h for h in heads if fold(text[end : end + len(h.form)]) == h.form), None)
+            if head is None or any(a < end + len(head.form) and hit.start() < b for a, b in taken):
+                continue
+            span = (end, end + len(head.form))
+            found.append(Name(hit.start(), span[1], head, text[hit.start() : span[1]], place.parts, head_span=span))
+    return found
+
+
+def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
+    """Japanese: a katakana name without a legal suffix right after a class noun and の or である
+    (物流大手の日本海ロジスティクスは, 物流会社である越後ロジテックは) is a company; up to four kanji may
+    open it (日本海, 越後). It must end in katakana before a particle, so 企業のロシア進出 stays words."""
+    g = grammar()
+    text = folded.text
+    names = []
+    for descriptor in g.ja_company_descriptors:
+        for hit in re.finditer(re.escape(descriptor), text):
+            link = next((w for w in g.ja_company_links if text.startswith(w, hit.end())), None)
+            if link is None:
+                continue
+            match = _JA_COMPANY.match(text, hit.end() + len(link))
+            if match is None or match.end() - match.start() > 16:
+                continue
+            a, b = match.span()
+            if any(s <= a and b <= e for s, e, _ in known.overlapping(a, b)):
+                continue  # a known name
+            start, end = folded.original_span(a, b)
+            names.append(
+                Name(
+                    start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", _cjk_latin(text[a:b])),), titled=True
+                )
+            )
+    return names
+
+
+def _ja_kanji_place_alone(text: str, a: int, b: int, suffix: str) -> bool:
+    """Japanese: is a kanji stem and its suffix a place without a known place before it? A
+    prefecture opening its kanji run (新潟県), or two kanji and 市 standing as a word of their own
+    (富山市に本社を置く; not 工業都市, whose run is longer)."""
+    opens = a == 0 or not _HAN.match(text[a - 1])
+    if suffix == _JA_PREFECTURE:
+        return bool(opens)
+    end = b + len(suffix)
+    closes = end >= len(text) or not _HAN.match(text[end])
+    return suffix == _JA_CITY and b - a == 2 and bool(opens) and closes and text[a] not in grammar().ja_leading_stop
+
+
+def _cjk_into_place_stems(text: str, names: list[Name], places: list[Name]) -> list[Name]:
+    """A name whose left edge cuts a place the same text names (比|金大豆产业园 beside 比金市: jieba
+    read 比 as "than") begins with that place: its edge moves back to the place's first character."""
+    stems = {p.label[: -len(p.head.form)] for p in places if len(p.label) - len(p.head.form) >= 2}
+    fixed = []
+    for name in names:
+        for stem in sorted(stems, key=len, reverse=True):
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(stem))
+                    if name.start >= k
+                    and text.startswith(stem[:k], name.start - k)
+                    and text.startswith(stem[k:], name.start)
+                ),
+                None,
+            )
+            if cut is not None:
+                begin = name.start - cut
+                name = replace(
+                    name,
+                    start=begin,
+                    label=text[begin : name.end],
+                    parts=(("proper", _cjk_latin(stem[:cut])), *name.parts),
+                )
+                break
+        fixed.append(name)
+    return fixed
+
+
+def _cjk_country_kind_only(parts: tuple[tuple[str, str], ...], head: Head, catalog: Catalog) -> bool:
+    """Is the modifier of a facility, zone or port only a country with sectors or generic words
+    (俄罗斯物流中心 a Russian logistics centre, 中国口岸)? Events, agreements and bodies named so
+    (中国—俄罗斯博览会, 俄罗斯农业部) are left to their own rules."""
+    if head.cls not in ("Project", "Park", "Port") or any(k == "proper" for k, _ in parts):
+        return False
+    entities = [catalog[v].cls for k, v in parts if k == "entity"]
+    return "Country" in entities and all(c in ("Country", "Industry", "CooperationModel") for c in entities)
+
+
+def _zh_oriented(text: str, start: int) -> bool:
+    """Chinese: does a modifier begin inside a generic 对-word (对|俄口岸 a port facing Russia, 对|俄技术合作中心)?"""
+    return start > 0 and any(w.startswith("对") and text.startswith(w, start - 1) for w in grammar().cjk_generic)
+
+
+def _zh_glued_preposition(word: Word, g: Grammar) -> bool:
+    """Chinese: is the word a preposition jieba glued to an unknown name as a person's name (由金禾/nr)?"""
+    return (
+        word.flag in ("nr", "nrt", "nrfg")
+        and len(word.text) >= 3
+        and word.text[0] in g.zh_glued_prepositions
+        and all(_HAN.match(c) for c in word.text)
+    )
+
+
+def _zh_coined(word: Word) -> bool:
+    """Chinese: a noun of two or three characters that jieba does not have in its dictionary
+    (龙垦, 恒信): a coined brand or trade name, proper in a name before a head."""
+    return (
+        word.flag in ("n", "nz", "nr", "nrt")
+        and 2 <= len(word.text) <= 3
+        and all(_HAN.match(c) for c in word.text)
+        and not common_word(word.text)
+    )
+
+
+def _zh_bracketed_place(segmented, index: int, known: SpanIndex[tuple[int, int, str]]) -> int | None:
+    """Chinese: the index of the opening bracket when words index-2..index are a known place in
+    brackets inside a name (中俄（哈尔滨）国际物流枢纽, the place the hub serves), else None."""
+    if index < 2 or segmented[index].text != ")" or segmented[index - 2].text != "(":
+        return None
+    inner = segmented[index - 1]
+    if not any(a == inner.start and b == inner.end for a, b, _ in known.starting_at(inner.start)):
+        return None
+    return index - 2
 
 
 _JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
