@@ -239,3 +239,26 @@ def test_a_country_that_says_whose_a_firm_is_is_no_party_to_its_cooperation(read
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "russia" in (r.subject, r.object)]
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "suifenhe" in (r.subject, r.object)]
     find_relation(read("黒龍江省のロシアとの協力が進む。"), "heilongjiang", "cooperatesWith", "russia")
+
+
+# Round 3 (rel-cjk): a city named after its prefecture, facing across a river, firms set up in a place.
+
+
+def test_a_city_named_after_the_city_that_holds_it_lies_in_it(read):
+    relations = read("佳木斯市の同江市はユダヤ自治州と経済協力を強化する。")
+    edge = find_relation(relations, "tongjiang", "locatedIn", "jiamusi")
+    assert edge.quote == "佳木斯市の同江市"
+    assert not [r for r in relations if r.subject == "jiamusi" and r.predicate == "cooperatesWith"]
+
+
+def test_places_facing_across_a_river_are_counterparts(read):
+    relations = read("撫遠市はハバロフスク地方と川を隔てて向かい合う。")
+    find_relation(relations, "fuyuan", "counterpartOf", "khabarovsk-krai")
+    assert not [r for r in relations if r.predicate == "adjoins"]
+
+
+def test_a_company_with_its_base_in_a_region_lies_in_it(read):
+    edge = find_relation(read("ガスプロムはアムール州に拠点を置く。"), "gazprom", "locatedIn", "amur-oblast")
+    assert edge.rule == "clause:settled"
+    built = read("ガスプロムがアムール州に建設した処理工場は稼働した。")  # the builder does not lie there
+    assert not [r for r in built if r.subject == "gazprom" and r.predicate == "locatedIn"]

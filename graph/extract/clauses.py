@@ -180,6 +180,8 @@ class Lexicon:
     enterprise_nouns: tuple[str, ...]
     time_topics: tuple[str, ...]
     cooperation_in_names: frozenset[str]
+    facing: Words
+    settled: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -274,6 +276,8 @@ def lexicon(language: str) -> Lexicon | None:
         enterprise_nouns=tuple(fold(w) for w in raw.get("enterprise_nouns", {}).get(language) or []),
         time_topics=tuple(fold(w) for w in raw.get("time_topics", {}).get(language) or []),
         cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
+        facing=_words(language, raw.get("facing", {}).get(language) or []),
+        settled=_words(language, raw.get("settled", {}).get(language) or []),
     )
 
 
@@ -734,12 +738,14 @@ class ClauseReader:
         self._partner_noun(clause, topic, modality)
         self._both_parties(clause, cues, modality)
         self._zh_funded_antecedent(clause, cues, modality)
+        self._zh_agent_of_topic(clause, cues, topic, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._ru_linked_by(clause, cues, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
+        self._cjk_settled(clause, modality)
         return carried
 
     def _ru_taking_part(self, clause: Clause, at: int) -> bool:
@@ -833,7 +839,13 @@ class ClauseReader:
         return any(at - clause.start <= 1 for at in self.lex.relatives.find(clause)) and bool(clause.mentions)
 
     def _unnamed_topic(self, clause: Clause) -> bool:
-        """A topic marker (Japanese は) after words that are not a linked name."""
+        """A topic marker (Japanese は) after words that are not a linked name; in Chinese, a clause
+        opening with a demonstrative noun no name stands for (该中心以木材加工为主业 when the centre is not
+        linked): the clause is about that thing, not the topic carried."""
+        if self.language == "zh":
+            first = clause.mentions[0] if clause.mentions else None
+            firms = first is not None and fold(self.linked.text[first.end : first.end + 2]) in self.lex.enterprise_nouns
+            return firms or bool(_ZH_DEMONSTRATIVE.match(clause.folded))
         if not self.lex.topic_markers or self.language != "ja":
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
@@ -902,6 +914,14 @@ class ClauseReader:
                 continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
+            if (
+                self.language == "zh"
+                and position == 0
+                and fold(text[clause.start : mention.start]).strip() in self.lex.agent_before
+            ):
+                return None  # …，由龙垦公司负责实施: the doer of a passive is not what the clause is about
+            if self.language == "zh" and fold(text[mention.end : mention.end + 2]) in self.lex.enterprise_nouns:
+                return None  # 俄罗斯企业参与…: the clause is about the firms, which the catalog does not name
             if self.language == "ru" and _ru_after_preposition(text, mention):
                 continue  # "Через порт Зарубино … отправлено": a name governed by a preposition is no subject
             after = fold(text[mention.end : mention.end + 4])
@@ -1047,6 +1067,8 @@ class ClauseReader:
                 continue  # "the Far East … within Russia": the nearer place is the party
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
+            if predicate == "adjoins" and self._cjk_facing(clause, subject, obj):
+                predicate = "counterpartOf"  # 嘉荫县与犹太自治州隔江相望: two places face each other across the river
             self._emit(subject, predicate, obj, start, end, rule, modality)
 
     def _ru_linked_by(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
@@ -1122,6 +1144,20 @@ class ClauseReader:
         ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
         return pairable and ca is not None and cb is not None and ca != cb
 
+    def _cjk_facing(self, clause: Clause, a: str, b: str) -> bool:
+        """Chinese and Japanese: a word of facing across a river (隔江相望, 一江之隔, 対岸, 向かい合う) in the
+        clause makes two places of different (or unknown) countries counterparts, whatever their rank;
+        countries and rivers only adjoin."""
+        if self.language not in CJK or not self.lex.facing.find(clause):
+            return False
+        ends = [self.catalog[x] if x in self.catalog else None for x in (a, b)]
+        if any(e is not None and e.cls in ("Country", "GeoFeature") for e in ends):
+            return False
+        if any(e is None for e in ends):
+            return all(self.fam(m) & {"place", "territory"} for m in clause.mentions if m.entity in (a, b))
+        ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
+        return ca is not None and cb is not None and ca != cb
+
     def _joined_party(self, clause: Clause, subject: Mention) -> bool:
         """Is the subject one of two actors joined as parties ("cooperation between A and B")?"""
         if "actor" not in self.fam(subject):
@@ -1151,6 +1187,8 @@ class ClauseReader:
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
+            if self.language == "zh" and fold(self.linked.text[m.end : m.end + 2]) in self.lex.enterprise_nouns:
+                return False  # 鼓励俄罗斯企业参与…: the firms do it, the country only says whose they are
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
             if self.language == "ru" and _ru_origin(self.linked.text, self._list_of(m, mentions)[0]):
@@ -1502,6 +1540,8 @@ class ClauseReader:
                     and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
+                elif self._cjk_facing(clause, first.entity, second.entity):
+                    self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
                     "actor" in fa
                     and "actor" in fb
@@ -1569,6 +1609,34 @@ class ClauseReader:
         if funded is None or clause.start - funded.end > 200 or not self._fits("fundedBy", funded, funder):
             return
         self._emit(funded.entity, "fundedBy", funder.entity, clause.start, clause.end, "antecedent", modality)
+
+    def _zh_agent_of_topic(
+        self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
+    ) -> None:
+        """Chinese: a clause that opens with 由 and its doers and ends in the relation word, its object
+        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried."""
+        if self.language != "zh" or topic is None or not clause.mentions:
+            return
+        span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
+        if span is None or topic.mention.start < span.start:
+            return  # the object left out is said in the same sentence
+        text = self.linked.text
+        head = fold(text[clause.start : clause.mentions[0].start]).strip()
+        if not head.endswith(tuple(self.lex.agent_before)) or len(head) > 3:
+            return
+        doers = self._list_of(clause.mentions[0], clause.mentions)
+        if len(doers) != len(clause.mentions):
+            return  # another name in the clause is the object
+        last = max(m.end for m in doers)
+        for predicate, found in cues.items():
+            if not any(at >= last for at in found):
+                continue
+            for doer in doers:
+                if self._fits(predicate, doer, topic.mention) and topic.mention.entity != doer.entity:
+                    start = min(topic.mention.start, clause.start)
+                    self._emit(
+                        doer.entity, predicate, topic.mention.entity, start, clause.end, "agent-of-topic", modality
+                    )
 
     def _zh_ends_of_link(self, first: Mention, second: Mention, clause: Clause) -> bool:
         """Chinese: two places after a word of linking in their clause (打通连接牡丹江与乌苏里斯克的
@@ -2057,9 +2125,23 @@ class ClauseReader:
             if gap not in self.lex.compound_gaps:
                 continue
             end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
-            if self._place_in_place(a, b, a.start, end, "compound", "stated"):
+            if self._cjk_same_rank_compound(a, b, gap):
+                self._emit(b.entity, "locatedIn", a.entity, a.start, end, "compound", "stated")
+                self.qualifiers.add((a.start, a.end))
+            elif self._place_in_place(a, b, a.start, end, "compound", "stated"):
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
+
+    def _cjk_same_rank_compound(self, a: Mention, b: Mention, gap: str) -> bool:
+        """Chinese and Japanese: a city named after the city that holds it (双鸭山市饶河县, 牡丹江市の綏芬河):
+        the catalog puts the second in the first, or the second is a discovered town right after it."""
+        if self.language not in CJK or self.cls(a) != "City" or self.cls(b) != "City" or a.entity == b.entity:
+            return False
+        if a.entity not in self.catalog:
+            return False
+        if b.entity in self.catalog:
+            return a.entity in self.catalog.ancestors(b.entity)
+        return gap == ""
 
     def _inner_places(self, mentions: list[Mention]) -> None:
         """A place whose own name ends with a larger place after a word of the compounds
@@ -2155,6 +2237,50 @@ class ClauseReader:
             if self.language == "ru" and _ru_verb_and_object(gap, self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _cjk_settled(self, clause: Clause, modality: str) -> None:
+        """Chinese and Japanese: a facility, firm or zone set up in a place (`settled`: Y在X投产, Y已在X落户;
+        XにY本社を置くZ, Xに建設したY, YはXに拠点を置く) lies in it. The place is marked 在/于 (zh) or followed
+        by に and the word (ja); the thing is the nearest name before it (zh, ja topic) or just after (ja)."""
+        if self.language not in CJK or not self.lex.settled.phrases:
+            return
+        text, mentions = self.linked.text, clause.mentions
+        for i, place in enumerate(mentions):
+            if not self.fam(place) & {"territory", "site"}:
+                continue
+            after = fold(text[place.end : min(clause.end, place.end + 12)])
+            if self.language == "zh":
+                rest = re.sub(r"^(?:境内|市内|区内)", "", after)
+                word = self._locative(place) and any(
+                    rest.startswith(w) and re.match(r"(?:了)?(?:[，,。；;）)]|$)", rest[len(w) :])
+                    for (w, *_) in self.lex.settled.phrases
+                )  # Y在X投产。, not A在X建成工厂: the verb takes no object of its own
+                near = [m for m in reversed(mentions[:i]) if m.end <= place.start][:1]
+                if word and near and re.search(r"[，,。；;]", text[near[0].end : place.start]):
+                    near = []
+            else:
+                tail = after[1:] if after.startswith("に") else ""
+                word = bool(tail) and any(tail.startswith(w) for (w, *_) in self.lex.settled.phrases)
+                later = [m for m in mentions[i + 1 :] if m.start - place.end <= 24][:1]
+                earlier = [
+                    m
+                    for m in reversed(mentions[:i])
+                    if fold(text[m.end : m.end + 2]).lstrip("」』）)").startswith("は")
+                ][:1]
+                near = later or earlier
+            if (
+                not word
+                or not near
+                or "place" not in self.fam(near[0])
+                and not self.fam(near[0]) & {"organization", "project"}
+            ):
+                continue
+            thing = near[0]
+            if self.fam(thing) & {"territory"} and "site" not in self.fam(thing):
+                continue  # a city is not set up in a place
+            self._place_in_place(
+                thing, place, min(thing.start, place.start), max(thing.end, place.end), "settled", modality
+            )
 
     def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
         """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
@@ -2393,7 +2519,20 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
+def faced_not_adjoining(linked: LinkedText, cue: int, classes: Iterable[str]) -> bool:
+    """Chinese and Japanese: is the cue of adjacency at `cue` a word of facing (`facing`) said of places
+    none of which is a country or a river? Then the clause reader gives them as counterparts."""
+    lex = lexicon(linked.language)
+    if lex is None or linked.language not in CJK:
+        return False
+    span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
+    if span is None or not lex.facing.find(Clause(linked.text, span.start, span.end, [], linked.language)):
+        return False
+    return not set(classes) & {"Country", "GeoFeature"}
+
+
 _ZH_BUILD = "建设"
+_ZH_DEMONSTRATIVE = re.compile(r"[\s（(0-9.、]*(?:该|此|这一?)[\u4e00-\u9fff]")
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:
