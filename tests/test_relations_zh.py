@@ -337,3 +337,23 @@ def test_a_demonstrative_nobody_stands_for_does_not_take_up_the_topic(read):
 def test_the_firms_of_a_country_take_part_not_the_country(read):
     relations = read("支持日本企业参与振兴东北老工业基地建设。")
     assert not [r for r in relations if r.subject == "japan" and r.predicate == "participatesIn"]
+
+
+def test_a_route_told_by_its_start_stops_and_end_connects_each_place(read):
+    relations = read("同江铁路大桥起自犹太自治州比罗比詹，经同江进入中国，止于佳木斯。")
+    for place in ("birobidzhan", "tongjiang", "jiamusi"):
+        edge = find_relation(relations, "tongjiang-railway-bridge", "connects", place)
+        assert edge.rule == "clause:route"
+    assert not [r for r in relations if r.predicate == "connects" and r.object in ("jewish-autonomous-oblast", "china")]
+
+
+def test_ports_facing_across_a_river_are_counterparts_and_the_river_is_no_neighbour(read):
+    relations = read("东宁口岸与对岸的波尔塔夫卡口岸隔瑚布图河相望，是牡丹江市重要的对俄口岸。")
+    find_relation(relations, "dongning-port", "counterpartOf", "poltavka-port")
+    assert not [r for r in relations if r.predicate == "adjoins"]
+
+
+def test_two_zones_that_set_up_a_cooperation_mechanism_cooperate(read):
+    relations = read("绥芬河综合保税区与纳霍德卡自由经济区建立了定期合作机制。")
+    zone = next(r.subject for r in relations if r.predicate == "cooperatesWith")
+    find_relation(relations, zone, "cooperatesWith", "nakhodka-free-economic-zone")

@@ -182,6 +182,8 @@ class Lexicon:
     cooperation_in_names: frozenset[str]
     facing: Words
     settled: Words
+    route_before: tuple[str, ...]
+    route_after: tuple[str, ...]
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -278,6 +280,8 @@ def lexicon(language: str) -> Lexicon | None:
         cooperation_in_names=frozenset(raw.get("cooperation_in_names", {}).get(language) or []),
         facing=_words(language, raw.get("facing", {}).get(language) or []),
         settled=_words(language, raw.get("settled", {}).get(language) or []),
+        route_before=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("before", [])),
+        route_after=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("after", [])),
     )
 
 
@@ -489,8 +493,56 @@ class ClauseReader:
             mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
+            self._cjk_route(span.start, span.end, mentions)
             self.recent.extend(mentions)
         return self.relations
+
+    def _cjk_route(self, start: int, end: int, mentions: list[Mention]) -> None:
+        """Chinese and Japanese: a route told by its ends and stops (管道起自A，经B进入中国，止于C; 班列はAを起点に
+        Bを経由し、Cに至る): the link named first connects every place marked by a word of the route
+        (`route_marks`), when two places or more are so marked."""
+        if self.language not in CJK or not (self.lex.route_before or self.lex.route_after):
+            return
+        text = self.linked.text
+        link = next(
+            (m for m in mentions if self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)), None
+        )
+        if link is None:
+            return
+        marked: list[Mention] = []
+        for place in mentions:
+            if (
+                place.start < link.end
+                or (place.start, place.end) in self.qualifiers
+                or not self._fits("connects", link, place)
+            ):
+                continue
+            cut = next(  # 起自阿穆尔州斯科沃罗季诺: the word stands before the place that qualifies this one
+                (a for a, b in self.qualifiers if b <= place.start and text[b : place.start] in self.lex.compound_gaps),
+                place.start,
+            )
+            before, after = (
+                fold(text[max(start, cut - 16) : cut]),
+                fold(text[place.end : place.end + 6]).lstrip("市」』"),
+            )
+            if before.endswith(self.lex.route_before) and not before.endswith(("来自", "源自", "各自")):
+                if (
+                    self.lex.rank.get(self.cls(place), 0) >= 4
+                    and re.match(r"[\u4e00-\u9fff]", after)
+                    and not after.startswith((*self.lex.route_before, "进", "入", "出", "境", "的", "和", "与", "及"))
+                ):
+                    continue  # 起自阿穆尔州斯科沃罗季诺: the region qualifies a town the catalog lacks
+                marked.append(place)
+            elif after.startswith(self.lex.route_after):
+                marked.append(place)
+        if len({m.entity for m in marked}) < 2:
+            return
+        sentence = Clause(text, start, end, mentions, self.language)
+        if self._negated(sentence) or self._hypothetical(sentence):
+            return
+        modality = "planned" if self._planned(sentence) else "stated"
+        for place in marked:
+            self._emit(link.entity, "connects", place.entity, link.start, place.end, "route", modality)
 
     def _en_without_verbs(self, mentions: list[Mention]) -> list[Mention]:
         """English: a sector's name after a modal or "to" is a verb ("the Bank will finance the park"):
@@ -1153,10 +1205,10 @@ class ClauseReader:
         ends = [self.catalog[x] if x in self.catalog else None for x in (a, b)]
         if any(e is not None and e.cls in ("Country", "GeoFeature") for e in ends):
             return False
-        if any(e is None for e in ends):
+        ca, cb = (self.catalog.country_of(x) if x in self.catalog else None for x in (a, b))
+        if ca is None or cb is None:
             return all(self.fam(m) & {"place", "territory"} for m in clause.mentions if m.entity in (a, b))
-        ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
-        return ca is not None and cb is not None and ca != cb
+        return ca != cb
 
     def _joined_party(self, clause: Clause, subject: Mention) -> bool:
         """Is the subject one of two actors joined as parties ("cooperation between A and B")?"""
@@ -1543,8 +1595,8 @@ class ClauseReader:
                 elif self._cjk_facing(clause, first.entity, second.entity):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
-                    "actor" in fa
-                    and "actor" in fb
+                    self._party_of_cooperation(fa)
+                    and self._party_of_cooperation(fb)
                     and said
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
@@ -1556,6 +1608,11 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _party_of_cooperation(self, family: frozenset[str]) -> bool:
+        """An actor; in Chinese and Japanese also a zone or port that runs its own cooperation
+        (哈尔滨新区与符拉迪沃斯托克自由港建立了合作机制)."""
+        return "actor" in family or (self.language in CJK and bool(family & {"site", "Port"}))
 
     def _ru_linked(self, cues: dict[str, list[int]]) -> bool:
         """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
@@ -2519,16 +2576,23 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
-def faced_not_adjoining(linked: LinkedText, cue: int, classes: Iterable[str]) -> bool:
-    """Chinese and Japanese: is the cue of adjacency at `cue` a word of facing (`facing`) said of places
-    none of which is a country or a river? Then the clause reader gives them as counterparts."""
+def faced_not_adjoining(linked: LinkedText, cue: int, ends: Iterable[tuple[str, Mention]]) -> bool:
+    """Chinese and Japanese: is the cue of adjacency at `cue` a word of facing (`facing`) said of two
+    places (class, mention) none of which is a country (the clause reader gives them as counterparts),
+    or of a river they face each other across (隔乌苏里江相望, ウスリー川を隔てて)?"""
     lex = lexicon(linked.language)
     if lex is None or linked.language not in CJK:
         return False
     span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
     if span is None or not lex.facing.find(Clause(linked.text, span.start, span.end, [], linked.language)):
         return False
-    return not set(classes) & {"Country", "GeoFeature"}
+    text = linked.text
+    for cls, mention in ends:
+        if cls == "GeoFeature" and (
+            text[max(0, mention.start - 1) : mention.start] == "隔" or text.startswith(("を隔て", "を挟"), mention.end)
+        ):
+            return True
+    return all(cls not in ("Country", "GeoFeature") for cls, _ in ends)
 
 
 _ZH_BUILD = "建设"

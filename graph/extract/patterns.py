@@ -233,7 +233,7 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
             distinct.append(mention)
     if len(distinct) >= 2:
         first, second = sorted(distinct[:2], key=lambda m: m.start)
-        if faced_not_adjoining(view.linked, cue_offset, (view.cls(first), view.cls(second))):
+        if faced_not_adjoining(view.linked, cue_offset, [(view.cls(m), m) for m in (first, second)]):
             return  # 嘉荫县与犹太自治州隔江相望: the clause reader gives counterparts
         if not view.nested(first, second):
             yield view.relation(first.entity, "adjoins", second.entity)
