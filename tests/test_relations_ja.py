@@ -262,3 +262,34 @@ def test_a_company_with_its_base_in_a_region_lies_in_it(read):
     assert edge.rule == "clause:settled"
     built = read("ガスプロムがアムール州に建設した処理工場は稼働した。")  # the builder does not lie there
     assert not [r for r in built if r.subject == "gazprom" and r.predicate == "locatedIn"]
+
+
+def test_partners_that_build_a_facility_jointly_both_implement_it(read):
+    relations = read("沿海地方と黒龍江省の東寧市は、「東寧国際物流センター」を共同で整備することで合意した。")
+    center = next(r.object for r in relations if r.subject == "dongning" and r.predicate == "implements")
+    find_relation(relations, "primorsky-krai", "implements", center)
+
+
+def test_an_economy_that_depends_on_a_sector_targets_it(read):
+    relations = read("黒河市は農業を発展させる。同市の経済は林業に大きく依存している。")
+    assert find_relation(relations, "heihe", "targetsIndustry", "forestry").quote.startswith("同市の経済は")
+    find_relation(read("大慶市が石油化学産業の高度化を進めている。"), "daqing", "targetsIndustry", "petrochemicals")
+
+
+def test_a_construction_cost_is_no_construction_and_its_payer_funds_it(read):
+    relations = read("東寧物流センターの建設費はガスプロムが拠出する予定だ。")
+    edge = find_relation(
+        relations, next(r.subject for r in relations if r.predicate == "fundedBy"), "fundedBy", "gazprom"
+    )
+    assert edge.modality == "planned"
+    assert not [r for r in relations if r.subject == "gazprom" and r.predicate == "implements"]
+
+
+def test_tongshu_before_a_town_says_where_it_lies(read):
+    relations = read("アムール州は極東の一部である。同州のブラゴベシチェンスクは国境の町だ。")
+    assert find_relation(relations, "blagoveshchensk", "locatedIn", "amur-oblast").quote == "同州のブラゴベシチェンスク"
+
+
+def test_honshi_is_the_city_whose_report_it_is(read):
+    relations = read("ハルビン市2025年報告。本市はハバロフスク市と青少年交流を進める。")
+    find_relation(relations, "harbin", "cooperatesWith", "khabarovsk")

@@ -357,3 +357,15 @@ def test_two_zones_that_set_up_a_cooperation_mechanism_cooperate(read):
     relations = read("绥芬河综合保税区与纳霍德卡自由经济区建立了定期合作机制。")
     zone = next(r.subject for r in relations if r.predicate == "cooperatesWith")
     find_relation(relations, zone, "cooperatesWith", "nakhodka-free-economic-zone")
+
+
+def test_partners_of_a_joint_build_both_implement_it(read):
+    relations = read("《东宁国际物流中心》由东宁市与滨海边疆区共同建设。")
+    center = next(r.object for r in relations if r.subject == "dongning" and r.predicate == "implements")
+    find_relation(relations, "primorsky-krai", "implements", center)
+
+
+def test_a_country_opening_the_name_of_an_unknown_firm_is_no_party(read):
+    relations = read("《东宁国际物流中心》由建龙钢铁与俄罗斯铁路物流公司共同建设。")
+    find_relation(relations, "jianlong-steel", "implements")
+    assert not [r for r in relations if "russia" in (r.subject, r.object) and r.predicate != "locatedIn"]

@@ -760,8 +760,11 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
-        clause = self._resolve_class_anaphor(clause)
-        clause = self._en_coordinated_subject(clause, topic)
+        resolved = self._resolve_class_anaphor(clause)
+        if self.language in CJK and len(resolved.mentions) > len(clause.mentions):
+            self._compounds(resolved.mentions[:2])  # 同州のブラゴベシチェンスク: the anaphor says where the town lies
+            resolved.mentions = [m for m in resolved.mentions if (m.start, m.end) not in self.qualifiers]
+        clause = self._en_coordinated_subject(resolved, topic)
         self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
         own_topic = self._clause_topic(clause)
@@ -783,6 +786,8 @@ class ClauseReader:
             cues["hosts"] = [at for at in cues["hosts"] if not self._ru_taking_part(clause, at)]
         if self.language == "zh" and cues.get("implements"):
             cues["implements"] = [at for at in cues["implements"] if not self._zh_nominal_building(at, clause)]
+        if self.language == "ja" and cues.get("implements"):  # 建設費はAが拠出する: a cost, not the building
+            cues["implements"] = [at for at in cues["implements"] if not _JA_COST.match(self.linked.text, at)]
         cues = {p: found for p, found in cues.items() if found}
         clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
@@ -896,7 +901,7 @@ class ClauseReader:
         linked): the clause is about that thing, not the topic carried."""
         if self.language == "zh":
             first = clause.mentions[0] if clause.mentions else None
-            firms = first is not None and fold(self.linked.text[first.end : first.end + 2]) in self.lex.enterprise_nouns
+            firms = first is not None and self._zh_names_a_firm(first)
             return firms or bool(_ZH_DEMONSTRATIVE.match(clause.folded))
         if not self.lex.topic_markers or self.language != "ja":
             return False
@@ -972,7 +977,7 @@ class ClauseReader:
                 and fold(text[clause.start : mention.start]).strip() in self.lex.agent_before
             ):
                 return None  # …，由龙垦公司负责实施: the doer of a passive is not what the clause is about
-            if self.language == "zh" and fold(text[mention.end : mention.end + 2]) in self.lex.enterprise_nouns:
+            if self._zh_names_a_firm(mention):
                 return None  # 俄罗斯企业参与…: the clause is about the firms, which the catalog does not name
             if self.language == "ru" and _ru_after_preposition(text, mention):
                 continue  # "Через порт Зарубино … отправлено": a name governed by a preposition is no subject
@@ -1046,6 +1051,8 @@ class ClauseReader:
         mentions = clause.mentions
         chosen: dict[tuple[str, str], tuple[int, str, str, int, int, str]] = {}
         for position, obj in enumerate(mentions):
+            if self._zh_names_a_firm(obj):
+                continue  # …与俄罗斯铁路物流公司共同建设: Russia only says whose the firm is
             for predicate, found in cues.items():
                 rows = self.lex.allowed.get(predicate)
                 if not rows or not any(b in self.fam(obj) for _, b in rows):
@@ -1239,8 +1246,8 @@ class ClauseReader:
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
-            if self.language == "zh" and fold(self.linked.text[m.end : m.end + 2]) in self.lex.enterprise_nouns:
-                return False  # 鼓励俄罗斯企业参与…: the firms do it, the country only says whose they are
+            if self._zh_names_a_firm(m):
+                return False  # 鼓励俄罗斯企业参与…, 俄罗斯管道运输公司: the firm does it, the country only says whose it is
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
             if self.language == "ru" and _ru_origin(self.linked.text, self._list_of(m, mentions)[0]):
@@ -1333,6 +1340,16 @@ class ClauseReader:
             if any(obj.end <= at < subject.start for at in found) or (
                 verb_final and any(at >= subject.end for at in found)
             ):
+                if self._cjk_jointly_built(predicate, members, obj):  # X由A与B共同建设: B builds it too
+                    members += [
+                        m
+                        for m in mentions
+                        if m.start >= members[-1].end
+                        and m not in members
+                        and self._fits(predicate, m, obj)
+                        and self._marked_partner(m, [])
+                        and not self._zh_names_a_firm(m)
+                    ]
                 return members, "object-first"
             if any(0 <= at - members[-1].end <= 20 for at in found):
                 return members, "object-first"  # "…, representatives from A and B were invited"
@@ -1352,10 +1369,21 @@ class ClauseReader:
         """For a joint predicate the partner does it too: in "AはBと協定に署名した" the name the marked
         partner B belongs to (the nearest fitting name before, not a place where it happens), in
         "A signed X with B" the partner after the object."""
-        if predicate not in self.lex.joint:
-            return []
         mentions = self.clause_mentions
+        if predicate not in self.lex.joint and not self._cjk_jointly_built(predicate, members, obj):
+            return []
         doers: list[Mention] = []
+        if predicate not in self.lex.joint:  # AとBは…を共同で整備する: the partner before the subject builds it too
+            doers += [
+                m
+                for m in mentions
+                if m.end <= max(obj.start, members[0].start)
+                and m not in members
+                and self._fits(predicate, m, obj)
+                and self._marked_partner(m, [])
+                and not self._nested(m, members[0])
+                and not self._zh_names_a_firm(m)
+            ]
         if self._marked_partner(members[0], []):
             before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
             if before and not self._nested(before[-1], members[0]):
@@ -1371,6 +1399,15 @@ class ClauseReader:
             ):
                 doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
         return doers
+
+    def _cjk_jointly_built(self, predicate: str, members: list[Mention], obj: Mention) -> bool:
+        """Chinese and Japanese: is the work done jointly (a word of cooperation, 共同, after the doer and
+        up to just past the object: 「X」を共同で整備する, 共同建设X)? Then its partners do it too."""
+        if self.language not in CJK or predicate not in ("implements", "investsIn"):
+            return False
+        start, end = min(members[0].end, obj.end), max(obj.end, members[-1].end) + 12
+        span = fold(self.linked.text[start:end])
+        return any(phrase in span for (phrase, *_) in self.lex.relation_words["cooperatesWith"].phrases)
 
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
@@ -1576,6 +1613,8 @@ class ClauseReader:
             for second in mentions[i + 1 : i + 4]:
                 if first.entity == second.entity or self._nested(first, second):
                     continue
+                if self._zh_names_a_firm(first) or self._zh_names_a_firm(second):
+                    continue  # A与俄罗斯管道运输公司共同建设: the firm the catalog lacks is the party, not Russia
                 rule = self._joined(clause, first, second)
                 if rule is None:
                     continue
@@ -1608,6 +1647,18 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _zh_names_a_firm(self, mention: Mention) -> bool:
+        """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
+        俄罗斯企业): the words after it up to an enterprise noun, with no connector or verb between?"""
+        if self.language != "zh" or "place" not in self.fam(mention) and "territory" not in self.fam(mention):
+            return False
+        after = fold(self.linked.text[mention.end : mention.end + 12])
+        nouns = "|".join(re.escape(n) for n in self.lex.enterprise_nouns)
+        return (
+            bool(nouns)
+            and re.match(rf"[^\s与和及同跟、，,。；;在由对向将为是的]{{0,8}}?(?:{nouns})", after) is not None
+        )
 
     def _party_of_cooperation(self, family: frozenset[str]) -> bool:
         """An actor; in Chinese and Japanese also a zone or port that runs its own cooperation
@@ -1772,6 +1823,8 @@ class ClauseReader:
         for position, partner in enumerate(mentions):
             if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
                 continue
+            if self._zh_names_a_firm(partner):
+                continue  # 与俄罗斯铁路物流公司共同建设: the partner is the firm, not its country
             candidate = next(
                 (
                     m
@@ -2596,6 +2649,7 @@ def faced_not_adjoining(linked: LinkedText, cue: int, ends: Iterable[tuple[str, 
 
 
 _ZH_BUILD = "建设"
+_JA_COST = re.compile(r"(?:建設|整備|開発)(?:費|資金|コスト)")
 _ZH_DEMONSTRATIVE = re.compile(r"[\s（(0-9.、]*(?:该|此|这一?)[\u4e00-\u9fff]")
 
 
