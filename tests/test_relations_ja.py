@@ -293,3 +293,20 @@ def test_tongshu_before_a_town_says_where_it_lies(read):
 def test_honshi_is_the_city_whose_report_it_is(read):
     relations = read("ハルビン市2025年報告。本市はハバロフスク市と青少年交流を進める。")
     find_relation(relations, "harbin", "cooperatesWith", "khabarovsk")
+
+
+def test_a_capital_lies_in_its_region_and_dou_jichiku_states_where_a_city_lies(read):
+    relations = read("ハバロフスク市はハバロフスク地方の州都で、極東の中心である。")
+    find_relation(relations, "khabarovsk", "locatedIn", "khabarovsk-krai")
+    named = read("内モンゴル自治区は中国の北部にある。同自治区の満洲里市は国境の町だ。")
+    assert find_relation(named, "manzhouli", "locatedIn", "inner-mongolia").quote == "同自治区の満洲里市"
+
+
+def test_ryochiiki_stands_for_the_two_places_listed_before(read):
+    relations = read("東寧市とポルタフカは国境の町である。両地域は経済協力を強化する。")
+    assert find_relation(relations, "dongning", "cooperatesWith", "poltavka").quote.startswith("両地域は")
+
+
+def test_an_effect_hoped_for_states_no_cooperation(read):
+    relations = read("東寧市とポルタフカを結ぶ東寧大橋が完成した。同橋は両市の交流拡大に寄与すると期待されている。")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"]
