@@ -369,3 +369,9 @@ def test_a_country_opening_the_name_of_an_unknown_firm_is_no_party(read):
     relations = read("《东宁国际物流中心》由建龙钢铁与俄罗斯铁路物流公司共同建设。")
     find_relation(relations, "jianlong-steel", "implements")
     assert not [r for r in relations if "russia" in (r.subject, r.object) and r.predicate != "locatedIn"]
+
+
+def test_a_capital_lies_in_its_region(read):
+    edge = find_relation(read("比罗比詹是犹太自治州的首府。"), "birobidzhan", "locatedIn", "jewish-autonomous-oblast")
+    assert edge.quote == "比罗比詹是犹太自治州的首府"
+    assert not [r for r in read("哈尔滨是中国的重要城市。") if r.predicate == "locatedIn" and r.rule == "clause:capital"]

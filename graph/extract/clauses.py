@@ -184,6 +184,7 @@ class Lexicon:
     settled: Words
     route_before: tuple[str, ...]
     route_after: tuple[str, ...]
+    located_after: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -281,6 +282,7 @@ def lexicon(language: str) -> Lexicon | None:
         facing=_words(language, raw.get("facing", {}).get(language) or []),
         settled=_words(language, raw.get("settled", {}).get(language) or []),
         route_before=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("before", [])),
+        located_after=_words(language, raw.get("located_after", {}).get(language) or []),
         route_after=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("after", [])),
     )
 
@@ -803,6 +805,7 @@ class ClauseReader:
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
         self._cjk_settled(clause, modality)
+        self._zh_capital_of(clause, modality)
         return carried
 
     def _ru_taking_part(self, clause: Clause, at: int) -> bool:
@@ -2391,6 +2394,18 @@ class ClauseReader:
             self._place_in_place(
                 thing, place, min(thing.start, place.start), max(thing.end, place.end), "settled", modality
             )
+
+    def _zh_capital_of(self, clause: Clause, modality: str) -> None:
+        """Chinese: "A是B的首府" (`located_after` right after B, a copula between A and B): A lies in B."""
+        if self.language != "zh":
+            return
+        found = self.lex.located_after.find(clause)
+        text = self.linked.text
+        for a, b in zip(clause.mentions, clause.mentions[1:]):
+            links = {phrase for (phrase, *_) in self.lex.object_first_links.phrases}
+            if fold(text[a.end : b.start]).strip() in links and b.end in found:
+                word = next((w for (w, *_) in self.lex.located_after.phrases if text.startswith(w, b.end)), "")
+                self._place_in_place(a, b, a.start, b.end + len(word), "capital", modality)
 
     def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
         """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
