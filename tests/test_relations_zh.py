@@ -374,4 +374,6 @@ def test_a_country_opening_the_name_of_an_unknown_firm_is_no_party(read):
 def test_a_capital_lies_in_its_region(read):
     edge = find_relation(read("比罗比詹是犹太自治州的首府。"), "birobidzhan", "locatedIn", "jewish-autonomous-oblast")
     assert edge.quote == "比罗比詹是犹太自治州的首府"
-    assert not [r for r in read("哈尔滨是中国的重要城市。") if r.predicate == "locatedIn" and r.rule == "clause:capital"]
+    assert not [
+        r for r in read("哈尔滨是中国的重要城市。") if r.predicate == "locatedIn" and r.rule == "clause:capital"
+    ]
