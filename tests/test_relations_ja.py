@@ -310,3 +310,11 @@ def test_ryochiiki_stands_for_the_two_places_listed_before(read):
 def test_an_effect_hoped_for_states_no_cooperation(read):
     relations = read("東寧市とポルタフカを結ぶ東寧大橋が完成した。同橋は両市の交流拡大に寄与すると期待されている。")
     assert not [r for r in relations if r.predicate == "cooperatesWith"]
+
+
+def test_a_route_connects_its_stops_but_origins_of_participants_are_none(read):
+    relations = read("黒河大橋は黒河を起点にブラゴベシチェンスクに至る。")
+    for place in ("heihe", "blagoveshchensk"):
+        find_relation(relations, "heihe-bridge", "connects", place)
+    origins = read("黒河大橋の開通式にはハルビンから50人、ウラジオストクから30人が出席した。")
+    assert not [r for r in origins if r.rule == "clause:route"]

@@ -512,6 +512,7 @@ class ClauseReader:
         if link is None:
             return
         marked: list[Mention] = []
+        through = False  # a Japanese route needs a stop or an end (を経由, まで), not only から
         for place in mentions:
             if (
                 place.start < link.end
@@ -537,8 +538,9 @@ class ClauseReader:
                 marked.append(place)
             elif after.startswith(self.lex.route_after):
                 marked.append(place)
-        if len({m.entity for m in marked}) < 2:
-            return
+                through = through or not after.startswith(("から", "へ"))
+        if len({m.entity for m in marked}) < 2 or (self.language == "ja" and not through):
+            return  # 開通式にはハルビンから50人、ウラジオストクから30人が出席: origins, no route
         sentence = Clause(text, start, end, mentions, self.language)
         if self._negated(sentence) or self._hypothetical(sentence):
             return
