@@ -377,3 +377,8 @@ def test_a_capital_lies_in_its_region(read):
     assert not [
         r for r in read("哈尔滨是中国的重要城市。") if r.predicate == "locatedIn" and r.rule == "clause:capital"
     ]
+
+
+def test_the_zone_a_plant_went_into_operation_in_is_not_what_was_invested_in(read):
+    relations = read("由建龙钢铁投资建设的钢材深加工厂近日在纳霍德卡自由经济区投产。")
+    assert not [r for r in relations if r.subject == "jianlong-steel" and r.object == "nakhodka-free-economic-zone"]

@@ -1058,6 +1058,8 @@ class ClauseReader:
         for position, obj in enumerate(mentions):
             if self._zh_names_a_firm(obj):
                 continue  # …与俄罗斯铁路物流公司共同建设: Russia only says whose the firm is
+            if self.language == "zh" and self._zh_settled_at(obj, clause.end):
+                continue  # 由A投资建设的Y近日在Z投产: Z is where Y went into operation, not what A invested in
             for predicate, found in cues.items():
                 rows = self.lex.allowed.get(predicate)
                 if not rows or not any(b in self.fam(obj) for _, b in rows):
@@ -2365,14 +2367,10 @@ class ClauseReader:
                 continue
             after = fold(text[place.end : min(clause.end, place.end + 12)])
             if self.language == "zh":
-                rest = re.sub(r"^(?:境内|市内|区内)", "", after)
-                word = self._locative(place) and any(
-                    rest.startswith(w) and re.match(r"(?:了)?(?:[，,。；;）)]|$)", rest[len(w) :])
-                    for (w, *_) in self.lex.settled.phrases
-                )  # Y在X投产。, not A在X建成工厂: the verb takes no object of its own
+                word = self._zh_settled_at(place, clause.end)
                 near = [m for m in reversed(mentions[:i]) if m.end <= place.start][:1]
-                if word and near and re.search(r"[，,。；;]", text[near[0].end : place.start]):
-                    near = []
+                if word and near and re.search(r"[，,。；;的]", text[near[0].end : place.start]):
+                    near = []  # 由A投资建设的工厂在X投产: the plant the catalog lacks went into operation, not A
             else:
                 tail = after[1:] if after.startswith("に") else ""
                 word = bool(tail) and any(tail.startswith(w) for (w, *_) in self.lex.settled.phrases)
@@ -2408,6 +2406,17 @@ class ClauseReader:
             if fold(text[a.end : b.start]).strip() in links and b.end in found:
                 word = next((w for (w, *_) in self.lex.located_after.phrases if text.startswith(w, b.end)), "")
                 self._place_in_place(a, b, a.start, b.end + len(word), "capital", modality)
+
+    def _zh_settled_at(self, place: Mention, end: int) -> bool:
+        """Chinese: is the place marked 在/于 and followed by a word of setting up that takes no object
+        of its own (Y在X投产。, not A在X建成工厂)?"""
+        if not self._locative(place):
+            return False
+        rest = re.sub(r"^(?:境内|市内|区内)", "", fold(self.linked.text[place.end : min(end, place.end + 12)]))
+        return any(
+            rest.startswith(w) and re.match(r"(?:了)?(?:[，,。；;）)]|$)", rest[len(w) :]) is not None
+            for (w, *_) in self.lex.settled.phrases
+        )
 
     def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
         """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
