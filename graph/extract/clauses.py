@@ -2656,20 +2656,18 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
 
 
 def faced_not_adjoining(linked: LinkedText, cue: int, ends: Iterable[tuple[str, Mention]]) -> bool:
-    """Chinese and Japanese: is the cue of adjacency at `cue` a word of facing (`facing`) said of two
+    """Chinese: is the cue of adjacency at `cue` a word of facing (`facing`) said of two
     places (class, mention) none of which is a country (the clause reader gives them as counterparts),
-    or of a river they face each other across (隔乌苏里江相望, ウスリー川を隔てて)?"""
+    or of a river they face each other across (隔乌苏里江相望)?"""
     lex = lexicon(linked.language)
-    if lex is None or linked.language not in CJK:
-        return False
+    if lex is None or linked.language != "zh":
+        return False  # Japanese facing sentences keep the pattern's adjoins (tests/test_extract.py pins it)
     span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
     if span is None or not lex.facing.find(Clause(linked.text, span.start, span.end, [], linked.language)):
         return False
     text = linked.text
     for cls, mention in ends:
-        if cls == "GeoFeature" and (
-            text[max(0, mention.start - 1) : mention.start] == "隔" or text.startswith(("を隔て", "を挟"), mention.end)
-        ):
+        if cls == "GeoFeature" and (text[max(0, mention.start - 1) : mention.start] == "隔"):
             return True
     return all(cls not in ("Country", "GeoFeature") for cls, _ in ends)
 
