@@ -210,7 +210,12 @@ def lexicon(language: str) -> Lexicon | None:
         language=language,
         families={cls: frozenset(f) for cls, f in raw["families"].items()},
         rank=dict(raw["place_rank"]),
-        allowed={p: tuple((s, o) for s, o in rows) for p, rows in raw["allowed"].items()},
+        allowed={
+            p: tuple(
+                (s, o) for s, o in rows if language in CJK or [s, o] not in (raw.get("cjk_only_rows") or {}).get(p, [])
+            )
+            for p, rows in raw["allowed"].items()
+        },
         relation_words={p: _words(language, w.get(language, [])) for p, w in raw["relation_words"].items()},
         connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
         frames=tuple((fold(a), fold(b)) for a, b in raw["frames"].get(language, [])),
