@@ -239,3 +239,82 @@ def test_a_country_that_says_whose_a_firm_is_is_no_party_to_its_cooperation(read
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "russia" in (r.subject, r.object)]
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "suifenhe" in (r.subject, r.object)]
     find_relation(read("黒龍江省のロシアとの協力が進む。"), "heilongjiang", "cooperatesWith", "russia")
+
+
+# Round 3 (rel-cjk): a city named after its prefecture, facing across a river, firms set up in a place.
+
+
+def test_a_city_named_after_the_city_that_holds_it_lies_in_it(read):
+    relations = read("佳木斯市の同江市はユダヤ自治州と経済協力を強化する。")
+    edge = find_relation(relations, "tongjiang", "locatedIn", "jiamusi")
+    assert edge.quote == "佳木斯市の同江市"
+    assert not [r for r in relations if r.subject == "jiamusi" and r.predicate == "cooperatesWith"]
+
+
+def test_places_facing_across_a_river_are_counterparts(read):
+    relations = read("撫遠市はハバロフスク地方と川を隔てて向かい合う。")
+    edge = find_relation(relations, "fuyuan", "counterpartOf", "khabarovsk-krai")
+    assert edge.rule == "clause:clause"  # the older pattern still adds adjoins in Japanese (test_extract.py)
+
+
+def test_a_company_with_its_base_in_a_region_lies_in_it(read):
+    edge = find_relation(read("ガスプロムはアムール州に拠点を置く。"), "gazprom", "locatedIn", "amur-oblast")
+    assert edge.rule == "clause:settled"
+    built = read("ガスプロムがアムール州に建設した処理工場は稼働した。")  # the builder does not lie there
+    assert not [r for r in built if r.subject == "gazprom" and r.predicate == "locatedIn"]
+
+
+def test_partners_that_build_a_facility_jointly_both_implement_it(read):
+    relations = read("沿海地方と黒龍江省の東寧市は、「東寧国際物流センター」を共同で整備することで合意した。")
+    center = next(r.object for r in relations if r.subject == "dongning" and r.predicate == "implements")
+    find_relation(relations, "primorsky-krai", "implements", center)
+
+
+def test_an_economy_that_depends_on_a_sector_targets_it(read):
+    relations = read("黒河市は農業を発展させる。同市の経済は林業に大きく依存している。")
+    assert find_relation(relations, "heihe", "targetsIndustry", "forestry").quote.startswith("同市の経済は")
+    find_relation(read("大慶市が石油化学産業の高度化を進めている。"), "daqing", "targetsIndustry", "petrochemicals")
+
+
+def test_a_construction_cost_is_no_construction_and_its_payer_funds_it(read):
+    relations = read("東寧物流センターの建設費はガスプロムが拠出する予定だ。")
+    edge = find_relation(
+        relations, next(r.subject for r in relations if r.predicate == "fundedBy"), "fundedBy", "gazprom"
+    )
+    assert edge.modality == "planned"
+    assert not [r for r in relations if r.subject == "gazprom" and r.predicate == "implements"]
+
+
+def test_tongshu_before_a_town_says_where_it_lies(read):
+    relations = read("アムール州は極東の一部である。同州のブラゴベシチェンスクは国境の町だ。")
+    assert find_relation(relations, "blagoveshchensk", "locatedIn", "amur-oblast").quote == "同州のブラゴベシチェンスク"
+
+
+def test_honshi_is_the_city_whose_report_it_is(read):
+    relations = read("ハルビン市2025年報告。本市はハバロフスク市と青少年交流を進める。")
+    find_relation(relations, "harbin", "cooperatesWith", "khabarovsk")
+
+
+def test_a_capital_lies_in_its_region_and_dou_jichiku_states_where_a_city_lies(read):
+    relations = read("ハバロフスク市はハバロフスク地方の州都で、極東の中心である。")
+    find_relation(relations, "khabarovsk", "locatedIn", "khabarovsk-krai")
+    named = read("内モンゴル自治区は中国の北部にある。同自治区の満洲里市は国境の町だ。")
+    assert find_relation(named, "manzhouli", "locatedIn", "inner-mongolia").quote == "同自治区の満洲里市"
+
+
+def test_ryochiiki_stands_for_the_two_places_listed_before(read):
+    relations = read("東寧市とポルタフカは国境の町である。両地域は経済協力を強化する。")
+    assert find_relation(relations, "dongning", "cooperatesWith", "poltavka").quote.startswith("両地域は")
+
+
+def test_an_effect_hoped_for_states_no_cooperation(read):
+    relations = read("東寧市とポルタフカを結ぶ東寧大橋が完成した。同橋は両市の交流拡大に寄与すると期待されている。")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"]
+
+
+def test_a_route_connects_its_stops_but_origins_of_participants_are_none(read):
+    relations = read("黒河大橋は黒河を起点にブラゴベシチェンスクに至る。")
+    for place in ("heihe", "blagoveshchensk"):
+        find_relation(relations, "heihe-bridge", "connects", place)
+    origins = read("黒河大橋の開通式にはハルビンから50人、ウラジオストクから30人が出席した。")
+    assert not [r for r in origins if r.rule == "clause:route"]

@@ -266,3 +266,119 @@ def test_gangyao_takes_up_the_outline_named_before(read):
     relations = read("2015年，两国政府批准《中俄远东开发合作规划纲要》。吉林省对纲要的落实最为积极。")
     edge = next(r for r in relations if r.subject == "jilin" and r.predicate == "implements")
     assert edge.quote == "吉林省对纲要的落实最为积极。"
+
+
+# Round 3 (rel-cjk): compounds of two cities, facing across a river, 对 marking a partner, unrealised
+# potential, 融入, facilities set up in a place, 由X负责实施 after the topic, firms and demonstratives.
+
+
+def test_a_city_named_after_its_prefecture_is_the_party_not_the_prefecture(read):
+    relations = read("牡丹江市东宁市与滨海边疆区乌苏里斯克签署《果蔬贸易合作协议》。")
+    edge = find_relation(relations, "dongning", "locatedIn", "mudanjiang")
+    assert edge.quote == "牡丹江市东宁市"
+    find_relation(relations, "dongning", "cooperatesWith", "ussuriysk")
+    assert not [r for r in relations if r.subject == "mudanjiang" and r.predicate in ("signs", "cooperatesWith")]
+
+
+def test_places_facing_across_the_river_are_counterparts_not_neighbours(read):
+    relations = read("萝北县与犹太自治州隔江相望。")
+    find_relation(relations, "luobei", "counterpartOf", "jewish-autonomous-oblast")
+    assert not [r for r in relations if r.predicate == "adjoins"]
+    countries = read("中国与俄罗斯隔江相望。")  # countries only adjoin
+    find_relation(countries, "china", "adjoins", "russia")
+    assert not [r for r in countries if r.predicate == "counterpartOf"]
+
+
+def test_dui_marks_the_partner_of_a_cooperation(read):
+    edge = find_relation(
+        read("佳木斯市对滨海边疆区的经贸合作持续扩大。"), "jiamusi", "cooperatesWith", "primorsky-krai"
+    )
+    assert edge.modality == "stated"
+    assert not [r for r in read("佳木斯市对俄罗斯出口大豆。") if r.predicate == "cooperatesWith"]
+
+
+def test_a_potential_still_to_be_tapped_is_no_cooperation(read):
+    relations = read("东宁与乌苏里斯克之间的合作潜力尚待释放。")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"]
+
+
+def test_merging_into_an_initiative_is_taking_part_in_it(read):
+    relations = read("鸡西市加快转型。全市主动融入共建“一带一路”。")
+    edge = find_relation(relations, "jixi", "participatesIn", "belt-and-road-initiative")
+    assert edge.quote.endswith("全市主动融入共建“一带一路”。")
+
+
+def test_a_park_that_will_be_built_in_a_city_lies_in_it(read):
+    relations = read("《富锦现代农业产业园》将建在富锦市境内，由建龙钢铁负责实施。")
+    park = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "fujin")
+    edge = find_relation(relations, "jianlong-steel", "implements", park)
+    assert edge.quote.endswith("由建龙钢铁负责实施。")
+    assert not [r for r in relations if r.subject == "jianlong-steel" and r.object == "fujin"]
+
+
+def test_a_zone_that_went_into_operation_in_a_city_lies_in_it(read):
+    relations = read("《绥芬河国际物流园》近日在绥芬河市投产。")
+    park = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "suifenhe")
+    assert any(r.rule == "clause:settled" for r in relations if r.subject == park)
+    assert not [
+        r
+        for r in read("建龙钢铁在绥芬河市建成钢材加工厂。")
+        if r.subject == "jianlong-steel" and r.predicate == "locatedIn"
+    ]
+
+
+def test_a_demonstrative_nobody_stands_for_does_not_take_up_the_topic(read):
+    relations = read("佳木斯市引进了一座新工厂，该厂以木材加工为主。")
+    assert not [r for r in relations if r.subject == "jiamusi" and r.object == "wood-processing"]
+    named = read("佳木斯市加快转型，该市以木材加工为主。")  # 该市 takes up the city
+    find_relation(named, "jiamusi", "targetsIndustry", "wood-processing")
+
+
+def test_the_firms_of_a_country_take_part_not_the_country(read):
+    relations = read("支持日本企业参与振兴东北老工业基地建设。")
+    assert not [r for r in relations if r.subject == "japan" and r.predicate == "participatesIn"]
+
+
+def test_a_route_told_by_its_start_stops_and_end_connects_each_place(read):
+    relations = read("同江铁路大桥起自犹太自治州比罗比詹，经同江进入中国，止于佳木斯。")
+    for place in ("birobidzhan", "tongjiang", "jiamusi"):
+        edge = find_relation(relations, "tongjiang-railway-bridge", "connects", place)
+        assert edge.rule == "clause:route"
+    assert not [r for r in relations if r.predicate == "connects" and r.object in ("jewish-autonomous-oblast", "china")]
+
+
+def test_ports_facing_across_a_river_are_counterparts_and_the_river_is_no_neighbour(read):
+    relations = read("东宁口岸与对岸的波尔塔夫卡口岸隔瑚布图河相望，是牡丹江市重要的对俄口岸。")
+    find_relation(relations, "dongning-port", "counterpartOf", "poltavka-port")
+    assert not [r for r in relations if r.predicate == "adjoins"]
+
+
+def test_two_zones_that_set_up_a_cooperation_mechanism_cooperate(read):
+    relations = read("绥芬河综合保税区与纳霍德卡自由经济区建立了定期合作机制。")
+    zone = next(r.subject for r in relations if r.predicate == "cooperatesWith")
+    find_relation(relations, zone, "cooperatesWith", "nakhodka-free-economic-zone")
+
+
+def test_partners_of_a_joint_build_both_implement_it(read):
+    relations = read("《东宁国际物流中心》由东宁市与滨海边疆区共同建设。")
+    center = next(r.object for r in relations if r.subject == "dongning" and r.predicate == "implements")
+    find_relation(relations, "primorsky-krai", "implements", center)
+
+
+def test_a_country_opening_the_name_of_an_unknown_firm_is_no_party(read):
+    relations = read("《东宁国际物流中心》由建龙钢铁与俄罗斯铁路物流公司共同建设。")
+    find_relation(relations, "jianlong-steel", "implements")
+    assert not [r for r in relations if "russia" in (r.subject, r.object) and r.predicate != "locatedIn"]
+
+
+def test_a_capital_lies_in_its_region(read):
+    edge = find_relation(read("比罗比詹是犹太自治州的首府。"), "birobidzhan", "locatedIn", "jewish-autonomous-oblast")
+    assert edge.quote == "比罗比詹是犹太自治州的首府"
+    assert not [
+        r for r in read("哈尔滨是中国的重要城市。") if r.predicate == "locatedIn" and r.rule == "clause:capital"
+    ]
+
+
+def test_the_zone_a_plant_went_into_operation_in_is_not_what_was_invested_in(read):
+    relations = read("由建龙钢铁投资建设的钢材深加工厂近日在纳霍德卡自由经济区投产。")
+    assert not [r for r in relations if r.subject == "jianlong-steel" and r.object == "nakhodka-free-economic-zone"]

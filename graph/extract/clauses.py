@@ -183,6 +183,11 @@ class Lexicon:
     cooperation_in_names: frozenset[str]
     facility_heads: frozenset[str]
     facility_adjectives: tuple[tuple[str, str], ...]  # (stem of the adjective, industry id)
+    facing: Words
+    settled: Words
+    route_before: tuple[str, ...]
+    route_after: tuple[str, ...]
+    located_after: Words
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -208,7 +213,12 @@ def lexicon(language: str) -> Lexicon | None:
         language=language,
         families={cls: frozenset(f) for cls, f in raw["families"].items()},
         rank=dict(raw["place_rank"]) | dict(raw.get("place_rank_extra", {}).get(language, {})),
-        allowed={p: tuple((s, o) for s, o in rows) for p, rows in raw["allowed"].items()},
+        allowed={
+            p: tuple(
+                (s, o) for s, o in rows if language in CJK or [s, o] not in (raw.get("cjk_only_rows") or {}).get(p, [])
+            )
+            for p, rows in raw["allowed"].items()
+        },
         relation_words={p: _words(language, w.get(language, [])) for p, w in raw["relation_words"].items()},
         connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
         frames=tuple((fold(a), fold(b)) for a, b in raw["frames"].get(language, [])),
@@ -282,6 +292,11 @@ def lexicon(language: str) -> Lexicon | None:
         facility_adjectives=tuple(
             ((raw.get("facility_industries", {}).get(language) or {}).get("adjectives") or {}).items()
         ),
+        facing=_words(language, raw.get("facing", {}).get(language) or []),
+        settled=_words(language, raw.get("settled", {}).get(language) or []),
+        route_before=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("before", [])),
+        located_after=_words(language, raw.get("located_after", {}).get(language) or []),
+        route_after=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("after", [])),
     )
 
 
@@ -496,8 +511,58 @@ class ClauseReader:
             mentions = self._resolve_speaker(index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
+            self._cjk_route(span.start, span.end, mentions)
             self.recent.extend(mentions)
         return self.relations
+
+    def _cjk_route(self, start: int, end: int, mentions: list[Mention]) -> None:
+        """Chinese and Japanese: a route told by its ends and stops (管道起自A，经B进入中国，止于C; 班列はAを起点に
+        Bを経由し、Cに至る): the link named first connects every place marked by a word of the route
+        (`route_marks`), when two places or more are so marked."""
+        if self.language not in CJK or not (self.lex.route_before or self.lex.route_after):
+            return
+        text = self.linked.text
+        link = next(
+            (m for m in mentions if self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)), None
+        )
+        if link is None:
+            return
+        marked: list[Mention] = []
+        through = False  # a Japanese route needs a stop or an end (を経由, まで), not only から
+        for place in mentions:
+            if (
+                place.start < link.end
+                or (place.start, place.end) in self.qualifiers
+                or not self._fits("connects", link, place)
+            ):
+                continue
+            cut = next(  # 起自阿穆尔州斯科沃罗季诺: the word stands before the place that qualifies this one
+                (a for a, b in self.qualifiers if b <= place.start and text[b : place.start] in self.lex.compound_gaps),
+                place.start,
+            )
+            before, after = (
+                fold(text[max(start, cut - 16) : cut]),
+                fold(text[place.end : place.end + 6]).lstrip("市」』"),
+            )
+            if before.endswith(self.lex.route_before) and not before.endswith(("来自", "源自", "各自")):
+                if (
+                    self.lex.rank.get(self.cls(place), 0) >= 4
+                    and re.match(r"[\u4e00-\u9fff]", after)
+                    and not after.startswith((*self.lex.route_before, "进", "入", "出", "境", "的", "和", "与", "及"))
+                ):
+                    continue  # 起自阿穆尔州斯科沃罗季诺: the region qualifies a town the catalog lacks
+                marked.append(place)
+            elif after.startswith(self.lex.route_after):
+                marked.append(place)
+                through = through or not after.startswith(("から", "へ"))
+        if len({m.entity for m in marked}) < 2 or (self.language == "ja" and not through):
+            return  # 開通式にはハルビンから50人、ウラジオストクから30人が出席: origins, no route
+        sentence = Clause(text, start, end, mentions, self.language)
+        if self._negated(sentence) or self._hypothetical(sentence):
+            return
+        modality = "planned" if self._planned(sentence) else "stated"
+        for place in marked:
+            self._emit(link.entity, "connects", place.entity, link.start, place.end, "route", modality)
 
     def _en_without_verbs(self, mentions: list[Mention]) -> list[Mention]:
         """English: a sector's name after a modal or "to" is a verb ("the Bank will finance the park"):
@@ -803,8 +868,11 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
-        clause = self._resolve_class_anaphor(clause)
-        clause = self._en_coordinated_subject(clause, topic)
+        resolved = self._resolve_class_anaphor(clause)
+        if self.language in CJK and len(resolved.mentions) > len(clause.mentions):
+            self._compounds(resolved.mentions[:2])  # 同州のブラゴベシチェンスク: the anaphor says where the town lies
+            resolved.mentions = [m for m in resolved.mentions if (m.start, m.end) not in self.qualifiers]
+        clause = self._en_coordinated_subject(resolved, topic)
         clause, topic = self._en_fronted_participle(clause, topic)
         self.seen.extend(clause.mentions)
         self.previous_last = clause.mentions[-1] if clause.mentions else None
@@ -827,6 +895,8 @@ class ClauseReader:
             cues["hosts"] = [at for at in cues["hosts"] if not self._ru_taking_part(clause, at)]
         if self.language == "zh" and cues.get("implements"):
             cues["implements"] = [at for at in cues["implements"] if not self._zh_nominal_building(at, clause)]
+        if self.language == "ja" and cues.get("implements"):  # 建設費はAが拠出する: a cost, not the building
+            cues["implements"] = [at for at in cues["implements"] if not _JA_COST.match(self.linked.text, at)]
         cues = {p: found for p, found in cues.items() if found}
         clause = self._en_event_taken_up(clause, cues)
         self._pairs(clause, cues, modality)
@@ -834,6 +904,7 @@ class ClauseReader:
         self._partner_noun(clause, topic, modality)
         self._both_parties(clause, cues, modality)
         self._zh_funded_antecedent(clause, cues, modality)
+        self._zh_agent_of_topic(clause, cues, topic, modality)
         if cues:
             self._governed(clause, cues, topic, modality)
         self._ru_linked_by(clause, cues, modality)
@@ -842,6 +913,8 @@ class ClauseReader:
         self._located(clause, modality, cues)
         self._event_in_place(clause, modality)
         self._ru_facility_industry(clause, modality)
+        self._cjk_settled(clause, modality)
+        self._zh_capital_of(clause, modality)
         return carried
 
     def _ru_facility_industry(self, clause: Clause, modality: str) -> None:
@@ -1006,7 +1079,13 @@ class ClauseReader:
         return any(at - clause.start <= 1 for at in self.lex.relatives.find(clause)) and bool(clause.mentions)
 
     def _unnamed_topic(self, clause: Clause) -> bool:
-        """A topic marker (Japanese は) after words that are not a linked name."""
+        """A topic marker (Japanese は) after words that are not a linked name; in Chinese, a clause
+        opening with a demonstrative noun no name stands for (该中心以木材加工为主业 when the centre is not
+        linked): the clause is about that thing, not the topic carried."""
+        if self.language == "zh":
+            first = clause.mentions[0] if clause.mentions else None
+            firms = first is not None and self._zh_names_a_firm(first)
+            return firms or bool(_ZH_DEMONSTRATIVE.match(clause.folded))
         if not self.lex.topic_markers or self.language != "ja":
             return False
         head = clause.folded[: max(1, len(clause.folded) // 2)]
@@ -1075,6 +1154,14 @@ class ClauseReader:
                 continue  # 加强与滨海边疆区的合作: the partner is not the clause's subject
             if self._marked_not_subject(self._list_of(mention, clause.mentions)[-1], clause.end):
                 return None
+            if (
+                self.language == "zh"
+                and position == 0
+                and fold(text[clause.start : mention.start]).strip() in self.lex.agent_before
+            ):
+                return None  # …，由龙垦公司负责实施: the doer of a passive is not what the clause is about
+            if self._zh_names_a_firm(mention):
+                return None  # 俄罗斯企业参与…: the clause is about the firms, which the catalog does not name
             if self.language == "ru" and _ru_after_preposition(text, mention):
                 continue  # "Через порт Зарубино … отправлено": a name governed by a preposition is no subject
             after = fold(text[mention.end : mention.end + 4])
@@ -1147,6 +1234,10 @@ class ClauseReader:
         mentions = clause.mentions
         chosen: dict[tuple[str, str], tuple[int, str, str, int, int, str]] = {}
         for position, obj in enumerate(mentions):
+            if self._zh_names_a_firm(obj):
+                continue  # …与俄罗斯铁路物流公司共同建设: Russia only says whose the firm is
+            if self.language == "zh" and self._zh_settled_at(obj, clause.end):
+                continue  # 由A投资建设的Y近日在Z投产: Z is where Y went into operation, not what A invested in
             for predicate, found in cues.items():
                 rows = self.lex.allowed.get(predicate)
                 if not rows or not any(b in self.fam(obj) for _, b in rows):
@@ -1224,6 +1315,8 @@ class ClauseReader:
                 continue  # "the Far East … within Russia": the nearer place is the party
             if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
+            if predicate == "adjoins" and self._cjk_facing(clause, subject, obj):
+                predicate = "counterpartOf"  # 嘉荫县与犹太自治州隔江相望: two places face each other across the river
             self._emit(subject, predicate, obj, start, end, rule, modality)
 
     def _ru_linked_by(self, clause: Clause, cues: dict[str, list[int]], modality: str) -> None:
@@ -1299,6 +1392,20 @@ class ClauseReader:
         ca, cb = self.catalog.country_of(a), self.catalog.country_of(b)
         return pairable and ca is not None and cb is not None and ca != cb
 
+    def _cjk_facing(self, clause: Clause, a: str, b: str) -> bool:
+        """Chinese and Japanese: a word of facing across a river (隔江相望, 一江之隔, 対岸, 向かい合う) in the
+        clause makes two places of different (or unknown) countries counterparts, whatever their rank;
+        countries and rivers only adjoin."""
+        if self.language not in CJK or not self.lex.facing.find(clause):
+            return False
+        ends = [self.catalog[x] if x in self.catalog else None for x in (a, b)]
+        if any(e is not None and e.cls in ("Country", "GeoFeature") for e in ends):
+            return False
+        ca, cb = (self.catalog.country_of(x) if x in self.catalog else None for x in (a, b))
+        if ca is None or cb is None:
+            return all(self.fam(m) & {"place", "territory"} for m in clause.mentions if m.entity in (a, b))
+        return ca != cb
+
     def _joined_party(self, clause: Clause, subject: Mention) -> bool:
         """Is the subject one of two actors joined as parties ("cooperation between A and B")?"""
         if "actor" not in self.fam(subject):
@@ -1328,6 +1435,8 @@ class ClauseReader:
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
                 return False  # "cooperation with B in tourism": B is the partner, not the one who develops
+            if self._zh_names_a_firm(m):
+                return False  # 鼓励俄罗斯企业参与…, 俄罗斯管道运输公司: the firm does it, the country only says whose it is
             if predicate in self.lex.not_at_place and self._locative(m):
                 return False  # "A在哈尔滨与B签署", "строительство в ТОР финансируется": the place does nothing
             if self.language == "ru" and _ru_origin(self.linked.text, self._list_of(m, mentions)[0]):
@@ -1424,6 +1533,16 @@ class ClauseReader:
             if any(obj.end <= at < subject.start for at in found) or (
                 verb_final and any(at >= subject.end for at in found)
             ):
+                if self._cjk_jointly_built(predicate, members, obj):  # X由A与B共同建设: B builds it too
+                    members += [
+                        m
+                        for m in mentions
+                        if m.start >= members[-1].end
+                        and m not in members
+                        and self._fits(predicate, m, obj)
+                        and self._marked_partner(m, [])
+                        and not self._zh_names_a_firm(m)
+                    ]
                 return members, "object-first"
             if any(0 <= at - members[-1].end <= 20 for at in found):
                 return members, "object-first"  # "…, representatives from A and B were invited"
@@ -1462,10 +1581,21 @@ class ClauseReader:
         """For a joint predicate the partner does it too: in "AはBと協定に署名した" the name the marked
         partner B belongs to (the nearest fitting name before, not a place where it happens), in
         "A signed X with B" the partner after the object."""
-        if predicate not in self.lex.joint:
-            return []
         mentions = self.clause_mentions
+        if predicate not in self.lex.joint and not self._cjk_jointly_built(predicate, members, obj):
+            return []
         doers: list[Mention] = []
+        if predicate not in self.lex.joint:  # AとBは…を共同で整備する: the partner before the subject builds it too
+            doers += [
+                m
+                for m in mentions
+                if m.end <= max(obj.start, members[0].start)
+                and m not in members
+                and self._fits(predicate, m, obj)
+                and self._marked_partner(m, [])
+                and not self._nested(m, members[0])
+                and not self._zh_names_a_firm(m)
+            ]
         if self._marked_partner(members[0], []):
             before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
             if before and not self._nested(before[-1], members[0]):
@@ -1482,6 +1612,15 @@ class ClauseReader:
             ):
                 doers += [x for x in self._list_of(m, mentions) if fits(x) and x not in doers]
         return doers
+
+    def _cjk_jointly_built(self, predicate: str, members: list[Mention], obj: Mention) -> bool:
+        """Chinese and Japanese: is the work done jointly (a word of cooperation, 共同, after the doer and
+        up to just past the object: 「X」を共同で整備する, 共同建设X)? Then its partners do it too."""
+        if self.language not in CJK or predicate not in ("implements", "investsIn"):
+            return False
+        start, end = min(members[0].end, obj.end), max(obj.end, members[-1].end) + 12
+        span = fold(self.linked.text[start:end])
+        return any(phrase in span for (phrase, *_) in self.lex.relation_words["cooperatesWith"].phrases)
 
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
@@ -1687,6 +1826,8 @@ class ClauseReader:
             for second in mentions[i + 1 : i + 4]:
                 if first.entity == second.entity or self._nested(first, second):
                     continue
+                if self._zh_names_a_firm(first) or self._zh_names_a_firm(second):
+                    continue  # A与俄罗斯管道运输公司共同建设: the firm the catalog lacks is the party, not Russia
                 rule = self._joined(clause, first, second)
                 if rule is None:
                     continue
@@ -1703,9 +1844,11 @@ class ClauseReader:
                     and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
+                elif self._cjk_facing(clause, first.entity, second.entity):
+                    self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 if (
-                    "actor" in fa
-                    and "actor" in fb
+                    self._party_of_cooperation(fa)
+                    and self._party_of_cooperation(fb)
                     and said
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
@@ -1717,6 +1860,23 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _zh_names_a_firm(self, mention: Mention) -> bool:
+        """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
+        俄罗斯企业): the words after it up to an enterprise noun, with no connector or verb between?"""
+        if self.language != "zh" or "place" not in self.fam(mention) and "territory" not in self.fam(mention):
+            return False
+        after = fold(self.linked.text[mention.end : mention.end + 12])
+        nouns = "|".join(re.escape(n) for n in self.lex.enterprise_nouns)
+        return (
+            bool(nouns)
+            and re.match(rf"[^\s与和及同跟、，,。；;在由对向将为是的]{{0,8}}?(?:{nouns})", after) is not None
+        )
+
+    def _party_of_cooperation(self, family: frozenset[str]) -> bool:
+        """An actor; in Chinese and Japanese also a zone or port that runs its own cooperation
+        (哈尔滨新区与符拉迪沃斯托克自由港建立了合作机制)."""
+        return "actor" in family or (self.language in CJK and bool(family & {"site", "Port"}))
 
     def _ru_linked(self, cues: dict[str, list[int]]) -> bool:
         """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
@@ -1770,6 +1930,34 @@ class ClauseReader:
         if funded is None or clause.start - funded.end > 200 or not self._fits("fundedBy", funded, funder):
             return
         self._emit(funded.entity, "fundedBy", funder.entity, clause.start, clause.end, "antecedent", modality)
+
+    def _zh_agent_of_topic(
+        self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
+    ) -> None:
+        """Chinese: a clause that opens with 由 and its doers and ends in the relation word, its object
+        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried."""
+        if self.language != "zh" or topic is None or not clause.mentions:
+            return
+        span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
+        if span is None or topic.mention.start < span.start:
+            return  # the object left out is said in the same sentence
+        text = self.linked.text
+        head = fold(text[clause.start : clause.mentions[0].start]).strip()
+        if not head.endswith(tuple(self.lex.agent_before)) or len(head) > 3:
+            return
+        doers = self._list_of(clause.mentions[0], clause.mentions)
+        if len(doers) != len(clause.mentions):
+            return  # another name in the clause is the object
+        last = max(m.end for m in doers)
+        for predicate, found in cues.items():
+            if not any(at >= last for at in found):
+                continue
+            for doer in doers:
+                if self._fits(predicate, doer, topic.mention) and topic.mention.entity != doer.entity:
+                    start = min(topic.mention.start, clause.start)
+                    self._emit(
+                        doer.entity, predicate, topic.mention.entity, start, clause.end, "agent-of-topic", modality
+                    )
 
     def _zh_ends_of_link(self, first: Mention, second: Mention, clause: Clause) -> bool:
         """Chinese: two places after a word of linking in their clause (打通连接牡丹江与乌苏里斯克的
@@ -1861,6 +2049,8 @@ class ClauseReader:
         for position, partner in enumerate(mentions):
             if "actor" not in self.fam(partner) or not self._marked_partner(partner, mentions[position + 1 :]):
                 continue
+            if self._zh_names_a_firm(partner):
+                continue  # 与俄罗斯铁路物流公司共同建设: the partner is the firm, not its country
             candidate = next(
                 (
                     m
@@ -2297,7 +2487,10 @@ class ClauseReader:
                     self.qualifiers.add((inner.start, inner.end))
                 continue
             end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
-            if self._place_in_place(a, b, a.start, end, "compound", "stated"):
+            if self._cjk_same_rank_compound(a, b, gap):
+                self._emit(b.entity, "locatedIn", a.entity, a.start, end, "compound", "stated")
+                self.qualifiers.add((a.start, a.end))
+            elif self._place_in_place(a, b, a.start, end, "compound", "stated"):
                 outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
                 self.qualifiers.add((outer.start, outer.end))
 
@@ -2331,6 +2524,17 @@ class ClauseReader:
             return None
         ranks = self.lex.rank.get(self.cls(inner), 0), self.lex.rank.get(self.cls(outer), 0)
         return inner if 0 < ranks[0] < ranks[1] else None
+
+    def _cjk_same_rank_compound(self, a: Mention, b: Mention, gap: str) -> bool:
+        """Chinese and Japanese: a city named after the city that holds it (双鸭山市饶河县, 牡丹江市の綏芬河):
+        the catalog puts the second in the first, or the second is a discovered town right after it."""
+        if self.language not in CJK or self.cls(a) != "City" or self.cls(b) != "City" or a.entity == b.entity:
+            return False
+        if a.entity not in self.catalog:
+            return False
+        if b.entity in self.catalog:
+            return a.entity in self.catalog.ancestors(b.entity)
+        return gap == ""
 
     def _inner_places(self, mentions: list[Mention]) -> None:
         """A place whose own name ends with a larger place after a word of the compounds
@@ -2441,6 +2645,69 @@ class ClauseReader:
             return False
         words = _TOKEN.findall(after.split("«")[0].split(",")[0])
         return bool(words) and len(words) <= 4 and "passive" in _word_kinds(words[0].lower())
+
+    def _cjk_settled(self, clause: Clause, modality: str) -> None:
+        """Chinese and Japanese: a facility, firm or zone set up in a place (`settled`: Y在X投产, Y已在X落户;
+        XにY本社を置くZ, Xに建設したY, YはXに拠点を置く) lies in it. The place is marked 在/于 (zh) or followed
+        by に and the word (ja); the thing is the nearest name before it (zh, ja topic) or just after (ja)."""
+        if self.language not in CJK or not self.lex.settled.phrases:
+            return
+        text, mentions = self.linked.text, clause.mentions
+        for i, place in enumerate(mentions):
+            if not self.fam(place) & {"territory", "site"}:
+                continue
+            after = fold(text[place.end : min(clause.end, place.end + 12)])
+            if self.language == "zh":
+                word = self._zh_settled_at(place, clause.end)
+                near = [m for m in reversed(mentions[:i]) if m.end <= place.start][:1]
+                if word and near and re.search(r"[，,。；;的]", text[near[0].end : place.start]):
+                    near = []  # 由A投资建设的工厂在X投产: the plant the catalog lacks went into operation, not A
+            else:
+                tail = after[1:] if after.startswith("に") else ""
+                word = bool(tail) and any(tail.startswith(w) for (w, *_) in self.lex.settled.phrases)
+                later = [m for m in mentions[i + 1 :] if m.start - place.end <= 24][:1]
+                earlier = [
+                    m
+                    for m in reversed(mentions[:i])
+                    if fold(text[m.end : m.end + 2]).lstrip("」』）)").startswith("は")
+                ][:1]
+                near = later or earlier
+            if (
+                not word
+                or not near
+                or "place" not in self.fam(near[0])
+                and not self.fam(near[0]) & {"organization", "project"}
+            ):
+                continue
+            thing = near[0]
+            if self.fam(thing) & {"territory"} and "site" not in self.fam(thing):
+                continue  # a city is not set up in a place
+            self._place_in_place(
+                thing, place, min(thing.start, place.start), max(thing.end, place.end), "settled", modality
+            )
+
+    def _zh_capital_of(self, clause: Clause, modality: str) -> None:
+        """Chinese: "A是B的首府" (`located_after` right after B, a copula between A and B): A lies in B."""
+        if self.language != "zh":
+            return
+        found = self.lex.located_after.find(clause)
+        text = self.linked.text
+        for a, b in zip(clause.mentions, clause.mentions[1:]):
+            links = {phrase for (phrase, *_) in self.lex.object_first_links.phrases}
+            if fold(text[a.end : b.start]).strip() in links and b.end in found:
+                word = next((w for (w, *_) in self.lex.located_after.phrases if text.startswith(w, b.end)), "")
+                self._place_in_place(a, b, a.start, b.end + len(word), "capital", modality)
+
+    def _zh_settled_at(self, place: Mention, end: int) -> bool:
+        """Chinese: is the place marked 在/于 and followed by a word of setting up that takes no object
+        of its own (Y在X投产。, not A在X建成工厂)?"""
+        if not self._locative(place):
+            return False
+        rest = re.sub(r"^(?:境内|市内|区内)", "", fold(self.linked.text[place.end : min(end, place.end + 12)]))
+        return any(
+            rest.startswith(w) and re.match(r"(?:了)?(?:[，,。；;）)]|$)", rest[len(w) :]) is not None
+            for (w, *_) in self.lex.settled.phrases
+        )
 
     def _ja_located_after(self, clause: Clause, found: list[int], modality: str) -> None:
         """Japanese: "AはBに位置する", "AはBの郊外に位置し", "AはBの管轄下にあり": the topic A lies in B,
@@ -2719,7 +2986,26 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
+def faced_not_adjoining(linked: LinkedText, cue: int, ends: Iterable[tuple[str, Mention]]) -> bool:
+    """Chinese: is the cue of adjacency at `cue` a word of facing (`facing`) said of two
+    places (class, mention) none of which is a country (the clause reader gives them as counterparts),
+    or of a river they face each other across (隔乌苏里江相望)?"""
+    lex = lexicon(linked.language)
+    if lex is None or linked.language != "zh":
+        return False  # Japanese facing sentences keep the pattern's adjoins (tests/test_extract.py pins it)
+    span = next((s for s in linked.sentences if s.start <= cue < s.end), None)
+    if span is None or not lex.facing.find(Clause(linked.text, span.start, span.end, [], linked.language)):
+        return False
+    text = linked.text
+    for cls, mention in ends:
+        if cls == "GeoFeature" and (text[max(0, mention.start - 1) : mention.start] == "隔"):
+            return True
+    return all(cls not in ("Country", "GeoFeature") for cls, _ in ends)
+
+
 _ZH_BUILD = "建设"
+_JA_COST = re.compile(r"(?:建設|整備|開発)(?:費|資金|コスト)")
+_ZH_DEMONSTRATIVE = re.compile(r"[\s（(0-9.、]*(?:该|此|这一?)[\u4e00-\u9fff]")
 
 
 def negated_clauses(linked: LinkedText, index: int) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
-from amurkg.extract.clauses import negated_clauses, partner_clause_read, partners_not_counterparts
+from amurkg.extract.clauses import faced_not_adjoining, negated_clauses, partner_clause_read, partners_not_counterparts
 from amurkg.extract.cues import cues, find_cue, is_connector, link_word_before
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
@@ -233,6 +233,8 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
             distinct.append(mention)
     if len(distinct) >= 2:
         first, second = sorted(distinct[:2], key=lambda m: m.start)
+        if faced_not_adjoining(view.linked, cue_offset, [(view.cls(m), m) for m in (first, second)]):
+            return  # 嘉荫县与犹太自治州隔江相望: the clause reader gives counterparts
         if not view.nested(first, second):
             yield view.relation(first.entity, "adjoins", second.entity)
 
