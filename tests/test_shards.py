@@ -182,3 +182,21 @@ def test_a_shape_that_reads_what_later_documents_add_is_validated_on_the_whole_g
     assert {v.message for v in lean.value.violations} == {
         "The entity of a mention is in at most two documents (a test)."
     }
+
+
+def test_a_document_shard_alone_describes_its_own_nodes(built):
+    """What per-shard validation relies on: a subject that no shared shard describes is described by
+    one document shard only (its mentions, evidence, observations), so its triples are all in it."""
+    from amurkg.pipeline.serialize import shard_triples
+
+    shared: set = set()
+    owners: dict = {}
+    for number, (shard, lines) in enumerate(zip(built.shards, built.shard_lines())):
+        subjects = {s for s, _, _ in shard_triples(lines, f"b{number}x")}
+        if shard.name.startswith("document/"):
+            for subject in subjects:
+                owners.setdefault(subject, set()).add(shard.name)
+        else:
+            shared |= subjects
+    in_two = [s for s, names in owners.items() if s not in shared and len(names) > 1]
+    assert owners and in_two == []
