@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
@@ -44,3 +45,27 @@ def test_an_unchanged_project_is_not_rebuilt_and_the_cache_can_be_cleared(projec
     assert result.exit_code == 0 and "up to date" not in result.output
     result = runner.invoke(app, ["build", "--clear-cache", *root])
     assert result.exit_code == 0 and not project_copy.cache.exists()
+
+
+@pytest.mark.parametrize("validate", [True, False])
+def test_one_changed_document_rewrites_only_its_own_shard(project_copy, monkeypatch, validate):
+    """After one document changed, every other document's shard (and, validated, its recorded
+    validation) is reused: one document shard is written, validated or not, and the Turtle is the
+    same as a build from scratch."""
+    from amurkg.pipeline.shards import ShardFolder
+
+    first = build(project_copy, validate=validate, keep_graph=False)
+    victim = sorted(project_copy.documents.glob("*.txt"))[1]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nBlagoveshchensk and Heihe.\n", encoding="utf-8")
+    written: list[str] = []
+    write = ShardFolder.write
+    monkeypatch.setattr(
+        ShardFolder, "write", lambda self, shard, data: written.append(shard.name) or write(self, shard, data)
+    )
+    again = build(project_copy, validate=validate, keep_graph=False)
+    changed = next(d.id for d in first.documents if d.file.split("/")[-1] == victim.name)
+    assert [name for name in written if name.startswith("document/")] == [f"document/{changed}"]
+    assert again.validated_documents == (1 if validate else 0)
+    monkeypatch.undo()
+    scratch = build(project_copy, validate=False, use_cache=False)
+    assert turtle_bytes(again.graph) == turtle_bytes(scratch.graph)

@@ -77,13 +77,31 @@ aksh:MentionedOnceShape a sh:NodeShape ;
 """
 
 
-def test_a_build_that_keeps_no_graph_finds_the_same_violations(project_copy):
-    """Validated on the fast engine's index of the shards instead of an rdflib union: the same
-    violations, also of nodes whose values come from several document shards."""
+def _no_whole_graph(monkeypatch) -> list:
+    """Fail if a build validates the whole graph; the per-shard validators it made, for inspection."""
+    from amurkg.pipeline import build as build_module
+
+    made: list = []
+    make = build_module._shard_validation
+
+    def keep(*args):
+        made.append(make(*args))
+        return made[-1]
+
+    monkeypatch.setattr(build_module, "_shard_validation", keep)
+    monkeypatch.setattr(build_module, "_validate_whole_from_shards", lambda *a: pytest.fail("whole graph validated"))
+    return made
+
+
+def test_a_build_that_keeps_no_graph_finds_the_same_violations(project_copy, monkeypatch):
+    """Validated one document shard at a time instead of on an rdflib union: the same violations,
+    also of nodes whose values come from several document shards (ak:mentionedIn), and the whole
+    graph is never indexed."""
     with project_copy.shapes.open("a", encoding="utf-8") as shapes:
         shapes.write(NEW_SHAPE + CROSS_SHARD_SHAPE)
     with pytest.raises(ValidationFailed) as kept:
         build(project_copy, use_cache=False)
+    _no_whole_graph(monkeypatch)
     with pytest.raises(ValidationFailed) as lean:
         build(project_copy, use_cache=False, keep_graph=False, keep_relations=False)
     assert lean.value.violations == kept.value.violations
@@ -111,3 +129,74 @@ def test_the_store_of_record_holds_one_named_graph_per_shard_and_answers_as_embe
     for name, query in library().items():  # the union of the named graphs answers every named query alike
         on_store = run_query(store, query.text, named=query, lang="ru")
         assert on_store.rows == run_query(embedded, query.text, named=query, lang="ru").rows, name
+
+
+def test_a_document_shard_is_validated_without_the_other_documents(project_copy, monkeypatch):
+    """The context the documents are validated against holds the catalog, relations, co-mentions and
+    the nodes the documents share with them (entities, document nodes), not a single mention, and
+    about a tenth of the documents' triples at most."""
+    from rdflib.namespace import RDF
+
+    from amurkg.namespaces import AK
+
+    made = _no_whole_graph(monkeypatch)
+    result = build(project_copy, use_cache=False, keep_graph=False, keep_relations=False)
+    assert result.violations == [] and result.validated_documents == len(result.documents)
+    context = made[0].context
+    assert not context.subjects(RDF.type, AK.Mention)
+    assert context.subjects(RDF.type, AK.Document)  # shared: entities are ak:mentionedIn them
+    in_documents = sum(s.triples for s in result.shards if s.name.startswith("document/"))
+    from_documents = sum(1 for _ in context.triples()) - sum(
+        s.triples for s in result.shards if not s.name.startswith("document/")
+    )
+    assert 0 < from_documents < in_documents / 10
+
+
+GROWING_SHAPE = """
+aksh:MentionOfAFrequentEntityShape a sh:NodeShape ;
+    sh:targetClass ak:Mention ;
+    sh:property [ sh:path ( ak:entity ak:mentionedIn ) ; sh:maxCount 2 ;
+                  sh:message "The entity of a mention is in at most two documents (a test)."@en ] .
+"""
+
+
+def test_a_shape_that_reads_what_later_documents_add_is_validated_on_the_whole_graph(project_copy, monkeypatch):
+    """A mention's shape that counts its entity's documents cannot be answered one document at a time
+    (the count grows with every document): the build validates the whole graph instead, same
+    violations as a build that keeps it, and records them for the next build."""
+    from amurkg.pipeline import build as build_module
+
+    with project_copy.shapes.open("a", encoding="utf-8") as shapes:
+        shapes.write(GROWING_SHAPE)
+    with pytest.raises(ValidationFailed) as kept:
+        build(project_copy, use_cache=False)
+    whole = build_module._validate_whole_from_shards
+    calls: list = []
+    monkeypatch.setattr(build_module, "_validate_whole_from_shards", lambda *a: calls.append(1) or whole(*a))
+    with pytest.raises(ValidationFailed) as lean:
+        build(project_copy, use_cache=False, keep_graph=False, keep_relations=False)
+    assert calls == [1]
+    with pytest.raises(ValidationFailed) as again:
+        build(project_copy, keep_graph=False, keep_relations=False)
+    assert lean.value.violations == kept.value.violations == again.value.violations
+    assert {v.message for v in lean.value.violations} == {
+        "The entity of a mention is in at most two documents (a test)."
+    }
+
+
+def test_a_document_shard_alone_describes_its_own_nodes(built):
+    """What per-shard validation relies on: a subject that no shared shard describes is described by
+    one document shard only (its mentions, evidence, observations), so its triples are all in it."""
+    from amurkg.pipeline.serialize import shard_triples
+
+    shared: set = set()
+    owners: dict = {}
+    for number, (shard, lines) in enumerate(zip(built.shards, built.shard_lines())):
+        subjects = {s for s, _, _ in shard_triples(lines, f"b{number}x")}
+        if shard.name.startswith("document/"):
+            for subject in subjects:
+                owners.setdefault(subject, set()).add(shard.name)
+        else:
+            shared |= subjects
+    in_two = [s for s, names in owners.items() if s not in shared and len(names) > 1]
+    assert owners and in_two == []

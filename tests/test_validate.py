@@ -184,3 +184,114 @@ def test_shapes_beyond_shacl_core_are_left_to_pyshacl(layout, ontology_and_shape
     graph = Graph().parse(layout.turtle, format="turtle")
     violations = shacl_violations(graph, shapes, ontology, "fast")
     assert violations and {v.message for v in violations} == {"no countries, please"}
+
+
+# --- validation one document shard at a time -------------------------------------------------------
+
+GLOBAL = ("catalog", "relations", "co-mentions")
+
+
+def _split_like_the_build(data: Graph, built, ontology: Graph) -> tuple[list[tuple], list[list[tuple]]]:
+    """`data` cut along the seed build's shards: a triple of a document's shard, or about a node only
+    a document's shard describes, goes with that document; the rest (the ontology's triples left
+    out) is shared."""
+    from amurkg.pipeline.serialize import shard_triples
+
+    owner: dict = {}
+    only_in: dict = {}
+    shared_subjects: set = set()
+    for number, (shard, lines) in enumerate(zip(built.shards, built.shard_lines())):
+        for triple in shard_triples(lines, f"t{number}x"):
+            if shard.name.startswith("document/"):
+                owner[triple] = shard.name
+                only_in.setdefault(triple[0], set()).add(shard.name)
+            else:
+                shared_subjects.add(triple[0])
+    documents: dict[str, list[tuple]] = {s.name: [] for s in built.shards if s.name.startswith("document/")}
+    shared = []
+    for triple in data:
+        if triple in ontology:
+            continue
+        name = owner.get(triple)
+        if name is None and triple[0] not in shared_subjects and len(only_in.get(triple[0], ())) == 1:
+            name = next(iter(only_in[triple[0]]))
+        (documents[name] if name else shared).append(triple)
+    return shared, list(documents.values())
+
+
+def _per_shard(shared: list[tuple], documents: list[list[tuple]], shapes: Graph, ontology: Graph, names: Graph):
+    """The build's per-shard validation of these pieces: the violations, sorted."""
+    from amurkg.pipeline import shards
+    from amurkg.pipeline.validate import ShardValidation
+
+    checker = ShardValidation(shapes, ontology, names=names)
+    checker.add_context(shared)
+    found: set = set()
+    for triples in documents:
+        own, _ = checker.add_document(triples, validate=True)
+        found.update(v for each in own.values() for v in each)
+    found.update(v for each in checker.finish(shards.nodes_of(shared)).values() for v in each)
+    return sorted(found, key=str)
+
+
+def test_validating_one_document_shard_at_a_time_finds_what_pyshacl_finds(broken, built, ontology_and_shapes):
+    """Each document's own nodes against the catalog and the nodes it shares with it, then the
+    shared nodes once: the same violations as pySHACL on the whole broken graph, some of them found
+    in a document's pass (a mention, an evidence) and some in the shared pass (an entity, a document)."""
+    ontology, shapes = ontology_and_shapes
+    shared, documents = _split_like_the_build(broken, built, ontology)
+    assert len(documents) == len(built.documents) and all(documents)
+    found = _per_shard(shared, documents, shapes, ontology, broken)
+    assert found == pyshacl_violations(broken, shapes, ontology)
+    assert any(v.path == "ak:start" and "xsd:integer" in v.message for v in found)  # a mention's
+    assert any(v.focus == "id:heihe" and "targetsIndustry" in v.message for v in found)  # an entity's
+    assert any("dcterms:language" in v.message for v in found)  # a document's (shared through ak:mentionedIn)
+
+
+def test_the_seed_graph_conforms_one_document_shard_at_a_time(built, ontology_and_shapes):
+    ontology, shapes = ontology_and_shapes
+    graph = built.graph
+    shared, documents = _split_like_the_build(graph, built, ontology)
+    assert _per_shard(shared, documents, shapes, ontology, graph) == []
+
+
+BACKWARD_SHAPE = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ak: <https://w3id.org/amurkg/ontology#> .
+<urn:mentioned> a sh:NodeShape ; sh:targetClass ak:City ;
+    sh:property [ sh:path [ sh:inversePath ak:entity ] ; sh:minCount 3 ; sh:message "a city mentioned three times" ] .
+<urn:counted> a sh:NodeShape ; sh:targetObjectsOf ak:document ;
+    sh:property [ sh:path [ sh:inversePath ak:document ] ; sh:maxCount 3 ; sh:message "at most three mentions" ] .
+"""
+
+
+def test_shapes_read_backwards_see_every_shard(built, ontology_and_shapes):
+    """A path read from object to subject (mentions of a city, in any document; the mentions of a
+    document) moves the pointing triples to the shared context: the same violations as pySHACL."""
+    ontology, _ = ontology_and_shapes
+    shapes = Graph().parse(data=BACKWARD_SHAPE, format="turtle")
+    graph = built.graph
+    shared, documents = _split_like_the_build(graph, built, ontology)
+    found = _per_shard(shared, documents, shapes, ontology, graph)
+    expected = pyshacl_violations(graph, shapes, ontology)
+    assert found == expected
+    assert {v.message for v in found} == {"a city mentioned three times", "at most three mentions"}
+
+
+def test_a_document_that_read_a_growing_part_of_the_context_asks_for_the_whole_graph(built, ontology_and_shapes):
+    """A mention's shape that counts its entity's documents reads what later documents add: the
+    per-shard validation says so instead of answering from a part of the graph."""
+    from amurkg.pipeline.validate import ContextGrew
+
+    ontology, _ = ontology_and_shapes
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ak: <https://w3id.org/amurkg/ontology#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass ak:Mention ;
+            sh:property [ sh:path ( ak:entity ak:mentionedIn ) ; sh:maxCount 2 ] .
+        """,
+        format="turtle",
+    )
+    graph = built.graph
+    shared, documents = _split_like_the_build(graph, built, ontology)
+    with pytest.raises(ContextGrew):
+        _per_shard(shared, documents, shapes, ontology, graph)

@@ -46,9 +46,16 @@ from amurkg.pipeline.serialize import (
     write_atomically,
     write_turtle_streamed,
 )
-from amurkg.pipeline.shacl import DataIndex
+from amurkg.pipeline.shacl import DataIndex, Unsupported
 from amurkg.pipeline.shards import Piece, Shard, ShardFolder
-from amurkg.pipeline.validate import Engine, Violation, shacl_violations, violations_by_focus
+from amurkg.pipeline.validate import (
+    ContextGrew,
+    Engine,
+    ShardValidation,
+    Violation,
+    shacl_violations,
+    violations_by_focus,
+)
 from amurkg.text.link import LinkedText
 
 Progress = Callable[[str], None]
@@ -191,10 +198,12 @@ def build(
     shard_code = shards.code_fingerprint(
         (assemble, observation_rdf, standard_terms, shards, shacl, validate_module), (layout.shapes, layout.ontology)
     )
-    # the union of the shards (what exports/amurkg.ttl holds), when kept or validated by pySHACL; the
-    # fast engine validates a build that does not keep it on its own index of the union (a third of the size)
-    index = DataIndex(ontology) if validate and engine == "fast" and not keep_graph else None
-    graph = assemble.new_graph(ontology) if keep_graph or (validate and index is None) else None
+    # a build that does not keep the graph validates one document shard at a time (the fast engine, with
+    # only the context each needs); shapes that need the whole graph get the fast engine's index of the
+    # union; the union itself is held when kept or validated by pySHACL
+    checker = _shard_validation(shapes, ontology) if validate and engine == "fast" and not keep_graph else None
+    index = DataIndex(ontology) if validate and engine == "fast" and not keep_graph and checker is None else None
+    graph = assemble.new_graph(ontology) if keep_graph or (validate and index is None and checker is None) else None
     union: Graph | DataIndex | None = graph if graph is not None else index
     unwritten: dict[str, bytes] = {}  # shards whose file could not be written (a full disk)
     catalog_graph, statements = assemble.new_graph(), Piece()
@@ -227,8 +236,12 @@ def build(
         assemble.add_relation(statements, relation, evidence=catalog_graph)
     if any_observations:
         observation_rdf.add_indicator_scheme(catalog_graph)
+    if checker is not None:  # what the documents are validated against: the catalog and relations so far
+        checker.add_context(catalog_graph)
+        statements.mirror(checker.context)
     made: list[Shard] = []
     fresh: dict[Shard, set] = {}  # document shards written now, with their nodes (validated below)
+    found: dict[Shard, dict] = {}  # (checker) violations of a fresh document's own nodes
     recorded: list[Violation] = []  # violations recorded with unchanged document shards
     methods = Counter(r.method for r in claims)
     for document, outcome in zip(documents, waiting.taken()):
@@ -249,13 +262,20 @@ def build(
         shard = Shard(shards.document_shard(document.id), key, len(piece))
         made.append(shard)
         known = folder.violations(shard) if folder.has(shard) and use_cache else None
-        if known is None:
+        if known is None and not validate and use_cache and folder.path(shard).is_file():
+            pass  # written by an earlier build (its key decides its bytes); not validated by this one
+        elif known is None:
             data = shards.nquads(piece, shards.graph_name(shard.name))
             if not folder.write(shard, data):
                 unwritten[shard.name] = data
-            fresh[shard] = shards.nodes_of(piece) if validate else set()
+            if checker is not None:  # its own nodes validated now; those it shares with the context at the end
+                found[shard], fresh[shard] = checker.add_document(piece, validate=True)
+            else:
+                fresh[shard] = shards.nodes_of(piece) if validate else set()
         else:
             recorded.extend(Violation(*v) for v in known)
+            if checker is not None:
+                checker.add_document(piece, validate=False)
         if keep_relations:
             relations.extend(outcome.relations)
         methods.update(r.method for r in outcome.relations)  # (the documents' relations are distinct)
@@ -287,6 +307,8 @@ def build(
         if not folder.path(shard).is_file() and not folder.write(shard, data):
             unwritten[shard.name] = data
         if name != "ontology":
+            if checker is not None and name != "relations":  # (the relations went to it as they were made)
+                checker.add_context(piece, new_only=name == "catalog")  # (with the standard terms added since)
             if graph is not None:
                 graph.addN((s, p, o, graph) for s, p, o in piece)
             elif index is not None:
@@ -302,8 +324,13 @@ def build(
             "validating with SHACL"
             + (" (pySHACL)" if engine == "full" else f" ({len(fresh)} changed document shards, the catalog's nodes)")
         )
-        assert union is not None
-        violations = _validate_shards(union, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
+        if checker is not None:
+            violations = _finish_shard_validation(
+                checker, shapes, ontology, fresh, found, global_nodes, recorded, folder, made, unwritten
+            )
+        else:
+            assert union is not None
+            violations = _validate_shards(union, shapes, ontology, engine, fresh, global_nodes, recorded, folder)
         clock.lap("validate")
         if violations:
             raise ValidationFailed(violations)
@@ -386,6 +413,72 @@ def _validate_shards(
     for each in by_focus.values():
         found.update(each)
     return sorted(found, key=str)
+
+
+def _shard_validation(shapes: Graph, ontology: Graph) -> ShardValidation | None:
+    """One document shard at a time, or None when the shapes need the whole graph."""
+    try:
+        return ShardValidation(shapes, ontology, names=assemble.new_graph())
+    except Unsupported:
+        return None
+
+
+def _finish_shard_validation(
+    checker: ShardValidation,
+    shapes: Graph,
+    ontology: Graph,
+    fresh: dict[Shard, set],
+    found: dict[Shard, dict],
+    global_nodes: set,
+    recorded: list[Violation],
+    folder: ShardFolder,
+    made: list[Shard],
+    unwritten: dict[str, bytes],
+) -> list[Violation]:
+    """Validate the context's nodes (the catalog, relations, co-mentions and what the documents share
+    with them), record each new document shard's violations beside it, and add the recorded ones of
+    the unchanged documents. If a document read a part of the context that grew after it was
+    validated, the whole graph is read back from the shards and validated as before."""
+    try:
+        shared = checker.finish(global_nodes)
+    except ContextGrew:
+        return _validate_whole_from_shards(shapes, ontology, fresh, recorded, folder, made, unwritten)
+    everything = set(recorded)
+    for shard, touching in fresh.items():
+        own = set(v for each in found[shard].values() for v in each)
+        own.update(v for node in touching for v in shared.get(node, ()))
+        folder.record(shard, [[v.focus, v.path, v.message] for v in sorted(own, key=str)])
+        everything |= own
+    for each in shared.values():
+        everything.update(each)
+    return sorted(everything, key=str)
+
+
+def _validate_whole_from_shards(
+    shapes: Graph,
+    ontology: Graph,
+    fresh: dict[Shard, set],
+    recorded: list[Violation],
+    folder: ShardFolder,
+    made: list[Shard],
+    unwritten: dict[str, bytes],
+) -> list[Violation]:
+    """The fast engine on its index of every shard read back (the nodes of the shared shards and of
+    the new document shards validated, the rest as context), each new shard's violations recorded."""
+    index = DataIndex(())
+    nodes: dict[Shard, set] = {}
+    for number, shard in enumerate(made):
+        data = unwritten.get(shard.name)
+        lines = [line for line in (data if data is not None else folder.path(shard).read_bytes()).split(b"\n") if line]
+        triples = list(shard_triples(lines, f"s{number}x"))
+        for triple in triples:
+            index.add(triple)
+        if shard in fresh or shard.name in ("catalog", "relations", "co-mentions"):
+            nodes[shard] = shards.nodes_of(triples)
+    fresh_by_name = {shard.name: shard for shard in fresh}
+    global_nodes = set().union(*(n for s, n in nodes.items() if s.name not in fresh_by_name))
+    new = {shard: n for shard, n in nodes.items() if shard.name in fresh_by_name}
+    return _validate_shards(index, shapes, ontology, "fast", new, global_nodes, recorded, folder)
 
 
 class _OutcomeSpill:

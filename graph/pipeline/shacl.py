@@ -70,48 +70,22 @@ class Result:
     severity: URIRef
 
 
-class DataIndex:
-    """The data graph (any iterable of triples) as dictionaries: subject → predicate → objects, and the inverse."""
+class _Lookups:
+    """What the engine asks of the data beyond objects and subjects: classes, instances, targets."""
 
-    def __init__(self, graph: Iterable[tuple]):
-        self.out: dict = defaultdict(lambda: defaultdict(list))
-        self.into: dict = defaultdict(lambda: defaultdict(list))
-        for s, p, o in graph:
-            self.out[s][p].append(o)
-            self.into[o][p].append(s)
+    def __init__(self) -> None:
         self._supers: dict = {}
         self._instances: dict = {}
-        self._pairs: dict | None = None
-
-    def add(self, triple: tuple, /) -> None:
-        """One more triple (before the first validation; a triple is given once: the shards are disjoint)."""
-        s, p, o = triple
-        self.out[s][p].append(o)
-        self.into[o][p].append(s)
-
-    def triples(self) -> Iterator[tuple]:
-        for s, properties in self.out.items():
-            for p, objects in properties.items():
-                for o in objects:
-                    yield s, p, o
-
-    def pairs(self, predicate: Term) -> list:
-        """(subject, object) of every triple with this predicate (indexed on first use)."""
-        if self._pairs is None:
-            self._pairs = defaultdict(list)
-            for s, properties in self.out.items():
-                for p, objects in properties.items():
-                    self._pairs[p].extend((s, o) for o in objects)
-        return self._pairs.get(predicate, [])
 
     def objects(self, node: Term, predicate: Term) -> list:
-        """The objects of (node, predicate), in the data's order."""
-        found = self.out.get(node)
-        return found.get(predicate, []) if found else []
+        raise NotImplementedError
 
     def subjects(self, predicate: Term, node: Term) -> list:
-        found = self.into.get(node)
-        return found.get(predicate, []) if found else []
+        raise NotImplementedError
+
+    def typed(self, cls: Term) -> list:
+        """The subjects of (?, rdf:type, cls) whose targets this index answers for."""
+        return self.subjects(RDF.type, cls)
 
     def superclasses(self, cls: Term) -> set:
         """The class and every class it is an rdfs:subClassOf of, transitively."""
@@ -139,10 +113,122 @@ class DataIndex:
                         stack.append(child)
             found: dict = {}
             for each in sorted(classes, key=str):
-                for node in self.subjects(RDF.type, each):
+                for node in self.typed(each):
                     found[node] = None
             self._instances[cls] = list(found)
         return self._instances[cls]
+
+
+class DataIndex(_Lookups):
+    """The data graph (any iterable of triples) as dictionaries: subject → predicate → objects, and the inverse."""
+
+    def __init__(self, graph: Iterable[tuple]):
+        super().__init__()
+        self.out: dict = defaultdict(lambda: defaultdict(list))
+        self.into: dict = defaultdict(lambda: defaultdict(list))
+        for s, p, o in graph:
+            self.out[s][p].append(o)
+            self.into[o][p].append(s)
+        self._pairs: dict | None = None
+
+    def add(self, triple: tuple, /) -> None:
+        """One more triple (before the first validation; a triple is given once: the shards are disjoint)."""
+        s, p, o = triple
+        self.out[s][p].append(o)
+        self.into[o][p].append(s)
+
+    def has(self, node: Term) -> bool:
+        """Is the node a subject or an object of the data?"""
+        return node in self.out or node in self.into
+
+    def triples(self) -> Iterator[tuple]:
+        for s, properties in self.out.items():
+            for p, objects in properties.items():
+                for o in objects:
+                    yield s, p, o
+
+    def pairs(self, predicate: Term) -> list:
+        """(subject, object) of every triple with this predicate (indexed on first use)."""
+        if self._pairs is None:
+            self._pairs = defaultdict(list)
+            for s, properties in self.out.items():
+                for p, objects in properties.items():
+                    self._pairs[p].extend((s, o) for o in objects)
+        return self._pairs.get(predicate, [])
+
+    def objects(self, node: Term, predicate: Term) -> list:
+        """The objects of (node, predicate), in the data's order."""
+        found = self.out.get(node)
+        return found.get(predicate, []) if found else []
+
+    def subjects(self, predicate: Term, node: Term) -> list:
+        found = self.into.get(node)
+        return found.get(predicate, []) if found else []
+
+    def properties(self, node: Term) -> dict:
+        """predicate → objects of the node (sh:closed reads them all)."""
+        return self.out.get(node) or {}
+
+    def nodes(self) -> list:
+        """Every subject and object, in a stable order (a complex inverse path reads them all)."""
+        return list(dict.fromkeys([*self.out, *self.into]))
+
+
+class WholeGraphNeeded(Exception):
+    """The shapes read every node of the data (a complex inverse path): a layered index cannot answer."""
+
+
+class LayeredIndex(_Lookups):
+    """One shard's own triples (`top`) over a shared context (`base`): answers are the union of both.
+
+    Focus nodes come from the top only (`within` is a subset of its nodes, whose types and triples it
+    holds). Every answer that reads the context about a node the top does not describe is counted in
+    `reads` ((direction, node, predicate) → the fewest values seen), so a caller can check afterwards
+    that the context did not grow under the answer."""
+
+    def __init__(self, base: DataIndex, top: DataIndex, reads: dict):
+        super().__init__()
+        self.base, self.top, self.reads = base, top, reads
+
+    def _seen(self, key: tuple, values: list) -> None:
+        count = len(values)
+        if self.reads.get(key, count) >= count:
+            self.reads[key] = count
+
+    def objects(self, node: Term, predicate: Term) -> list:
+        above = self.top.objects(node, predicate)
+        if node in self.top.out:  # one of the shard's own subjects: all its triples are here
+            return above
+        below = self.base.objects(node, predicate)
+        self._seen(("out", node, predicate), below)
+        return below + above if below and above else below or above
+
+    def subjects(self, predicate: Term, node: Term) -> list:
+        above = self.top.subjects(predicate, node)
+        if self.top.has(node) and not self.base.has(node):  # the shard's own node
+            return above
+        below = self.base.subjects(predicate, node)
+        self._seen(("into", node, predicate), below)
+        return below + above if below and above else below or above
+
+    def typed(self, cls: Term) -> list:
+        return self.top.subjects(RDF.type, cls)
+
+    def pairs(self, predicate: Term) -> list:
+        return self.top.pairs(predicate)
+
+    def properties(self, node: Term) -> dict:
+        if node in self.top.out:
+            return self.top.properties(node)
+        below = self.base.properties(node)
+        self._seen(("all", node, None), [o for objects in below.values() for o in objects])
+        return below
+
+    def nodes(self) -> list:
+        raise WholeGraphNeeded("a complex inverse path reads every node of the graph")
+
+
+Index = DataIndex | LayeredIndex
 
 
 class Validator:
@@ -174,9 +260,9 @@ class Validator:
             shapes.update(shape for shape in self.shapes.subjects(RDF.type, kind) if self._is_class(shape))
         return sorted(shapes, key=lambda s: (isinstance(s, BNode), str(s)))
 
-    def validate(self, data: Graph | DataIndex, within: Container | None = None) -> list[Result]:
+    def validate(self, data: Graph | Index, within: Container | None = None) -> list[Result]:
         """The results of every focus node, or of the focus nodes in `within` only (one shard's nodes)."""
-        index = data if isinstance(data, DataIndex) else DataIndex(data)
+        index = data if isinstance(data, (DataIndex, LayeredIndex)) else DataIndex(data)
         self._conforms = {}
         results: list[Result] = []
         for shape in self.targeted:
@@ -190,7 +276,7 @@ class Validator:
 
     # --- targets -------------------------------------------------------------------------------
 
-    def _focus_nodes(self, index: DataIndex, shape: Term) -> list:
+    def _focus_nodes(self, index: Index, shape: Term) -> list:
         found: dict = dict.fromkeys(self.shapes.objects(shape, SH.targetNode))
         classes = list(self.shapes.objects(shape, SH.targetClass))
         if self._is_class(shape):
@@ -212,14 +298,14 @@ class Validator:
     def _deactivated(self, shape: Term) -> bool:
         return self.shapes.value(shape, SH.deactivated) == Literal(True)
 
-    def conforms(self, index: DataIndex, node: Term, shape: Term) -> bool:
+    def conforms(self, index: Index, node: Term, shape: Term) -> bool:
         key = (node, shape)
         if key not in self._conforms:
             self._conforms[key] = True  # a recursive shape conforms on its way back (SHACL leaves it open)
             self._conforms[key] = not any(True for _ in self._validate_shape(index, shape, node))
         return self._conforms[key]
 
-    def _validate_shape(self, index: DataIndex, shape: Term, focus: Term) -> Iterator[Result]:
+    def _validate_shape(self, index: Index, shape: Term, focus: Term) -> Iterator[Result]:
         compiled = self._compile(shape)
         if compiled is None:
             return
@@ -270,7 +356,7 @@ class Validator:
 
     # --- paths -----------------------------------------------------------------------------------
 
-    def _path_values(self, index: DataIndex, focus: Term, path: Term) -> Iterable:
+    def _path_values(self, index: Index, focus: Term, path: Term) -> Iterable:
         if isinstance(path, URIRef):
             return index.objects(focus, path)
         kind, step = self._path_plan(path)
@@ -282,7 +368,7 @@ class Validator:
         if kind == "inverse":
             if isinstance(step, URIRef):
                 return index.subjects(step, focus)
-            return [n for n in _all_nodes(index) if focus in set(self._path_values(index, n, step))]
+            return [n for n in index.nodes() if focus in set(self._path_values(index, n, step))]
         if kind == "alternative":
             return _unique(v for each in step for v in self._path_values(index, focus, each))
         return self._closure(index, focus, step, include_self=kind != "oneOrMore", repeat=kind != "zeroOrOne")
@@ -317,7 +403,7 @@ class Validator:
             self._values[key] = self.shapes.value(node, predicate)
         return self._values[key]
 
-    def _closure(self, index: DataIndex, focus: Term, step: Term, include_self: bool, repeat: bool) -> list:
+    def _closure(self, index: Index, focus: Term, step: Term, include_self: bool, repeat: bool) -> list:
         seen: dict = {focus: None} if include_self else {}
         frontier = [focus]
         while frontier:
@@ -488,7 +574,7 @@ class Validator:
         if ignored is not None:
             allowed.update(self._list(ignored))
         for value in values:
-            for predicate, objects in sorted(index.out.get(value, {}).items(), key=lambda po: str(po[0])):
+            for predicate, objects in sorted(index.properties(value).items(), key=lambda po: str(po[0])):
                 if predicate not in allowed:
                     for obj in objects:
                         yield "ClosedConstraintComponent", obj
@@ -531,10 +617,6 @@ def _default_message(component: str) -> str:
     """The message of a shape without sh:message: "MinCountConstraintComponent" → "violates sh:minCount"."""
     name = component.removesuffix("ConstraintComponent")
     return f"violates sh:{name[0].lower()}{name[1:]}"
-
-
-def _all_nodes(index: DataIndex) -> list:
-    return list(dict.fromkeys([*index.out, *index.into]))
 
 
 def _unique(values: Iterable) -> list:

@@ -49,6 +49,12 @@ class Piece:
                 self._union.add(triple)
         return self
 
+    def mirror(self, union: Any) -> None:
+        """Send the triples so far, and every new one, also to `union`."""
+        for triple in self.triples:
+            union.add(triple)
+        self._union = union
+
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.triples)
 
