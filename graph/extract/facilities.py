@@ -36,6 +36,7 @@ _REACH = 8  # sentences an anaphor may stand after the facility's last mention
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _JA_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ffー]")
 _CLAUSE_END = "，。；！？,.;!?\n"
+_PLACE_SUFFIXES = "市省州県区町村"  # a CJK place's suffix the catalog name may leave out
 
 
 @dataclass(frozen=True)
@@ -354,13 +355,13 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
                 break
             modifiers.insert(0, j)
             j -= 1
-        if det is None or not modifiers:
+        if det is None or not (modifiers or " " in head.form):  # "a ferry line": a head of two words
             continue
-        start, end = tokens[modifiers[0]].start(), tokens[last].end()
+        start, end = tokens[modifiers[0] if modifiers else i].start(), tokens[last].end()
         label = text[start:end]
         after = tokens[last + 1 :]
         place, evidence = _en_place(text, after, entry, linked, catalog, start)
-        if place is None and det == _sentence_first(tokens, det, linked):
+        if place is None:
             place, evidence = _en_clause_place(text, tokens, det, last, entry, linked, catalog)
         ends: tuple[str, ...] = ()
         if head.route:
@@ -422,6 +423,8 @@ def _en_clause_place(
         place = _place_at(linked, catalog, sentence.start + lead.end())
         if place is not None and text[place.end : tokens[det].start()].strip() == ",":
             return place.entity, (place.start, tokens[last].end())
+    if det != _sentence_first(tokens, det, linked):
+        return None, None
     for k in range(last + 1, len(tokens)):
         token = tokens[k]
         if token.start() >= sentence.end or token.group() in ",;":
@@ -489,8 +492,9 @@ def _cjk_place_before(
     last = before[-1]
     if catalog[last.entity].cls not in _PLACES or catalog[last.entity].cls == "Country":
         return None
-    if particles and not linked.text[last.end : start].startswith(particles):
-        return None
+    between = linked.text[last.end : start]
+    if particles and not between.lstrip(_PLACE_SUFFIXES).startswith(particles):
+        return None  # ビロビジャン市に…: the particle after the place (and its suffix) locates
     return last
 
 
