@@ -182,3 +182,25 @@ def test_a_russian_facility_head_takes_up_a_named_facility_through_anaphora(read
     complex_ = next(e.id for e in outcome.proposed if e.labels.get("ru") == "Зелёная долина")
     edge = find_relation(list(outcome.relations), complex_, "targetsIndustry", "vegetable-cultivation")
     assert edge.quote == "Комплекс будет специализироваться на овощеводстве."
+
+
+def test_russian_investment_introduces_a_facility_and_kotoraya_stands_for_it(read):
+    outcome = read(
+        "Компания «Амур Лес» инвестирует 2 млрд рублей в мебельную фабрику в Биробиджане, "
+        "которая специализируется на деревообработке.",
+        "ru",
+    )
+    factory = facility(outcome, "мебельная фабрика")
+    assert factory.located_in == ("birobidzhan",)
+    assert surfaces(outcome, factory.id) == ["мебельную фабрику", "которая"]
+    find_relation(list(outcome.relations), factory.id, "targetsIndustry", "wood-processing")
+
+
+def test_an_english_which_after_a_facility_and_its_place_stands_for_the_facility(read):
+    outcome = read("Jixi Coal Co. opened a coal terminal in Hulin, which will focus on logistics.", "en")
+    terminal = facility(outcome, "coal terminal")
+    edge = find_relation(list(outcome.relations), terminal.id, "targetsIndustry", "logistics")
+    assert edge.quote == "which will focus on logistics."
+    assert ("hulin", "targetsIndustry", "logistics") not in {
+        (r.subject, r.predicate, r.object) for r in outcome.relations
+    }

@@ -270,7 +270,7 @@ def _phrase_anaphors(linked: LinkedText, facilities: list[_Known], entry: dict) 
             for match in re.finditer(generic_form, text, flags):
                 if not _continues(text, match.end(), linked.language):
                     found.append((match.start(), match.end(), facilities[0], True))
-    return found
+    return found + _relatives(linked, facilities, entry)
 
 
 def _continues(text: str, end: int, language: str) -> bool:
@@ -314,6 +314,24 @@ def _ru_anaphors(linked: LinkedText, facilities: list[_Known], entry: dict) -> l
                 if owner is not None:
                     found.append((token.start(), token.end(), owner, False))
                 break
+    return found + _relatives(linked, facilities, entry)
+
+
+def _relatives(linked: LinkedText, facilities: list[_Known], entry: dict) -> list[tuple[int, int, _Known, bool]]:
+    """A relative pronoun right after a facility and its place («тепличный комплекс в крае, который
+    специализируется …», "a terminal in X, which will handle …") stands for it in its clause."""
+    words = entry.get("relatives", [])
+    if not words:
+        return []
+    text = linked.text
+    found: list[tuple[int, int, _Known, bool]] = []
+    pattern = re.compile(rf",\s*({'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    for facility in facilities:
+        for match in pattern.finditer(text, facility.found.end, facility.found.end + 60):
+            between = linked.mention_index.within(facility.found.end, match.start())
+            if "," not in text[facility.found.end : match.start()] and len(between) <= 1:
+                found.append((match.start(1), match.end(1), facility, False))
+            break  # only the first comma after the phrase
     return found
 
 
@@ -697,9 +715,12 @@ def _russian(linked: LinkedText, catalog: Catalog) -> list[Found]:
             complement_end = n - 1 if n - 1 > i + 1 else i
         if not own and complement_end == i:
             continue
-        before = [lemmas(w) for w in words[max(0, j - 2) : j + 1] if w.isalpha()]
+        window = words[max(0, j - entry["reach"] + 1) : j + 1]
+        while any(w in ",.;:!?" for w in window):  # not past a clause's end
+            window = window[next(n for n, w in enumerate(window) if w in ",.;:!?") + 1 :]
+        before = [lemmas(w) for w in window if w.isalpha()]
         introduced = any(p.normal_form in skip for _, p in adjectives) or any(f & introducers for f in before)
-        if not introduced or any(not w.isalpha() for w in words[max(0, j - 2) : j + 1][-1:]):
+        if not introduced or any(not w.isalpha() for w in words[max(0, j) : j + 1]):
             continue
         start = tokens[own[0][0]].start() if own else token.start()
         end = tokens[complement_end].end()
