@@ -204,3 +204,8 @@ def test_an_english_which_after_a_facility_and_its_place_stands_for_the_facility
     assert ("hulin", "targetsIndustry", "logistics") not in {
         (r.subject, r.predicate, r.object) for r in outcome.relations
     }
+
+
+def test_a_named_facility_ending_in_a_head_is_taken_up_by_dou_and_its_head(read):
+    outcome = read("黒河市に黒河国際物流センターが完成した。同センターは越境物流を担う。", "ja")
+    assert "同センター" in surfaces(outcome, "heihe-international-logistics-center")

@@ -14,7 +14,7 @@ A name found by discovery wins over any phrase that overlaps it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -70,8 +70,7 @@ class _Known:
     entity: str
     found: Found
     sentence: int
-    position: int
-    forms: tuple[str, ...] = field(default_factory=tuple)
+    named: bool = False  # a facility discovery named (the Khabarovsk Turbine Plant … The plant …)
 
 
 @lru_cache(maxsize=1)
@@ -139,12 +138,13 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
         )
         added.append(Mention(entity_id, linked.document, found.start, found.end, surface, sentence))
         swallowed.update((m.start, m.end) for m in inside)
-        facilities.append(_Known(entity_id, found, sentence, found.end, (found.label, surface)))
+        facilities.append(_Known(entity_id, found, sentence))
         relations.extend(_stated(found, entity_id, inside, located, linked, overlay))
-    if not facilities:
-        return discovery
     mentions = [m for m in linked.mentions if (m.start, m.end) not in swallowed] + added
     mentions.sort(key=lambda m: (m.start, m.end))
+    facilities += _named(linked, mentions, overlay)
+    if not facilities:
+        return discovery
     mentions = _with_anaphors(linked, mentions, facilities, overlay.extended(entities.values()))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(
@@ -152,6 +152,32 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
         sorted([*discovery.entities, *entities.values()], key=lambda e: e.id),
         sorted(set(discovery.relations) | set(relations)),
     )
+
+
+def _named(linked: LinkedText, mentions: list[Mention], catalog: Catalog) -> list[_Known]:
+    """Projects with a name of their own that ends in a facility head (Khabarovsk Turbine Plant,
+    绥芬河木材加工基地): their later definite heads take them up like a phrase's. Russian: anaphora.py."""
+    if linked.language == "ru":
+        return []
+    heads = _data()[linked.language]["heads"]
+    generic = frozenset(_data()[linked.language].get("generic", []))
+    english = linked.language == "en"
+    out: list[_Known] = []
+    for m in mentions:
+        if (
+            m.entity not in catalog
+            or catalog[m.entity].cls != "Project"
+            or m.entity.startswith(f"{slugify(linked.document)}-")
+        ):
+            continue
+        surface = m.surface.lower() if english else m.surface
+        head = next(
+            (h for h in heads if surface.endswith(h.form) and (not english or surface[: -len(h.form)][-1:] in " -")),
+            None,
+        )
+        if head is not None and not head.route and head.form not in generic:  # 该项目: the clause rules' own
+            out.append(_Known(m.entity, Found(m.start, m.end, m.surface, head), m.sentence, named=True))
+    return out
 
 
 def _facility_id(document: str, label: str) -> str:
@@ -211,7 +237,9 @@ def _with_anaphors(
         sentence = linked.sentence_at(start)
         if generic:  # "the project": the latest project-like thing named, if that is a facility
             latest = max((m for m in projects + added if m.end <= start), key=lambda m: m.end, default=None)
-            owner = next((f for f in facilities if latest is not None and f.entity == latest.entity), None)
+            owner = next(
+                (f for f in facilities if latest is not None and not f.named and f.entity == latest.entity), None
+            )
             if owner is None:
                 continue
             facility = owner
