@@ -53,3 +53,14 @@ def read_relations(catalog: Catalog, linker: Linker):
         return list(process_document(linker.link("t", text, language), catalog).relations)
 
     return relations
+
+
+@pytest.fixture(scope="session")
+def found(catalog: Catalog, linker: Linker):
+    """The discovery of one text (its proposed entities and merged mentions) with the seed catalog."""
+    from amurkg.extract.discovery import Discovery, discover
+
+    def run(text: str, language: str) -> Discovery:
+        return discover(linker.link("t", text, language), catalog)
+
+    return run

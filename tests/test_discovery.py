@@ -8,23 +8,13 @@ import yaml
 from typer.testing import CliRunner
 
 from amurkg.cli.main import app
-from amurkg.corpus.catalog import Catalog
-from amurkg.extract.discovery import Discovery, discover
+from amurkg.extract.discovery import Discovery
 from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.namespaces import AK, ID
 from amurkg.pipeline.build import build
-from amurkg.text.link import Linker
 from amurkg.text.romanize import kana_to_romaji, palladius_to_pinyin, pinyin
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def found(linker: Linker, catalog: Catalog):
-    def run(text: str, language: str) -> Discovery:
-        return discover(linker.link("t", text, language), catalog)
-
-    return run
 
 
 def proposed(discovery: Discovery) -> dict[str, object]:

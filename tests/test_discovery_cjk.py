@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from amurkg.corpus.catalog import Catalog
-from amurkg.extract.discovery import Discovery, discover
-from amurkg.text.link import Linker
-
-
-@pytest.fixture(scope="module")
-def found(linker: Linker, catalog: Catalog):
-    def run(text: str, language: str) -> Discovery:
-        return discover(linker.link("t", text, language), catalog)
-
-    return run
+from amurkg.extract.discovery import Discovery
 
 
 def entity_named(discovery: Discovery, surface: str):

@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from amurkg.corpus.catalog import Catalog, Entity
-from amurkg.extract.discovery import Discovery, discover
-from amurkg.text.link import Linker
-
-
-@pytest.fixture(scope="module")
-def found(linker: Linker, catalog: Catalog):
-    def run(text: str, language: str) -> Discovery:
-        return discover(linker.link("t", text, language), catalog)
-
-    return run
+from amurkg.corpus.catalog import Entity
+from amurkg.extract.discovery import Discovery
 
 
 def by_label(discovery: Discovery, label: str, language: str) -> Entity:
