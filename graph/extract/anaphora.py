@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from amurkg.extract.facilities import head_nouns
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.russian import analyzer, lemmas
 
@@ -39,6 +40,10 @@ class HeadAnaphora:
     nouns: frozenset[str]
     not_after: frozenset[str]
     seen: list[tuple[Mention, frozenset[str]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # the heads of facilities.yaml take up a named facility too (комплекс «X» … Комплекс займётся …)
+        self.nouns = self.nouns | head_nouns(self.linked.language)
 
     def heads(self, mention: Mention) -> frozenset[str]:
         """The head words a later noun may take up: lemmas of the name's words and, for a quoted

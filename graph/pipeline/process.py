@@ -26,6 +26,7 @@ from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
+from amurkg.extract.facilities import add_facilities
 from amurkg.extract.figures import Observation, extract_figures
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
@@ -73,7 +74,7 @@ def process_document(
     entities included) and condense it to what the graph needs. `stage` is told each step's name
     before it runs (progress within a large document)."""
     stage("names")
-    discovery = discover(linked, catalog)
+    discovery = add_facilities(discover(linked, catalog), catalog)  # facilities named by a noun phrase
     linked, overlay = discovery.linked, catalog.extended(discovery.entities)
     stage("tables")
     table_relations, table_sentences = extract_tables(linked, overlay)
