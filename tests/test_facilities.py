@@ -209,3 +209,26 @@ def test_an_english_which_after_a_facility_and_its_place_stands_for_the_facility
 def test_a_named_facility_ending_in_a_head_is_taken_up_by_dou_and_its_head(read):
     outcome = read("黒河市に黒河国際物流センターが完成した。同センターは越境物流を担う。", "ja")
     assert "同センター" in surfaces(outcome, "heihe-international-logistics-center")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("牡丹江市は東北アジアの新たな物流センターとなることを目指している。", "ja"),
+        (
+            "Власти обсуждают создание экспортно-ориентированной аграрной базы, которая могла бы привлечь инвесторов.",
+            "ru",
+        ),
+        ("The province wants to build a new innovation hub and attract young engineers.", "en"),
+        ("该市计划建设一个现代农业基地，吸引更多投资。", "zh"),
+    ],
+)
+def test_a_role_or_concept_phrase_is_no_facility(read, text, language):
+    """A centre something becomes, a base or hub no place is given for: a role or aim, not a thing built."""
+    assert facility_ids(read(text, language)) == set()
+
+
+def test_an_abstract_head_with_its_place_is_still_a_facility(read):
+    hub = facility(read("A grain hub will be built in Heihe.", "en"), "grain hub")
+    base = facility(read("在黑河建设一个大豆加工基地。", "zh"), "大豆加工基地")
+    assert (hub.located_in, base.located_in) == (("heihe",), ("heihe",))

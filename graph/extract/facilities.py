@@ -47,6 +47,7 @@ class Head:
     kind: str | None = None
     route: bool = False
     min: int = 1
+    abstract: bool = False  # a role or concept as often as a thing: taken only with its place
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,15 @@ def _data() -> dict:
     for lang, entry in data.items():
         key = "lemma" if lang == "ru" else "form"
         heads = [
-            Head(e[key], e["en"], e["class"], e.get("kind"), bool(e.get("route")), int(e.get("min", 1)))
+            Head(
+                e[key],
+                e["en"],
+                e["class"],
+                e.get("kind"),
+                bool(e.get("route")),
+                int(e.get("min", 1)),
+                bool(e.get("abstract")),
+            )
             for e in entry["heads"]
         ]
         entry["heads"] = tuple(sorted(heads, key=lambda h: -len(h.form)))
@@ -126,6 +135,8 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
         if found.place and found.place not in places:
             places.append(found.place)
         located = () if found.head.route else tuple(dict.fromkeys(places))
+        if found.head.abstract and not located:
+            continue  # a growth centre, an industrial base: a role or concept unless it lies somewhere
         previous = entities.get(entity_id)
         entities[entity_id] = Entity(
             id=entity_id,
@@ -658,8 +669,8 @@ def _japanese(linked: LinkedText, catalog: Catalog) -> list[Found]:
             or text.startswith(after_words, end)
             or modifier.startswith(entry["prefixes"][0])
         )
-        if not introduced:
-            continue
+        if not introduced or text.startswith(tuple(entry["predicative"]), end):
+            continue  # (…センターになる: what something becomes, not a thing built)
         lead = k - next((len(w) for w in introducers if before.endswith(w)), 0)
         ends = _ja_route(linked, catalog, lead, entry) if head.route else ()
         place = None if head.route else _cjk_place_before(linked, catalog, lead, ("に", "で"), "。")
