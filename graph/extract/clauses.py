@@ -132,6 +132,7 @@ class Lexicon:
     located: Words
     planned: Words
     planned_exceptions: Words
+    planned_tags: tuple[frozenset[str], ...]
     negation: Words
     negation_exceptions: Words
     hypothetical: Words
@@ -226,6 +227,7 @@ def lexicon(language: str) -> Lexicon | None:
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
         planned_exceptions=_words(language, per("planned_exceptions")),
+        planned_tags=tuple(frozenset(t) for t in per("planned_tags")),
         negation=_words(language, per("negation")),
         negation_exceptions=_words(language, per("negation_exceptions")),
         hypothetical=_words(language, per("hypothetical")),
@@ -1106,13 +1108,26 @@ class ClauseReader:
         """A word of plan in the clause that is not part of a longer word (要 in 主要, 应 in 供应)."""
         found = self.lex.planned.find(clause)
         if not found:
-            return False
+            return bool(self.lex.planned_tags) and self._planned_form(clause)
         spans = [
             (at, at + len(" ".join(phrase)))
             for phrase in self.lex.planned_exceptions.phrases
             for at in Words(self.language, (phrase,)).find(clause)
         ]
         return any(not any(a <= at < b for a, b in spans) for at in found)
+
+    def _planned_form(self, clause: Clause) -> bool:
+        """A verb whose form says the plan (Russian perfective future: "расширит", "займётся",
+        "примет"), by the grammemes of `planned_tags` on all its readings of its first reading's part
+        of speech."""
+        for word in _TOKEN.findall(self.linked.text[clause.start : clause.end]):
+            if word[:1].isupper():
+                continue
+            readings = analyzer().parse(word.lower())
+            verbs = [r.tag for r in readings if r.tag.POS == readings[0].tag.POS]
+            if any(all(all(g in tag for g in tags) for tag in verbs) for tags in self.lex.planned_tags):
+                return True  # every reading of that part of speech: "реализует" (of both aspects) says no plan
+        return False
 
     def _hypothetical(self, clause: Clause) -> bool:
         """Is the clause, or the sentence it is part of, a condition or a possibility ("仮に…れば",
@@ -1448,6 +1463,7 @@ class ClauseReader:
                 and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
+                and not (m.end <= obj.start and self._interposed(m, obj.start, mentions))
             )
 
         if predicate in self.lex.locative_predicates:
@@ -1555,6 +1571,11 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _interposed(self, mention: Mention, before: int, mentions: list[Mention]) -> bool:
+        return self.language in ("en", "ru") and interposed(
+            self.linked.text, mention, before, mentions, self.lex.connectors
+        )
 
     def _en_head_of_unknown_name(self, mention: Mention) -> bool:
         """English: a place right before capitalised words that no place or actor name begins
@@ -2055,7 +2076,10 @@ class ClauseReader:
                 (
                     m
                     for m in reversed(mentions[:position])
-                    if "actor" in self.fam(m) and m.entity != partner.entity and not self._ja_explains(m, partner)
+                    if "actor" in self.fam(m)
+                    and m.entity != partner.entity
+                    and not self._ja_explains(m, partner)
+                    and not self._interposed(m, partner.start, mentions)
                 ),
                 None,
             )
@@ -2825,6 +2849,25 @@ _RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
 
 
 _RU_ORIGIN_PREPOSITIONS = frozenset({"из", "от", "через", "к", "ко", "до"})
+
+
+def interposed(text: str, mention: Mention, before: int, mentions: list[Mention], connectors: Iterable[str]) -> bool:
+    """Does the name stand inside a phrase set off by commas right after another name, the phrase
+    closing before `before` ("Amur Oblast, which borders Heilongjiang, sent …", "Находка, крупнейший
+    порт Приморского края, займётся …")? Such a phrase (apposition, relative or participial) only
+    says more about the name before it, which is the one the later verb is about. A list ("A, B and
+    C") is not such a phrase: its member opens the stretch, or a connector does."""
+    closing = text.find(",", mention.end, before)
+    if closing < 0:
+        return False
+    opening = text.rfind(",", max(0, mention.start - 80), mention.start)
+    if opening < 0 or any(c in text[opening : mention.start] for c in ".;!?"):
+        return False
+    words = _TOKEN.findall(text[opening + 1 : mention.start])
+    if not words or fold(words[0]) in connectors:
+        return False
+    head = [m for m in mentions if m.end <= opening and not text[m.end : opening].strip(' »"”)')]
+    return bool(head) and head[-1].entity != mention.entity
 
 
 def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:
