@@ -609,3 +609,18 @@ def test_would_and_is_to_state_a_plan_but_is_to_the_north_does_not(read_relation
     assert [r.modality for r in planned if r.predicate == "cooperatesWith"] == ["planned"]
     stated = read_relations("Daqing, which is to the north of Harbin, develops petrochemicals.", "en")
     assert [r.modality for r in stated if r.predicate == "targetsIndustry"] == ["stated"]
+
+
+def test_a_relative_or_apposition_of_place_says_where_the_name_lies(read_relations):
+    relative = read_relations("Mishan, which lies under Jixi, exports rice.", "en")
+    assert [(r.subject, r.object, r.quote) for r in relative if r.predicate == "locatedIn"] == [
+        ("mishan", "jixi", "Mishan, which lies under Jixi")
+    ]
+    belongs = _edges(read_relations, "Manzhouli, which belongs to Hulunbuir, trades timber.")
+    assert ("manzhouli", "locatedIn", "hulunbuir") in belongs
+    of = _edges(read_relations, "Nakhodka, a port town of Primorsky Krai, handles coal.")
+    assert ("nakhodka", "locatedIn", "primorsky-krai") in of
+    # a relative of place says nothing when the catalog puts the name elsewhere, nor for "borders"
+    assert not {
+        e for e in _edges(read_relations, "Hulin, which borders Primorsky Krai, grows rice.") if e[1] == "locatedIn"
+    }

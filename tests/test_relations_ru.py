@@ -636,3 +636,18 @@ def test_a_perfective_future_is_a_plan_and_a_verb_of_both_aspects_is_not(read):
     assert edge(planned, "vladivostok", "hosts", "china-russia-expo").modality == "planned"
     stated = read("Благовещенск продолжил сотрудничество с городом Хэйхэ.")
     assert edge(stated, "blagoveshchensk", "cooperatesWith", "heihe").modality == "stated"
+
+
+def test_a_participle_of_place_says_where_the_name_lies(read):
+    relations = read(
+        "Мишань, входящий в состав Цзиси, развивает туризм. Хэйхэ, расположенный на севере провинции Хэйлунцзян, растёт."
+    )
+    assert {("mishan", "jixi"), ("heihe", "heilongjiang")} <= predicates(relations, "locatedIn")
+    none = read("Мишань, известный своими озёрами, граничит с Приморским краем.")
+    assert not predicates(none, "locatedIn")
+
+
+def test_two_places_after_the_word_of_bordering_are_what_the_subject_borders_not_a_pair(read):
+    relations = read("Забайкальский край занимает особое место: он граничит одновременно с Китаем и Монголией.")
+    adjoins = predicates(relations, "adjoins")
+    assert ("china", "mongolia") not in adjoins and ("mongolia", "china") not in adjoins

@@ -870,6 +870,8 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
+            if self.language == "en":  # "Hulin, which lies under Jixi": the relative says where the name lies
+                self._compounds(clause.mentions[:2])
         resolved = self._resolve_class_anaphor(clause)
         if self.language in CJK and len(resolved.mentions) > len(clause.mentions):
             self._compounds(resolved.mentions[:2])  # 同州のブラゴベシチェンスク: the anaphor says where the town lies
@@ -2503,6 +2505,9 @@ class ClauseReader:
                 if self._place_in_place(a, b, a.start, b.end, "apposition", "stated"):  # "A, a city of … in B"
                     self.qualifiers.add((b.start, b.end))
                 continue
+            if self.language == "ru" and _RU_PARTICIPLE_IN.match(gap):
+                self._place_in_place(a, b, a.start, b.end, "apposition", "stated")
+                continue
             if gap not in self.lex.compound_gaps:
                 continue
             inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])
@@ -2609,7 +2614,7 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language not in ("en", "ja") or a.entity not in self.catalog or b.entity not in self.catalog:
+        if self.language not in ("en", "ja", "ru") or a.entity not in self.catalog or b.entity not in self.catalog:
             return False  # ja: 綏芬河は牡丹江市の管轄下にある
         if b.entity not in self.catalog.ancestors(a.entity):
             return False
@@ -2783,7 +2788,17 @@ _EN_FACING_IT = re.compile(
 # an apposition of a place noun that ends in "in": ", a city of about 170,000 people in "
 _EN_APPOSITION_IN = re.compile(
     r", (?:a|an|the) (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?(?:city|town|county|district|village|settlement|port|prefecture)"
-    r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )in (?:the )?$"
+    r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )(?:in|of|under|within) (?:the )?$"
+    # a relative clause of place: "Hulin, which lies under Jixi", "Manzhouli, which belongs to Hulunbuir"
+    r"|, (?:which|that) (?:(?:lies|is|sits|is located|is situated) )?(?:in|under|within) (?:the )?$"
+    r"|, (?:which|that) (?:belongs to|is part of|is administered by) (?:the )?$"
+)
+# Russian: a participle of place between commas ("Хэган, расположенный в провинции B", "Уезд A, входящий в
+# состав B", "A, подчинённый B"): A lies in B
+_RU_PARTICIPLE_IN = re.compile(
+    r", (?:расположенн\w+|находящ\w+)(?: на (?:севере|юге|востоке|западе|северо-востоке|юго-востоке|северо-западе"
+    r"|юго-западе|территории) |(?: на (?:территории|севере|юге|востоке|западе))? (?:в|во) )$|, (?:входящ\w+|входивш\w+) в (?:состав )?$|, подчин[её]нн\w+ $",
+    re.IGNORECASE,
 )
 # a capitalised word right after a name ("Dongning Green Food Export Base")
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
