@@ -578,3 +578,49 @@ def test_it_after_a_word_of_funding_or_running_is_the_project_named_before(read_
     assert funded and "frontier" in funded[0].object
     doers = {r.subject for r in found if r.predicate == "implements" and r.object == "heihe-grain-wharf-terminal"}
     assert len(doers) == 1 and "longda" in next(iter(doers))
+
+
+# --- a name inside a phrase between commas only qualifies the name before it ----------------
+
+
+def test_a_place_in_a_relative_clause_between_commas_is_not_the_doer_of_the_main_verb(read_relations):
+    text = "Hegang, which lies close to Jiamusi, will take part in the China–Russia Expo."
+    relations = read_relations(text, "en")
+    found = [r for r in relations if r.predicate == "participatesIn" and r.object == "china-russia-expo"]
+    assert [r.subject for r in found] == ["hegang"]
+    assert found[0].quote == text and found[0].modality == "planned"
+
+
+def test_a_place_in_an_apposition_between_commas_does_not_host_the_event(read_relations):
+    text = "Khabarovsk, the capital of Khabarovsk Krai, hosts the China–Russia Expo this year."
+    edges = _edges(read_relations, text)
+    assert ("khabarovsk", "hosts", "china-russia-expo") in edges
+    assert ("khabarovsk-krai", "hosts", "china-russia-expo") not in edges
+
+
+def test_a_list_between_commas_keeps_every_member_a_doer(read_relations):
+    text = "Heilongjiang, Jilin and Liaoning took part in the China–Russia Expo."
+    edges = _edges(read_relations, text)
+    assert {s for s, p, o in edges if p == "participatesIn"} >= {"heilongjiang", "jilin", "liaoning"}
+
+
+def test_would_and_is_to_state_a_plan_but_is_to_the_north_does_not(read_relations):
+    planned = read_relations("Qiqihar said the city would deepen its cooperation with Khabarovsk.", "en")
+    assert [r.modality for r in planned if r.predicate == "cooperatesWith"] == ["planned"]
+    stated = read_relations("Daqing, which is to the north of Harbin, develops petrochemicals.", "en")
+    assert [r.modality for r in stated if r.predicate == "targetsIndustry"] == ["stated"]
+
+
+def test_a_relative_or_apposition_of_place_says_where_the_name_lies(read_relations):
+    relative = read_relations("Mishan, which lies under Jixi, exports rice.", "en")
+    assert [(r.subject, r.object, r.quote) for r in relative if r.predicate == "locatedIn"] == [
+        ("mishan", "jixi", "Mishan, which lies under Jixi")
+    ]
+    belongs = _edges(read_relations, "Manzhouli, which belongs to Hulunbuir, trades timber.")
+    assert ("manzhouli", "locatedIn", "hulunbuir") in belongs
+    of = _edges(read_relations, "Nakhodka, a port town of Primorsky Krai, handles coal.")
+    assert ("nakhodka", "locatedIn", "primorsky-krai") in of
+    # a relative of place says nothing when the catalog puts the name elsewhere, nor for "borders"
+    assert not {
+        e for e in _edges(read_relations, "Hulin, which borders Primorsky Krai, grows rice.") if e[1] == "locatedIn"
+    }

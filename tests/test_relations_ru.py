@@ -605,3 +605,49 @@ def test_the_complex_named_before_goes_in_for_a_sector(read):
     assert edge(relations, "zelyonyy-ostrov", "targetsIndustry", "agri-product-processing").quote.startswith(
         "Комплекс займётся"
     )
+
+
+# --- a name inside an apposition or participial phrase only qualifies the name before it -----
+
+
+def test_a_region_in_an_apposition_is_not_the_partner_of_the_city_before_it(read):
+    text = "Арсеньев, промышленный центр Приморского края, расширит сотрудничество с городом Цзиси."
+    relations = read(text)
+    found = edge(relations, "arsenyev", "cooperatesWith", "jixi")
+    assert found.modality == "planned"
+    assert ("primorsky-krai", "jixi") not in predicates(relations, "cooperatesWith")
+
+
+def test_a_place_in_a_participial_phrase_does_not_adjoin_the_place_after_the_verb(read):
+    relations = read("Уезд Мишань, входящий в состав Цзиси, граничит с Приморским краем.")
+    assert ("mishan", "primorsky-krai") in predicates(relations, "adjoins")
+    assert not {(s, o) for s, o in predicates(relations, "adjoins") if "jixi" in (s, o)}
+
+
+def test_an_industry_after_an_apposition_is_the_citys(read):
+    relations = read("Находка, крупнейший порт Приморского края, займётся развитием рыбного хозяйства.")
+    found = edge(relations, "nakhodka", "targetsIndustry", "fisheries")
+    assert found.modality == "planned"
+    assert ("primorsky-krai", "fisheries") not in predicates(relations, "targetsIndustry")
+
+
+def test_a_perfective_future_is_a_plan_and_a_verb_of_both_aspects_is_not(read):
+    planned = read("В сентябре Владивосток примет Российско-Китайское ЭКСПО.")
+    assert edge(planned, "vladivostok", "hosts", "china-russia-expo").modality == "planned"
+    stated = read("Благовещенск продолжил сотрудничество с городом Хэйхэ.")
+    assert edge(stated, "blagoveshchensk", "cooperatesWith", "heihe").modality == "stated"
+
+
+def test_a_participle_of_place_says_where_the_name_lies(read):
+    relations = read(
+        "Мишань, входящий в состав Цзиси, развивает туризм. Хэйхэ, расположенный на севере провинции Хэйлунцзян, растёт."
+    )
+    assert {("mishan", "jixi"), ("heihe", "heilongjiang")} <= predicates(relations, "locatedIn")
+    none = read("Мишань, известный своими озёрами, граничит с Приморским краем.")
+    assert not predicates(none, "locatedIn")
+
+
+def test_two_places_after_the_word_of_bordering_are_what_the_subject_borders_not_a_pair(read):
+    relations = read("Забайкальский край занимает особое место: он граничит одновременно с Китаем и Монголией.")
+    adjoins = predicates(relations, "adjoins")
+    assert ("china", "mongolia") not in adjoins and ("mongolia", "china") not in adjoins

@@ -132,6 +132,7 @@ class Lexicon:
     located: Words
     planned: Words
     planned_exceptions: Words
+    planned_tags: tuple[frozenset[str], ...]
     negation: Words
     negation_exceptions: Words
     hypothetical: Words
@@ -226,6 +227,7 @@ def lexicon(language: str) -> Lexicon | None:
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
         planned_exceptions=_words(language, per("planned_exceptions")),
+        planned_tags=tuple(frozenset(t) for t in per("planned_tags")),
         negation=_words(language, per("negation")),
         negation_exceptions=_words(language, per("negation_exceptions")),
         hypothetical=_words(language, per("hypothetical")),
@@ -868,6 +870,8 @@ class ClauseReader:
             clause = Clause(
                 self.linked.text, antecedent.start, clause.end, [antecedent, *clause.mentions], self.language
             )
+            if self.language == "en":  # "Hulin, which lies under Jixi": the relative says where the name lies
+                self._compounds(clause.mentions[:2])
         resolved = self._resolve_class_anaphor(clause)
         if self.language in CJK and len(resolved.mentions) > len(clause.mentions):
             self._compounds(resolved.mentions[:2])  # 同州のブラゴベシチェンスク: the anaphor says where the town lies
@@ -1106,13 +1110,26 @@ class ClauseReader:
         """A word of plan in the clause that is not part of a longer word (要 in 主要, 应 in 供应)."""
         found = self.lex.planned.find(clause)
         if not found:
-            return False
+            return bool(self.lex.planned_tags) and self._planned_form(clause)
         spans = [
             (at, at + len(" ".join(phrase)))
             for phrase in self.lex.planned_exceptions.phrases
             for at in Words(self.language, (phrase,)).find(clause)
         ]
         return any(not any(a <= at < b for a, b in spans) for at in found)
+
+    def _planned_form(self, clause: Clause) -> bool:
+        """A verb whose form says the plan (Russian perfective future: "расширит", "займётся",
+        "примет"), by the grammemes of `planned_tags` on all its readings of its first reading's part
+        of speech."""
+        for word in _TOKEN.findall(self.linked.text[clause.start : clause.end]):
+            if word[:1].isupper():
+                continue
+            readings = analyzer().parse(word.lower())
+            verbs = [r.tag for r in readings if r.tag.POS == readings[0].tag.POS]
+            if any(all(all(g in tag for g in tags) for tag in verbs) for tags in self.lex.planned_tags):
+                return True  # every reading of that part of speech: "реализует" (of both aspects) says no plan
+        return False
 
     def _hypothetical(self, clause: Clause) -> bool:
         """Is the clause, or the sentence it is part of, a condition or a possibility ("仮に…れば",
@@ -1448,6 +1465,7 @@ class ClauseReader:
                 and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
+                and not (m.end <= obj.start and self._interposed(m, obj.start, mentions))
             )
 
         if predicate in self.lex.locative_predicates:
@@ -1555,6 +1573,11 @@ class ClauseReader:
             if verb_final:
                 break
         return [], ""
+
+    def _interposed(self, mention: Mention, before: int, mentions: list[Mention]) -> bool:
+        return self.language in ("en", "ru") and interposed(
+            self.linked.text, mention, before, mentions, self.lex.connectors
+        )
 
     def _en_head_of_unknown_name(self, mention: Mention) -> bool:
         """English: a place right before capitalised words that no place or actor name begins
@@ -2055,7 +2078,10 @@ class ClauseReader:
                 (
                     m
                     for m in reversed(mentions[:position])
-                    if "actor" in self.fam(m) and m.entity != partner.entity and not self._ja_explains(m, partner)
+                    if "actor" in self.fam(m)
+                    and m.entity != partner.entity
+                    and not self._ja_explains(m, partner)
+                    and not self._interposed(m, partner.start, mentions)
                 ),
                 None,
             )
@@ -2479,6 +2505,9 @@ class ClauseReader:
                 if self._place_in_place(a, b, a.start, b.end, "apposition", "stated"):  # "A, a city of … in B"
                     self.qualifiers.add((b.start, b.end))
                 continue
+            if self.language == "ru" and _RU_PARTICIPLE_IN.match(gap):
+                self._place_in_place(a, b, a.start, b.end, "apposition", "stated")
+                continue
             if gap not in self.lex.compound_gaps:
                 continue
             inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])
@@ -2585,7 +2614,7 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language not in ("en", "ja") or a.entity not in self.catalog or b.entity not in self.catalog:
+        if self.language not in ("en", "ja", "ru") or a.entity not in self.catalog or b.entity not in self.catalog:
             return False  # ja: 綏芬河は牡丹江市の管轄下にある
         if b.entity not in self.catalog.ancestors(a.entity):
             return False
@@ -2759,7 +2788,17 @@ _EN_FACING_IT = re.compile(
 # an apposition of a place noun that ends in "in": ", a city of about 170,000 people in "
 _EN_APPOSITION_IN = re.compile(
     r", (?:a|an|the) (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?(?:city|town|county|district|village|settlement|port|prefecture)"
-    r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )in (?:the )?$"
+    r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )(?:in|of|under|within) (?:the )?$"
+    # a relative clause of place: "Hulin, which lies under Jixi", "Manzhouli, which belongs to Hulunbuir"
+    r"|, (?:which|that) (?:(?:lies|is|sits|is located|is situated) )?(?:in|under|within) (?:the )?$"
+    r"|, (?:which|that) (?:belongs to|is part of|is administered by) (?:the )?$"
+)
+# Russian: a participle of place between commas ("Хэган, расположенный в провинции B", "Уезд A, входящий в
+# состав B", "A, подчинённый B"): A lies in B
+_RU_PARTICIPLE_IN = re.compile(
+    r", (?:расположенн\w+|находящ\w+)(?: на (?:севере|юге|востоке|западе|северо-востоке|юго-востоке|северо-западе"
+    r"|юго-западе|территории) |(?: на (?:территории|севере|юге|востоке|западе))? (?:в|во) )$|, (?:входящ\w+|входивш\w+) в (?:состав )?$|, подчин[её]нн\w+ $",
+    re.IGNORECASE,
 )
 # a capitalised word right after a name ("Dongning Green Food Export Base")
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
@@ -2825,6 +2864,25 @@ _RU_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "по"})
 
 
 _RU_ORIGIN_PREPOSITIONS = frozenset({"из", "от", "через", "к", "ко", "до"})
+
+
+def interposed(text: str, mention: Mention, before: int, mentions: list[Mention], connectors: Iterable[str]) -> bool:
+    """Does the name stand inside a phrase set off by commas right after another name, the phrase
+    closing before `before` ("Amur Oblast, which borders Heilongjiang, sent …", "Находка, крупнейший
+    порт Приморского края, займётся …")? Such a phrase (apposition, relative or participial) only
+    says more about the name before it, which is the one the later verb is about. A list ("A, B and
+    C") is not such a phrase: its member opens the stretch, or a connector does."""
+    closing = text.find(",", mention.end, before)
+    if closing < 0:
+        return False
+    opening = text.rfind(",", max(0, mention.start - 80), mention.start)
+    if opening < 0 or any(c in text[opening : mention.start] for c in ".;!?"):
+        return False
+    words = _TOKEN.findall(text[opening + 1 : mention.start])
+    if not words or fold(words[0]) in connectors:
+        return False
+    head = [m for m in mentions if m.end <= opening and not text[m.end : opening].strip(' »"”)')]
+    return bool(head) and head[-1].entity != mention.entity
 
 
 def _ru_in_participle_phrase(text: str, subject: Mention, obj: Mention) -> bool:

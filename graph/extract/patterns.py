@@ -12,7 +12,13 @@ from collections.abc import Iterable, Iterator
 
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation, document_key
-from amurkg.extract.clauses import faced_not_adjoining, negated_clauses, partner_clause_read, partners_not_counterparts
+from amurkg.extract.clauses import (
+    faced_not_adjoining,
+    interposed,
+    negated_clauses,
+    partner_clause_read,
+    partners_not_counterparts,
+)
 from amurkg.extract.cues import cues, find_cue, is_connector, link_word_before
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
@@ -217,6 +223,10 @@ def applied_models(view: SentenceView) -> Iterator[Relation]:
             yield view.relation(holder.entity, "appliesModel", model.entity)
 
 
+# words that open a list, not a phrase about the name before ("A, B and C")
+_CONNECTORS = ("and", "or", "и", "или", "а")
+
+
 def adjoining_places(view: SentenceView) -> Iterator[Relation]:
     """The two territories nearest an adjacency cue (接壤, граничит, borders) adjoin; a river or
     lake named between two places is where they meet, not one of them."""
@@ -224,6 +234,10 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
     if cue_offset is None or partner_clause_read(view.linked, cue_offset):
         return  # "A是…，与B接壤": the clause reader gives B to the topic A
     places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
+    if view.linked.language in ("en", "ru") and any(
+        m.end <= cue_offset and interposed(view.linked.text, m, cue_offset, view.mentions, _CONNECTORS) for m in places
+    ):
+        return  # "A, входящий в состав B, граничит с C": B only qualifies A; the clause reader gives A its verb
     # a river between two places ("across the Amur") is the border, not a party, when two places are named
     if len({m.entity for m in places if view.cls(m) != "GeoFeature"}) >= 2:
         places = [m for m in places if view.cls(m) != "GeoFeature"]
@@ -233,6 +247,8 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
             distinct.append(mention)
     if len(distinct) >= 2:
         first, second = sorted(distinct[:2], key=lambda m: m.start)
+        if first.start > cue_offset and is_connector(view.linked.language, view.between(first, second)):
+            return  # "он граничит с Китаем и Монголией": two listed after the word are what one borders
         if faced_not_adjoining(view.linked, cue_offset, [(view.cls(m), m) for m in (first, second)]):
             return  # 嘉荫县与犹太自治州隔江相望: the clause reader gives counterparts
         if not view.nested(first, second):
