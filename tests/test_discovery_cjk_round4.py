@@ -76,3 +76,21 @@ def test_ja_towns_lenders_and_firms(found, text, surface, cls):
 @pytest.mark.parametrize("text", ["日本の民間銀行が融資した。", "大手メーカーの技術を導入した。"])
 def test_ja_kinds_of_lender_or_firm_are_no_names(found, text):
     assert not proposed_surfaces(found(text, "ja"))
+
+
+@pytest.mark.parametrize(
+    "text, surface, place",
+    [
+        ("鹤岗市计划明年在萝北建设蜂蜜加工园区。", "蜂蜜加工园区", "luobei"),
+        ("该企业将在犹太自治州建设牧草种植和加工基地。", "牧草种植和加工基地", "jewish-autonomous-oblast"),
+    ],
+)
+def test_zh_facility_built_at_a_named_place(found, text, surface, place):
+    facility = entity_named(found(text, "zh"), surface)
+    assert facility is not None, surface
+    assert place in facility.located_in
+
+
+@pytest.mark.parametrize("text", ["鼓励各地建设农产品加工园区。", "在抚远建设大型园区。"])
+def test_zh_facility_of_a_kind_is_no_name(found, text):
+    assert not {s for s in proposed_surfaces(found(text, "zh")) if s.endswith(("园区", "基地"))}

@@ -125,6 +125,8 @@ class Grammar:
     zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
     cjk_not_long_named: tuple[str, ...] = ()  # 国有商业银行: kind words that keep a long modifier a description
     zh_township_suffixes: dict[str, Head] = field(default_factory=dict)  # 饶河县|西林子乡: townships after a county
+    zh_build_verbs: frozenset[str] = frozenset()  # 在饶河|建设|粮食加工园区: a facility built at a named place
+    zh_built_heads: tuple[str, ...] = ()  # the heads such a facility may end in (园区, 基地)
     ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
     ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
@@ -177,6 +179,8 @@ def grammar() -> Grammar:
         zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
         zh_translit=frozenset(fold(data.get("zh_translit", ""))),
         zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        zh_build_verbs=frozenset(fold(w) for w in data.get("zh_build_verbs", [])),
+        zh_built_heads=tuple(fold(w) for w in data.get("zh_built_heads", [])),
         cjk_not_long_named=tuple(fold(w) for w in data.get("cjk_not_long_named", [])),
         zh_township_suffixes={
             fold(k): Head(fold(k), v["en"], v["class"]) for k, v in data.get("zh_township_suffixes", {}).items()
@@ -737,6 +741,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         places = _zh_places(linked, folded, known, catalog)
         places += _cjk_foreign_places(linked, folded, known, catalog, places)
         names = _cjk_into_place_stems(linked.text, names, places) + places
+        built = _zh_built_facilities(linked, folded, known, catalog)
+        names += [n for n in built if not any(m.start < n.end and n.start < m.end for m in names)]
     elif linked.language == "ja":
         places = _cjk_foreign_places(linked, folded, known, catalog, [])
         names = (
@@ -1416,6 +1422,57 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
         located = (outer,) if outer is not None else ()
         names.append(Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=located))
     return names + _zh_places_after(linked, folded, known, catalog) + _zh_townships(linked, folded, known, catalog)
+
+
+_ZH_ACTIVITY_FLAGS = frozenset("n vn l nz j".split())
+
+
+def _zh_built_facilities(
+    linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog
+) -> list[Name]:
+    """A facility named in common words where the text builds it at a named place: the known place, a
+    construction verb, then nouns and activity verbs up to a facility head (在饶河|建设|粮食加工|园区, 在阿穆尔州|
+    建设|大豆|种植|和|加工|基地). The place is where it lies. Without the place before the verb (鼓励各地建设
+    农产品加工园区) it stays a kind of facility."""
+    g = grammar()
+    if not g.zh_build_verbs or not g.zh_built_heads:
+        return []
+    text = folded.text
+    words = linked.words
+    place_ends = {b: e for _, b, e in known.within(0, len(text)) if catalog[e].cls in ("City", "Region", "Country")}
+    names = []
+    for i, verb in enumerate(words):
+        if verb.text not in g.zh_build_verbs or verb.start not in place_ends:
+            continue
+        place = place_ends[verb.start]
+        activity = False
+        for j in range(i + 1, min(i + 7, len(words))):
+            word = words[j]
+            if word.end - verb.end > 12:
+                break
+            head_form = next((h for h in g.zh_built_heads if word.text.endswith(h)), None)
+            if head_form is not None and j > i + 1 or (head_form is not None and len(word.text) > len(head_form)):
+                a0, head_start = verb.end, word.end - len(head_form)
+                inside = [e for _, _, e in known.overlapping(a0, head_start)]
+                if head_start - a0 < 2 or not activity or any(catalog[e].cls != "Industry" for e in inside):
+                    break  # an industry inside is what it does (木材加工基地); another name inside is its own
+                if words[i + 1].text in g.cjk_not_before_head or text[a0 : a0 + 2] in g.cjk_not_before_head:
+                    break  # 建设大型园区: a large park is no name (大豆 is soybeans)
+                parts = _cjk_parts(text, a0, head_start, known, catalog, lambda a, b: False, titled=True)
+                if not parts:
+                    break
+                a, b = folded.original_span(a0, word.end)
+                span = folded.original_span(head_start, word.end)
+                head = _cjk_head(head_form)
+                names.append(Name(a, b, head, linked.text[a:b], parts, head_span=span, titled=True, located=(place,)))
+                break
+            if word.text in g.zh_name_verbs or word.text in g.zh_head_verbs or word.flag == "l":
+                activity = True
+            elif word.text in ("和", "与") and activity:
+                continue  # 种植和加工: two activities of one facility
+            elif word.flag not in _ZH_ACTIVITY_FLAGS or word.text in g.cjk_stop_words:
+                break
+    return names
 
 
 _ZH_TOWNSHIP_STOP_FLAGS = frozenset("v vd vi vn vg p c u uj ul d r rr rz m mq q t tg ad a an b y e o x".split())
