@@ -53,6 +53,7 @@ class Head:
     route: bool = False  # a name only between two places joined by a dash (撫遠―ハバロフスク航路)
     bare: bool = False  # a place named by its own word (Амурзет): its English label is that word alone
     written: str = ""  # the head as names.yaml writes it, in the nominative (мостовой переход)
+    named_at: int = 0  # a modifier this long names the body whatever its words (国際協力銀行, 日本政策金融公庫)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,10 @@ class Grammar:
     cjk_place_suffixes: dict[str, dict[str, Head]] = field(default_factory=dict)  # zh|ja → suffix → place head
     cjk_quoted_kinds: dict[str, Head] = field(default_factory=dict)  # 「先行発展区」制度: kind nouns after a term
     zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
+    cjk_not_long_named: tuple[str, ...] = ()  # 国有商业银行: kind words that keep a long modifier a description
+    zh_township_suffixes: dict[str, Head] = field(default_factory=dict)  # 饶河县|西林子乡: townships after a county
+    zh_build_verbs: frozenset[str] = frozenset()  # 在饶河|建设|粮食加工园区: a facility built at a named place
+    zh_built_heads: tuple[str, ...] = ()  # the heads such a facility may end in (园区, 基地)
     ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
     ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
@@ -142,6 +147,7 @@ def grammar() -> Grammar:
                 bool(e.get("national")),
                 bool(e.get("route")),
                 written=e.get("written", e[key]),
+                named_at=int(e.get("named_at", 0)),
             )
             for e in entries
         ]
@@ -173,6 +179,12 @@ def grammar() -> Grammar:
         zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
         zh_translit=frozenset(fold(data.get("zh_translit", ""))),
         zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        zh_build_verbs=frozenset(fold(w) for w in data.get("zh_build_verbs", [])),
+        zh_built_heads=tuple(fold(w) for w in data.get("zh_built_heads", [])),
+        cjk_not_long_named=tuple(fold(w) for w in data.get("cjk_not_long_named", [])),
+        zh_township_suffixes={
+            fold(k): Head(fold(k), v["en"], v["class"]) for k, v in data.get("zh_township_suffixes", {}).items()
+        },
         cjk_quoted_kinds={
             fold(k): Head(fold(k), v["en"], v["class"], v.get("kind"))
             for k, v in data.get("cjk_quoted_kinds", {}).items()
@@ -700,8 +712,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         institution = linked.language == "zh" and _zh_institution(linked.words, start, head_end)
         proper_here = _ja_event_proper(text) if linked.language == "ja" and head.cls == "Event" else proper
         # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
+        long_named = _cjk_long_named(text, start, head_start, head)
         modifier_parts = _cjk_parts(
-            text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution)
+            text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution or long_named)
         )
         if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
             continue
@@ -720,12 +733,16 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
-        names.append(Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=signed))
+        names.append(
+            Name(a, b, head, label, modifier_parts, head_span=span, route=route, titled=bool(signed or long_named))
+        )
     names.extend(_cjk_titles(linked, text, folded, known, catalog, proper))
     if linked.language == "zh" and linked.words:
         places = _zh_places(linked, folded, known, catalog)
         places += _cjk_foreign_places(linked, folded, known, catalog, places)
         names = _cjk_into_place_stems(linked.text, names, places) + places
+        built = _zh_built_facilities(linked, folded, known, catalog)
+        names += [n for n in built if not any(m.start < n.end and n.start < m.end for m in names)]
     elif linked.language == "ja":
         places = _cjk_foreign_places(linked, folded, known, catalog, [])
         names = (
@@ -739,6 +756,20 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
     names = [n for n in names if (n.start, n.end) not in spans]  # the descriptor's reading wins (its place)
     names.extend(quoted)
     return names
+
+
+def _cjk_long_named(text: str, start: int, head_start: int, head: Head) -> bool:
+    """A bank, fund or lender whose modifier is long names one body even in common words (国際協力銀行,
+    吉林省対外開放基金, 中国农业发展银行): at least the head's named_at characters, not all of them generic."""
+    if not head.named_at or head_start - start < head.named_at:
+        return False
+    g = grammar()
+    rest = text[start:head_start]
+    if any(word in rest for word in g.cjk_not_long_named):
+        return False
+    for word in sorted(g.cjk_generic, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2
 
 
 _JA_ABOUT = tuple(fold(w) for w in ("に関する", "についての"))
@@ -1069,7 +1100,10 @@ def _zh_left(
 
 _JA_PREFECTURE = fold("県")
 _JA_CITY = fold("市")
-_JA_STEM = re.compile(r"[\u30a0-\u30ff]{3,}|[\u3400-\u9fff\uf900-\ufaff]{2,3}")
+# a katakana run, also words joined by the middle dot (folded ・ → ·: コムソモリスク・ナ・アムーレ), or kanji
+_JA_STEM = re.compile(
+    r"[\u30a0-\u30ff]{2,}(?:·[\u30a0-\u30ff]+)+|[\u30a0-\u30ff]{3,}|[\u3400-\u9fff\uf900-\ufaff]{2,3}"
+)
 
 
 def _cjk_foreign_places(
@@ -1206,6 +1240,8 @@ def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, i
             match = _JA_COMPANY.match(text, hit.end() + len(link))
             if match is None or match.end() - match.start() > 16:
                 continue
+            if not link and any(text.startswith(d, match.start()) for d in g.ja_company_descriptors):
+                continue  # 大手メーカーの: a descriptor after another, no name after either
             a, b = match.span()
             if any(s <= a and b <= e for s, e, _ in known.overlapping(a, b)):
                 continue  # a known name
@@ -1385,7 +1421,104 @@ def _zh_places(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]
             continue
         located = (outer,) if outer is not None else ()
         names.append(Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=located))
-    return names + _zh_places_after(linked, folded, known, catalog)
+    return names + _zh_places_after(linked, folded, known, catalog) + _zh_townships(linked, folded, known, catalog)
+
+
+_ZH_ACTIVITY_FLAGS = frozenset("n vn l nz j".split())
+
+
+def _zh_built_facilities(
+    linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog
+) -> list[Name]:
+    """A facility named in common words where the text builds it at a named place: the known place, a
+    construction verb, then nouns and activity verbs up to a facility head (在饶河|建设|粮食加工|园区, 在阿穆尔州|
+    建设|大豆|种植|和|加工|基地). The place is where it lies. Without the place before the verb (鼓励各地建设
+    农产品加工园区) it stays a kind of facility."""
+    g = grammar()
+    if not g.zh_build_verbs or not g.zh_built_heads:
+        return []
+    text = folded.text
+    words = linked.words
+    place_ends = {b: e for _, b, e in known.within(0, len(text)) if catalog[e].cls in ("City", "Region", "Country")}
+    names = []
+    for i, verb in enumerate(words):
+        if verb.text not in g.zh_build_verbs or verb.start not in place_ends:
+            continue
+        place = place_ends[verb.start]
+        activity = False
+        for j in range(i + 1, min(i + 7, len(words))):
+            word = words[j]
+            if word.end - verb.end > 12:
+                break
+            head_form = next((h for h in g.zh_built_heads if word.text.endswith(h)), None)
+            if head_form is not None and j > i + 1 or (head_form is not None and len(word.text) > len(head_form)):
+                a0, head_start = verb.end, word.end - len(head_form)
+                inside = [e for _, _, e in known.overlapping(a0, head_start)]
+                if head_start - a0 < 2 or not activity or any(catalog[e].cls != "Industry" for e in inside):
+                    break  # an industry inside is what it does (木材加工基地); another name inside is its own
+                if words[i + 1].text in g.cjk_not_before_head or text[a0 : a0 + 2] in g.cjk_not_before_head:
+                    break  # 建设大型园区: a large park is no name (大豆 is soybeans)
+                parts = _cjk_parts(text, a0, head_start, known, catalog, lambda a, b: False, titled=True)
+                if not parts:
+                    break
+                a, b = folded.original_span(a0, word.end)
+                span = folded.original_span(head_start, word.end)
+                head = _cjk_head(head_form)
+                names.append(Name(a, b, head, linked.text[a:b], parts, head_span=span, titled=True, located=(place,)))
+                break
+            if word.text in g.zh_name_verbs or word.text in g.zh_head_verbs or word.flag == "l":
+                activity = True
+            elif word.text in ("和", "与") and activity:
+                continue  # 种植和加工: two activities of one facility
+            elif word.flag not in _ZH_ACTIVITY_FLAGS or word.text in g.cjk_stop_words:
+                break
+    return names
+
+
+_ZH_TOWNSHIP_STOP_FLAGS = frozenset("v vd vi vn vg p c u uj ul d r rr rz m mq q t tg ad a an b y e o x".split())
+
+
+def _zh_townships(linked: LinkedText, folded, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> list[Name]:
+    """A township, town or village the catalog lacks right after the known county or city it lies in
+    (饶河县|西林子乡, 逊克县|奇克镇): two to four Han characters in whole jieba words, none of them a verb,
+    pronoun, number or function word, then the suffix ending a word; one common noun alone (新农村) is no name."""
+    g = grammar()
+    if not g.zh_township_suffixes:
+        return []
+    text = folded.text
+    by_start = {w.start: w for w in linked.words}
+    names = []
+    for _, b0, entity in known.within(0, len(text)):
+        if catalog[entity].cls not in ("City", "Region"):
+            continue
+        position, pieces = b0, []
+        while position in by_start and position - b0 <= 5:
+            word = by_start[position]
+            if word.flag in _ZH_TOWNSHIP_STOP_FLAGS or not all(_HAN.match(c) for c in word.text):
+                break
+            pieces.append(word)
+            position = word.end
+            head = g.zh_township_suffixes.get(text[position - 1])
+            stem = text[b0 : position - 1]
+            if head is None or not 2 <= len(stem) <= 4:
+                continue
+            if len(pieces) == 1 and word.flag not in _PROPER_FLAGS:
+                break  # 新农村, 城乡: a common word ending in the suffix
+            if (
+                known.overlapping(b0, position)
+                or stem in g.cjk_generic
+                or any(c in g.cjk_stop_chars for c in stem)
+                or any(w in stem for w in g.cjk_stop_words)
+            ):
+                break
+            latin = _cjk_latin(stem)
+            if latin:
+                a, b = folded.original_span(b0, position)
+                names.append(
+                    Name(a, b, head, linked.text[a:b], (("proper", latin),), head_span=(b - 1, b), located=(entity,))
+                )
+            break
+    return names
 
 
 def _zh_places_after(
