@@ -191,6 +191,7 @@ class Lexicon:
     route_after: tuple[str, ...]
     dash_pair_after: tuple[str, ...]
     partner_subject_after: tuple[str, ...]
+    partner_predicates: tuple[str, ...]
     located_after: Words
 
     def family(self, cls: str) -> frozenset[str]:
@@ -303,6 +304,7 @@ def lexicon(language: str) -> Lexicon | None:
         route_after=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("after", [])),
         dash_pair_after=tuple(fold(w) for w in raw.get("dash_pair_after", {}).get(language) or []),
         partner_subject_after=tuple(fold(w) for w in raw.get("partner_subject_after", {}).get(language) or []),
+        partner_predicates=tuple(raw.get("partner_predicates", {}).get(language) or []),
     )
 
 
@@ -1846,7 +1848,10 @@ class ClauseReader:
                     and cross
                     and not self._ja_ends_of_link(second)
                     and not self._zh_ends_of_link(first, second, clause)
-                    and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
+                    and not (
+                        (self._partners_said(said, cues) or self._ru_linked(cues))
+                        and self._partner_joined(first, second)
+                    )
                     and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
@@ -2018,6 +2023,13 @@ class ClauseReader:
         """English: a clause opening with "It"/"They" names its subject as a party ("It connects A
         with B", "It is funded by C"): the pronoun stands for the carried topic."""
         return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
+
+    def _partners_said(self, said: bool, cues: dict[str, list[int]]) -> bool:
+        """Does the clause make two joined places partners only: a word of cooperation or signing, or
+        where the language restricts it (`partner_predicates`: Japanese 署名), only those words?"""
+        if self.lex.partner_predicates:
+            return any(p in cues for p in self.lex.partner_predicates)
+        return said or "signs" in cues
 
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
@@ -3005,6 +3017,11 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
     if linked.language == "ru" and lex.relation_words["connects"].find(clause):
         return True  # "она свяжет A с B": the ends of a link
+    if lex.partner_predicates:  # Japanese: only signing, and only the pair as subject (AとBは…署名した)
+        after = fold(linked.text[second.end : second.end + 3]).lstrip("、, ")
+        if lex.partner_subject_after and not after.startswith(lex.partner_subject_after):
+            return False
+        return any(lex.relation_words[p].find(clause) for p in lex.partner_predicates if p in lex.relation_words)
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
