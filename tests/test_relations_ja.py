@@ -318,3 +318,20 @@ def test_a_route_connects_its_stops_but_origins_of_participants_are_none(read):
         find_relation(relations, "heihe-bridge", "connects", place)
     origins = read("黒河大橋の開通式にはハルビンから50人、ウラジオストクから30人が出席した。")
     assert not [r for r in origins if r.rule == "clause:route"]
+
+
+def test_two_places_opening_a_dashed_name_are_no_counterparts(read):
+    relations = read("同社は「ハルビン—ウラジオストク国際貨物ルート」の運営に参加している。")
+    assert not [r for r in relations if {r.subject, r.object} == {"harbin", "vladivostok"}]
+
+
+def test_two_cities_signing_together_are_partners_not_counterparts(read):
+    relations = read("東寧市とウスリースク市は、農業交流に関する覚書に署名した。")
+    edge = find_relation(relations, "dongning", "cooperatesWith", "ussuriysk")
+    assert "署名した" in edge.quote
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
+
+
+def test_trade_between_two_border_towns_keeps_them_counterparts(read):
+    relations = read("東寧とポルタフカの間の貿易は拡大している。")
+    find_relation(relations, "dongning", "counterpartOf", "poltavka")

@@ -382,3 +382,19 @@ def test_a_capital_lies_in_its_region(read):
 def test_the_zone_a_plant_went_into_operation_in_is_not_what_was_invested_in(read):
     relations = read("由建龙钢铁投资建设的钢材深加工厂近日在纳霍德卡自由经济区投产。")
     assert not [r for r in relations if r.subject == "jianlong-steel" and r.object == "nakhodka-free-economic-zone"]
+
+
+def test_two_places_opening_a_dashed_name_are_no_counterparts(read):
+    relations = read("今年，牡丹江市启动“哈尔滨—符拉迪沃斯托克国际货运通道”建设。")
+    assert not [r for r in relations if {r.subject, r.object} == {"harbin", "vladivostok"}]
+    edge = find_relation(
+        read("黑河与布拉戈维申斯克隔江相望，黑河—布拉戈维申斯克间客流不断增长。"), "heihe", "counterpartOf"
+    )
+    assert edge.object == "blagoveshchensk"
+
+
+def test_friendly_exchanges_between_two_cities_are_cooperation_not_facing(read):
+    relations = read("近年来，牡丹江市与乌苏里斯克市的友好往来日益密切。")
+    edge = find_relation(relations, "mudanjiang", "cooperatesWith", "ussuriysk")
+    assert edge.quote == "牡丹江市与乌苏里斯克市的友好往来日益密切。"
+    assert not [r for r in relations if r.predicate == "counterpartOf"]

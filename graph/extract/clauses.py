@@ -46,6 +46,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _WORDISH = re.compile(r"\w")
 _BRACKETS = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 BLANK = "\u25a1"
+_DASHES = frozenset({"-", "~"})  # folded —, –, ～
+_CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]")
 
 
 # ------------------------------------------------------------------------------------------ data
@@ -188,6 +190,9 @@ class Lexicon:
     settled: Words
     route_before: tuple[str, ...]
     route_after: tuple[str, ...]
+    dash_pair_after: tuple[str, ...]
+    partner_subject_after: tuple[str, ...]
+    partner_predicates: tuple[str, ...]
     located_after: Words
 
     def family(self, cls: str) -> frozenset[str]:
@@ -299,6 +304,9 @@ def lexicon(language: str) -> Lexicon | None:
         route_before=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("before", [])),
         located_after=_words(language, raw.get("located_after", {}).get(language) or []),
         route_after=tuple(fold(w) for w in (raw.get("route_marks", {}).get(language) or {}).get("after", [])),
+        dash_pair_after=tuple(fold(w) for w in raw.get("dash_pair_after", {}).get(language) or []),
+        partner_subject_after=tuple(fold(w) for w in raw.get("partner_subject_after", {}).get(language) or []),
+        partner_predicates=tuple(raw.get("partner_predicates", {}).get(language) or []),
     )
 
 
@@ -1863,7 +1871,10 @@ class ClauseReader:
                     and cross
                     and not self._ja_ends_of_link(second)
                     and not self._zh_ends_of_link(first, second, clause)
-                    and not ((said or "signs" in cues or self._ru_linked(cues)) and self._partner_joined(first, second))
+                    and not (
+                        (self._partners_said(said, cues) or self._ru_linked(cues))
+                        and self._partner_joined(first, second)
+                    )
                     and not self._en_without_facing(second)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
@@ -2036,10 +2047,22 @@ class ClauseReader:
         with B", "It is funded by C"): the pronoun stands for the carried topic."""
         return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
 
+    def _partners_said(self, said: bool, cues: dict[str, list[int]]) -> bool:
+        """Does the clause make two joined places partners only: a word of cooperation or signing, or
+        where the language restricts it (`partner_predicates`: Japanese 署名), only those words?"""
+        if self.lex.partner_predicates:
+            return any(p in cues for p in self.lex.partner_predicates)
+        return said or "signs" in cues
+
     def _partner_joined(self, first: Mention, second: Mention) -> bool:
         """Are the two joined by a connector that also marks a partner ("A与B签署了…"): with a word of
         cooperation in the clause they are partners, not counterparts across the border."""
-        return _gap_without_names(self.linked, first.end, second.start) in self.lex.partner_connectors
+        if _gap_without_names(self.linked, first.end, second.start) not in self.lex.partner_connectors:
+            return False
+        if not self.lex.partner_subject_after:
+            return True
+        after = fold(self.linked.text[second.end : second.end + 3]).lstrip("、, ")
+        return after.startswith(self.lex.partner_subject_after)  # 黒河市とブラゴベシチェンスク市は…署名した
 
     def _second_parties(self, second: Mention, mentions: list[Mention]) -> list[Mention]:
         """The second party and the names listed right after it of its own country ("the Russian Far
@@ -2480,6 +2503,8 @@ class ClauseReader:
         folded = folded.replace(" ", "")
         if len(folded) > 12 or any(c in folded for c in "，,。；;"):
             return None
+        if folded in _DASHES and self._cjk_name_goes_on(second):
+            return None  # 哈尔滨—符拉迪沃斯托克陆海联运走廊: the two open a name (a link's ends), they are no pair
         if folded in self.lex.connectors:
             return "pair"
         head = fold(text[max(clause.start, first.start - 12) : first.start])
@@ -2492,6 +2517,15 @@ class ClauseReader:
             ):
                 return "frame"
         return None
+
+    def _cjk_name_goes_on(self, second: Mention) -> bool:
+        """Chinese and Japanese: does a name (an ideograph or katakana) go on right after the second of
+        two places joined by a dash ("A—B陆海联运走廊", 「A—B貿易総合体」), not a word that keeps them a
+        pair (`dash_pair_after`: A—B间, A—B両市)?"""
+        after = fold(self.linked.text[second.end : second.end + 4])
+        if not after or not _CJK_NAME_CHAR.match(after[0]):
+            return False
+        return not after.startswith(self.lex.dash_pair_after)
 
     def _compounds(self, mentions: list[Mention]) -> None:
         """Adjacent names, one a larger place: the text states where the other lies. The larger
@@ -3041,6 +3075,11 @@ def partners_not_counterparts(linked: LinkedText, first: Mention, second: Mentio
     clause = Clause(linked.text, span.start, stop.start() if stop else span.end, [], linked.language)
     if linked.language == "ru" and lex.relation_words["connects"].find(clause):
         return True  # "она свяжет A с B": the ends of a link
+    if lex.partner_predicates:  # Japanese: only signing, and only the pair as subject (AとBは…署名した)
+        after = fold(linked.text[second.end : second.end + 3]).lstrip("、, ")
+        if lex.partner_subject_after and not after.startswith(lex.partner_subject_after):
+            return False
+        return any(lex.relation_words[p].find(clause) for p in lex.partner_predicates if p in lex.relation_words)
     return bool(lex.relation_words["cooperatesWith"].find(clause) or lex.relation_words["signs"].find(clause))
 
 
