@@ -232,3 +232,9 @@ def test_an_abstract_head_with_its_place_is_still_a_facility(read):
     hub = facility(read("A grain hub will be built in Heihe.", "en"), "grain hub")
     base = facility(read("在黑河建设一个大豆加工基地。", "zh"), "大豆加工基地")
     assert (hub.located_in, base.located_in) == (("heihe",), ("heihe",))
+
+
+def test_a_chinese_facility_that_is_an_aim_is_no_facility(read):
+    """新建…仓库的目标 names a goal; the same phrase built in a place is a facility."""
+    assert facility_ids(read("抚远市提出了新建一座粮食仓库的目标。", "zh")) == set()
+    assert facility(read("企业将在抚远市新建一座粮食仓库。", "zh"), "粮食仓库").located_in == ("fuyuan",)

@@ -595,8 +595,8 @@ def _chinese(linked: LinkedText, catalog: Catalog) -> list[Found]:
                 evidence_start = k - len(clause) + hit
                 if head.route:
                     ends = _zh_route(linked, catalog, evidence_start, k, entry)
-        if not introduced:
-            continue
+        if not introduced or text.startswith(tuple(entry["predicative"]), at + len(head.form)):
+            continue  # (建设国际物流枢纽的目标: an aim, not a thing built)
         place = None if head.route else _cjk_place_before(linked, catalog, k, ())
         evidence = (place.start if place else evidence_start, at + len(head.form))
         out.append(
