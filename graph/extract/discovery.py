@@ -2302,10 +2302,98 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             )
         i += size
-    return names + _en_described_places(linked, catalog, names)
+    names += _en_described_places(linked, catalog, names)
+    return names + _en_agent_companies(linked, catalog, names)
 
 
 _EN_ABBREVIATED = frozenset({"Co", "Ltd", "Inc", "Corp"})
+
+
+@lru_cache(maxsize=1)
+def _en_company_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """names.yaml en_company_cues: words before a company's own name that say it is one ("operated
+    by", "money from"), those that do so only for a name of two words or more ("together with"), and
+    nouns that describe a company right after its name ("X, a timber trader")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_company_cues") or {}
+    return tuple(data.get("single") or ()), tuple(data.get("multi") or ()), tuple(data.get("descriptors") or ())
+
+
+_CONCEPT_CLASSES = frozenset({"Industry", "CooperationModel"})
+
+
+def _en_cue(cue: str) -> str:
+    """A cue as a pattern whose first letter may be capitalised (Together with …)."""
+    return f"[{cue[0].upper()}{cue[0]}]{re.escape(cue[1:])}"
+
+
+_EN_AGENT_WORD = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*"
+
+
+def _en_agent_companies(linked: LinkedText, catalog: Catalog, found: list[Name]) -> list[Name]:
+    """English companies named without a class word, found where only a company stands: after an
+    agent cue ("is operated by Amurzernoprodukt", "with money from Primsotsbank", "worked with Hulin
+    Sanxing Wood Industry") or before a company descriptor ("Taiga Export, a timber trader"); then
+    every other occurrence of the same words. A known place may open the name (Hulin …) but not be
+    all of it; a name that a head, a known entity or a stop word ends is left to the other rules.
+    Words the catalog knows as a sector may stand anywhere in it (Ussuri Timber Works)."""
+    single, multi, descriptors = _en_company_cues()
+    if not (single or multi or descriptors):
+        return []
+    g = grammar()
+    text = linked.text
+    known = linked.mention_index
+    taken = [(n.start, n.end) for n in found]
+    heads = {h.form.split()[-1] for h in g.en}
+    run = rf"((?:{_EN_AGENT_WORD} ){{0,4}}{_EN_AGENT_WORD})"
+    patterns: list[tuple[re.Pattern, int]] = []
+    if single:
+        cue = "|".join(_en_cue(c) for c in sorted(single, key=len, reverse=True))
+        patterns.append((re.compile(rf"\b(?:{cue}) (?:the )?{run}(?![\w'’-])"), 1))
+    if multi:
+        cue = "|".join(_en_cue(c) for c in sorted(multi, key=len, reverse=True))
+        patterns.append((re.compile(rf"\b(?:{cue}) (?:the )?{run}(?![\w'’-])"), 2))
+    if descriptors:
+        noun = "|".join(re.escape(c) for c in sorted(descriptors, key=len, reverse=True))
+        patterns.append((re.compile(rf"(?<![\w'’-]){run}, an? (?:[a-z][a-z-]* ){{0,2}}(?:{noun})\b"), 1))
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    labels: dict[str, tuple[int, int]] = {}
+    for pattern, least in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            while words and (words[-1] in g.en_stop or words[-1].lower() in g.en_generic):
+                words.pop()  # "… by Taiga Export In" cannot happen mid-sentence, but "… and The" can
+            while words and words[0] in g.en_stop:
+                start += len(words.pop(0)) + 1
+            if len(words) < least or not words or words[-1] in heads:
+                continue
+            end = start + len(" ".join(words))
+            end = min(
+                [end] + [m.start - 1 for m in known.overlapping(start, end) if m.end > end and m.start > start]
+            )  # … Suifenhe Xinda Trade: a known word running past the name ends it before
+            words = text[start:end].split()
+            if len(words) < least or words[-1] in g.en_stop or words[-1].lower() in g.en_generic:
+                continue
+            inside = [m for m in known.within(start, end) if catalog[m.entity].cls not in _CONCEPT_CLASSES]
+            if any(m.end > end or m.start < start for m in known.overlapping(start, end)) or not free(start, end):
+                continue
+            if inside and (inside[-1].end == end or any(m.start > start for m in inside)):
+                continue  # only a leading known place: Hulin Sanxing Wood Industry, not Bank of Hulin
+            if not all(w.lower() not in g.en_generic or k for k, w in enumerate(words)):
+                continue
+            labels.setdefault(" ".join(words), (start, end))
+    names: list[Name] = []
+    head = Head("Company", "Company", "Organization", "Company")
+    for label in labels:
+        parts = tuple(("proper", w.lower()) for w in label.split())
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-]| [A-Z])", text):
+            if free(*match.span()) and not known.overlapping(*match.span()) or match.span() == labels[label]:
+                names.append(Name(match.start(), match.end(), head, label, parts))
+    return names
 
 
 def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
@@ -2329,6 +2417,14 @@ def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
 
 
+def _en_place_directions() -> tuple[str, ...]:
+    """Words between "X in" and a known region (names.yaml en_place_descriptors.directions:
+    "Dalnerechensk in northern Primorsky Krai")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_place_descriptors") or {}
+    return tuple(data.get("directions") or ("northern",))
+
+
 def _en_place_verbs() -> tuple[str, ...]:
     """Verbs only a place does (names.yaml en_place_descriptors.verbs: "X, which borders B")."""
     with open(_GRAMMAR, encoding="utf-8") as handle:
@@ -2344,6 +2440,7 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
     nouns, nationalities = _en_place_descriptors()
     if not nouns:
         return []
+    directions = "|".join(re.escape(d) for d in _en_place_directions())
     text = linked.text
     g = grammar()
     known = linked.mention_index
@@ -2403,10 +2500,31 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
         if place is not None and catalog[place.entity].cls in _ANCHOR_CLASSES:
             located, evidence_end = (place.entity,), place.end
         described.append((start, end, nouns[match.group(2)], located, (match.start(), evidence_end)))
+    inside = re.compile(rf"\b(?:of|from|to|at|near|via|and) ({_EN_PLACE_NAME}) in (?:(?:{directions}) )?(?:the )?")
+    for match in inside.finditer(text):  # "the edge of Dalnerechensk in northern Primorsky Krai"
+        start, end = match.span(1)
+        place = place_at(match.end())
+        if place is None or catalog[place.entity].cls not in ("Region", "Country") or " " in match.group(1):
+            continue
+        if match.group(1) in g.en_stop or match.group(1).lower() in g.en_generic or not free(start, end):
+            continue
+        if match.group(1) in {h.form for h in g.en}:
+            continue
+        described.append((start, end, "City", (place.entity,), (start, place.end)))
+    dateline = re.match(r"\s*([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,}){0,2})(?:,[^\n—–]{0,30})? [—–-] ", text)
+    if dateline and free(*dateline.span(1)):  # "DALNERECHENSK — …": a news dateline names a town
+        title = "-".join(w[:1] + w[1:].lower() for w in dateline.group(1).split("-"))
+        title = " ".join(w[:1] + w[1:] for w in title.split(" "))
+        title = " ".join(w[:1].upper() + w[1:] for w in title.split(" "))
+        elsewhere = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}(?![\w'’-])", text)]
+        if not any(known.overlapping(a, a + len(title)) for a in elsewhere):
+            described.append((*dateline.span(1), "City", (), dateline.span(1)))
     names: list[Name] = []
     labels: dict[str, str] = {}
     for start, end, cls, located, evidence in described:
         label = text[start:end]
+        if label.isupper():
+            label = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in label.split(" "))
         if labels.setdefault(label, cls) != cls:
             continue  # "the port of X" and "X, a town": one name, the first descriptor's class
         head = Head(label, cls, cls)
@@ -2443,6 +2561,8 @@ def _en_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
             if not (0 <= other < len(tokens)) or tokens[dash].text not in "–—-":
                 continue
             neighbour = tokens[other]
+            if neighbour.text.isupper() and len(neighbour.text) > 1:
+                continue  # "MANZHOULI — Officials from …": a dateline's dash joins no two places
             known = neighbour.entity is not None and catalog[neighbour.entity].cls in _ANCHOR_CLASSES
             if known or (neighbour.start, neighbour.end) in places:
                 labels.setdefault(token.text, []).append((token.start, token.end))
