@@ -1688,7 +1688,62 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             )
         i += size
-    return [n for n in names if not _ru_project_around_name(n, names)]
+    kept = [n for n in names if not _ru_project_around_name(n, names)]
+    return kept + _ru_stem_companies(linked, kept)
+
+
+@lru_cache(maxsize=1)
+def _ru_company_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """names.yaml ru_company_stems: the last parts of Russian compound company names
+    (Читалесторг, Амурнефтетранс, Примсоцбанк) and the case endings they take."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_company_stems") or {}
+    return tuple(data.get("stems") or ()), tuple(data.get("endings") or ())
+
+
+_RU_CAPITALISED = re.compile(r"(?<![\w«\"„-])([А-ЯЁ][а-яё]{4,})(?![\w»\"“-])")
+
+
+def _ru_stem_companies(linked: LinkedText, found: list[Name]) -> list[Name]:
+    """Russian companies named by one compound word without a class word or quotes («Его построил
+    Читалесторг», «Терминалом управляет Амурнефтетранс»): a capitalised word pymorphy3 does not
+    know (nor guesses a place), whose last part is a company stem of names.yaml after three letters
+    or more of its own, in any case form (Уссурлесом → Уссурлес)."""
+    stems, endings = _ru_company_stems()
+    if not stems:
+        return []
+    text = linked.text
+    known = linked.mention_index
+    taken = [(n.start, n.end) for n in found]
+    morph = analyzer()
+    names: list[Name] = []
+    for match in _RU_CAPITALISED.finditer(text):
+        start, end = match.span(1)
+        word = match.group(1)
+        if any(m.start < start or m.end > end for m in known.overlapping(start, end)):
+            continue  # a known place may open the word (Хабаровскэнерго), not run past it
+        if any(m.start == start and m.end == end for m in known.overlapping(start, end)):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        lower = word.lower().replace("ё", "е")
+        label = None
+        for stem in sorted(stems, key=len, reverse=True):
+            at = lower.rfind(stem)
+            if at >= 3 and lower[at + len(stem) :] in endings:
+                label = word[: at + len(stem)] if lower[at + len(stem) :] or not stem.endswith("о") else word
+                break
+        if label is None:
+            continue
+        parses = morph.parse(word)
+        if any(p.is_known and "Orgn" not in p.tag for p in parses) or any("Geox" in p.tag for p in parses[:2]):
+            continue  # a dictionary word (лесопромышленность) or a place; a known firm (Orgn) stays
+        firm = next((p for p in parses if p.is_known and "Orgn" in p.tag), None)
+        if firm is not None:
+            label = firm.normal_form[:1].upper() + firm.normal_form[1:]
+        head = Head("Company", "Company", "Organization", "Company", bare=True)
+        names.append(Name(start, end, head, label, (("proper", _ru_latin(label)),)))
+    return names
 
 
 def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after: list[_Token]) -> bool:
@@ -2365,33 +2420,40 @@ def _en_agent_companies(linked: LinkedText, catalog: Catalog, found: list[Name])
         for match in pattern.finditer(text):
             start, end = match.span(1)
             words = match.group(1).split()
-            while words and (words[-1] in g.en_stop or words[-1].lower() in g.en_generic):
-                words.pop()  # "… by Taiga Export In" cannot happen mid-sentence, but "… and The" can
+            while words and words[-1] in g.en_stop:
+                words.pop()  # "… by Taiga Export and The …"
             while words and words[0] in g.en_stop:
                 start += len(words.pop(0)) + 1
-            if len(words) < least or not words or words[-1] in heads:
+            if not words:
                 continue
             end = start + len(" ".join(words))
             end = min(
                 [end] + [m.start - 1 for m in known.overlapping(start, end) if m.end > end and m.start > start]
-            )  # … Suifenhe Xinda Trade: a known word running past the name ends it before
+            )  # … Suifenhe Xinda Trade Zone: a known name running past the run ends it before
             words = text[start:end].split()
-            if len(words) < least or words[-1] in g.en_stop or words[-1].lower() in g.en_generic:
+            if len(words) < least or words[-1] in g.en_stop or words[-1] in heads or not free(start, end):
+                continue
+            if any(m.end > end or m.start < start for m in known.overlapping(start, end)):
                 continue
             inside = [m for m in known.within(start, end) if catalog[m.entity].cls not in _CONCEPT_CLASSES]
-            if any(m.end > end or m.start < start for m in known.overlapping(start, end)) or not free(start, end):
-                continue
             if inside and (inside[-1].end == end or any(m.start > start for m in inside)):
                 continue  # only a leading known place: Hulin Sanxing Wood Industry, not Bank of Hulin
-            if not all(w.lower() not in g.en_generic or k for k, w in enumerate(words)):
-                continue
+            offsets = [start + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words))]
+            own = [
+                w
+                for w, at in zip(words, offsets)
+                if w.lower() not in g.en_generic and not any(m.start <= at < m.end for m in inside)
+            ]
+            if not own or words[0].lower() in g.en_generic:
+                continue  # all generic (Eastern Trade) or a generic opener (Russian Logistics)
             labels.setdefault(" ".join(words), (start, end))
     names: list[Name] = []
     head = Head("Company", "Company", "Organization", "Company")
     for label in labels:
         parts = tuple(("proper", w.lower()) for w in label.split())
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-]| [A-Z])", text):
-            if free(*match.span()) and not known.overlapping(*match.span()) or match.span() == labels[label]:
+            a, b = match.span()
+            if free(a, b) and not any(m.start < a or m.end > b for m in known.overlapping(a, b)):
                 names.append(Name(match.start(), match.end(), head, label, parts))
     return names
 
