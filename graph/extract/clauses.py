@@ -2544,6 +2544,8 @@ class ClauseReader:
                 continue
             if gap not in self.lex.compound_gaps:
                 continue
+            if self.language == "en" and gap == ", " and text[b.start : b.start + 1].islower():
+                continue  # "Developed by Longjiang Forest Holdings, the park …": an anaphor, not a larger place
             inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])
             if inner is not None and gap not in ("'s ", "’s "):  # "Manzhouli, in Inner Mongolia's Hulunbuir"
                 if self._place_in_place(a, inner, a.start, inner.end, "compound", "stated"):

@@ -1821,7 +1821,62 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             )
         i += size
-    return [n for n in names if not _ru_project_around_name(n, names)]
+    kept = [n for n in names if not _ru_project_around_name(n, names)]
+    return kept + _ru_stem_companies(linked, kept)
+
+
+@lru_cache(maxsize=1)
+def _ru_company_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """names.yaml ru_company_stems: the last parts of Russian compound company names
+    (Читалесторг, Амурнефтетранс, Примсоцбанк) and the case endings they take."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_company_stems") or {}
+    return tuple(data.get("stems") or ()), tuple(data.get("endings") or ())
+
+
+_RU_CAPITALISED = re.compile(r"(?<![\w«\"„-])([А-ЯЁ][а-яё]{4,})(?![\w»\"“-])")
+
+
+def _ru_stem_companies(linked: LinkedText, found: list[Name]) -> list[Name]:
+    """Russian companies named by one compound word without a class word or quotes («Его построил
+    Читалесторг», «Терминалом управляет Амурнефтетранс»): a capitalised word pymorphy3 does not
+    know (nor guesses a place), whose last part is a company stem of names.yaml after three letters
+    or more of its own, in any case form (Уссурлесом → Уссурлес)."""
+    stems, endings = _ru_company_stems()
+    if not stems:
+        return []
+    text = linked.text
+    known = linked.mention_index
+    taken = [(n.start, n.end) for n in found]
+    morph = analyzer()
+    names: list[Name] = []
+    for match in _RU_CAPITALISED.finditer(text):
+        start, end = match.span(1)
+        word = match.group(1)
+        if any(m.start < start or m.end > end for m in known.overlapping(start, end)):
+            continue  # a known place may open the word (Хабаровскэнерго), not run past it
+        if any(m.start == start and m.end == end for m in known.overlapping(start, end)):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        lower = word.lower().replace("ё", "е")
+        label = None
+        for stem in sorted(stems, key=len, reverse=True):
+            at = lower.rfind(stem)
+            if at >= 3 and lower[at + len(stem) :] in endings:
+                label = word[: at + len(stem)] if lower[at + len(stem) :] or not stem.endswith("о") else word
+                break
+        if label is None:
+            continue
+        parses = morph.parse(word)
+        if any(p.is_known and "Orgn" not in p.tag for p in parses) or any("Geox" in p.tag for p in parses[:2]):
+            continue  # a dictionary word (лесопромышленность) or a place; a known firm (Orgn) stays
+        firm = next((p for p in parses if p.is_known and "Orgn" in p.tag), None)
+        if firm is not None:
+            label = firm.normal_form[:1].upper() + firm.normal_form[1:]
+        head = Head("Company", "Company", "Organization", "Company", bare=True)
+        names.append(Name(start, end, head, label, (("proper", _ru_latin(label)),)))
+    return names
 
 
 def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after: list[_Token]) -> bool:
@@ -2435,10 +2490,105 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 )
             )
         i += size
-    return names + _en_described_places(linked, catalog, names)
+    names += _en_described_places(linked, catalog, names)
+    return names + _en_agent_companies(linked, catalog, names)
 
 
 _EN_ABBREVIATED = frozenset({"Co", "Ltd", "Inc", "Corp"})
+
+
+@lru_cache(maxsize=1)
+def _en_company_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """names.yaml en_company_cues: words before a company's own name that say it is one ("operated
+    by", "money from"), those that do so only for a name of two words or more ("together with"), and
+    nouns that describe a company right after its name ("X, a timber trader")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_company_cues") or {}
+    return tuple(data.get("single") or ()), tuple(data.get("multi") or ()), tuple(data.get("descriptors") or ())
+
+
+_CONCEPT_CLASSES = frozenset({"Industry", "CooperationModel"})
+
+
+def _en_cue(cue: str) -> str:
+    """A cue as a pattern whose first letter may be capitalised (Together with …)."""
+    return f"[{cue[0].upper()}{cue[0]}]{re.escape(cue[1:])}"
+
+
+_EN_AGENT_WORD = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*"
+
+
+def _en_agent_companies(linked: LinkedText, catalog: Catalog, found: list[Name]) -> list[Name]:
+    """English companies named without a class word, found where only a company stands: after an
+    agent cue ("is operated by Amurzernoprodukt", "with money from Primsotsbank", "worked with Hulin
+    Sanxing Wood Industry") or before a company descriptor ("Taiga Export, a timber trader"); then
+    every other occurrence of the same words. A known place may open the name (Hulin …) but not be
+    all of it; a name that a head, a known entity or a stop word ends is left to the other rules.
+    Words the catalog knows as a sector may stand anywhere in it (Ussuri Timber Works)."""
+    single, multi, descriptors = _en_company_cues()
+    if not (single or multi or descriptors):
+        return []
+    g = grammar()
+    text = linked.text
+    known = linked.mention_index
+    taken = [(n.start, n.end) for n in found]
+    heads = {h.form.split()[-1] for h in g.en}
+    run = rf"((?:{_EN_AGENT_WORD} ){{0,4}}{_EN_AGENT_WORD})"
+    patterns: list[tuple[re.Pattern, int]] = []
+    if single:
+        cue = "|".join(_en_cue(c) for c in sorted(single, key=len, reverse=True))
+        patterns.append((re.compile(rf"\b(?:{cue}) (?:the )?{run}(?![\w'’-])"), 1))
+    if multi:
+        cue = "|".join(_en_cue(c) for c in sorted(multi, key=len, reverse=True))
+        patterns.append((re.compile(rf"\b(?:{cue}) (?:the )?{run}(?![\w'’-])"), 2))
+    if descriptors:
+        noun = "|".join(re.escape(c) for c in sorted(descriptors, key=len, reverse=True))
+        patterns.append((re.compile(rf"(?<![\w'’-]){run}, an? (?:[a-z][a-z-]* ){{0,2}}(?:{noun})\b"), 1))
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    labels: dict[str, tuple[int, int]] = {}
+    for pattern, least in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            while words and words[-1] in g.en_stop:
+                words.pop()  # "… by Taiga Export and The …"
+            while words and words[0] in g.en_stop:
+                start += len(words.pop(0)) + 1
+            if not words:
+                continue
+            end = start + len(" ".join(words))
+            end = min(
+                [end] + [m.start - 1 for m in known.overlapping(start, end) if m.end > end and m.start > start]
+            )  # … Suifenhe Xinda Trade Zone: a known name running past the run ends it before
+            words = text[start:end].split()
+            if len(words) < least or words[-1] in g.en_stop or words[-1] in heads or not free(start, end):
+                continue
+            if any(m.end > end or m.start < start for m in known.overlapping(start, end)):
+                continue
+            inside = [m for m in known.within(start, end) if catalog[m.entity].cls not in _CONCEPT_CLASSES]
+            if inside and (inside[-1].end == end or any(m.start > start for m in inside)):
+                continue  # only a leading known place: Hulin Sanxing Wood Industry, not Bank of Hulin
+            offsets = [start + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words))]
+            own = [
+                w
+                for w, at in zip(words, offsets)
+                if w.lower() not in g.en_generic and not any(m.start <= at < m.end for m in inside)
+            ]
+            if not own or words[0].lower() in g.en_generic:
+                continue  # all generic (Eastern Trade) or a generic opener (Russian Logistics)
+            labels.setdefault(" ".join(words), (start, end))
+    names: list[Name] = []
+    head = Head("Company", "Company", "Organization", "Company")
+    for label in labels:
+        parts = tuple(("proper", w.lower()) for w in label.split())
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-]| [A-Z])", text):
+            a, b = match.span()
+            if free(a, b) and not any(m.start < a or m.end > b for m in known.overlapping(a, b)):
+                names.append(Name(match.start(), match.end(), head, label, parts))
+    return names
 
 
 def _en_capitalised_title(before: list[_Token], head_tokens: list[_Token], head: Head) -> bool:
@@ -2462,6 +2612,14 @@ def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
 
 
+def _en_place_directions() -> tuple[str, ...]:
+    """Words between "X in" and a known region (names.yaml en_place_descriptors.directions:
+    "Dalnerechensk in northern Primorsky Krai")."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("en_place_descriptors") or {}
+    return tuple(data.get("directions") or ("northern",))
+
+
 def _en_place_verbs() -> tuple[str, ...]:
     """Verbs only a place does (names.yaml en_place_descriptors.verbs: "X, which borders B")."""
     with open(_GRAMMAR, encoding="utf-8") as handle:
@@ -2477,6 +2635,7 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
     nouns, nationalities = _en_place_descriptors()
     if not nouns:
         return []
+    directions = "|".join(re.escape(d) for d in _en_place_directions())
     text = linked.text
     g = grammar()
     known = linked.mention_index
@@ -2536,10 +2695,31 @@ def _en_described_places(linked: LinkedText, catalog: Catalog, found: list[Name]
         if place is not None and catalog[place.entity].cls in _ANCHOR_CLASSES:
             located, evidence_end = (place.entity,), place.end
         described.append((start, end, nouns[match.group(2)], located, (match.start(), evidence_end)))
+    inside = re.compile(rf"\b(?:of|from|to|at|near|via|and) ({_EN_PLACE_NAME}) in (?:(?:{directions}) )?(?:the )?")
+    for match in inside.finditer(text):  # "the edge of Dalnerechensk in northern Primorsky Krai"
+        start, end = match.span(1)
+        place = place_at(match.end())
+        if place is None or catalog[place.entity].cls not in ("Region", "Country") or " " in match.group(1):
+            continue
+        if match.group(1) in g.en_stop or match.group(1).lower() in g.en_generic or not free(start, end):
+            continue
+        if match.group(1) in {h.form for h in g.en}:
+            continue
+        described.append((start, end, "City", (place.entity,), (start, place.end)))
+    dateline = re.match(r"\s*([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,}){0,2})(?:,[^\n—–]{0,30})? [—–-] ", text)
+    if dateline and free(*dateline.span(1)):  # "DALNERECHENSK — …": a news dateline names a town
+        title = "-".join(w[:1] + w[1:].lower() for w in dateline.group(1).split("-"))
+        title = " ".join(w[:1] + w[1:] for w in title.split(" "))
+        title = " ".join(w[:1].upper() + w[1:] for w in title.split(" "))
+        elsewhere = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}(?![\w'’-])", text)]
+        if not any(known.overlapping(a, a + len(title)) for a in elsewhere):
+            described.append((*dateline.span(1), "City", (), dateline.span(1)))
     names: list[Name] = []
     labels: dict[str, str] = {}
     for start, end, cls, located, evidence in described:
         label = text[start:end]
+        if label.isupper():
+            label = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in label.split(" "))
         if labels.setdefault(label, cls) != cls:
             continue  # "the port of X" and "X, a town": one name, the first descriptor's class
         head = Head(label, cls, cls)
@@ -2576,6 +2756,8 @@ def _en_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
             if not (0 <= other < len(tokens)) or tokens[dash].text not in "–—-":
                 continue
             neighbour = tokens[other]
+            if neighbour.text.isupper() and len(neighbour.text) > 1:
+                continue  # "MANZHOULI — Officials from …": a dateline's dash joins no two places
             known = neighbour.entity is not None and catalog[neighbour.entity].cls in _ANCHOR_CLASSES
             if known or (neighbour.start, neighbour.end) in places:
                 labels.setdefault(token.text, []).append((token.start, token.end))
