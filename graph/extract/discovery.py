@@ -23,7 +23,7 @@ import yaml
 
 from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
-from amurkg.extract import Relation
+from amurkg.extract import Relation, discovery_ja
 from amurkg.text.link import LinkedText, Mention, Word
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
@@ -749,6 +749,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             _cjk_into_place_stems(linked.text, names, places)
             + places
             + _ja_described_companies(linked.text, folded, known)
+            + _ja_kanji_companies(linked.text, folded, known)
             + _ja_heads_after_places(linked.text, places, names)
         )
     quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
@@ -945,7 +946,9 @@ def _cjk_left(
     start = head_start
     while start > 0 and head_start - start < limit:
         char = text[start - 1]
-        if char in g.cjk_stop_chars or not _is_name_char(char, language):
+        if (char in g.cjk_stop_chars or not _is_name_char(char, language)) and not (
+            language == "ja" and discovery_ja.inner_word(text, start - 1)
+        ):
             break
         if verbs_stop and any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
             break
@@ -1155,7 +1158,13 @@ def _cjk_foreign_places(
             None,
         )
         chained = any(n.end == a for n in names_folded)  # 萨哈共和国恰扬达: after a place found just before
-        if suffix is None:
+        if suffix is None and linked.language == "ja":
+            if kanji or anchor is None or catalog[anchor].cls != "Region" or not discovery_ja.town_after_region(
+                text, b, text[a:b]
+            ):
+                continue  # アムール州のコンスタンチノフカでは: a town after its region, named by no class word
+            head = Head("", "", "City")
+        elif suffix is None:
             if (
                 linked.language != "zh"
                 or not chained
@@ -1251,6 +1260,21 @@ def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, i
                     start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", _cjk_latin(text[a:b])),), titled=True
                 )
             )
+    return names
+
+
+def _ja_kanji_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
+    """Japanese: a firm named in kanji without a legal suffix after a class noun and の or である
+    (地元企業の〇〇炭鉱開発が, 穀物企業である〇〇穀物加工が); discovery_ja decides it is a name."""
+    g = grammar()
+    extra = tuple(fold(w) for w in discovery_ja.data().get("company_descriptors", ()))
+    names = []
+    for a, b, start, end in discovery_ja.kanji_companies(original, folded, g.ja_company_descriptors + extra):
+        if any(s < a or e > b or (s, e) == (a, b) for s, e, _ in known.overlapping(a, b)):
+            continue  # a known name, or one it cuts; a sector inside it (木材加工) is part of the firm's name
+        latin = _cjk_latin(folded.text[a:b])
+        if latin:
+            names.append(Name(start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", latin),), titled=True))
     return names
 
 
