@@ -92,3 +92,44 @@ def test_ja_relation_to_a_town_without_class_word(read_relations):
     relations = read_relations("アムール州のイヴァノフカでは、黒河市の企業である三江糧油加工が大豆を栽培している。", "ja")
     located = {(r.subject, r.object) for r in relations if r.predicate.endswith("locatedIn")}
     assert any(o == "amur-oblast" and "ivanofuka" in s for s, o in located), located
+
+
+@pytest.mark.parametrize(
+    "text, surface, cls",
+    [
+        ("同社は綏化学院と協力している。", "綏化学院", "Organization"),
+        ("沿海地方では「中ロ越境物流プラットフォーム」を構築する。", "中ロ越境物流プラットフォーム", "Project"),
+        ("ゼヤ発電所は電力を中国に輸出している。", "ゼヤ発電所", "Project"),
+        ("ナホトカ自由港の制度を利用する企業が増えた。", "ナホトカ自由港", "Park"),
+    ],
+)
+def test_ja_colleges_platforms_plants_and_free_ports(found, text, surface, cls):
+    entity = entity_named(found(text, "ja"), surface)
+    assert entity is not None, surface
+    assert (entity.cls, entity.labels["ja"]) == (cls, surface)
+
+
+@pytest.mark.parametrize("text", ["多くの発電所が建設された。", "学院の学生が参加した。", "協力機構が設立された。"])
+def test_ja_bare_class_nouns_are_no_name(found, text):
+    assert not proposed_surfaces(found(text, "ja"))
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("地元の製材会社セヴェルレスが工場を建てた。セヴェルレスは木材を輸出する。", "セヴェルレス"),
+        ("建設は地元企業の北方木材加工が担当する。北方木材加工は黒河市に本社を置く。", "北方木材加工"),
+    ],
+)
+def test_ja_firm_found_again_without_its_class_noun(found, text, surface):
+    discovery = found(text, "ja")
+    firm = entity_named(discovery, surface)
+    assert firm is not None
+    assert [m.surface for m in discovery.linked.mentions if m.entity == firm.id] == [surface, surface]
+
+
+def test_ja_firm_name_inside_a_longer_word_is_no_mention(found):
+    discovery = found("地元の製材会社セヴェルレスが工場を建てた。セヴェルレスグループは別の会社だ。", "ja")
+    firm = entity_named(discovery, "セヴェルレス")
+    assert firm is not None
+    assert sum(m.entity == firm.id for m in discovery.linked.mentions) == 1

@@ -748,8 +748,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         names = (
             _cjk_into_place_stems(linked.text, names, places)
             + places
-            + _ja_described_companies(linked.text, folded, known)
-            + _ja_kanji_companies(linked.text, folded, known)
+            + _ja_repeated(linked.text, folded, known, _ja_described_companies(linked.text, folded, known))
+            + _ja_repeated(linked.text, folded, known, _ja_kanji_companies(linked.text, folded, known))
             + _ja_heads_after_places(linked.text, places, names)
         )
     quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
@@ -1261,6 +1261,28 @@ def _ja_described_companies(original: str, folded, known: SpanIndex[tuple[int, i
                 )
             )
     return names
+
+
+def _ja_repeated(original: str, folded, known: SpanIndex[tuple[int, int, str]], names: list[Name]) -> list[Name]:
+    """Japanese: firms introduced by a class noun, and every later whole-word occurrence of the same name
+    (物流会社の〇〇は … 〇〇は): the later bare mention is that firm. A whole word: no katakana or kanji
+    goes on from it on either side."""
+    found = list(names)
+    taken = [(n.start, n.end) for n in names]
+    for name in {n.label: n for n in names}.values():
+        for hit in re.finditer(re.escape(fold(name.label)), folded.text):
+            a, b = hit.span()
+            before, after = folded.text[a - 1 : a], folded.text[b : b + 1]
+            if any(c and (_HAN.match(c) or _KATAKANA.match(c)) for c in (before, after)):
+                continue
+            start, end = folded.original_span(a, b)
+            if any(s < end and start < e for s, e in taken) or any(
+                s < a or e > b or (s, e) == (a, b) for s, e, _ in known.overlapping(a, b)
+            ):
+                continue  # a known name, or one it cuts (a place or sector inside it is part of the name)
+            found.append(replace(name, start=start, end=end))
+            taken.append((start, end))
+    return found
 
 
 def _ja_kanji_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
