@@ -110,3 +110,33 @@ def test_talk_about_a_thing_makes_no_agreement(found):
 def test_a_quoted_name_after_a_class_noun_gets_its_class(found, text, label, cls, subclass):
     entity = by_label(found(text, "ru"), label)
     assert (entity.cls, entity.subclass) == (cls, subclass)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Лесозаводск, административный центр Лесозаводского округа, расширил связи с Хулинем.", "Лесозаводск"),
+        ("Ивановский, крупный центр торговли зерном, ждёт инвесторов.", "Ивановский"),
+        ("Райчихинск, второй по величине город района, получит новый рынок.", "Райчихинск"),
+    ],
+)
+def test_a_town_before_an_apposition_of_its_role_is_found(found, text, label):
+    assert by_label(found(text, "ru"), label).cls == "City"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Завод, крупный центр отрасли, закрылся.",  # a dictionary noun before the comma
+        "Новый, самый большой город края строят на севере.",  # a common adjective
+    ],
+)
+def test_no_town_is_made_of_a_common_word_before_an_apposition(found, text):
+    assert not any(e.cls == "City" for e in found(text, "ru").entities)
+
+
+def test_the_adjective_of_a_district_is_no_town_in_another_place(found):
+    discovery = found("Вяземский, центр Вяземского района, растёт. Вяземский район богат лесом.", "ru")
+    town = by_label(discovery, "Вяземский")
+    assert len([m for m in discovery.linked.mentions if m.entity == town.id]) == 1
+    assert by_label(discovery, "Вяземский район").cls == "Region"

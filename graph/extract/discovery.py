@@ -1975,12 +1975,14 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
         previous = tokens[k - 1] if k > 0 else None
         label, cls = None, "City"
         if previous is not None and previous.word and previous.entity is None and _lemma(previous.text) in nouns:
-            if _ru_modifies_next(tokens, k):
-                continue  # станцией Байкало-Амурской магистрали: an adjective of the next noun, no place
+            if _ru_modifies_next(tokens, k) or _ru_genitive_of_cue(previous.text, token.text):
+                continue  # станцией Байкало-Амурской магистрали, город Приамурья: a modifier, no name
             cls = nouns[_lemma(previous.text)]
             label = _ru_after_cue_label(previous.text, token.text)
         elif (label := _ru_governed_place(tokens, k, linked)) is not None:
             pass  # Власти Читы, Администрация Спасска-Дальнего: a town governed or lived in
+        elif _ru_apposed_place(tokens, k):
+            label = _ru_geox_nominative(token.text, ("nomn",)) or token.text  # Тында, второй по величине город …
         elif (
             previous is not None
             and previous.text.lower() in prepositions
@@ -1991,8 +1993,8 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
             label = _ru_geox_nominative(token.text, ("nomn",)) or token.text
         if label and not label.lower().endswith(not_endings):
             found.setdefault(label, (cls, []))[1].append((token.start, token.end))
-    for token in tokens if found else []:  # the same place in another form (Забайкальск … в Забайкальске)
-        if _ru_place_word(token):
+    for j, token in enumerate(tokens if found else []):  # the same place in another form (… в Забайкальске)
+        if _ru_place_word(token) and not _ru_modifies_next(tokens, j):
             label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
             if label in found and (token.start, token.end) not in found[label][1]:
                 found[label][1].append((token.start, token.end))
@@ -2013,6 +2015,13 @@ def _ru_after_cue_label(cue: str, word: str) -> str:
     return _ru_geox_nominative(word, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or word
 
 
+def _ru_genitive_of_cue(cue: str, word: str) -> bool:
+    """After a cue noun, is the word a place in the genitive only (город Приамурья, столица края):
+    the region the place lies in, not the place's own name?"""
+    parses = analyzer().parse(word)
+    return any("Geox" in p.tag and "gent" in p.tag for p in parses[:2]) and not any("nomn" in p.tag for p in parses)
+
+
 def _ru_modifies_next(tokens: list[_Token], k: int) -> bool:
     """Is this capitalised word an adjective agreeing with the noun right after it (Байкало-Амурской
     магистрали, Вяземского района), so a modifier inside a longer name, not a name of its own?"""
@@ -2021,6 +2030,42 @@ def _ru_modifies_next(tokens: list[_Token], k: int) -> bool:
     return _agrees(tokens[k].text, tokens[k + 1].text) and any(
         p.tag.POS == "NOUN" for p in analyzer().parse(tokens[k + 1].text)[:2]
     )
+
+
+@lru_cache(maxsize=1)
+def _ru_apposition_nouns() -> frozenset[str]:
+    """names.yaml ru_place_cues.appositions: nouns of a town's role in an apposition after its name."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_place_cues") or {}
+    return frozenset(_lemma(w) for w in data.get("appositions") or ())
+
+
+def _ru_apposed_place(tokens: list[_Token], k: int) -> bool:
+    """A town named before a comma and an apposition of its role (Тында, второй по величине город
+    Амурской области; Вяземский, административный центр Вяземского района): the word reads
+    nominative, is a place (Geox), a word pymorphy3 does not know or a place-like adjective (-ский),
+    and a nominative role noun stands within the four words after the comma."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "," or _ru_modifies_next(tokens, k):
+        return False
+    if k > 0 and tokens[k - 1].word:
+        return False  # the first word of a name or phrase only (not "… в котором Тында, …")
+    parses = analyzer().parse(tokens[k].text)[:2]
+    if not parses or not any("nomn" in p.tag or not p.is_known for p in parses):
+        return False
+    first = parses[0]
+    placelike = (
+        "Geox" in first.tag
+        or not first.is_known
+        or (first.tag.POS == "ADJF" and first.normal_form.endswith(("ский", "цкий")) and "masc" in first.tag)
+    )
+    if not placelike or any(p.tag.POS == "NOUN" and p.is_known and "Geox" not in p.tag for p in parses[:1]):
+        return False
+    for token in tokens[k + 2 : k + 6]:
+        if not token.word:
+            return False
+        if _lemma(token.text) in _ru_apposition_nouns() and _nominative(token.text):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
