@@ -140,3 +140,21 @@ def test_the_adjective_of_a_district_is_no_town_in_another_place(found):
     town = by_label(discovery, "Вяземский")
     assert len([m for m in discovery.linked.mentions if m.entity == town.id]) == 1
     assert by_label(discovery, "Вяземский район").cls == "Region"
+
+
+@pytest.mark.parametrize(
+    "text, label, cls",
+    [
+        ("Хэйхэ принимает Форум молодых предпринимателей «Два берега».", "Два берега", "Event"),
+        ("Кредит выдал Фонд поддержки фермеров «Агроресурс».", "Агроресурс", "Organization"),
+    ],
+)
+def test_a_quote_after_a_head_first_name_and_its_genitive_words_names_it(found, text, label, cls):
+    discovery = found(text, "ru")
+    assert by_label(discovery, label).cls == cls
+    assert not any(e.labels.get("ru", "").endswith(("предпринимателей", "фермеров")) for e in discovery.entities)
+
+
+def test_a_lower_case_quote_after_a_ministry_leaves_its_name_whole(found):
+    discovery = found("Министерство сельского хозяйства Хабаровского края «поддержало» фермеров.", "ru")
+    assert "поддержало" not in " ".join(labels(discovery))

@@ -1778,6 +1778,12 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 names.append(replace(name, located=places, evidence=evidence))
             i += size + 1
             continue
+        quoted_after = _ru_quote_after_chain(tokens, i + size + len(after), head, after, head_first)
+        if quoted_after is not None:  # Форум приграничных территорий «Амур — река дружбы»: the quote names it
+            phrase = _ru_nominative(before, head_tokens, after, morph, linked.text, head.written)
+            names.append(replace(quoted_after, alias=f"{phrase} «{quoted_after.label}»"))
+            i += size + len(after) + 1
+            continue
         placed = _ru_placed_facility(tokens, i, size, head, before, after, catalog)
         if placed is not None:  # деревообрабатывающий комбинат в Лесозаводске
             noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
@@ -2004,6 +2010,22 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
         parts = (("proper", _ru_latin(label)),)
         names.extend(Name(a, b, head, label, parts) for a, b in spans)
     return names + _ru_districts(linked, tokens)
+
+
+def _ru_quote_after_chain(
+    tokens: list[_Token], k: int, head: Head, after: list[_Token], head_first: bool
+) -> Name | None:
+    """A quoted name right after a head-first noun and its genitive words (Форум приграничных
+    территорий «Амур — река дружбы», Фонд поддержки фермеров «Агроресурс»): the quote is the
+    name, of the head's class, unless a known name is among the words (then they name it already)."""
+    if not head_first or not after or k >= len(tokens) or not tokens[k].quoted:
+        return None
+    if any(t.entity for t in after) or tokens[k].start - after[-1].end > 1:
+        return None
+    label = tokens[k].text[1:-1].strip()
+    if not label[:1].isupper():
+        return None
+    return Name(tokens[k].start + 1, tokens[k].end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
 
 
 def _ru_after_cue_label(cue: str, word: str) -> str:
