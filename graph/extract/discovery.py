@@ -1824,6 +1824,12 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 names.append(replace(name, located=places, evidence=evidence))
             i += size + 1
             continue
+        quoted_after = _ru_quote_after_chain(tokens, i + size + len(after), head, after, head_first)
+        if quoted_after is not None:  # Форум приграничных территорий «Амур — река дружбы»: the quote names it
+            phrase = _ru_nominative(before, head_tokens, after, morph, linked.text, head.written)
+            names.append(replace(quoted_after, alias=f"{phrase} «{quoted_after.label}»"))
+            i += size + len(after) + 1
+            continue
         placed = _ru_placed_facility(tokens, i, size, head, before, after, catalog)
         if placed is not None:  # деревообрабатывающий комбинат в Лесозаводске
             noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
@@ -2021,8 +2027,14 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
         previous = tokens[k - 1] if k > 0 else None
         label, cls = None, "City"
         if previous is not None and previous.word and previous.entity is None and _lemma(previous.text) in nouns:
+            if _ru_modifies_next(tokens, k) or _ru_genitive_of_cue(previous.text, token.text):
+                continue  # станцией Байкало-Амурской магистрали, город Приамурья: a modifier, no name
             cls = nouns[_lemma(previous.text)]
-            label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
+            label = _ru_after_cue_label(previous.text, token.text)
+        elif (label := _ru_governed_place(tokens, k, linked)) is not None:
+            pass  # Власти Читы, Администрация Спасска-Дальнего: a town governed or lived in
+        elif _ru_apposed_place(tokens, k):
+            label = _ru_geox_nominative(token.text, ("nomn",)) or token.text  # Тында, второй по величине город …
         elif (
             previous is not None
             and previous.text.lower() in prepositions
@@ -2033,8 +2045,8 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
             label = _ru_geox_nominative(token.text, ("nomn",)) or token.text
         if label and not label.lower().endswith(not_endings):
             found.setdefault(label, (cls, []))[1].append((token.start, token.end))
-    for token in tokens if found else []:  # the same place in another form (Забайкальск … в Забайкальске)
-        if _ru_place_word(token):
+    for j, token in enumerate(tokens if found else []):  # the same place in another form (… в Забайкальске)
+        if _ru_place_word(token) and not _ru_modifies_next(tokens, j):
             label = _ru_geox_nominative(token.text, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or token.text
             if label in found and (token.start, token.end) not in found[label][1]:
                 found[label][1].append((token.start, token.end))
@@ -2044,6 +2056,131 @@ def _ru_places(linked: LinkedText, catalog: Catalog) -> list[Name]:
         parts = (("proper", _ru_latin(label)),)
         names.extend(Name(a, b, head, label, parts) for a, b in spans)
     return names + _ru_districts(linked, tokens)
+
+
+def _ru_quote_after_chain(
+    tokens: list[_Token], k: int, head: Head, after: list[_Token], head_first: bool
+) -> Name | None:
+    """A quoted name right after a head-first noun and its genitive words (Форум приграничных
+    территорий «Амур — река дружбы», Фонд поддержки фермеров «Агроресурс»): the quote is the
+    name, of the head's class, unless a known name is among the words (then they name it already)."""
+    if not head_first or not after or k >= len(tokens) or not tokens[k].quoted:
+        return None
+    if any(t.entity for t in after) or tokens[k].start - after[-1].end > 1:
+        return None
+    label = tokens[k].text[1:-1].strip()
+    if not label[:1].isupper():
+        return None
+    return Name(tokens[k].start + 1, tokens[k].end - 1, head, label, (("proper", _ru_latin(label)),), quoted=True)
+
+
+def _ru_after_cue_label(cue: str, word: str) -> str:
+    """The nominative of a place after its cue noun: as written after a nominative cue (село
+    Джалинда, город Бикин — the name does not decline in apposition), else the Geox reading's
+    nominative (в городе Облучье, уездом Лобэй)."""
+    if cue.lower().replace("ё", "е") == _lemma(cue).replace("ё", "е") and _nominative(word):
+        return word
+    return _ru_geox_nominative(word, ("nomn", "gent", "datv", "accs", "ablt", "loct")) or word
+
+
+def _ru_genitive_of_cue(cue: str, word: str) -> bool:
+    """After a cue noun, is the word a place in the genitive only (город Приамурья, столица края):
+    the region the place lies in, not the place's own name?"""
+    parses = analyzer().parse(word)
+    return any("Geox" in p.tag and "gent" in p.tag for p in parses[:2]) and not any("nomn" in p.tag for p in parses)
+
+
+def _ru_modifies_next(tokens: list[_Token], k: int) -> bool:
+    """Is this capitalised word an adjective agreeing with the noun right after it (Байкало-Амурской
+    магистрали, Вяземского района), so a modifier inside a longer name, not a name of its own?"""
+    if k + 1 >= len(tokens) or not tokens[k + 1].word or tokens[k + 1].start - tokens[k].end > 1:
+        return False
+    return _agrees(tokens[k].text, tokens[k + 1].text) and any(
+        p.tag.POS == "NOUN" for p in analyzer().parse(tokens[k + 1].text)[:2]
+    )
+
+
+@lru_cache(maxsize=1)
+def _ru_apposition_nouns() -> frozenset[str]:
+    """names.yaml ru_place_cues.appositions: nouns of a town's role in an apposition after its name."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_place_cues") or {}
+    return frozenset(_lemma(w) for w in data.get("appositions") or ())
+
+
+def _ru_apposed_place(tokens: list[_Token], k: int) -> bool:
+    """A town named before a comma and an apposition of its role (Тында, второй по величине город
+    Амурской области; Вяземский, административный центр Вяземского района): the word reads
+    nominative, is a place (Geox), a word pymorphy3 does not know or a place-like adjective (-ский),
+    and a nominative role noun stands within the four words after the comma."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "," or _ru_modifies_next(tokens, k):
+        return False
+    if k > 0 and tokens[k - 1].word:
+        return False  # the first word of a name or phrase only (not "… в котором Тында, …")
+    parses = analyzer().parse(tokens[k].text)[:2]
+    if not parses or not any("nomn" in p.tag or not p.is_known for p in parses):
+        return False
+    first = parses[0]
+    placelike = (
+        "Geox" in first.tag
+        or not first.is_known
+        or (first.tag.POS == "ADJF" and first.normal_form.endswith(("ский", "цкий")) and "masc" in first.tag)
+    )
+    if not placelike or any(p.tag.POS == "NOUN" and p.is_known and "Geox" not in p.tag for p in parses[:1]):
+        return False
+    for token in tokens[k + 2 : k + 6]:
+        if not token.word:
+            return False
+        if _lemma(token.text) in _ru_apposition_nouns() and _nominative(token.text):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _ru_governors() -> frozenset[str]:
+    """names.yaml ru_place_cues.governors: nouns whose genitive complement is a town."""
+    with open(_GRAMMAR, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle).get("ru_place_cues") or {}
+    return frozenset(_lemma(w) for w in data.get("governors") or ())
+
+
+def _ru_governed_place(tokens: list[_Token], k: int, linked: LinkedText) -> str | None:
+    """A town in the genitive after a noun of government or of its parts (Власти Читы, на окраине
+    Белогорска, Администрация Спасска-Дальнего): its nominative, if pymorphy3 reads the word as a
+    genitive place (Geox) or it is a hyphenated name of a genitive noun and adjective; None else."""
+    if k == 0 or _ru_modifies_next(tokens, k):
+        return None
+    previous = tokens[k - 1]
+    if not previous.word or previous.entity is not None or _lemma(previous.text) not in _ru_governors():
+        return None
+    if previous.end + 1 < tokens[k].start:
+        return None
+    word = tokens[k].text
+    label = _ru_geox_nominative(word, ("gent",))
+    if label is not None:
+        return label
+    return _ru_hyphen_genitive_nominative(word)
+
+
+def _ru_hyphen_genitive_nominative(word: str) -> str | None:
+    """Спасска-Дальнего → Спасск-Дальний: a genitive noun and a genitive adjective, both capitalised,
+    joined by a hyphen; the adjective takes the noun's gender."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    nouns = [p for p in analyzer().parse(parts[0]) if p.tag.POS == "NOUN" and "gent" in p.tag and "sing" in p.tag]
+    adjectives = [p for p in analyzer().parse(parts[1]) if p.tag.POS == "ADJF" and "gent" in p.tag]
+    if not nouns or not adjectives:
+        return None
+    noun = nouns[0]
+    adjective = next((a for a in adjectives if a.tag.gender in (None, noun.tag.gender)), None)
+    if adjective is None:
+        return None
+    nominative = adjective.inflect({"nomn", "sing", noun.tag.gender} if noun.tag.gender else {"nomn", "sing"})
+    if nominative is None:
+        return None
+    first, second = noun.normal_form, nominative.word
+    return f"{first[:1].upper()}{first[1:]}-{second[:1].upper()}{second[1:]}"
 
 
 _RU_DISTRICT_NOUNS = frozenset({"район", "округ"})
@@ -2269,6 +2406,9 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
         ):
             chosen.extend((token, tokens[j + 1]))  # Соглашение о строительстве морского терминала
             j += 1
+        elif about and not chosen and token.text.lower() in ("о", "об") and (size := _ru_about_adjectives(tokens, j)):
+            chosen.extend(tokens[j : j + size + 2])  # Меморандум о совместной заготовке древесины
+            j += size + 1
         elif about and chosen and (link := _field_link(tokens, j)) is not None:
             size = len(link.split())
             chosen.extend(tokens[j : j + size])  # … о сотрудничестве в области лесопереработки
@@ -2281,6 +2421,21 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
     if about and chosen:
         chosen.extend(tokens[j : j + _ru_period(tokens, j)])  # Программа … на 2027–2030 годы
     return chosen
+
+
+def _ru_about_adjectives(tokens: list[_Token], j: int) -> int:
+    """After о/об at j: how many adjectives (at most two) agree with a prepositional noun right
+    after them (о совместной заготовке, о взаимном признании); 0 if there is no such noun."""
+    for size in (1, 2):
+        if j + size + 1 >= len(tokens) or not all(t.word for t in tokens[j + 1 : j + size + 2]):
+            return 0
+        noun = tokens[j + size + 1]
+        adjectives = tokens[j + 1 : j + size + 1]
+        if not all(_agrees(a.text, noun.text) for a in adjectives):
+            return 0
+        if _prepositional(noun.text):
+            return size
+    return 0
 
 
 _RU_YEAR_WORDS = frozenset({"год", "годы", "года", "гг", "г"})
