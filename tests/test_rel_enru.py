@@ -47,3 +47,18 @@ def test_paying_for_a_park_in_the_future_is_planned_funding(read):
 def test_not_paying_gives_no_edge(read):
     relations = read("Газпром не будет оплачивать строительство промышленного парка Могойтуй.", "ru")
     assert not [r for r in relations if r.predicate == "fundedBy"]
+
+
+def test_an_apposition_ending_in_a_noun_of_place_before_a_region_places_the_city(read):
+    text = "Уссурийск, второй по величине город Приморского края, продолжил сотрудничество с Суйфэньхэ."
+    relations = read(text, "ru")
+    edge = find_relation(relations, "ussuriysk", "locatedIn", "primorsky-krai")
+    assert edge.quote == "Уссурийск, второй по величине город Приморского края" and edge.modality == "stated"
+    find_relation(relations, "ussuriysk", "cooperatesWith", "suifenhe")
+
+
+def test_an_apposition_without_a_noun_of_place_or_against_the_catalog_places_nothing(read):
+    relations = read("Уссурийск, партнёр Приморского края, продолжил сотрудничество с Суйфэньхэ.", "ru")
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.subject == "ussuriysk"]
+    relations = read("Харбин, крупный центр Приморского края, принял делегацию.", "ru")
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.subject == "harbin"]
