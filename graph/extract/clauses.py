@@ -194,6 +194,7 @@ class Lexicon:
     partner_subject_after: tuple[str, ...]
     partner_predicates: tuple[str, ...]
     located_after: Words
+    apposition_place_heads: frozenset[str]  # ru: "A, второй по величине город B": the head noun of place before B
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -307,6 +308,7 @@ def lexicon(language: str) -> Lexicon | None:
         dash_pair_after=tuple(fold(w) for w in raw.get("dash_pair_after", {}).get(language) or []),
         partner_subject_after=tuple(fold(w) for w in raw.get("partner_subject_after", {}).get(language) or []),
         partner_predicates=tuple(raw.get("partner_predicates", {}).get(language) or []),
+        apposition_place_heads=frozenset(raw.get("apposition_place_heads", {}).get(language) or []),
     )
 
 
@@ -2518,6 +2520,18 @@ class ClauseReader:
                 return "frame"
         return None
 
+    def _ru_head_apposition(self, gap: str) -> bool:
+        """Russian: is the gap between two names an apposition between commas that ends in a head noun of
+        place (`apposition_place_heads`) right before the second name, with at most four words before the head
+        and no verb ("Уссурийск, второй по величине город Приморского края", "X, административный центр B")?"""
+        match = _RU_HEAD_APPOSITION.match(gap)
+        if match is None or not self.lex.apposition_place_heads:
+            return False
+        words = match.group(1).split()
+        if not set(lemmas(words[-1].lower())) & self.lex.apposition_place_heads:
+            return False
+        return not any(_word_kinds(w.lower()) & {"verb", "passive"} for w in words)
+
     def _cjk_name_goes_on(self, second: Mention) -> bool:
         """Chinese and Japanese: does a name (an ideograph or katakana) go on right after the second of
         two places joined by a dash ("A—B陆海联运走廊", 「A—B貿易総合体」), not a word that keeps them a
@@ -2541,6 +2555,10 @@ class ClauseReader:
                 continue
             if self.language == "ru" and _RU_PARTICIPLE_IN.match(gap):
                 self._place_in_place(a, b, a.start, b.end, "apposition", "stated")
+                continue
+            if self.language == "ru" and self._ru_head_apposition(gap):
+                if self._place_in_place(a, b, a.start, b.end, "apposition", "stated"):
+                    self.qualifiers.add((b.start, b.end))
                 continue
             if gap not in self.lex.compound_gaps:
                 continue
@@ -2836,6 +2854,8 @@ _RU_PARTICIPLE_IN = re.compile(
     r"|юго-западе|территории) |(?: на (?:территории|севере|юге|востоке|западе))? (?:в|во) )$|, (?:входящ\w+|входивш\w+) в (?:состав )?$|, подчин[её]нн\w+ $",
     re.IGNORECASE,
 )
+# Russian: an apposition between commas of up to five words before the next name ("A, административный центр B")
+_RU_HEAD_APPOSITION = re.compile(r"^, ((?:[\w-]+ ){1,5})$")
 # a capitalised word right after a name ("Dongning Green Food Export Base")
 _EN_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+")
 # a port noun right after a city's name: "the Dongning and Suifenhe ports"
