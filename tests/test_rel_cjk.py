@@ -46,3 +46,10 @@ def test_ja_trade_with_russia_is_cooperation_but_an_export_word_alone_is_not(ja)
     relations = ja("黒龍江省は、ロシアと国境を接し、対ロ貿易額が全国の省の中で最大規模を占める。")
     find_relation(relations, "heilongjiang", "cooperatesWith", "russia")
     assert not [r for r in ja("撫遠市は対ロ輸出を拡大した。") if r.object == "russia"]
+
+
+def test_zh_a_city_in_a_city_of_its_own_rank_when_the_catalog_puts_it_there(zh):
+    edge = find_relation(zh("满洲里市地处呼伦贝尔市西部，是重要的口岸城市。"), "manzhouli", "locatedIn", "hulunbuir")
+    assert edge.quote == "满洲里市地处呼伦贝尔市"
+    assert edge.modality == "stated"
+    assert not [r for r in zh("哈尔滨市位于大庆市东南。") if r.predicate == "locatedIn"]  # not where the catalog has it
