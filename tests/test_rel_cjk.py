@@ -53,3 +53,10 @@ def test_zh_a_city_in_a_city_of_its_own_rank_when_the_catalog_puts_it_there(zh):
     assert edge.quote == "满洲里市地处呼伦贝尔市"
     assert edge.modality == "stated"
     assert not [r for r in zh("哈尔滨市位于大庆市东南。") if r.predicate == "locatedIn"]  # not where the catalog has it
+
+
+def test_zh_financial_support_from_a_government_funds_the_zone(zh):
+    relations = zh("哈尔滨经济技术开发区的道路改造获得了俄罗斯政府的资金支持。")
+    edge = find_relation(relations, "harbin-economic-technological-development-zone", "fundedBy", "government-of-russia")
+    assert edge.modality == "stated"
+    assert not [r for r in zh("哈尔滨经济技术开发区尚未获得俄罗斯政府的资金支持。") if r.predicate == "fundedBy"]
