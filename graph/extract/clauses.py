@@ -330,6 +330,15 @@ def _raw() -> dict:
     return raw
 
 
+@lru_cache(maxsize=8)
+def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] | None:
+    """`country_short` of clause_words/<language>.yaml: (marks, character → country id, window after it)."""
+    data = (_raw().get("country_short") or {}).get(language)
+    if not data:
+        return None
+    return frozenset(data.get("marks", [])), dict(data.get("forms", {})), int(data.get("window", 6))
+
+
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(sorted(lemmas(word)))
@@ -521,11 +530,50 @@ class ClauseReader:
             mentions = self._ru_pronoun_objects(index, mentions)
             mentions = self._en_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
+            mentions = self._cjk_country_short(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language):
                 topic = self._read_clause(clause, topic)
             self._cjk_route(span.start, span.end, mentions)
             self.recent.extend(mentions)
         return self.relations
+
+    def _cjk_country_short(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
+        """Chinese and Japanese: one character after a mark of direction stands for a country before a word of
+        cooperation or trade (对俄经贸合作, 对华合作, 対ロ農業協力, 対ロ貿易額): a mention of the country, so that
+        the clause's subject cooperates with it; a name of a model that covers it (对俄合作 as 对俄合作模式) gives way."""
+        data = _country_short(self.language)
+        if data is None:
+            return mentions
+        marks, forms, window = data
+        text = self.linked.text
+        words = [w for (w, *_) in self.lex.relation_words["cooperatesWith"].phrases]
+        words += [w for (w, *_) in self.lex.trade.phrases]
+        added: list[Mention] = []
+        for at in range(start, end - 1):
+            if text[at] not in marks or text[at + 1] not in forms:
+                continue
+            if any(m.start <= at + 1 < m.end and "model" not in self.fam(m) for m in mentions):
+                continue  # inside another name
+            after = fold(re.split(r"[，,、。；;：:（(「“\s]", text[at + 2 : at + 2 + window])[0])
+            if not any(w and w in after for w in words):
+                continue  # 对俄出口, 对俄口岸: no cooperation said
+            entity = forms[text[at + 1]]
+            if entity not in self.catalog or not self._cjk_doer_before(start, at, mentions):
+                continue  # 实现对俄经贸合作战略升级: nobody of this sentence cooperates
+            added.append(Mention(entity, self.linked.document, at + 1, at + 2, text[at + 1], index))
+        if not added:
+            return mentions
+        kept = [m for m in mentions if not any(m.start <= a.start < m.end for a in added)]
+        return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+    def _cjk_doer_before(self, start: int, at: int, mentions: list[Mention]) -> bool:
+        """An actor named before `at` in the sentence, or an anaphor (同市, 该州) that stands for one."""
+        if any(m.end <= at and "actor" in self.fam(m) for m in mentions):
+            return True
+        before = fold(self.linked.text[start:at])
+        words = [w for (w, *_) in self.lex.anaphora.phrases] + [w for w, _ in self.lex.class_anaphora]
+        words += [w for w, _ in self.lex.speaker_anaphora] + [w for (ws, _, _) in self.lex.definite for w in ws]
+        return any(w and w in before for w in words)
 
     def _cjk_route(self, start: int, end: int, mentions: list[Mention]) -> None:
         """Chinese and Japanese: a route told by its ends and stops (管道起自A，经B进入中国，止于C; 班列はAを起点に
@@ -2668,8 +2716,8 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language not in ("en", "ja", "ru") or a.entity not in self.catalog or b.entity not in self.catalog:
-            return False  # ja: 綏芬河は牡丹江市の管轄下にある
+        if self.language not in ("en", "ja", "ru", "zh") or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False  # ja: 綏芬河は牡丹江市の管轄下にある; zh: 满洲里市地处呼伦贝尔市西部
         if b.entity not in self.catalog.ancestors(a.entity):
             return False
         self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
