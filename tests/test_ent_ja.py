@@ -89,7 +89,9 @@ def test_ja_bank_name_goes_on_over_taigai(found):
 
 
 def test_ja_relation_to_a_town_without_class_word(read_relations):
-    relations = read_relations("アムール州のイヴァノフカでは、黒河市の企業である三江糧油加工が大豆を栽培している。", "ja")
+    relations = read_relations(
+        "アムール州のイヴァノフカでは、黒河市の企業である三江糧油加工が大豆を栽培している。", "ja"
+    )
     located = {(r.subject, r.object) for r in relations if r.predicate.endswith("locatedIn")}
     assert any(o == "amur-oblast" and "ivanofuka" in s for s, o in located), located
 

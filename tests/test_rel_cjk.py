@@ -25,7 +25,9 @@ def test_zh_a_city_cooperating_with_russia_named_by_one_character(zh):
 
 
 def test_zh_a_planned_cooperation_with_china_named_by_one_character(zh):
-    edge = find_relation(zh("阿穆尔州今后还将把农产品加工作为对华合作的重点方向。"), "amur-oblast", "cooperatesWith", "china")
+    edge = find_relation(
+        zh("阿穆尔州今后还将把农产品加工作为对华合作的重点方向。"), "amur-oblast", "cooperatesWith", "china"
+    )
     assert edge.modality == "planned"
 
 
@@ -57,6 +59,8 @@ def test_zh_a_city_in_a_city_of_its_own_rank_when_the_catalog_puts_it_there(zh):
 
 def test_zh_financial_support_from_a_government_funds_the_zone(zh):
     relations = zh("哈尔滨经济技术开发区的道路改造获得了俄罗斯政府的资金支持。")
-    edge = find_relation(relations, "harbin-economic-technological-development-zone", "fundedBy", "government-of-russia")
+    edge = find_relation(
+        relations, "harbin-economic-technological-development-zone", "fundedBy", "government-of-russia"
+    )
     assert edge.modality == "stated"
     assert not [r for r in zh("哈尔滨经济技术开发区尚未获得俄罗斯政府的资金支持。") if r.predicate == "fundedBy"]

@@ -2716,7 +2716,11 @@ class ClauseReader:
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
         """English: "Manzhouli lies in Hulunbuir", "Hulunbuir, a prefecture-level city of Inner
         Mongolia": a place in one of its own rank (a city in a city) when the catalog puts it there."""
-        if self.language not in ("en", "ja", "ru", "zh") or a.entity not in self.catalog or b.entity not in self.catalog:
+        if (
+            self.language not in ("en", "ja", "ru", "zh")
+            or a.entity not in self.catalog
+            or b.entity not in self.catalog
+        ):
             return False  # ja: 綏芬河は牡丹江市の管轄下にある; zh: 满洲里市地处呼伦贝尔市西部
         if b.entity not in self.catalog.ancestors(a.entity):
             return False

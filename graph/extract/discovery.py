@@ -1159,8 +1159,11 @@ def _cjk_foreign_places(
         )
         chained = any(n.end == a for n in names_folded)  # 萨哈共和国恰扬达: after a place found just before
         if suffix is None and linked.language == "ja":
-            if kanji or anchor is None or catalog[anchor].cls != "Region" or not discovery_ja.town_after_region(
-                text, b, text[a:b]
+            if (
+                kanji
+                or anchor is None
+                or catalog[anchor].cls != "Region"
+                or not discovery_ja.town_after_region(text, b, text[a:b])
             ):
                 continue  # アムール州のコンスタンチノフカでは: a town after its region, named by no class word
             head = Head("", "", "City")
