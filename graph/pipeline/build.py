@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -39,12 +40,13 @@ from amurkg.pipeline.process import (
 )
 from amurkg.pipeline.progress import ProgressMeter, size_warning
 from amurkg.pipeline.serialize import (
+    block_cache_tag,
     shard_triples,
     stale_temporaries,
     turtle_bytes,
     with_path,
     write_atomically,
-    write_turtle_streamed,
+    write_turtle_cached,
 )
 from amurkg.pipeline.shacl import DataIndex, Unsupported
 from amurkg.pipeline.shards import Piece, Shard, ShardFolder
@@ -612,9 +614,15 @@ def write_build(
     (`.cache/oxigraph/`); returns the Turtle's size."""
     if result.shard_folder is not None and result.shards:  # streamed from the shards: the same bytes
         namespaces = [(prefix, str(ns)) for prefix, ns in assemble.new_graph().namespace_manager.namespaces()]
-        size, sha256 = write_turtle_streamed(
-            layout.turtle, result.shard_lines(), namespaces, layout.cache / TURTLE_SCRATCH
-        )
+        blocks, tag = layout.cache / BLOCK_CACHE, block_cache_tag(namespaces)
+        sources = [
+            (
+                partial(_lines_of, result, shard),
+                None if shard.name in result.unwritten else blocks / f"{shard.file}.{tag}.pickle",
+            )
+            for shard in result.shards
+        ]
+        size, sha256 = write_turtle_cached(layout.turtle, sources, namespaces, layout.cache / TURTLE_SCRATCH)
     else:
         data = turtle_bytes(result.graph)
         write_atomically(layout.turtle, data)
@@ -625,6 +633,15 @@ def write_build(
         stamp = {"inputs": fingerprint, "validated": validated, "turtle_sha256": sha256}
         write_atomically(layout.cache / "build.json", json.dumps(stamp, indent=2).encode())
     return size
+
+
+def _lines_of(result: BuildResult, shard: Shard) -> list[bytes]:
+    """A shard's N-Quads lines (from its file, or kept when unwritten)."""
+    data = result.unwritten.get(shard.name)
+    if data is None:
+        assert result.shard_folder is not None
+        data = result.shard_folder.path(shard).read_bytes()
+    return [line for line in data.split(b"\n") if line]  # (only a line feed ends a line)
 
 
 def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sha256: str, progress: Progress) -> None:
@@ -651,6 +668,7 @@ def load_store(layout: Layout, folder: ShardFolder, made: list[Shard], turtle_sh
 
 LOCK_NAME = "build.lock"
 TURTLE_SCRATCH = ".turtle-sort"  # under .cache: write_build's sorted runs, while it writes
+BLOCK_CACHE = "turtle-blocks"  # under .cache: each shard's Turtle blocks, by shard file and writer code
 
 
 @contextmanager
@@ -700,6 +718,9 @@ def remove_stale_temporaries(layout: Layout) -> list[Path]:
     shard_folder = layout.cache / "shards"
     if shard_folder.is_dir():
         stale += sorted(path for path in shard_folder.glob(".*") if path.is_file())  # write_atomically's temporaries
+    blocks = layout.cache / BLOCK_CACHE
+    if blocks.is_dir():
+        stale += sorted(path for path in blocks.glob(".*") if path.is_file())
     for path in stale:
         path.unlink(missing_ok=True)
     if layout.cache.is_dir():  # the folders a killed build's outcomes and Turtle sort waited in

@@ -575,3 +575,184 @@ class _RunSorter:
                 except EOFError:
                     return
                 yield from chunk
+
+
+# ---------------------------------------------------------------------------------------------
+# The same Turtle again, from each shard's cached subject blocks
+
+_GROUP_CHUNK = 2_000  # subject groups per pickle record of a block cache
+BLOCK_CACHE_SUFFIX = ".ttl-blocks"
+
+
+def block_cache_tag(namespaces: Iterable[tuple[str, str]]) -> str:
+    """What a shard's cached blocks depend on besides its bytes: this module's code and the prefixes."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(repr(sorted(namespaces)).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def write_turtle_cached(
+    path: Path,
+    shards: Iterable[tuple[Callable[[], Iterable[bytes]], Path | None]],
+    namespaces: Iterable[tuple[str, str]],
+    scratch: Path,
+) -> tuple[int, str]:
+    """What `write_turtle_streamed` writes, from shards given as (their N-Quads lines when asked, the
+    file their subject blocks are cached in, or None). A shard without blank nodes is parsed, sorted
+    and formatted once: its subjects, each with its sorted records and its Turtle block (as if no
+    other shard described it), and the prefixes its blocks use, are cached in that file, whose name
+    must change when the shard's bytes do (shard files are named by their key). Writing merges the
+    shards' blocks by subject; a subject several shards describe is formatted again from their
+    records. Shards with blank nodes (the ontology) go through the sorter as before."""
+    namespaces = list(namespaces)
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        sorter = _RunSorter(scratch)
+        blank = Graph()
+        streams: list[Iterator[tuple]] = []
+        used: set[str] = set()
+        for number, (read_lines, cache) in enumerate(shards):
+            cached = _read_block_cache(cache) if cache is not None else None
+            if cached is not None:
+                used |= cached[0]
+                streams.append(cached[1])
+                continue
+            lines = list(read_lines())
+            parsed = [_parse_line(raw.decode("utf-8"), f"s{number}x") for raw in lines]
+            if any(isinstance(s, BNode) or key[0] == 1 for s, _, key in parsed):
+                _sort_shard(lines, f"s{number}x", sorter, blank)
+                continue
+            shard_used, groups = _shard_blocks(parsed, namespaces)
+            used |= shard_used
+            if cache is not None:
+                _write_block_cache(cache, shard_used, groups)
+            streams.append(iter(groups))
+        writer = _TurtleWriter(blank, namespaces)  # formats every term; writes the blank nodes
+        labelled = []
+        for subject, properties in writer._index.items():
+            if isinstance(subject, BNode):
+                if subject not in writer._inline:
+                    labelled.append((writer._subject_key(subject), subject))
+                continue
+            for predicate, objects in properties.items():
+                for o in objects:
+                    sorter.add((str(subject), predicate != _TYPE, str(predicate), writer._object(o)[0]))
+        streams.append(_sorter_groups(sorter.merged()))
+        body = scratch / "body.ttl"
+        with open(body, "w", encoding="utf-8", newline="") as out:
+            first = True
+            for block in _merged_blocks(heapq.merge(*streams, key=lambda group: group[0]), writer):
+                out.write(block if first else "\n" + block)
+                first = False
+            for _, subject in sorted(labelled, key=lambda item: item[0]):
+                out.write(writer._block(subject) if first else "\n" + writer._block(subject))
+                first = False
+        used |= writer._used
+        prefixes = "".join(
+            f"@prefix {prefix}: <{_iri_escape(ns)}> .\n" for prefix, ns in sorted(writer._namespaces) if prefix in used
+        )
+        return _write_with_head(path, (HEADER + prefixes + "\n").encode("utf-8"), body)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _write_with_head(path: Path, head: bytes, body: Path) -> tuple[int, str]:
+    digest = hashlib.sha256(head)
+    size = len(head)
+
+    def write(out: BinaryIO) -> None:
+        nonlocal size
+        out.write(head)
+        with open(body, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+                out.write(block)
+
+    _write_atomically_with(path, write)
+    return size, digest.hexdigest()
+
+
+def _shard_blocks(parsed: list[tuple[str, str, tuple]], namespaces: list[tuple[str, str]]) -> tuple[set[str], list]:
+    """A blank-free shard's (subject, records, block or None) in subject order, and the prefixes used."""
+    records = sorted({(s, p != _TYPE_IRI, p, key) for s, p, key in parsed})
+    formatter = _TurtleWriter(Graph(), namespaces)
+    groups = [(subject, tuple(each), _one_block(each, formatter)) for subject, each in _by_subject(records)]
+    return formatter._used, groups
+
+
+def _by_subject(records: Iterable[tuple]) -> Iterator[tuple[str, list]]:
+    subject: str | None = None
+    each: list = []
+    for record in records:
+        if record[0] != subject:
+            if subject is not None:
+                yield subject, each
+            subject, each = record[0], []
+        each.append(record)
+    if subject is not None:
+        yield subject, each
+
+
+def _sorter_groups(records: Iterator[tuple]) -> Iterator[tuple]:
+    for subject, each in _by_subject(records):
+        yield subject, tuple(each), None  # (formatted when written)
+
+
+def _one_block(records: Iterable[tuple], writer: _TurtleWriter) -> str:
+    return next(_blocks(iter(records), writer))
+
+
+def _merged_blocks(groups: Iterator[tuple], writer: _TurtleWriter) -> Iterator[str]:
+    """Each subject's block: its one shard's cached block, or formatted from every shard's records."""
+    pending: list[tuple] = []
+    for group in groups:
+        if pending and group[0] != pending[0][0]:
+            yield _block_of(pending, writer)
+            pending = []
+        pending.append(group)
+    if pending:
+        yield _block_of(pending, writer)
+
+
+def _block_of(groups: list[tuple], writer: _TurtleWriter) -> str:
+    if len(groups) == 1 and groups[0][2] is not None:
+        return groups[0][2]
+    records = sorted({record for group in groups for record in group[1]})
+    return _one_block(records, writer)
+
+
+def _write_block_cache(cache: Path, used: set[str], groups: list) -> None:
+    def write(out: BinaryIO) -> None:
+        pickle.dump(sorted(used), out, protocol=pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(groups), _GROUP_CHUNK):
+            pickle.dump(groups[start : start + _GROUP_CHUNK], out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:  # a cache that cannot be written costs only time next build
+        _write_atomically_with(cache, write)
+    except OSError:
+        pass
+
+
+def _read_block_cache(cache: Path) -> tuple[set[str], Iterator[tuple]] | None:
+    try:
+        handle = open(cache, "rb")  # noqa: SIM115 - closed by the generator
+    except OSError:
+        return None
+    try:
+        used = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - truncated or unreadable: made again
+        handle.close()
+        return None
+
+    def groups() -> Iterator[tuple]:
+        with handle:
+            while True:
+                try:
+                    chunk = pickle.load(handle)
+                except EOFError:
+                    return
+                yield from chunk
+
+    return set(used), groups()
