@@ -132,10 +132,9 @@ def build_command(
         build_lock,
         check_writable,
         clear_cache,
-        input_fingerprint,
-        is_up_to_date,
         write_build,
     )
+    from amurkg.pipeline.fingerprint import input_fingerprint, is_up_to_date
 
     layout = layout_of(root)
     progress = (lambda _: None) if quiet else (lambda message: err.print(f"[dim]{message}[/dim]", highlight=False))

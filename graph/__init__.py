@@ -44,7 +44,8 @@ def build(root: str | Path | None = None, *, validate: bool = True, jobs: int = 
     `write=False`, write ``exports/amurkg.ttl``. Raises ``amurkg.errors.InputError`` on bad input and
     ``amurkg.pipeline.build.ValidationFailed`` when the graph violates the SHACL shapes."""
     from amurkg.pipeline.build import build as run_build
-    from amurkg.pipeline.build import build_lock, input_fingerprint, write_build
+    from amurkg.pipeline.build import build_lock, write_build
+    from amurkg.pipeline.fingerprint import input_fingerprint
 
     layout = _layout(root)
     if not write:

@@ -321,7 +321,7 @@ def test_killed_build_leftovers_are_removed_and_up_to_date_checks_the_output(bui
     import hashlib
     import json
 
-    from amurkg.pipeline.build import input_fingerprint, is_up_to_date
+    from amurkg.pipeline.fingerprint import input_fingerprint, is_up_to_date
 
     fingerprint = input_fingerprint(built_copy)
     built_copy.cache.mkdir()

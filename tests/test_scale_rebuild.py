@@ -11,7 +11,8 @@ import yaml
 
 from amurkg.layout import Layout
 from amurkg.pipeline import serialize
-from amurkg.pipeline.build import build, input_fingerprint, write_build
+from amurkg.pipeline.build import build, write_build
+from amurkg.pipeline.fingerprint import input_fingerprint
 from amurkg.pipeline.shards import ShardFolder
 
 

@@ -312,7 +312,8 @@ def _peak_rss() -> dict:
 
 def _worker_build(root: Path, jobs: int, validate: bool, cache: bool, check: bool) -> dict:
     """What `amurkg build [--no-validate] [-j N] [--no-cache]` does, with the time of each stage."""
-    from amurkg.pipeline.build import build, input_fingerprint, is_up_to_date, write_build
+    from amurkg.pipeline.build import build, write_build
+    from amurkg.pipeline.fingerprint import input_fingerprint, is_up_to_date
 
     layout = Layout(root)
     start = time.perf_counter()

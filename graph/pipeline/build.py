@@ -28,13 +28,13 @@ from amurkg.extract import METHODS, Relation
 from amurkg.extract.discovery_merge import merge_proposed
 from amurkg.layout import Layout
 from amurkg.namespaces import LANGUAGES
-from amurkg.pipeline import assemble, serialize, shacl, shards, standard_terms
+from amurkg.pipeline import assemble, shacl, shards, standard_terms
 from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline import validate as validate_module
+from amurkg.pipeline.fingerprint import catalog_fingerprint
 from amurkg.pipeline.process import (
     DocumentOutcome,
     OutcomeCache,
-    catalog_fingerprint,
     process_corpus,
     rename_entities,
 )
@@ -559,47 +559,6 @@ class LazyTexts(Mapping):
 
     def __len__(self) -> int:
         return len(self._documents)
-
-
-def input_fingerprint(layout: Layout) -> str:
-    """A hash of everything a build reads (catalog, code, ontology, documents, claims): same hash, same output."""
-    digest = hashlib.sha256(catalog_fingerprint(layout.catalog).encode())
-    digest.update(Path(__file__).read_bytes())
-    for module in (
-        assemble,
-        standard_terms,
-        serialize,
-        validate_module,
-        shacl,
-        shards,
-        observation_rdf,
-    ):  # the code that decides the bytes written
-        digest.update(Path(module.__file__).read_bytes())
-    paths = [layout.ontology, layout.shapes, layout.document_listing]
-    paths += sorted(layout.documents.glob("*")) + sorted(layout.claims.glob("*.yaml"))
-    for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def is_up_to_date(layout: Layout, fingerprint: str, validated: bool = True) -> bool:
-    """Was exports/amurkg.ttl written by a build of exactly these inputs (validated, when asked),
-    and is it untouched since?"""
-    stamp = layout.cache / "build.json"
-    if not stamp.is_file() or not layout.turtle.is_file():
-        return False
-    try:
-        recorded = json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if not isinstance(recorded, dict):
-        return False
-    return (
-        recorded.get("inputs") == fingerprint
-        and (recorded.get("validated", True) or not validated)
-        and recorded.get("turtle_sha256") == hashlib.sha256(layout.turtle.read_bytes()).hexdigest()
-    )
 
 
 def write_build(

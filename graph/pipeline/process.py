@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -36,8 +35,6 @@ from amurkg.text.link import LinkedText, Linker
 
 # The code that decides an outcome: every module and data file of these folders, and this module.
 # A change to any of them invalidates the cache.
-_PACKAGE = Path(__file__).resolve().parent.parent
-_STAGE_FOLDERS = ("text", "extract")
 
 
 @dataclass(frozen=True)
@@ -162,26 +159,6 @@ def _key(relation: Relation) -> tuple:
     if relation.predicate in SYMMETRIC_PREDICATES:
         ends = tuple(sorted(ends))
     return (*ends, relation.predicate, relation.document, relation.start, relation.end, relation.method)
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    digest = hashlib.sha256()
-    stage_files = [Path(__file__).resolve()]
-    for folder in _STAGE_FOLDERS:
-        stage_files += sorted(p for p in (_PACKAGE / folder).rglob("*") if p.suffix in (".py", ".yaml"))
-    for path in stage_files:
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def catalog_fingerprint(catalog_dir: Path) -> str:
-    digest = hashlib.sha256(code_fingerprint().encode())
-    for path in sorted(catalog_dir.glob("*.yaml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class OutcomeCache:
