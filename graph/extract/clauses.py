@@ -1706,6 +1706,7 @@ class ClauseReader:
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
         text = self.linked.text
+        mention = self._zh_compound_opening(mention)
         before = fold(text[max(0, mention.start - 30) : mention.start]).rstrip()
         if before.endswith(("«", '"', "“")) and self.language not in CJK:  # "в ТОР «Белогорск»": past the head noun
             before = re.sub(r"\S+\s*$", "", before[:-1].rstrip()).rstrip()
@@ -1716,6 +1717,28 @@ class ClauseReader:
                 if self.language in CJK or not head or not head[-1].isalnum():
                     return True
         return any(after.startswith(word) for word in self.lex.locative_after)
+
+    def _zh_compound_opening(self, mention: Mention) -> Mention:
+        """Chinese: the first place of the compound a place name closes (在逊克县奇克镇: the mark stands
+        before 逊克县, yet 奇克镇 is the place too), so a mark before the compound marks all of it."""
+        if self.language != "zh":
+            return mention
+        gaps = sorted(self.lex.compound_gaps, key=len, reverse=True)
+        current = mention
+        while True:
+            before = next(
+                (
+                    m
+                    for m in self.linked.mentions
+                    if m.end <= current.start
+                    and self.linked.text[m.end : current.start] in gaps
+                    and "place" in self.fam(m)
+                ),
+                None,
+            )
+            if before is None or before.start >= current.start:
+                return current
+            current = before
 
     def _agent_after(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """Does the case of a name after the object make it the doer (Russian free word order):
@@ -1937,6 +1960,7 @@ class ClauseReader:
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
                     and not self._ja_ends_of_link(second)
+                    and not self._zh_joint_agents(first, second)
                 ):
                     for other in self._second_parties(second, mentions):  # "A and B and C regions"
                         if other.entity != first.entity and not self._nested(first, other):
@@ -1944,6 +1968,14 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _zh_joint_agents(self, first: Mention, second: Mention) -> bool:
+        """Chinese: are the two the agents of a passive done jointly (由A与B共同建设/运营, 由A和B合资建设的X)?
+        The clause says who builds or runs the thing, each of them does it; it says no cooperation of its own."""
+        if self.language != "zh" or not self._agent_marked(first):
+            return False
+        after = fold(self.linked.text[second.end : second.end + 4])
+        return after.startswith(_ZH_JOINTLY)
 
     def _zh_names_a_firm(self, mention: Mention) -> bool:
         """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
@@ -2180,6 +2212,8 @@ class ClauseReader:
                     partner in self._list_of(candidate, mentions) and not marker_joins
                 ):
                     continue
+                if self._zh_joint_agents(candidate, partner):
+                    continue  # 由A与B共同建设: both build it, the clause says no cooperation of its own
                 subjects = [m for m in self._list_of(candidate, mentions) if m.end <= partner.start]
                 for one in subjects:
                     for other in partners:
@@ -2875,6 +2909,8 @@ class ClauseReader:
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
 
 
+# Chinese: words of doing together right after the second of two agents (由A与B共同建设)
+_ZH_JOINTLY = ("共同", "联合", "合资", "合作")
 _EN_MODAL_BEFORE = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|(?:plans?|planned|aims?|intends?|agreed|agrees|expects?"
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
