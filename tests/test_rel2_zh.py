@@ -64,3 +64,26 @@ def test_zh_joint_agents_of_a_passive_implement_it_and_say_no_cooperation(zh):
 
 def test_zh_partners_doing_something_together_still_cooperate(zh):
     find_relation(zh("东宁市与波尔塔夫卡共同建设互市贸易区。"), "dongning", "cooperatesWith", "poltavka")
+
+
+def test_zh_joint_agents_named_by_a_compound_both_implement(zh):
+    relations = zh("由绥芬河市与俄罗斯滨海边疆区波格拉尼奇内区共同运营的中俄东线天然气管道已投产。")
+    find_relation(relations, "suifenhe", "implements", "dongxian-gas-pipeline")
+    find_relation(relations, "pogranichny", "implements", "dongxian-gas-pipeline")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"]
+
+
+def test_zh_a_funder_for_an_anaphor_of_a_project_funds_the_project_named_before(zh):
+    relations = zh("中俄东线天然气管道已投产。黑龙江省人民政府为该项目安排了专项补贴资金。")
+    edge = find_relation(relations, "dongxian-gas-pipeline", "fundedBy", "heilongjiang-provincial-government")
+    assert edge.quote == "黑龙江省人民政府为该项目安排了专项补贴资金。"
+    assert not [
+        r for r in zh("中俄东线天然气管道已投产。黑龙江省人民政府为该市安排了专项资金。") if r.predicate == "fundedBy"
+    ]
+
+
+def test_zh_bordering_in_a_relative_clause_is_not_made_counterparts_by_a_later_port(zh):
+    relations = zh("与绥芬河市接壤的波格拉尼奇内区已完成公路口岸改造一期工程。")
+    edge = find_relation(relations, "pogranichny", "adjoins", "suifenhe")
+    assert edge.modality == "stated"
+    assert not [r for r in relations if r.predicate == "counterpartOf"]

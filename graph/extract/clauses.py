@@ -1388,7 +1388,12 @@ class ClauseReader:
                 for other in by_subject[(subject, predicate)]
             ):
                 continue  # "the Far East … within Russia": the nearer place is the party
-            if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
+            if (
+                predicate == "adjoins"
+                and "counterpartOf" in cues
+                and self._cross_pair(subject, obj)
+                and not self._zh_counterpart_word_apart(cues)
+            ):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             if predicate == "adjoins" and self._cjk_facing(clause, subject, obj):
                 predicate = "counterpartOf"  # 嘉荫县与犹太自治州隔江相望: two places face each other across the river
@@ -1458,6 +1463,13 @@ class ClauseReader:
             if at == 0 or (at > 0 and re.fullmatch(r"(?:[・·][\u4e00-\u9fff\u30a0-\u30ff]{1,6})+", after[:at])):
                 return True  # 物流協力, 観光・水産協力
         return False
+
+    def _zh_counterpart_word_apart(self, cues: dict[str, list[int]]) -> bool:
+        """Chinese: is every word of counterparts far from the word of bordering (与我市接壤的X已完成公路口岸
+        改造: 口岸 is a port the clause goes on about, the two places border each other)?"""
+        if self.language != "zh":
+            return False
+        return all(abs(a - b) > 6 for a in cues["counterpartOf"] for b in cues.get("adjoins", []))
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -1677,8 +1689,11 @@ class ClauseReader:
                 and not self._nested(m, members[0])
                 and not self._zh_names_a_firm(m)
             ]
-        if self._marked_partner(members[0], []):
-            before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
+        opening = self._zh_compound_opening(
+            members[0]
+        )  # 与俄罗斯滨海边疆区波格拉尼奇内区共同建设: the compound is marked
+        if self._marked_partner(opening, []):
+            before = [m for m in mentions if m.end <= opening.start and fits(m) and m not in members]
             if before and not self._nested(before[-1], members[0]):
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
@@ -1974,8 +1989,18 @@ class ClauseReader:
         The clause says who builds or runs the thing, each of them does it; it says no cooperation of its own."""
         if self.language != "zh" or not self._agent_marked(first):
             return False
-        after = fold(self.linked.text[second.end : second.end + 4])
-        return after.startswith(_ZH_JOINTLY)
+        end = second.end
+        while True:  # 由我市与俄罗斯滨海边疆区波格拉尼奇内区共同运营: past the places the compound goes on with
+            more = [
+                m
+                for m in self.linked.mentions
+                if m.start >= end and self.linked.text[end : m.start] in self.lex.compound_gaps and m.end > end
+            ]
+            if not more:
+                break
+            end = max(m.end for m in more)
+        after = fold(self.linked.text[end : end + 5])
+        return after.startswith(_ZH_JOINTLY) or after[1:].startswith(_ZH_JOINTLY)  # …内区共同: a name's last character
 
     def _zh_names_a_firm(self, mention: Mention) -> bool:
         """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
@@ -2038,7 +2063,7 @@ class ClauseReader:
             return
         before = fold(self.linked.text[clause.start : funder.start]).strip(" ，,")
         after = fold(self.linked.text[funder.end : funder.end + 2])
-        if before not in self.lex.agent_before and after not in ("为其", "向其"):
+        if before not in self.lex.agent_before and after not in ("为其", "向其") and not self._zh_for_anaphor(funder):
             return
         funded = next(
             (m for m in reversed(self.seen) if m.end <= clause.start and self.fam(m) & {"project", "site"}), None
@@ -2046,6 +2071,13 @@ class ClauseReader:
         if funded is None or clause.start - funded.end > 200 or not self._fits("fundedBy", funded, funder):
             return
         self._emit(funded.entity, "fundedBy", funder.entity, clause.start, clause.end, "antecedent", modality)
+
+    def _zh_for_anaphor(self, funder: Mention) -> bool:
+        """Chinese: does an anaphor of a project or site follow the funder after 为/向 (A为该项目安排了资金)?"""
+        after = fold(self.linked.text[funder.end : funder.end + 8])
+        return after[:1] in ("为", "向") and any(
+            after[1:].startswith(word) for word, family in self.lex.class_anaphora if family in ("project", "site")
+        )
 
     def _zh_agent_of_topic(
         self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
