@@ -1388,7 +1388,12 @@ class ClauseReader:
                 for other in by_subject[(subject, predicate)]
             ):
                 continue  # "the Far East … within Russia": the nearer place is the party
-            if predicate == "adjoins" and "counterpartOf" in cues and self._cross_pair(subject, obj):
+            if (
+                predicate == "adjoins"
+                and "counterpartOf" in cues
+                and self._cross_pair(subject, obj)
+                and not self._zh_counterpart_word_apart(cues)
+            ):
                 predicate = "counterpartOf"  # "Suifenhe lies opposite Pogranichny": two border towns
             if predicate == "adjoins" and self._cjk_facing(clause, subject, obj):
                 predicate = "counterpartOf"  # 嘉荫县与犹太自治州隔江相望: two places face each other across the river
@@ -1458,6 +1463,13 @@ class ClauseReader:
             if at == 0 or (at > 0 and re.fullmatch(r"(?:[・·][\u4e00-\u9fff\u30a0-\u30ff]{1,6})+", after[:at])):
                 return True  # 物流協力, 観光・水産協力
         return False
+
+    def _zh_counterpart_word_apart(self, cues: dict[str, list[int]]) -> bool:
+        """Chinese: is every word of counterparts far from the word of bordering (与我市接壤的X已完成公路口岸
+        改造: 口岸 is a port the clause goes on about, the two places border each other)?"""
+        if self.language != "zh":
+            return False
+        return all(abs(a - b) > 6 for a in cues["counterpartOf"] for b in cues.get("adjoins", []))
 
     def _cross_pair(self, a: str, b: str) -> bool:
         """Two pairable places (cities, ports, zones) of different countries."""
@@ -1677,8 +1689,11 @@ class ClauseReader:
                 and not self._nested(m, members[0])
                 and not self._zh_names_a_firm(m)
             ]
-        if self._marked_partner(members[0], []):
-            before = [m for m in mentions if m.end <= members[0].start and fits(m) and m not in members]
+        opening = self._zh_compound_opening(
+            members[0]
+        )  # 与俄罗斯滨海边疆区波格拉尼奇内区共同建设: the compound is marked
+        if self._marked_partner(opening, []):
+            before = [m for m in mentions if m.end <= opening.start and fits(m) and m not in members]
             if before and not self._nested(before[-1], members[0]):
                 doers += [m for m in self._list_of(before[-1], mentions) if fits(m) and m not in members]
         for m in mentions:
@@ -1706,6 +1721,7 @@ class ClauseReader:
     def _locative(self, mention: Mention) -> bool:
         """Is the name marked as the place something happens in (在B, Bで, "in B", "во B")?"""
         text = self.linked.text
+        mention = self._zh_compound_opening(mention)
         before = fold(text[max(0, mention.start - 30) : mention.start]).rstrip()
         if before.endswith(("«", '"', "“")) and self.language not in CJK:  # "в ТОР «Белогорск»": past the head noun
             before = re.sub(r"\S+\s*$", "", before[:-1].rstrip()).rstrip()
@@ -1716,6 +1732,28 @@ class ClauseReader:
                 if self.language in CJK or not head or not head[-1].isalnum():
                     return True
         return any(after.startswith(word) for word in self.lex.locative_after)
+
+    def _zh_compound_opening(self, mention: Mention) -> Mention:
+        """Chinese: the first place of the compound a place name closes (在逊克县奇克镇: the mark stands
+        before 逊克县, yet 奇克镇 is the place too), so a mark before the compound marks all of it."""
+        if self.language != "zh":
+            return mention
+        gaps = sorted(self.lex.compound_gaps, key=len, reverse=True)
+        current = mention
+        while True:
+            before = next(
+                (
+                    m
+                    for m in self.linked.mentions
+                    if m.end <= current.start
+                    and self.linked.text[m.end : current.start] in gaps
+                    and "place" in self.fam(m)
+                ),
+                None,
+            )
+            if before is None or before.start >= current.start:
+                return current
+            current = before
 
     def _agent_after(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """Does the case of a name after the object make it the doer (Russian free word order):
@@ -1937,6 +1975,7 @@ class ClauseReader:
                     and (cross or ca is None or cb is None)
                     and self._said_near(clause, cues, first, second)
                     and not self._ja_ends_of_link(second)
+                    and not self._zh_joint_agents(first, second)
                 ):
                     for other in self._second_parties(second, mentions):  # "A and B and C regions"
                         if other.entity != first.entity and not self._nested(first, other):
@@ -1944,6 +1983,24 @@ class ClauseReader:
                                 first.entity, "cooperatesWith", other.entity, clause.start, clause.end, rule, modality
                             )
                 break
+
+    def _zh_joint_agents(self, first: Mention, second: Mention) -> bool:
+        """Chinese: are the two the agents of a passive done jointly (由A与B共同建设/运营, 由A和B合资建设的X)?
+        The clause says who builds or runs the thing, each of them does it; it says no cooperation of its own."""
+        if self.language != "zh" or not self._agent_marked(first):
+            return False
+        end = second.end
+        while True:  # 由我市与俄罗斯滨海边疆区波格拉尼奇内区共同运营: past the places the compound goes on with
+            more = [
+                m
+                for m in self.linked.mentions
+                if m.start >= end and self.linked.text[end : m.start] in self.lex.compound_gaps and m.end > end
+            ]
+            if not more:
+                break
+            end = max(m.end for m in more)
+        after = fold(self.linked.text[end : end + 5])
+        return after.startswith(_ZH_JOINTLY) or after[1:].startswith(_ZH_JOINTLY)  # …内区共同: a name's last character
 
     def _zh_names_a_firm(self, mention: Mention) -> bool:
         """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
@@ -2006,7 +2063,7 @@ class ClauseReader:
             return
         before = fold(self.linked.text[clause.start : funder.start]).strip(" ，,")
         after = fold(self.linked.text[funder.end : funder.end + 2])
-        if before not in self.lex.agent_before and after not in ("为其", "向其"):
+        if before not in self.lex.agent_before and after not in ("为其", "向其") and not self._zh_for_anaphor(funder):
             return
         funded = next(
             (m for m in reversed(self.seen) if m.end <= clause.start and self.fam(m) & {"project", "site"}), None
@@ -2014,6 +2071,13 @@ class ClauseReader:
         if funded is None or clause.start - funded.end > 200 or not self._fits("fundedBy", funded, funder):
             return
         self._emit(funded.entity, "fundedBy", funder.entity, clause.start, clause.end, "antecedent", modality)
+
+    def _zh_for_anaphor(self, funder: Mention) -> bool:
+        """Chinese: does an anaphor of a project or site follow the funder after 为/向 (A为该项目安排了资金)?"""
+        after = fold(self.linked.text[funder.end : funder.end + 8])
+        return after[:1] in ("为", "向") and any(
+            after[1:].startswith(word) for word, family in self.lex.class_anaphora if family in ("project", "site")
+        )
 
     def _zh_agent_of_topic(
         self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
@@ -2180,6 +2244,8 @@ class ClauseReader:
                     partner in self._list_of(candidate, mentions) and not marker_joins
                 ):
                     continue
+                if self._zh_joint_agents(candidate, partner):
+                    continue  # 由A与B共同建设: both build it, the clause says no cooperation of its own
                 subjects = [m for m in self._list_of(candidate, mentions) if m.end <= partner.start]
                 for one in subjects:
                     for other in partners:
@@ -2875,6 +2941,8 @@ class ClauseReader:
         return predicate != "locatedIn" and any(o in self.fam(obj) for _, o in self.lex.allowed.get(predicate, ()))
 
 
+# Chinese: words of doing together right after the second of two agents (由A与B共同建设)
+_ZH_JOINTLY = ("共同", "联合", "合资", "合作")
 _EN_MODAL_BEFORE = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|(?:plans?|planned|aims?|intends?|agreed|agrees|expects?"
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
