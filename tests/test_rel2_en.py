@@ -42,3 +42,23 @@ def test_money_from_a_bank_funds_the_project(read):
 def test_means_without_a_project_give_no_edge(read):
     relations = read("Harbin grew with capital from Heilongjiang.", "en")
     assert not [r for r in relations if r.rule == "clause:means"]
+
+
+def test_a_facility_described_by_its_kind_lies_in_the_place_after_it(read):
+    relations = read("The Amur Soybean Processing Plant, a facility located in Birobidzhan, opened in 2019.", "en")
+    edge = find_relation(relations, "amur-river-processing-soybean-plant", "locatedIn", "birobidzhan")
+    assert (
+        edge.rule == "clause:apposition"
+        and edge.quote == "Amur Soybean Processing Plant, a facility located in Birobidzhan"
+    )
+
+
+def test_the_yard_developed_by_a_trader_is_implemented_not_the_traders_industry(read):
+    text = (
+        "Work began on the Bolshaya Ussurka Log Yard. "
+        "The yard is being developed by Taiga Export, a timber trader, with money from Primsotsbank."
+    )
+    relations = read(text, "en")
+    built = find_relation(relations, "export-taiga-company", "implements")
+    assert built.quote.startswith("The yard is being developed by Taiga Export")
+    assert not [r for r in relations if r.predicate == "targetsIndustry"]

@@ -1818,6 +1818,9 @@ class ClauseReader:
 
     def _describes_enterprise(self, industry: Mention) -> bool:
         """Does a noun of enterprise follow the sector at once ("装备制造企业", "木材加工公司")?"""
+        if self.language == "en":  # "a timber trader", "grain exporters": the trade says what the firm does
+            words = _TOKEN.findall(self.linked.text[industry.end : industry.end + 20])
+            return bool(words) and words[0].lower() in self.lex.enterprise_nouns
         after = fold(self.linked.text[industry.end : industry.end + 4])
         return any(after.startswith(word) for word in self.lex.enterprise_nouns)
 
@@ -2930,6 +2933,11 @@ _EN_APPOSITION_IN = re.compile(
     # a relative clause of place: "Hulin, which lies under Jixi", "Manzhouli, which belongs to Hulunbuir"
     r"|, (?:which|that) (?:(?:lies|is|sits|is located|is situated) )?(?:in|under|within) (?:the )?$"
     r"|, (?:which|that) (?:belongs to|is part of|is administered by) (?:the )?$"
+    # a facility or firm described by its kind: "the Log Yard, a storage site on the edge of B",
+    # "the Plant, a facility located in B", "X Export, a timber trader from B"
+    r"|, (?:a|an|the) (?:[\w'’-]+ ){0,4}?(?:facility|site|plant|terminal|yard|warehouse|depot|market|centre|center"
+    r"|hub|base|park|zone|complex|trader|firm|company|producer|operator|exporter|importer|supplier)"
+    r"(?: (?:located|situated|based|built))? (?:in|near|outside|on the edge of|on the outskirts of|from) (?:the )?$"
 )
 # Russian: a participle of place between commas ("Хэган, расположенный в провинции B", "Уезд A, входящий в
 # состав B", "A, подчинённый B"): A lies in B
