@@ -330,6 +330,15 @@ def _raw() -> dict:
     return raw
 
 
+@lru_cache(maxsize=1)
+def _means_relation() -> dict[str, dict[str, list[str]]]:
+    """Per language, per predicate: the words of means before the name of their source."""
+    return {
+        lang: {p: [fold(w) for w in words] for p, words in (table or {}).items()}
+        for lang, table in _raw().get("means_relation", {}).items()
+    }
+
+
 @lru_cache(maxsize=8)
 def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] | None:
     """`country_short` of clause_words/<language>.yaml: (marks, character → country id, window after it)."""
@@ -970,6 +979,7 @@ class ClauseReader:
         if cues:
             self._governed(clause, cues, topic, modality)
         self._ru_linked_by(clause, cues, modality)
+        self._means_from(clause, modality)
         self._bracket_members(clause)
         self._possessed_industries(clause, modality)
         self._located(clause, modality, cues)
@@ -978,6 +988,28 @@ class ClauseReader:
         self._cjk_settled(clause, modality)
         self._zh_capital_of(clause, modality)
         return carried
+
+    def _means_from(self, clause: Clause, modality: str) -> None:
+        """A name right after a word of means ("built with capital from A", "With money from B, the
+        plant …"): the body the means come from invests in or funds the nearest project or site of the
+        clause, whatever else the clause says (`means_relation` of clause_words/<language>.yaml)."""
+        table = _means_relation().get(self.language)
+        if not table:
+            return
+        text, mentions = self.linked.text, clause.mentions
+        for source in mentions:
+            before = fold(text[max(0, source.start - 30) : source.start]).rstrip()
+            predicate = next((p for p, words in table.items() if any(before.endswith(w) for w in words)), None)
+            if predicate is None:
+                continue
+            targets = [m for m in mentions if m is not source and self.fam(m) & {"project", "site"}]
+            if not targets:
+                continue
+            target = min(targets, key=lambda m: abs(m.start - source.start))
+            for member in self._list_of(source, mentions):
+                pair = (member, target) if predicate == "investsIn" else (target, member)
+                if self._fits(predicate, *pair):
+                    self._emit(pair[0].entity, predicate, pair[1].entity, clause.start, clause.end, "means", modality)
 
     def _ru_facility_industry(self, clause: Clause, modality: str) -> None:
         """Russian: «деревообрабатывающий комбинат «X»»: the adjective of the facility's head noun says
@@ -1824,6 +1856,9 @@ class ClauseReader:
 
     def _describes_enterprise(self, industry: Mention) -> bool:
         """Does a noun of enterprise follow the sector at once ("装备制造企业", "木材加工公司")?"""
+        if self.language == "en":  # "a timber trader", "grain exporters": the trade says what the firm does
+            words = _TOKEN.findall(self.linked.text[industry.end : industry.end + 20])
+            return bool(words) and words[0].lower() in self.lex.enterprise_nouns
         after = fold(self.linked.text[industry.end : industry.end + 4])
         return any(after.startswith(word) for word in self.lex.enterprise_nouns)
 
@@ -2966,6 +3001,11 @@ _EN_APPOSITION_IN = re.compile(
     # a relative clause of place: "Hulin, which lies under Jixi", "Manzhouli, which belongs to Hulunbuir"
     r"|, (?:which|that) (?:(?:lies|is|sits|is located|is situated) )?(?:in|under|within) (?:the )?$"
     r"|, (?:which|that) (?:belongs to|is part of|is administered by) (?:the )?$"
+    # a facility or firm described by its kind: "the Log Yard, a storage site on the edge of B",
+    # "the Plant, a facility located in B", "X Export, a timber trader from B"
+    r"|, (?:a|an|the) (?:[\w'’-]+ ){0,4}?(?:facility|site|plant|terminal|yard|warehouse|depot|market|centre|center"
+    r"|hub|base|park|zone|complex|trader|firm|company|producer|operator|exporter|importer|supplier)"
+    r"(?: (?:located|situated|based|built))? (?:in|near|outside|on the edge of|on the outskirts of|from) (?:the )?$"
 )
 # Russian: a participle of place between commas ("Хэган, расположенный в провинции B", "Уезд A, входящий в
 # состав B", "A, подчинённый B"): A lies in B
