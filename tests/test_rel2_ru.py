@@ -48,3 +48,20 @@ def test_an_apposition_ending_in_a_noun_of_a_hub_places_the_town(read):
 def test_a_hub_apposition_with_a_verb_places_nothing(read):
     text = "Белогорск, ставший узлом торговли, сотрудничает с Амурской областью."
     assert not [r for r in read(text, "ru") if r.predicate == "locatedIn" and r.subject == "belogorsk-city"]
+
+
+def test_a_generic_project_noun_takes_up_the_complex_named_before(read):
+    text = (
+        "Документ предусматривает строительство в Благовещенске газохимического комплекса «Амурский ГХК». "
+        "Финансирование проекта обеспечит Газпром."
+    )
+    edge = find_relation(read(text, "ru"), "amurskiy-gkhk-complex", "fundedBy", "gazprom")
+    assert edge.quote == "Финансирование проекта обеспечит Газпром." and edge.modality == "planned"
+
+
+def test_a_project_noun_with_a_genitive_of_its_own_takes_up_nothing(read):
+    text = (
+        "В Белогорске открылся зерновой терминал «Амурская нива». "
+        "Финансирование проекта освоения месторождения обеспечит Газпром."
+    )
+    assert not [r for r in read(text, "ru") if r.predicate == "fundedBy"]
