@@ -32,6 +32,20 @@ def _plural_only(word: str) -> bool:
     return bool(numbers) and "sing" not in numbers
 
 
+@lru_cache(maxsize=8)
+def _generic(language: str) -> frozenset[str]:
+    from amurkg.extract.clauses import _raw  # the clause data (clauses imports this module)
+
+    return frozenset((_raw().get("head_anaphora_generic") or {}).get(language) or [])
+
+
+@lru_cache(maxsize=65536)
+def _genitive_noun(word: str) -> bool:
+    """Is the word surely a noun in the genitive (освоения, строительства), no verb or adjective?"""
+    parses = analyzer().parse(word.lower())
+    return bool(parses) and all(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses[:1])
+
+
 @dataclass
 class HeadAnaphora:
     """The antecedents seen so far in one document, and the anaphors of each new sentence."""
@@ -40,10 +54,28 @@ class HeadAnaphora:
     nouns: frozenset[str]
     not_after: frozenset[str]
     seen: list[tuple[Mention, frozenset[str]]] = field(default_factory=list)
+    generic: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # the heads of facilities.yaml take up a named facility too (комплекс «X» … Комплекс займётся …)
         self.nouns = self.nouns | head_nouns(self.linked.language)
+        self.generic = _generic(self.linked.language)
+        self.nouns = self.nouns | self.generic
+
+    def _generic_antecedent(self, index: int, word: str, end: int) -> Mention | None:
+        """A generic noun («проект», «объект»: `head_anaphora_generic` of the language's clause words)
+        takes up the latest named facility or project (any head of facilities.yaml, or проект), unless a
+        genitive noun of its own follows («проект освоения месторождения»)."""
+        if not _lemmas(word) & self.generic:
+            return None
+        following = _WORD.match(self.linked.text, end + 1) if self.linked.text[end : end + 1] == " " else None
+        if following is not None and following.group().islower() and _genitive_noun(following.group()):
+            return None
+        takes = head_nouns(self.linked.language) | self.generic | {"проект"}
+        return next(
+            (m for m, heads in reversed(self.seen) if heads & takes and index - m.sentence <= REACH),
+            None,
+        )
 
     def heads(self, mention: Mention) -> frozenset[str]:
         """The head words a later noun may take up: lemmas of the name's words and, for a quoted
@@ -85,6 +117,8 @@ class HeadAnaphora:
                 (m for m, heads in reversed(self.seen) if heads & lemmas and index - m.sentence <= REACH),
                 None,
             )
+            if antecedent is None:
+                antecedent = self._generic_antecedent(index, word, end)
             if antecedent is not None:
                 added.append(Mention(antecedent.entity, antecedent.document, start, end, word, index))
         self.seen.extend((m, self.heads(m)) for m in mentions)

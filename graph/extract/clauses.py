@@ -30,6 +30,7 @@ from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
+from amurkg.extract.facilities import head_nouns
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -224,6 +225,7 @@ def lexicon(language: str) -> Lexicon | None:
             p: tuple(
                 (s, o) for s, o in rows if language in CJK or [s, o] not in (raw.get("cjk_only_rows") or {}).get(p, [])
             )
+            + _extra_rows(language, p)
             for p, rows in raw["allowed"].items()
         },
         relation_words={p: _words(language, w.get(language, [])) for p, w in raw["relation_words"].items()},
@@ -1330,7 +1332,16 @@ class ClauseReader:
 
     def _fits(self, predicate: str, subject: Mention, obj: Mention) -> bool:
         s, o = self.fam(subject), self.fam(obj)
-        return any(a in s and b in o for a, b in self.lex.allowed.get(predicate, ()))
+        rows = [(a, b) for a, b in self.lex.allowed.get(predicate, ()) if a in s and b in o]
+        extra = _extra_rows(self.language, predicate)
+        if rows and extra and all(row in extra for row in rows):
+            return self._named_facility(subject)  # «комбинат «X»»: a company only by the name's class
+        return bool(rows)
+
+    def _named_facility(self, mention: Mention) -> bool:
+        """Is the name's head noun (before its quote, or the anaphor itself) a facility's (комбинат, завод)?"""
+        word = _governing_word(self.linked.text, mention).lower()
+        return bool(set(lemmas(word)) & (self.lex.facility_heads | head_nouns(self.language)))
 
     def _governed(self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str) -> None:
         """A relation word and two ends whose classes fit. The subject is the nearest fitting name
@@ -1830,8 +1841,9 @@ class ClauseReader:
         for at in found:
             word = _TOKEN.match(text, at)
             if word is not None and at < subject.start and "noun" in _word_kinds(word.group().lower()):
-                if len(_TOKEN.findall(text[word.end() : subject.start])) <= 1:
-                    return True
+                gap = _TOKEN.findall(text[word.end() : subject.start])
+                if len(gap) <= 1 or _action_chain(self.language, gap) or _action_chain(self.language, gap[:-1]):
+                    return True  # "Кредит на строительство комбината …": nouns of the work lead to the owner
         return False
 
     def _relative_head(self, obj: Mention, subject: Mention, found: list[int], mentions: list[Mention]) -> bool:
@@ -3176,6 +3188,27 @@ def _ru_without_adjectives(gap: str, heads: Words) -> str:
     if all(any(p.tag.POS == "ADJF" for p in analyzer().parse(w.lower())) for w in rest):
         return words[0]
     return gap
+
+
+@lru_cache(maxsize=64)
+def _extra_rows(language: str, predicate: str) -> tuple[tuple[str, str], ...]:
+    """`allowed_extra` of clause_words/<language>.yaml: rows of the family table this language adds,
+    read only for a name whose head noun is a facility's."""
+    rows = ((_raw().get("allowed_extra") or {}).get(language) or {}).get(predicate, [])
+    return tuple((s, o) for s, o in rows)
+
+
+@lru_cache(maxsize=8)
+def _action_words(language: str) -> frozenset[str]:
+    """`action_chain` of clause_words/<language>.yaml: the nouns of a work on something and the
+    prepositions that lead from a relation noun to its owner («кредит на модернизацию оборудования завода»)."""
+    return frozenset((_raw().get("action_chain") or {}).get(language) or [])
+
+
+def _action_chain(language: str, words: list[str]) -> bool:
+    """Are all the words (and at least one) of the language's `action_chain`, by any lemma?"""
+    chain = _action_words(language)
+    return bool(words) and all((set(lemmas(w.lower())) | {w.lower()}) & chain for w in words)
 
 
 def _ru_passive_at(text: str, at: int) -> bool:
