@@ -46,7 +46,13 @@ def test_ja_prefecture_of_japan(found, text, surface):
 
 
 @pytest.mark.parametrize(
-    "text", ["ハバロフスクは極東の中心都市だ。", "アムール州の州都である。", "高速道の整備が進む。"]
+    "text",
+    [
+        "ハバロフスクは極東の中心都市だ。",
+        "アムール州の州都である。",
+        "高速道の整備が進む。",
+        "ウスリースクは物流の拠点都市であり、極東の玄関口だ。",
+    ],
 )
 def test_ja_role_nouns_are_no_places(found, text):
     assert not proposed_surfaces(found(text, "ja"))
@@ -73,3 +79,18 @@ def test_ja_firm_named_by_a_katakana_ending(found, text, surface):
 @pytest.mark.parametrize("text", ["ロジスティクスは重要だ。", "グローバルロジスティクスが課題だ。"])
 def test_ja_katakana_ending_alone_or_generic_is_no_firm(found, text):
     assert not proposed_surfaces(found(text, "ja"))
+
+
+def test_ja_country_right_against_an_agencys_words_names_it(found):
+    agency = entity_named(found("日本観光振興機構が説明会を開いた。", "ja"), "日本観光振興機構")
+    assert agency is not None
+    assert (agency.cls, agency.located_in) == ("Organization", ("japan",))
+
+
+def test_ja_country_and_no_before_an_agency_only_says_whose(found):
+    assert not proposed_surfaces(found("日本の観光振興機構が説明会を開いた。", "ja"))
+
+
+def test_ja_branch_of_a_development_bank_keeps_the_whole_bank(found):
+    discovery = found("中国輸出開発銀行ハバロフスク支店が融資した。", "ja")
+    assert "中国輸出開発銀行ハバロフスク支店" in proposed_surfaces(discovery)

@@ -465,8 +465,10 @@ def _ja_national_company(name: Name, linked: LinkedText, catalog: Catalog) -> bo
     ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose. Chinese
     has no の: there the country needs four characters or more of the firm's own words before its head
     (俄罗斯管道运输公司), so that 俄罗斯物流公司 stays a description."""
-    if linked.language not in ("ja", "zh") or name.head.kind != "Company" or not name.parts:
+    if linked.language not in ("ja", "zh") or not name.parts:
         return False
+    if name.head.kind != "Company" and not (linked.language == "ja" and discovery_ja.country_body(name.head.en)):
+        return False  # 日本貿易振興機構: a country and an agency's words, a national body as a firm is
     if name.parts[0][0] != "entity" or catalog[name.parts[0][1]].cls != "Country":
         return False
     if not any(k == "word" for k, _ in name.parts[1:]):
@@ -683,7 +685,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         if linked.language == "zh" and linked.words:
             start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls)
         else:
-            start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
+            start = _cjk_left(
+                text, head_start, linked.language, known, verbs_stop=not (signed or discovery_ja.compound_head(head))
+            )
         if linked.language == "ja" and head.kind == "Agreement":
             about = _ja_about_before(text, head_start if start is None else start, known)
             if about != (head_start if start is None else start):

@@ -186,3 +186,13 @@ def firm_by_ending(run: str, generic: frozenset[str]) -> bool:
         return False
     words = morphemes(run.replace("・", ""))
     return words is not None and (len(words) > 1 or (len(words) == 1 and words[0][2]))  # or one unknown word
+
+
+def country_body(head_en: str) -> bool:
+    """Does a country right against the words of a body with this head (by its English) name it?"""
+    return head_en in data().get("country_bodies", ())
+
+
+def compound_head(head) -> bool:
+    """Is the modifier of this head (a bank, a branch) one noun compound, verbal nouns and all?"""
+    return head.en in data().get("compound_heads", ())
