@@ -94,3 +94,19 @@ def test_ja_country_and_no_before_an_agency_only_says_whose(found):
 def test_ja_branch_of_a_development_bank_keeps_the_whole_bank(found):
     discovery = found("中国輸出開発銀行ハバロフスク支店が融資した。", "ja")
     assert "中国輸出開発銀行ハバロフスク支店" in proposed_surfaces(discovery)
+
+
+def test_ja_corridor_between_two_dashed_places(found):
+    discovery = found("両市は「ハバロフスク—ウラジオストク鉄道輸送回廊」を整備する。", "ja")
+    assert "ハバロフスク—ウラジオストク鉄道輸送回廊" in proposed_surfaces(discovery)
+
+
+def test_ja_corridor_of_a_country_is_no_name(found):
+    assert not proposed_surfaces(found("ロシアの輸送回廊が整う。国際輸送回廊の一部だ。", "ja"))
+
+
+def test_ja_festival_named_in_words(found):
+    festival = entity_named(
+        found("同市は「中ロ国境文化フェスティバル」を開催する。", "ja"), "中ロ国境文化フェスティバル"
+    )
+    assert festival is not None and festival.cls == "Event"
