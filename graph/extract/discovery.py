@@ -465,8 +465,10 @@ def _ja_national_company(name: Name, linked: LinkedText, catalog: Catalog) -> bo
     ロシア鉄道社) names a national firm; with の between (ロシアの鉄道会社) it only says whose. Chinese
     has no の: there the country needs four characters or more of the firm's own words before its head
     (俄罗斯管道运输公司), so that 俄罗斯物流公司 stays a description."""
-    if linked.language not in ("ja", "zh") or name.head.kind != "Company" or not name.parts:
+    if linked.language not in ("ja", "zh") or not name.parts:
         return False
+    if name.head.kind != "Company" and not (linked.language == "ja" and discovery_ja.country_body(name.head.en)):
+        return False  # 日本貿易振興機構: a country and an agency's words, a national body as a firm is
     if name.parts[0][0] != "entity" or catalog[name.parts[0][1]].cls != "Country":
         return False
     if not any(k == "word" for k, _ in name.parts[1:]):
@@ -683,7 +685,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         if linked.language == "zh" and linked.words:
             start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls)
         else:
-            start = _cjk_left(text, head_start, linked.language, known, verbs_stop=not signed)
+            start = _cjk_left(
+                text, head_start, linked.language, known, verbs_stop=not (signed or discovery_ja.compound_head(head))
+            )
         if linked.language == "ja" and head.kind == "Agreement":
             about = _ja_about_before(text, head_start if start is None else start, known)
             if about != (head_start if start is None else start):
@@ -696,6 +700,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         if start is not None:
             start = _with_pair(text, _past_country(start, head_start, known, catalog), head_start)
             paired = _dash_pair(text, start, known, catalog)
+            if paired is None and linked.language == "ja":
+                paired = _ja_dot_pair(text, start, known, catalog)
             route = paired is not None
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
@@ -750,6 +756,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             + places
             + _ja_repeated(linked.text, folded, known, _ja_described_companies(linked.text, folded, known))
             + _ja_repeated(linked.text, folded, known, _ja_kanji_companies(linked.text, folded, known))
+            + _ja_repeated(linked.text, folded, known, _ja_ending_companies(linked.text, folded, known))
             + _ja_heads_after_places(linked.text, places, names)
         )
     quoted = _cjk_quoted(linked, text, folded, known, catalog) + _cjk_quoted_kinds(linked, text, folded, known)
@@ -989,6 +996,20 @@ def _dash_pair(text: str, start: int, known: SpanIndex[tuple[int, int, str]], ca
     return before[0]
 
 
+def _ja_dot_pair(text: str, start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int | None:
+    """Japanese: two known places joined by the middle dot before a head (〇〇・△△道路橋, folded ・ → ·) are
+    one name, as a dash joins them; where it then begins. A country is no end (日本・新潟: a country and its
+    region, not a link of two places)."""
+    first = next((e for _, _, e in known.starting_at(start)), None)
+    if first is None or start == 0 or text[start - 1] != "·":
+        return None
+    before = next(((a, e) for a, b, e in known.within(max(0, start - 201), start - 1) if b == start - 1), None)
+    if before is None or before[1] == first:
+        return None
+    classes = _ANCHOR_CLASSES - {"Country"}
+    return before[0] if catalog[first].cls in classes and catalog[before[1]].cls in classes else None
+
+
 def _past_country(start: int, head_start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int:
     """俄罗斯阿穆尔州政府: a country right before another known place is not part of the name."""
     first = next(iter(known.starting_at(start)), None)
@@ -1141,14 +1162,22 @@ def _cjk_foreign_places(
                 continue
         suffix = next((x for x in ordered if text.startswith(x, b)), None)
         kanji = linked.language == "ja" and _HAN.match(text[a]) is not None
+        prefecture = False
         if kanji:  # 吉林省の琿春市: a kanji stem ends where a suffix begins inside it (琿春市 → 琿春 + 市)
             cut = next((i for i in range(a + 2, b + 1) if any(text.startswith(x, i) for x in ordered)), None)
             if cut is None:
                 continue
             b = cut
             suffix = next(x for x in ordered if text.startswith(x, b))
-            if (text[a] in g.ja_leading_stop and suffix != _JA_PREFECTURE) or common_word(text[a:b]):
+            prefecture = discovery_ja.prefecture(linked.text, *folded.original_span(a, b + len(suffix)))
+            if not prefecture and suffix in discovery_ja.prefecture_suffixes() and suffix != _JA_PREFECTURE:
+                continue  # 中心都市, 高速道: 都, 道 and 府 end a place only as a prefecture of the dictionary
+            if not prefecture and (
+                (text[a] in g.ja_leading_stop and suffix != _JA_PREFECTURE) or common_word(text[a:b])
+            ):
                 continue  # 同市, 本市; 新潟県 is a prefecture whatever its first kanji
+        elif linked.language == "ja" and suffix in discovery_ja.prefecture_suffixes() and suffix != _JA_PREFECTURE:
+            continue  # katakana and 都, 道, 府: no prefecture
         anchor = next(
             (
                 e
@@ -1158,6 +1187,14 @@ def _cjk_foreign_places(
             None,
         )
         chained = any(n.end == a for n in names_folded)  # 萨哈共和国恰扬达: after a place found just before
+        if kanji and suffix in discovery_ja.district_suffixes():
+            stem_span = folded.original_span(a, b)
+            if (
+                anchor is None
+                or catalog[anchor].cls not in ("City", "Region")
+                or not discovery_ja.district_stem(linked.text[stem_span[0] : stem_span[1]])
+            ):
+                continue  # 黒河市の愛輝区: a district only right after its city, and not a common noun (工業区)
         if suffix is None and linked.language == "ja":
             if (
                 kanji
@@ -1178,14 +1215,20 @@ def _cjk_foreign_places(
             head = Head("", "", "City")
         else:
             head = suffixes[suffix]
-            if kanji and anchor is None and not _ja_kanji_place_alone(text, a, b, suffix):
+            if (
+                kanji
+                and anchor is None
+                and not prefecture
+                and not chained
+                and not _ja_kanji_place_alone(text, a, b, suffix)
+            ):
                 continue  # 琿春市 after 吉林省の; alone only 新潟県 or a word of two kanji and 市 (富山市に)
             if linked.language == "zh" and suffix in ("州", "市", "区", "港") and b - a < 3 and anchor is None:
                 continue  # 两个字 + 市 without its region may be a common word: 斯达市 is left alone
         end = b + (len(suffix) if suffix else 0)
         if any(taken[a:end]) or known.overlapping(a, end):
             continue
-        if linked.language == "ja" and suffix and end < len(text) and _HAN.match(text[end]):
+        if linked.language == "ja" and suffix and end < len(text) and _HAN.match(text[end]) and not prefecture:
             continue  # シェア市場 is a market share, 地区内 goes on: a Japanese place suffix ends its word
         stem = text[a:b]
         if linked.language == "zh" and common_word(stem):
@@ -1195,6 +1238,10 @@ def _cjk_foreign_places(
             continue
         start, stop = folded.original_span(a, end)
         located = (anchor,) if anchor is not None and catalog[anchor].cls != "City" else ()
+        if kanji and suffix in discovery_ja.district_suffixes():
+            located = (anchor,) if anchor is not None else ()  # 黒河市の愛輝区: the district of its city
+        if prefecture:  # 新潟県, 北海道: a prefecture of Japan lies in it
+            located = tuple(c for c in (discovery_ja.home_country(),) if c in catalog)
         span = folded.original_span(b, end) if suffix else None
         name = Name(start, stop, head, linked.text[start:stop], (("proper", latin),), head_span=span, located=located)
         taken[a:end] = b"\x01" * (end - a)
@@ -1298,6 +1345,30 @@ def _ja_kanji_companies(original: str, folded, known: SpanIndex[tuple[int, int, 
         if any(s < a or e > b or (s, e) == (a, b) for s, e, _ in known.overlapping(a, b)):
             continue  # a known name, or one it cuts; a sector inside it (木材加工) is part of the firm's name
         latin = _cjk_latin(folded.text[a:b])
+        if latin:
+            names.append(Name(start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", latin),), titled=True))
+    return names
+
+
+def _ja_ending_companies(original: str, folded, known: SpanIndex[tuple[int, int, str]]) -> list[Name]:
+    """Japanese: a firm with no class noun before it, named by a katakana ending of a firm (〇〇トレーディングは,
+    〇〇トランスが): a whole run of up to four kanji and katakana before a particle; discovery_ja decides."""
+    text = folded.text
+    after = tuple(fold(w) for w in discovery_ja.data().get("firm_after", ()))
+    generic = frozenset(grammar().cjk_generic)
+    names = []
+    for match in _JA_COMPANY.finditer(text):
+        a, b = match.span()
+        if a > 0 and (_HAN.match(text[a - 1]) or _KATAKANA.match(text[a - 1])):
+            continue  # not a whole run
+        if not text.startswith(after, b) or b - a > 16:
+            continue
+        if known.overlapping(a, b):
+            continue  # a known name, or one in it (a place before the ending is left to the head rules)
+        start, end = folded.original_span(a, b)
+        if not discovery_ja.firm_by_ending(original[start:end], generic):
+            continue
+        latin = _cjk_latin(text[a:b])
         if latin:
             names.append(Name(start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", latin),), titled=True))
     return names

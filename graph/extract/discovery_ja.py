@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from amurkg.text.normalize import fold
+
 _GRAMMAR = Path(__file__).with_name("names.yaml")
 _KANJI_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{4,10}")
 
@@ -126,3 +128,71 @@ def kanji_companies(original: str, folded, descriptors: tuple[str, ...]) -> list
             if kanji_company(original[start:end]):
                 found.append((a, b, start, end))
     return sorted(set(found))
+
+
+@lru_cache(maxsize=1)
+def district_suffixes() -> tuple[str, ...]:
+    return tuple(fold(w) for w in data().get("district_suffixes", ()))
+
+
+@lru_cache(maxsize=1)
+def prefecture_suffixes() -> tuple[str, ...]:
+    return tuple(fold(w) for w in data().get("prefecture_suffixes", ()))
+
+
+def home_country() -> str:
+    return str(data().get("home_country", ""))
+
+
+def prefecture(original: str, start: int, end: int) -> bool:
+    """Is original[start:end] (a kanji stem and 県, 都, 道 or 府) a prefecture of Japan? Sudachi reads the
+    whole as one place name of its dictionary (新潟県, 東京都, 北海道); a Chinese county (撫遠県) it does not know."""
+    word = original[start:end]
+    if not word.endswith(tuple(data().get("prefecture_suffixes", ()))):
+        return False
+    words = morphemes(word)
+    if not words or len(words) != 1:
+        return False
+    surface, pos, oov = words[0]
+    return surface == word and not oov and len(pos) > 2 and pos[1] == "固有名詞" and pos[2] == "地名"
+
+
+def district_stem(stem: str) -> bool:
+    """Is a kanji stem before 区 / 鎮 / 郷 a district's name (愛輝, 香坊), not one common noun of the
+    dictionary (工業区, 開発区, 中心区)? Without Sudachi, no district."""
+    words = morphemes(stem)
+    if words is None or not words:
+        return False
+    if len(words) == 1:
+        _, pos, oov = words[0]
+        return _proper(pos, oov)
+    return True
+
+
+def firm_by_ending(run: str, generic: frozenset[str]) -> bool:
+    """Is a kanji-and-katakana run a firm named by a katakana ending of the data (北洋トレーディング,
+    プリモルトランス, 十勝グリーンファーム)? Something stands before the ending that is not only generic words
+    (グローバルロジスティクス), and Sudachi does not read the whole as one word of its dictionary (ロジスティクス)."""
+    ending = next((e for e in sorted(data().get("firm_endings", ()), key=len, reverse=True) if run.endswith(e)), None)
+    if ending is None:
+        return False
+    stem = run[: len(run) - len(ending)].rstrip("・")
+    if len(stem) < 2:
+        return False
+    rest = stem
+    for word in sorted(generic, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    if len(rest) < 2:
+        return False
+    words = morphemes(run.replace("・", ""))
+    return words is not None and (len(words) > 1 or (len(words) == 1 and words[0][2]))  # or one unknown word
+
+
+def country_body(head_en: str) -> bool:
+    """Does a country right against the words of a body with this head (by its English) name it?"""
+    return head_en in data().get("country_bodies", ())
+
+
+def compound_head(head) -> bool:
+    """Is the modifier of this head (a bank, a branch) one noun compound, verbal nouns and all?"""
+    return head.en in data().get("compound_heads", ())
