@@ -41,7 +41,26 @@ CJK = frozenset({"zh", "ja"})
 PAIR_PREDICATES = ("counterpartOf", "cooperatesWith")
 PLACE_VALUED = frozenset({"adjoins", "connects", "locatedIn"})
 LIST_SEPARATORS = frozenset(
-    {"、", ",", "，", "и", "and", "和", "及", "与", "·", "/", "・", "と", "及び", "а также", "as well as"}
+    {
+        "、",
+        ",",
+        "，",
+        "и",
+        "and",
+        "和",
+        "及",
+        "与",
+        "·",
+        "/",
+        "・",
+        "と",
+        "及び",
+        "および",
+        "並びに",
+        "ならびに",
+        "а также",
+        "as well as",
+    }
 )
 _TOKEN = re.compile(r"[\w'’-]+")
 _WORDISH = re.compile(r"\w")
@@ -536,6 +555,7 @@ class ClauseReader:
                 self._compounds(mentions)
                 continue
             mentions = self._en_without_verbs(mentions)
+            mentions = self._ja_without_dateline(mentions)
             mentions = self._en_ports_of_cities(mentions)
             mentions = self._resolve_definite(index, mentions, topic)
             mentions = self._ru_pronoun_objects(index, mentions)
@@ -547,6 +567,15 @@ class ClauseReader:
             self._cjk_route(span.start, span.end, mentions)
             self.recent.extend(mentions)
         return self.relations
+
+    def _ja_without_dateline(self, mentions: list[Mention]) -> list[Mention]:
+        """Japanese news: the dateline 【ハルビン＝共同】 names where the story was filed and the agency, no
+        party of the sentence it opens."""
+        if self.language != "ja":
+            return mentions
+        text = self.linked.text
+        lines = [(m.start(), m.end()) for m in _JA_DATELINE.finditer(text)]
+        return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in lines)] if lines else mentions
 
     def _cjk_country_short(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
         """Chinese and Japanese: one character after a mark of direction stands for a country before a word of
@@ -897,6 +926,12 @@ class ClauseReader:
                 members = self._list_of(earlier[position], earlier)
                 if self.language == "zh":  # 俄罗斯阿穆尔州政府: the country only qualifies, it is no second party
                     members = [m for m in members if not any(self._nested(m, o) and m.end <= o.start for o in members)]
+                if (
+                    self.language == "ja"
+                ):  # 撫遠市とロシア極東ハバロフスク地方の中心都市ハバロフスク市…両市: the cities only
+                    members = [
+                        m for m in members if family in self.fam(m) and (m.start, m.end) not in self.qualifiers
+                    ] or members
                 if len({m.entity for m in members}) >= 2:
                     return list(dict.fromkeys(m.entity for m in members))
         return []
@@ -1071,7 +1106,8 @@ class ClauseReader:
             # 该边疆区 after 外贝加尔边疆区 … 内蒙古自治区: a name ending in the whole noun goes before one ending in its last character
             noun = word[1:] if len(word) >= 3 else word[-1]
             antecedent = (
-                next((m for m in candidates if fold(m.surface).endswith(noun)), None)
+                self._ja_subject_antecedent([m for m in candidates if fold(m.surface).endswith(noun)], start)
+                or next((m for m in candidates if fold(m.surface).endswith(noun)), None)
                 or next((m for m in candidates if fold(m.surface).endswith(word[-1])), None)
                 or next(iter(candidates), None)
             )
@@ -1083,6 +1119,21 @@ class ClauseReader:
             )
             return Clause(self.linked.text, clause.start, clause.end, [stand_in, *clause.mentions], self.language)
         return clause
+
+    def _ja_subject_antecedent(self, candidates: list[Mention], start: int) -> Mention | None:
+        """Japanese: 同市 / 同州 / 同社 take up the subject of the sentence before (撫遠市は…、対岸の
+        ハバロフスク市とは…。同市は…): the latest candidate marked by は or が in the two sentences before
+        the latest name of the class, if any, whatever names of its class followed it."""
+        if self.language != "ja" or not candidates:
+            return None
+        text = self.linked.text
+        here = candidates[0].sentence
+        for m in candidates:
+            if m.sentence < here - 1 or start - m.end > 400:
+                break
+            if text.startswith(("は", "が"), m.end) and not text[: m.start].endswith("と"):
+                return m  # AとBは…: a pair, no single subject to take up
+        return None
 
     def _en_coordinated_subject(self, clause: Clause, topic: Topic | None) -> Clause:
         """English: a clause of a second verb ("Manzhouli lies in Hulunbuir, …, and sits opposite B")
@@ -1561,6 +1612,8 @@ class ClauseReader:
         obj = mentions[position]
         verb_final = self.language in CJK
         listed_with_object = set(m.entity for m in self._list_of(obj, mentions))
+        if self.language == "ja" and predicate in ("fundedBy", "investsIn") and self._owner_only(obj):
+            return [], ""  # 同工業区は中国側企業が全額出資して: the country's firms fund it, not the country
 
         def fits(m: Mention) -> bool:
             if "actor" in self.fam(m) and predicate not in self.lex.joint and self._marked_partner(m, []):
@@ -2258,10 +2311,11 @@ class ClauseReader:
                 continue
             if self._zh_names_a_firm(partner):
                 continue  # 与俄罗斯铁路物流公司共同建设: the partner is the firm, not its country
+            head = self._ja_partner_list_head(partner, mentions)  # AはBおよびCと…: B and C are the partners
             candidate = next(
                 (
                     m
-                    for m in reversed(mentions[:position])
+                    for m in reversed(mentions[: mentions.index(head)])
                     if "actor" in self.fam(m)
                     and m.entity != partner.entity
                     and not self._ja_explains(m, partner)
@@ -2271,7 +2325,7 @@ class ClauseReader:
             )
             if candidate is not None and self._ja_country_of(candidate, partner):
                 continue  # ロシアの統一電力社と…: the country says whose the firm is, no one before it is the party
-            partners = [m for m in self._list_of(partner, mentions) if m.start >= partner.start]
+            partners = [m for m in self._list_of(partner, mentions) if m.start >= head.start]
             if not self._cooperation_near(clause, cues, partner):
                 continue
             doer = self._ru_doer_after_partner(partner, mentions) if candidate is None else None
@@ -2319,6 +2373,15 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _ja_partner_list_head(self, partner: Mention, mentions: list[Mention]) -> Mention:
+        """Japanese: the mark of a partner (と, との) follows the last name of a list (黒龍江省および吉林省と):
+        the list's first name, so that all of it are the partners; elsewhere the partner itself."""
+        if self.language != "ja":
+            return partner
+        listed = self._list_of(partner, mentions)
+        marked = fold(self.linked.text[partner.end : partner.end + 5]).startswith(self.lex.partner_after)
+        return listed[0] if listed[-1] is partner and marked else partner  # 香港、マカオ、台湾の企業と: the firms
 
     def _ru_doer_after_partner(self, partner: Mention, mentions: list[Mention]) -> Mention | None:
         """Russian: "Вместе с городом B A создаёт …": with no actor before the partner, the first
@@ -2731,7 +2794,7 @@ class ClauseReader:
                     self.qualifiers.add((inner.start, inner.end))
                 continue
             end = b.end + (1 if gap.endswith("(") and text[b.end : b.end + 1] in ")）" else 0)
-            if self._cjk_same_rank_compound(a, b, gap):
+            if self._cjk_same_rank_compound(a, b, gap) or self._ja_macro_region_compound(a, b):
                 self._emit(b.entity, "locatedIn", a.entity, a.start, end, "compound", "stated")
                 self.qualifiers.add((a.start, a.end))
             elif self._place_in_place(a, b, a.start, end, "compound", "stated"):
@@ -2768,6 +2831,13 @@ class ClauseReader:
             return None
         ranks = self.lex.rank.get(self.cls(inner), 0), self.lex.rank.get(self.cls(outer), 0)
         return inner if 0 < ranks[0] < ranks[1] else None
+
+    def _ja_macro_region_compound(self, a: Mention, b: Mention) -> bool:
+        """Japanese: a region named after the larger region the catalog makes it part of (ロシア極東
+        ハバロフスク地方): the compound states where it lies, and the larger one only qualifies it."""
+        if self.language != "ja" or a.entity not in self.catalog or b.entity not in self.catalog:
+            return False
+        return self.cls(a) == self.cls(b) == "Region" and a.entity in self.catalog[b.entity].part_of
 
     def _cjk_same_rank_compound(self, a: Mention, b: Mention, gap: str) -> bool:
         """Chinese and Japanese: a city named after the city that holds it (双鸭山市饶河县, 牡丹江市の綏芬河):
@@ -3007,6 +3077,7 @@ _EN_FACING_IT = re.compile(
     r"(?: across the (?:\w+ )?(?:border|river))?(?P<place> in (?:the )?)?"
 )
 # an apposition of a place noun that ends in "in": ", a city of about 170,000 people in "
+_JA_DATELINE = re.compile(r"【[^【】\n]{1,20}[＝=][^【】\n]{1,12}】")  # 【ハルビン＝共同】: a news dateline
 _EN_APPOSITION_IN = re.compile(
     r", (?:a|an|the) (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?(?:city|town|county|district|village|settlement|port|prefecture)"
     r"(?: (?:(?:[\w'’-]+|\d[\d,.]*) ){0,6}?| )(?:in|of|under|within) (?:the )?$"

@@ -99,6 +99,7 @@ class Grammar:
     cjk_short_head_not_after: frozenset[str]
     cjk_short_head_not_before: frozenset[str]
     ja_leading_stop: frozenset[str]
+    ja_role_nouns: tuple[str, ...]  # 中心都市, 州都: a place's role, never its name
     cjk_quote_heads: dict[str, Head]
     ru: tuple[Head, ...]
     ru_head_first: frozenset[str]
@@ -173,6 +174,7 @@ def grammar() -> Grammar:
         cjk_short_head_not_after=frozenset(fold(data["cjk_short_head_not_after"])),
         cjk_short_head_not_before=frozenset(fold(data["cjk_short_head_not_before"])),
         ja_leading_stop=frozenset(fold(data["ja_leading_stop"])),
+        ja_role_nouns=tuple(fold(w) for w in data.get("ja_role_nouns", ())),
         ja_signed_after=tuple(fold(w) for w in data.get("ja_signed_after", [])),
         cjk_head_not_after={fold(k): frozenset(fold(v)) for k, v in data.get("cjk_head_not_after", {}).items()},
         cjk_head_not_before={fold(k): frozenset(fold(v)) for k, v in data.get("cjk_head_not_before", {}).items()},
@@ -1176,6 +1178,8 @@ def _cjk_foreign_places(
                 (text[a] in g.ja_leading_stop and suffix != _JA_PREFECTURE) or common_word(text[a:b])
             ):
                 continue  # 同市, 本市; 新潟県 is a prefecture whatever its first kanji
+            if _ja_role_noun(text, a, b + len(suffix), g.ja_role_nouns):
+                continue  # ハバロフスク地方の中心都市: the city's role, not its name
         elif linked.language == "ja" and suffix in discovery_ja.prefecture_suffixes() and suffix != _JA_PREFECTURE:
             continue  # katakana and 都, 道, 府: no prefecture
         anchor = next(
@@ -1372,6 +1376,15 @@ def _ja_ending_companies(original: str, folded, known: SpanIndex[tuple[int, int,
         if latin:
             names.append(Name(start, end, _JA_COMPANY_HEAD, original[start:end], (("proper", latin),), titled=True))
     return names
+
+
+def _ja_role_noun(text: str, a: int, b: int, nouns: tuple[str, ...]) -> bool:
+    """Japanese: does a role noun (中心都市, 州都) overlap the span a..b of a would-be kanji place name?"""
+    for noun in nouns:
+        start = text.find(noun, max(0, a - len(noun) + 1), b + len(noun) - 1)
+        if start != -1 and start < b and start + len(noun) > a:
+            return True
+    return False
 
 
 def _ja_kanji_place_alone(text: str, a: int, b: int, suffix: str) -> bool:
