@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -206,13 +207,89 @@ class OutcomeCache:
                 temporary.unlink()
 
 
-# Worker state: one linker per process, built once from the catalog.
+_LINKER_MAGIC = b"amurkg-linker 1\n"
+_LINKER_LIBRARIES = ("pyahocorasick", "pymorphy3", "pymorphy3-dicts-ru", "jieba")
+
+
+def linker_cache_path(cache: OutcomeCache) -> Path | None:
+    """Where the linker built from this catalog and code is kept (None: no cache). The key adds the
+    Python and library versions to the catalog fingerprint: the automaton's pickle and the Russian
+    forms depend on them too."""
+    if cache.folder is None:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(cache.fingerprint.encode() + _LINKER_MAGIC + sys.version.encode())
+    for library in _LINKER_LIBRARIES:
+        try:
+            digest.update(f"\0{library}={version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"\0{library}=?".encode())
+    return cache.folder.parent / "linker" / f"{digest.hexdigest()}.pickle"
+
+
+def cached_linker(catalog: Catalog, path: Path | None) -> Linker:
+    """The linker of this catalog: loaded from `path` when a sound file of the same key is there
+    (seconds of Russian forms and automaton building saved in every process), else built and saved.
+    A file that is truncated, altered or not a linker's is rebuilt, never used."""
+    if path is None:
+        return Linker(catalog)
+    loaded = _load_linker(catalog, path)
+    if loaded is not None:
+        return loaded
+    linker = Linker(catalog)
+    _save_linker(linker, path)
+    return linker
+
+
+def _load_linker(catalog: Catalog, path: Path) -> Linker | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_LINKER_MAGIC)
+    digest, payload = data[head : head + 64], data[head + 65 :]
+    if (
+        not data.startswith(_LINKER_MAGIC)
+        or data[head + 64 : head + 65] != b"\n"
+        or digest != hashlib.sha256(payload).hexdigest().encode()
+    ):
+        return None
+    try:
+        state = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a payload that cannot be read (old library, garbage) is a miss
+        return None
+    if not isinstance(state, dict) or "catalog" in state:
+        return None
+    linker = Linker.__new__(Linker)
+    linker.__dict__.update(state)
+    linker.catalog = catalog
+    return linker
+
+
+def _save_linker(linker: Linker, path: Path) -> None:
+    state = {name: value for name, value in vars(linker).items() if name != "catalog"}
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
+    try:
+        payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(_LINKER_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(temporary, path)
+        for stale in path.parent.glob("*.pickle"):  # linkers of other catalogs or code: never loaded again
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):  # a cache that cannot be written only costs time next build
+        with suppress(OSError):
+            temporary.unlink()
+
+
+# Worker state: one linker per process, built once from the catalog (or loaded from the cache).
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(catalog: Catalog) -> None:
+def _init_worker(catalog: Catalog, linker_path: Path | None = None) -> None:
     _worker["catalog"] = catalog
-    _worker["linker"] = Linker(catalog)
+    _worker["linker"] = cached_linker(catalog, linker_path)
 
 
 def _process_in_worker(job: tuple[str, str, str]) -> DocumentOutcome:
@@ -237,7 +314,12 @@ def process_corpus(
     the corpus. With a `meter`, each document done (and, in one process, each stage of a large
     document) is shown on it instead of a line through `progress`."""
     use_pool = jobs > 1 and not keep_texts
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog,)) if use_pool else None
+    linker_path = linker_cache_path(cache)
+    pool = (
+        ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog, linker_path))
+        if use_pool
+        else None
+    )
     linker: Linker | None = None  # built on the first document that is not cached (seconds: Russian forms)
     window: deque[tuple[DocumentMeta, str, DocumentOutcome | Future, bool, int]] = deque()
 
@@ -266,7 +348,7 @@ def process_corpus(
                 window.append((document, key, pool.submit(_process_in_worker, job), True, size))
             else:
                 if linker is None:  # no pool: this process links
-                    linker = Linker(catalog)
+                    linker = cached_linker(catalog, linker_path)
 
                 def stage(name: str, document: DocumentMeta = document, size: int = size) -> None:
                     if meter is not None:
