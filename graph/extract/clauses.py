@@ -215,6 +215,8 @@ class Lexicon:
     partner_predicates: tuple[str, ...]
     located_after: Words
     apposition_place_heads: frozenset[str]  # ru: "A, второй по величине город B": the head noun of place before B
+    datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
+    colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -330,6 +332,8 @@ def lexicon(language: str) -> Lexicon | None:
         partner_subject_after=tuple(fold(w) for w in raw.get("partner_subject_after", {}).get(language) or []),
         partner_predicates=tuple(raw.get("partner_predicates", {}).get(language) or []),
         apposition_place_heads=frozenset(raw.get("apposition_place_heads", {}).get(language) or []),
+        datelines=tuple(re.compile(p) for p in raw.get("datelines", {}).get(language) or []),
+        colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
     )
 
 
@@ -436,13 +440,17 @@ def _script_language(sentence: str, default: str) -> str:
     return default
 
 
-def _clauses(linked: LinkedText, index: int, mentions: list[Mention], lex: Lexicon, language: str = "") -> list[Clause]:
+def _clauses(
+    linked: LinkedText, index: int, mentions: list[Mention], lex: Lexicon, language: str = "", lead: int = 0
+) -> list[Clause]:
+    """The sentence's clauses; `lead` is where the sentence's own words begin (after a dateline)."""
     span = linked.sentences[index]
     text = linked.text
-    sentence = text[span.start : span.end]
-    cuts = [span.start]
+    begin = max(span.start, lead)
+    sentence = text[begin : span.end]
+    cuts = [begin]
     for match in lex.clause_breaks.finditer(sentence):
-        cut = span.start + match.end()
+        cut = begin + match.end()
         # never cut inside a name
         if all(not (m.start < cut < m.end) for m in mentions) and cut > cuts[-1]:
             if language in ("", "zh") and _zh_bare_list_before_copula(linked, mentions, cuts[-1], cut):
@@ -521,6 +529,7 @@ class ClauseReader:
         heading: Topic | None = None
         topic: Topic | None = None
         previous_end = 0
+        after_dateline = False
         anaphora = (
             HeadAnaphora(linked, self.lex.head_anaphora, self.lex.head_anaphora_not_after)
             if self.lex.head_anaphora
@@ -538,21 +547,28 @@ class ClauseReader:
             if anaphora is not None:
                 mentions = anaphora.resolve(index, mentions)  # "Финансирование проекта …": the project named before
             self._switch_language(linked.text[span.start : span.end])
+            lead = self._dateline(index, after_dateline)
+            after_dateline = lead > span.start
+            if lead > span.start:
+                mentions = [m for m in mentions if m.start >= lead]  # the place news was filed at does nothing
+                if not linked.text[lead : span.end].strip(" .。,，:：;；-—–/"):
+                    continue  # "ХАБАРОВСК, 3 июня.": the dateline is the whole sentence
+            if self._colophon(index):
+                continue  # "黑龙江人民出版社 2019年": an imprint, no heading
             if self._is_heading(index):
-                holder = next(
-                    (
-                        m
-                        for m in mentions
-                        if "place" in self.fam(m)
-                        and self.fam(m) & {"holder", "actor"}
-                        and not self._marked_not_subject(m, span.end)
-                        and not self._marked_partner(m, [])
-                    ),
-                    None,
-                )
-                if holder is not None:
-                    heading = topic = Topic(holder, "heading")
                 self._compounds(mentions)
+                named = [
+                    m
+                    for m in mentions
+                    if "place" in self.fam(m)
+                    and self.fam(m) & {"holder", "actor"}
+                    and (m.start, m.end) not in self.qualifiers
+                ]
+                fitting = [
+                    m for m in named if not self._marked_not_subject(m, span.end) and not self._marked_partner(m, [])
+                ]
+                if fitting and len({m.entity for m in named}) == 1:  # "黑河与绥芬河 …": two actors, no topic
+                    heading = topic = Topic(fitting[0], "heading")
                 continue
             mentions = self._en_without_verbs(mentions)
             mentions = self._ja_without_dateline(mentions)
@@ -562,7 +578,7 @@ class ClauseReader:
             mentions = self._en_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
-            for clause in _clauses(linked, index, mentions, self.lex, self.language):
+            for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
             self._cjk_route(span.start, span.end, mentions)
             self.recent.extend(mentions)
@@ -946,6 +962,38 @@ class ClauseReader:
 
     def _paragraph_break(self, gap: str) -> bool:
         return gap.count("\n") >= (1 if self.language in CJK else 2)
+
+    def _dateline(self, index: int, after_dateline: bool) -> int:
+        """Where the sentence's own words begin: after a dateline, byline or agency tag at the start of a
+        line, or right after another one ("БЛАГОВЕЩЕНСК, 12 апреля. /ТАСС/."); else the sentence's start."""
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        at = span.start
+        if not (after_dateline or at == 0 or text[at - 1] == "\n"):
+            return at
+        found = True
+        while found and at < span.end:
+            found = False
+            for pattern in self.lex.datelines:
+                match = pattern.match(text, at, span.end)
+                if match is not None and match.end() > at:
+                    at, found = match.end(), True
+                    break
+        return at
+
+    def _colophon(self, index: int) -> bool:
+        """A short line of its own that names a publisher, printer or imprint (出版社, ISBN, издательство)."""
+        if not self.lex.colophon:
+            return False
+        span = self.linked.sentences[index]
+        text = self.linked.text
+        start = text.rfind("\n", 0, span.start) + 1
+        end = text.find("\n", span.end)
+        line = text[start : len(text) if end < 0 else end]
+        if len(line) > 120:
+            return False
+        folded = fold(line) if self.language in CJK else line.lower()
+        return any(word in folded for word in self.lex.colophon)
 
     def _is_heading(self, index: int) -> bool:
         """A short line of its own without a sentence-final stop."""
