@@ -51,3 +51,8 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
 
 def line_of(value: Any) -> int | None:
     return getattr(value, "line", None) or None
+
+
+def load_data(stream: Any) -> Any:
+    """`yaml.safe_load` with libyaml's parser when PyYAML has it (the rule files parse ~5× faster)."""
+    return yaml.load(stream, Loader=_SafeLoader)  # noqa: S506 - a safe loader

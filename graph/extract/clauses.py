@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
@@ -34,6 +32,7 @@ from amurkg.extract.facilities import head_nouns
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
+from amurkg.yamlio import load_data
 
 DATA_FILE = Path(__file__).with_name("clauses.yaml")
 LANGUAGE_DIR = Path(__file__).with_name("clause_words")
@@ -341,10 +340,10 @@ def lexicon(language: str) -> Lexicon | None:
 def _raw() -> dict:
     """`clauses.yaml` with the per-language files of `clause_words/` folded in, as one mapping of
     key → language → value (relation_words: predicate → language → words)."""
-    raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = load_data(DATA_FILE.read_text(encoding="utf-8"))
     for path in sorted(LANGUAGE_DIR.glob("*.yaml")):
         language = path.stem
-        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+        for key, value in (load_data(path.read_text(encoding="utf-8")) or {}).items():
             if key == "relation_words":
                 for predicate, words in (value or {}).items():
                     per_language = raw.setdefault(key, {}).setdefault(predicate, {})

@@ -7,9 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from amurkg.text.normalize import fold
+from amurkg.yamlio import load_data
 
 if TYPE_CHECKING:
     from amurkg.text.link import LinkedText
@@ -19,7 +18,7 @@ CUES_FILE = Path(__file__).with_name("patterns.yaml")
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    raw = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    raw = load_data(CUES_FILE.read_text(encoding="utf-8"))
     return {
         kind: {lang: tuple(fold(w) if fold(w) else w for w in words) for lang, words in per_lang.items()}
         for kind, per_lang in raw.items()

@@ -19,8 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation
@@ -28,6 +26,7 @@ from amurkg.extract.discovery import Discovery
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.romanize import romanize
 from amurkg.text.russian import analyzer, lemmas
+from amurkg.yamlio import load_data
 
 _DATA = Path(__file__).with_name("facilities.yaml")
 _PLACES = PLACE_CLASSES - {"Corridor"}
@@ -77,7 +76,7 @@ class _Known:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     with open(_DATA, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_data(handle)
     for lang, entry in data.items():
         key = "lemma" if lang == "ru" else "form"
         heads = [

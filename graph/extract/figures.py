@@ -21,13 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract.cues import is_connector
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import FoldedText, fold, fold_text
 from amurkg.text.sentences import Sentence
+from amurkg.yamlio import load_data
 
 RULES_FILE = Path(__file__).with_name("figures.yaml")
 INDICATORS_FILE = Path(__file__).with_name("indicators.yaml")
@@ -209,14 +208,14 @@ def _marker_table(raw: dict[str, str], cjk: bool) -> tuple[_Words, dict[str, str
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, Language]:
-    raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    raw = load_data(RULES_FILE.read_text(encoding="utf-8"))
     return {code: Language(code, rules, raw["units"]) for code, rules in raw["languages"].items()}
 
 
 @lru_cache(maxsize=1)
 def indicators() -> tuple[Indicator, ...]:
     """The indicator scheme, in file order."""
-    raw = yaml.safe_load(INDICATORS_FILE.read_text(encoding="utf-8"))
+    raw = load_data(INDICATORS_FILE.read_text(encoding="utf-8"))
     return tuple(
         Indicator(
             item["id"],

@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
-import yaml
 
 from amurkg.corpus.catalog import CORE_CLASSES, PLACE_CLASSES, Catalog, Entity
 from amurkg.text.normalize import FoldedText, fold, fold_text, is_word_char, script_of
@@ -24,6 +23,7 @@ from amurkg.text.russian import analyzer, inflected_forms
 from amurkg.text.segment import Word, words
 from amurkg.text.sentences import Sentence, split_sentences
 from amurkg.text.spans import SpanIndex
+from amurkg.yamlio import load_data
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # When two entities share a name, the more specific kind of place wins.
@@ -216,7 +216,7 @@ class _Senses:
     @classmethod
     def of(cls, catalog: Catalog, forms: dict[str, set[str]]) -> _Senses:
         with open(_SENSES, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle)
+            raw = load_data(handle)
         rules = {
             part: {key: tuple(_keep_edges(fold(w), w) for w in words) for key, words in values.items()}
             for part, values in raw.items()

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from amurkg.yamlio import load_data
 
 _TABLES = Path(__file__).with_name("romanize.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -24,7 +24,7 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 @lru_cache(maxsize=1)
 def _tables() -> dict:
     with open(_TABLES, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_data(handle)
 
 
 def is_han(text: str) -> bool:
