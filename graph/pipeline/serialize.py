@@ -409,21 +409,7 @@ def write_turtle_streamed(
             for prefix, ns in sorted(writer._namespaces)
             if prefix in writer._used
         )
-        head = (HEADER + prefixes + "\n").encode("utf-8")
-        digest = hashlib.sha256(head)
-        size = len(head)
-
-        def write(out: BinaryIO) -> None:
-            nonlocal size
-            out.write(head)
-            with open(body, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-                    size += len(block)
-                    out.write(block)
-
-        _write_atomically_with(path, write)
-        return size, digest.hexdigest()
+        return _write_with_head(path, (HEADER + prefixes + "\n").encode("utf-8"), body)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -658,6 +644,7 @@ def write_turtle_cached(
 
 
 def _write_with_head(path: Path, head: bytes, body: Path) -> tuple[int, str]:
+    """Write head then the scratch body file atomically to path; (size, SHA-256) of what was written."""
     digest = hashlib.sha256(head)
     size = len(head)
 
