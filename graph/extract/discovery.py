@@ -17,20 +17,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
 from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation, discovery_ja
+from amurkg.extract.names_data import names_grammar
 from amurkg.text.link import LinkedText, Mention, Word
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
 from amurkg.text.russian import analyzer
 from amurkg.text.segment import common_word
 from amurkg.text.spans import SpanIndex
-from amurkg.yamlio import load_data
 
-_GRAMMAR = Path(__file__).with_name("names.yaml")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{2,}")
@@ -133,8 +131,7 @@ class Grammar:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle)
+    data = names_grammar()
 
     def heads(entries: list[dict], key: str, prepare=lambda s: s) -> tuple[Head, ...]:
         found = [
@@ -532,8 +529,7 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
 
 @lru_cache(maxsize=1)
 def _en_unplaced_heads() -> frozenset[str]:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        return frozenset(load_data(handle).get("en_unplaced_heads") or ())
+    return frozenset(names_grammar().get("en_unplaced_heads") or ())
 
 
 def _en_unplaced(name: Name, language: str) -> bool:
@@ -551,8 +547,7 @@ def _cjk_unplaced(name: Name, language: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _cjk_unplaced_heads() -> frozenset[str]:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        return frozenset(load_data(handle).get("cjk_unplaced_heads") or ())
+    return frozenset(names_grammar().get("cjk_unplaced_heads") or ())
 
 
 def _name_places(name: Name, catalog: Catalog) -> tuple[str, ...]:
@@ -1967,8 +1962,7 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
 def _ru_company_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """names.yaml ru_company_stems: the last parts of Russian compound company names
     (Читалесторг, Амурнефтетранс, Примсоцбанк) and the case endings they take."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("ru_company_stems") or {}
+    data = names_grammar().get("ru_company_stems") or {}
     return tuple(data.get("stems") or ()), tuple(data.get("endings") or ())
 
 
@@ -2032,14 +2026,12 @@ def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after
 
 @lru_cache(maxsize=1)
 def _ru_weak_heads() -> frozenset[str]:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        return frozenset(_lemmas(w) for w in load_data(handle).get("ru_weak_heads") or ())
+    return frozenset(_lemmas(w) for w in names_grammar().get("ru_weak_heads") or ())
 
 
 @lru_cache(maxsize=1)
 def _ru_placed_heads() -> frozenset[str]:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        return frozenset(_lemmas(w) for w in load_data(handle).get("ru_placed_heads") or ())
+    return frozenset(_lemmas(w) for w in names_grammar().get("ru_placed_heads") or ())
 
 
 def _ru_placed_facility(
@@ -2090,8 +2082,7 @@ def _ru_project_around_name(name: Name, names: list[Name]) -> bool:
 def _ru_place_data() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
     """names.yaml ru_place_cues: nouns before a place's name (lemma → class), prepositions before
     a place noun pymorphy3 tags Geox, and endings of names that are rather countries (Индия)."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("ru_place_cues") or {}
+    data = names_grammar().get("ru_place_cues") or {}
     nouns = {_lemma(k): v for k, v in (data.get("nouns") or {}).items()}
     return nouns, frozenset(data.get("prepositions") or ()), tuple(data.get("not_endings") or ())
 
@@ -2189,8 +2180,7 @@ def _ru_modifies_next(tokens: list[_Token], k: int) -> bool:
 @lru_cache(maxsize=1)
 def _ru_apposition_nouns() -> frozenset[str]:
     """names.yaml ru_place_cues.appositions: nouns of a town's role in an apposition after its name."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("ru_place_cues") or {}
+    data = names_grammar().get("ru_place_cues") or {}
     return frozenset(_lemma(w) for w in data.get("appositions") or ())
 
 
@@ -2225,8 +2215,7 @@ def _ru_apposed_place(tokens: list[_Token], k: int) -> bool:
 @lru_cache(maxsize=1)
 def _ru_governors() -> frozenset[str]:
     """names.yaml ru_place_cues.governors: nouns whose genitive complement is a town."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("ru_place_cues") or {}
+    data = names_grammar().get("ru_place_cues") or {}
     return frozenset(_lemma(w) for w in data.get("governors") or ())
 
 
@@ -2789,8 +2778,7 @@ def _en_company_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
     """names.yaml en_company_cues: words before a company's own name that say it is one ("operated
     by", "money from"), those that do so only for a name of two words or more ("together with"), and
     nouns that describe a company right after its name ("X, a timber trader")."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("en_company_cues") or {}
+    data = names_grammar().get("en_company_cues") or {}
     return tuple(data.get("single") or ()), tuple(data.get("multi") or ()), tuple(data.get("descriptors") or ())
 
 
@@ -2894,23 +2882,20 @@ _EN_PLACE_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
 
 @lru_cache(maxsize=1)
 def _en_place_descriptors() -> tuple[dict[str, str], dict[str, str]]:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("en_place_descriptors") or {}
+    data = names_grammar().get("en_place_descriptors") or {}
     return dict(data.get("nouns") or {}), dict(data.get("nationalities") or {})
 
 
 def _en_place_directions() -> tuple[str, ...]:
     """Words between "X in" and a known region (names.yaml en_place_descriptors.directions:
     "Dalnerechensk in northern Primorsky Krai")."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("en_place_descriptors") or {}
+    data = names_grammar().get("en_place_descriptors") or {}
     return tuple(data.get("directions") or ("northern",))
 
 
 def _en_place_verbs() -> tuple[str, ...]:
     """Verbs only a place does (names.yaml en_place_descriptors.verbs: "X, which borders B")."""
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        data = load_data(handle).get("en_place_descriptors") or {}
+    data = names_grammar().get("en_place_descriptors") or {}
     return tuple(data.get("verbs") or ())
 
 

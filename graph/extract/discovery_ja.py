@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from amurkg.extract.names_data import names_grammar
 from amurkg.text.normalize import fold
-from amurkg.yamlio import load_data
 
-_GRAMMAR = Path(__file__).with_name("names.yaml")
 _KANJI_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{4,10}")
 
 
 @lru_cache(maxsize=1)
 def data() -> dict:
-    with open(_GRAMMAR, encoding="utf-8") as handle:
-        return load_data(handle).get("ja_open", {})
+    return names_grammar().get("ja_open", {})
 
 
 @lru_cache(maxsize=1)
