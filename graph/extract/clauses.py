@@ -29,6 +29,7 @@ from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
 from amurkg.extract.facilities import head_nouns
+from amurkg.extract.geography import based_qualifiers
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -502,7 +503,7 @@ class ClauseReader:
         self.language = linked.language
         self.document_lex = lex
         self.relations: list[Relation] = []
-        self.qualifiers: set[tuple[int, int]] = set()  # spans of places that only qualify another
+        self.qualifiers: set[tuple[int, int]] = based_qualifiers(linked)  # places that only qualify another
         self.previous_last: Mention | None = None
         self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
         self.place_names: dict[str, str] | None = None
@@ -2845,7 +2846,8 @@ class ClauseReader:
                 self._emit(b.entity, "locatedIn", a.entity, a.start, end, "compound", "stated")
                 self.qualifiers.add((a.start, a.end))
             elif self._place_in_place(a, b, a.start, end, "compound", "stated"):
-                outer = a if self.lex.rank.get(self.cls(a), 0) > self.lex.rank.get(self.cls(b), 0) else b
+                rank_a, rank_b = self.lex.rank.get(self.cls(a), 0), self.lex.rank.get(self.cls(b), 0)
+                outer = a if rank_a > rank_b or (rank_a == rank_b and self._contains(a, b)) else b
                 self.qualifiers.add((outer.start, outer.end))
 
     def _en_facing_apposition(self, clause: Clause) -> None:
@@ -2938,7 +2940,7 @@ class ClauseReader:
         if inner.entity not in self.catalog:
             return False
         known = self.catalog[inner.entity].located_in
-        if known and outer.entity not in self.catalog.ancestors(inner.entity):
+        if known and not self._contains(outer, inner):
             return False  # the catalog places it elsewhere: a list, not a compound
         self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
         return True
@@ -2952,10 +2954,20 @@ class ClauseReader:
             or b.entity not in self.catalog
         ):
             return False  # ja: 綏芬河は牡丹江市の管轄下にある; zh: 满洲里市地处呼伦贝尔市西部
-        if b.entity not in self.catalog.ancestors(a.entity):
+        if self._contains(a, b):  # Northeast China's Heilongjiang, 东北地区的黑龙江: the larger one first
+            a, b = b, a
+        if not self._contains(b, a):
             return False
         self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
         return True
+
+    def _contains(self, outer: Mention, inner: Mention) -> bool:
+        """Does the catalog put `inner` in `outer`, or make it part of that larger place (a province of
+        Northeast China)? Either way the text says it lies there (ak:locatedIn: a place in a place)."""
+        if outer.entity in self.catalog.ancestors(inner.entity):
+            return True
+        larger_place = self.cls(outer) in ("Country", "Region", "City")  # not an institute in its academy
+        return larger_place and outer.entity in self.catalog[inner.entity].part_of
 
     def _located(self, clause: Clause, modality: str, cues: dict[str, list[int]]) -> None:
         """ "A in B", "A 位于 B", "A … within B": a place in a larger place, the located word right

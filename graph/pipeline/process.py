@@ -28,6 +28,7 @@ from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
 from amurkg.extract.facilities import add_facilities
 from amurkg.extract.figures import Observation, extract_figures
+from amurkg.extract.geography import extract_geography
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.namespaces import SYMMETRIC_PREDICATES
@@ -80,7 +81,11 @@ def process_document(
     patterns = extract_patterns(linked, overlay, skip=table_sentences)
     stage("clauses")
     relations = (
-        table_relations + patterns + extract_clauses(linked, overlay, skip=table_sentences) + discovery.relations
+        table_relations
+        + patterns
+        + extract_clauses(linked, overlay, skip=table_sentences)
+        + extract_geography(linked, overlay)
+        + discovery.relations
     )
     stage("figures")
     observations = extract_figures(linked, overlay)  # figures: one hook, see extract/figures.py

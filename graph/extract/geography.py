@@ -1,0 +1,160 @@
+"""Where a text says a thing lies, beyond the clause rules: the statements of geography that carry no verb.
+
+- A country's adjective before a place or firm, directly or across a few words of class
+  ("the Russian city of Blagoveshchensk", "Russian regions such as A and B", «китайской провинцией
+  Хэйлунцзян»): it lies in that country (rule `geography:demonym`; lists distribute).
+- English "Harbin-based Qinggonglin Pumps": the organisation lies in the place (rule `geography:based`);
+  the place is then only a qualifier, no party of its clause (`based_qualifiers`).
+
+The words are data (`geography.yaml`); what a name is and which class it has come from the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from amurkg.corpus.catalog import Catalog
+from amurkg.extract import Relation
+from amurkg.text.link import LinkedText, Mention
+from amurkg.text.russian import lemmas
+from amurkg.yamlio import load_data
+
+GEOGRAPHY_FILE = Path(__file__).with_name("geography.yaml")
+
+PLACE_CLASSES = frozenset({"Region", "City", "Port", "Park", "Corridor"})
+HOLDER_CLASSES = frozenset({"Country", "Region", "City"})
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_data(GEOGRAPHY_FILE.read_text(encoding="utf-8"))
+
+
+def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    """The document-stated geography of one linked text."""
+    return [
+        *_demonyms(linked, catalog),
+        *_based(linked, catalog),
+    ]
+
+
+# -- a country's adjective
+
+
+def _demonyms(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    data = _data()
+    table: dict[str, str] = data.get("demonyms", {}).get(linked.language) or {}
+    if not table:
+        return []
+    allowed = frozenset(data.get("between", {}).get(linked.language) or ())
+    joints = tuple(data.get("list_joints", {}).get(linked.language) or ())
+    text, mentions = linked.text, sorted(linked.mentions, key=lambda m: m.start)
+    covered = [(m.start, m.end) for m in mentions]
+    out: list[Relation] = []
+    for word in _WORD.finditer(text):
+        country = _demonym(word.group(), linked.language, table)
+        if country is None or country not in catalog or any(a <= word.start() < b for a, b in covered):
+            continue
+        first = next((m for m in mentions if m.start >= word.end()), None)
+        if first is None or not _only_words(text[word.end() : first.start], allowed, linked.language):
+            continue
+        for member in _list_from(first, mentions, text, joints):
+            if member.entity not in catalog or member.entity == country:
+                continue
+            if catalog[member.entity].cls not in PLACE_CLASSES | {"Organization"}:
+                break
+            known = catalog.country_of(member.entity)
+            if known is not None and known != country:
+                break  # "Russian regions such as Amur Oblast and Heilongjiang": the list has left the country
+            quote = text[word.start() : member.end]
+            out.append(
+                Relation(
+                    member.entity,
+                    "locatedIn",
+                    country,
+                    linked.document,
+                    word.start(),
+                    member.end,
+                    quote,
+                    "pattern",
+                    "geography:demonym",
+                )
+            )
+    return out
+
+
+def _demonym(word: str, language: str, table: dict[str, str]) -> str | None:
+    if language == "ru":
+        return next((table[lemma] for lemma in lemmas(word.lower()) if lemma in table), None)
+    return table.get(word.lower())
+
+
+def _only_words(between: str, allowed: frozenset[str], language: str) -> bool:
+    """Is the text between the adjective and the name a space, or only words of place class?"""
+    if between.strip(" ") == "":
+        return between == " "
+    if not re.fullmatch(r"[\w\s-]+", between) or not between.startswith(" ") or not between.endswith(" "):
+        return False
+    words = between.split()
+    if len(words) > 4:
+        return False
+    if language == "ru":
+        return all(lemmas(w.lower()) & allowed for w in words)
+    return all(w.lower() in allowed for w in words)
+
+
+def _list_from(first: Mention, mentions: list[Mention], text: str, joints: tuple[str, ...]) -> list[Mention]:
+    """The mention and the ones a list joint adds after it ("A, B and C")."""
+    members = [first]
+    for mention in mentions[mentions.index(first) + 1 :]:
+        if text[members[-1].end : mention.start] not in joints:
+            break
+        members.append(mention)
+    return members
+
+
+# -- "X-based Y"
+
+
+def based_qualifiers(linked: LinkedText) -> set[tuple[int, int]]:
+    """Spans of places that only say where the next name is based ("Harbin-based …")."""
+    return {(place.start, place.end) for place, _ in _based_pairs(linked)}
+
+
+def _based_pairs(linked: LinkedText) -> list[tuple[Mention, Mention]]:
+    markers = tuple(_data().get("based", {}).get(linked.language) or ())
+    if not markers:
+        return []
+    mentions = sorted(linked.mentions, key=lambda m: m.start)
+    pairs = []
+    for place, named in zip(mentions, mentions[1:]):
+        if linked.text[place.end : named.start] in markers:
+            pairs.append((place, named))
+    return pairs
+
+
+def _based(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    out = []
+    for place, named in _based_pairs(linked):
+        if place.entity not in catalog or named.entity not in catalog:
+            continue
+        if catalog[place.entity].cls not in HOLDER_CLASSES or catalog[named.entity].cls in HOLDER_CLASSES:
+            continue
+        quote = linked.text[place.start : named.end]
+        out.append(
+            Relation(
+                named.entity,
+                "locatedIn",
+                place.entity,
+                linked.document,
+                place.start,
+                named.end,
+                quote,
+                "pattern",
+                "geography:based",
+            )
+        )
+    return out

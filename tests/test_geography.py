@@ -1,0 +1,61 @@
+"""Document-stated geography without a verb: a country's adjective before a place ("the Russian city of
+…", «китайской провинцией …»), "X-based" firms, and a larger place written first (Northeast China's
+Heilongjiang) — each gets an edge with the passage that states it, and the qualifying place is no party."""
+
+from __future__ import annotations
+
+import pytest
+from relation_asserts import find_relation
+
+
+@pytest.fixture(scope="module")
+def read(read_relations):
+    return read_relations
+
+
+def test_english_demonym_across_class_words_distributes_over_a_list(read):
+    text = "Trucks from Russian regions such as Khabarovsk Krai and Amur Oblast crossed at Suifenhe."
+    relations = read(text, "en")
+    first = find_relation(relations, "khabarovsk-krai", "locatedIn", "russia")
+    assert first.rule == "geography:demonym" and first.quote == "Russian regions such as Khabarovsk Krai"
+    second = find_relation(relations, "amur-oblast", "locatedIn", "russia")
+    assert second.quote == "Russian regions such as Khabarovsk Krai and Amur Oblast"
+
+
+def test_english_demonym_needs_words_of_place_between(read):
+    relations = read("Russian investors in Harbin opened an office.", "en")
+    assert not [r for r in relations if r.rule == "geography:demonym"]
+
+
+def test_a_list_leaving_the_country_stops_the_demonym(read):
+    relations = read("The Russian cities of Blagoveshchensk and Heihe trade a lot.", "en")
+    assert find_relation(relations, "blagoveshchensk", "locatedIn", "russia")
+    assert not [r for r in relations if r.subject == "heihe" and r.object == "russia"]
+
+
+def test_russian_adjective_agreeing_with_the_place_in_any_case(read):
+    text = "Подписан протокол о сотрудничестве между российским Приморьем и китайской провинцией Хэйлунцзян."
+    relations = read(text, "ru")
+    primorye = find_relation(relations, "primorsky-krai", "locatedIn", "russia")
+    assert primorye.quote == "российским Приморьем"
+    assert find_relation(relations, "heilongjiang", "locatedIn", "china").quote == "китайской провинцией Хэйлунцзян"
+
+
+def test_based_firm_lies_in_the_place_which_is_no_partner(read):
+    text = "Amur Oblast signed a deal with Harbin-based Longjiang Timber Company."
+    relations = read(text, "en")
+    based = [r for r in relations if r.rule == "geography:based"]
+    assert based and based[0].object == "harbin" and based[0].quote == "Harbin-based Longjiang Timber Company"
+    assert not [r for r in relations if r.predicate == "cooperatesWith" and "harbin" in (r.subject, r.object)]
+
+
+def test_larger_region_written_first_states_where_the_province_lies(read):
+    relations = read("Northeast China's Heilongjiang province opened a new rail link.", "en")
+    edge = find_relation(relations, "heilongjiang", "locatedIn", "northeast-china")
+    assert edge.rule == "clause:compound" and edge.quote == "Northeast China's Heilongjiang province"
+
+
+def test_a_region_of_the_same_rank_after_its_region_is_not_the_qualifier(read):
+    relations = read("牡丹江市は、ロシアの沿海地方ハサン地区と接している。", "ja")
+    adjoins = [r for r in relations if r.predicate == "adjoins" and "mudanjiang" in (r.subject, r.object)]
+    assert adjoins and all("primorsky-krai" not in (r.subject, r.object) for r in adjoins)
