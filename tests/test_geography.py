@@ -59,3 +59,28 @@ def test_a_region_of_the_same_rank_after_its_region_is_not_the_qualifier(read):
     relations = read("牡丹江市は、ロシアの沿海地方ハサン地区と接している。", "ja")
     adjoins = [r for r in relations if r.predicate == "adjoins" and "mudanjiang" in (r.subject, r.object)]
     assert adjoins and all("primorsky-krai" not in (r.subject, r.object) for r in adjoins)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "inner", "outer"),
+    [
+        ("en", "Amur Oblast is a border region of Russia with a long river frontier.", "amur-oblast", "russia"),
+        ("ru", "Амурская область является приграничным регионом России.", "amur-oblast", "russia"),
+        ("zh", "东宁是黑龙江省的边境城市，对俄贸易发达。", "dongning", "heilongjiang"),
+        ("ja", "黒河市は黒龍江省の国境都市である。", "heihe", "heilongjiang"),
+    ],
+)
+def test_a_copula_and_a_place_class_noun_say_where_it_lies(read, language, text, inner, outer):
+    edge = find_relation(read(text, language), inner, "locatedIn", outer)
+    assert edge.rule == "geography:copula" and text.startswith(edge.quote[:4])
+
+
+def test_a_copula_description_of_another_place_role_gives_no_edge(read):
+    relations = read("扎鲁比诺港是吉林省出海的首选战略性港口。", "zh")
+    assert not [r for r in relations if r.rule == "geography:copula"]
+
+
+def test_russian_comma_apposition_of_a_country_but_not_a_list(read):
+    relations = read("Форум прошёл в городе Харбин, КНР. Товары идут в Европу, Японию и Корею.", "ru")
+    assert find_relation(relations, "harbin", "locatedIn", "china").quote == "Харбин, КНР"
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.object == "japan"]

@@ -2834,6 +2834,8 @@ class ClauseReader:
                 continue
             if gap not in self.lex.compound_gaps:
                 continue
+            if self.language == "ru" and gap == ", " and not (self._contains(b, a) or self._contains(a, b)):
+                continue  # «Харбин, КНР» says where Harbin lies; «Европу, Японию» is a list
             if self.language == "en" and gap == ", " and text[b.start : b.start + 1].islower():
                 continue  # "Developed by Longjiang Forest Holdings, the park …": an anaphor, not a larger place
             inner = self._en_possessed_place(b, mentions[position + 2 : position + 3])

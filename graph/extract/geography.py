@@ -3,6 +3,9 @@
 - A country's adjective before a place or firm, directly or across a few words of class
   ("the Russian city of Blagoveshchensk", "Russian regions such as A and B", «китайской провинцией
   Хэйлунцзян»): it lies in that country (rule `geography:demonym`; lists distribute).
+- A copula and a description whose head is a noun of place class ("Heihe is a border city of
+  Heilongjiang", «Амурская область является приграничным регионом России», 东宁是黑龙江省的边境城市,
+  黒河市は黒龍江省の国境都市である): the first lies in the second (rule `geography:copula`).
 - English "Harbin-based Qinggonglin Pumps": the organisation lies in the place (rule `geography:based`);
   the place is then only a qualifier, no party of its clause (`based_qualifiers`).
 
@@ -38,6 +41,7 @@ def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
     return [
         *_demonyms(linked, catalog),
         *_based(linked, catalog),
+        *_copulas(linked, catalog),
     ]
 
 
@@ -158,3 +162,87 @@ def _based(linked: LinkedText, catalog: Catalog) -> list[Relation]:
             )
         )
     return out
+
+
+# -- "A is a border city of B"
+
+
+@lru_cache(maxsize=4)
+def _copula_words(language: str) -> dict | None:
+    return (_data().get("copula") or {}).get(language)
+
+
+def _copulas(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    words = _copula_words(linked.language)
+    if not words:
+        return []
+    text = linked.text
+    out = []
+    for index in range(len(linked.sentences)):
+        mentions = linked.mentions_in(index)
+        for a, b in zip(mentions, mentions[1:]):
+            end = _copula_end(linked.language, words, text[a.end : b.start], text, b.end)
+            if end is None or a.entity not in catalog or b.entity not in catalog or a.entity == b.entity:
+                continue
+            if not _may_lie_in(catalog, a.entity, b.entity):
+                continue
+            out.append(
+                Relation(
+                    a.entity,
+                    "locatedIn",
+                    b.entity,
+                    linked.document,
+                    a.start,
+                    end,
+                    text[a.start : end],
+                    "pattern",
+                    "geography:copula",
+                )
+            )
+    return out
+
+
+def _copula_end(language: str, words: dict, gap: str, text: str, after_b: int) -> int | None:
+    """Where the description ends when the gap between the two names (and, in Chinese and Japanese,
+    the words after the second) make "A is a CLASS of B"; None when they do not."""
+    if language in ("zh", "ja"):
+        if gap.strip() not in words["verbs"]:
+            return None
+        tail = text[after_b : after_b + 16]
+        linked_by = tail.startswith(("的", "の"))  # B的…城市, Bの…都市; without it only a short modifier (B边境城市)
+        if language == "ja" and not linked_by:
+            return None
+        for at in range(1, len(tail) + 1):
+            piece = tail[:at]
+            if not linked_by and at > 5:
+                return None
+            if any(piece.endswith(c) for c in words["classes"]) and tail[at:].startswith(tuple(words["after"])):
+                return after_b + at
+        return None
+    tokens = gap.split()
+    if not tokens or not gap.startswith(" ") or not gap.endswith(" "):
+        return None
+    if language == "ru":
+        if tokens[0].lower() not in words["verbs"] or len(tokens) > 6:
+            return None
+        if not lemmas(tokens[-1].lower()) & frozenset(words["classes"]):
+            return None
+        return after_b
+    lowered = " ".join(tokens).lower()
+    verbs = sorted(words["verbs"], key=len, reverse=True)
+    verb = next((v for v in verbs if lowered.startswith(v + " ")), None)
+    if verb is None or tokens[-1].lower() not in words["links"]:
+        return None
+    rest = lowered[len(verb) + 1 :].split()[:-1]  # the description: article, modifiers, class noun
+    if not rest or rest[-1] not in words["classes"] or len(rest) > 6:
+        return None
+    return after_b
+
+
+def _may_lie_in(catalog: Catalog, inner: str, outer: str) -> bool:
+    """The catalog puts `inner` inside `outer` (or part of it), or knows no place of `inner` and `outer`
+    is a place that can hold it."""
+    entity = catalog[inner]
+    if outer in catalog.ancestors(inner) or outer in entity.part_of:
+        return True
+    return not entity.located_in and catalog[outer].cls in HOLDER_CLASSES and entity.cls not in ("Country",)
