@@ -182,6 +182,7 @@ class Lexicon:
     modifier_marks: tuple[str, ...]
     sector_heads: tuple[str, ...]
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
+    definite_across: frozenset[tuple[str, ...]]  # definite words that may take up a name of the paragraph before
     list_fillers: frozenset[str]
     pair_cue_window: int | None
     locative_before: tuple[str, ...]
@@ -293,6 +294,12 @@ def lexicon(language: str) -> Lexicon | None:
         definite=tuple(
             (tuple(w.lower().split()), entry["family"], bool(entry.get("plural", False)))
             for entry in raw.get("definite_anaphora", {}).get(language, [])
+            for w in entry["words"]
+        ),
+        definite_across=frozenset(
+            tuple(w.lower().split())
+            for entry in raw.get("definite_anaphora", {}).get(language, [])
+            if entry.get("across_paragraphs")
             for w in entry["words"]
         ),
         list_fillers=frozenset(per("list_fillers")),
@@ -508,6 +515,7 @@ class ClauseReader:
         self.seen: list[Mention] = []  # names read so far, for anaphors of a class (该桥, 同社)
         self.place_names: dict[str, str] | None = None
         self.recent: list[Mention] = []  # the paragraph's names so far, for "the city", "both countries"
+        self.paragraph_before: list[Mention] = []  # the names of the paragraph before («Инвестор …»)
         self.clause_mentions: list[Mention] = []  # the names of the clause being read
 
     def cls(self, mention: Mention) -> str:
@@ -540,6 +548,7 @@ class ClauseReader:
             previous_end = span.end
             if self._paragraph_break(gap):
                 topic = heading
+                self.paragraph_before = self.recent or self.paragraph_before
                 self.recent = []
             if index in skip:
                 continue
@@ -748,6 +757,10 @@ class ClauseReader:
                     else []
                 )  # 「X」が開催され、…同フォーラムに; 双方 after a comma
                 entities = self._antecedents(family, plural, topic, start, own)
+                if not entities and not plural and words in self.lex.definite_across:
+                    # «Инвестор собирается …» opening a paragraph: the company of the paragraph before
+                    fitting = [m for m in self.paragraph_before if family in self.fam(m)]
+                    entities = [fitting[-1].entity] if fitting else []
                 if self.language == "ru" and "place" in self.lex.family(family) and not plural:
                     if self._ru_apposition(text, start, end, mentions, family):
                         continue

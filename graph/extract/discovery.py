@@ -2462,9 +2462,15 @@ def _ru_after(tokens: list[_Token], j: int, head_first: bool, catalog: Catalog, 
         elif not token.word:
             break
         elif head_first and (
-            _genitive(token.text) or token.capitalised and _genitive(token.text, True) or _genitive_pair(tokens, j)
+            _genitive(token.text)
+            or (token.capitalised and _genitive(token.text, True))
+            or _genitive_pair(tokens, j)
+            or (chosen and _genitive_noun_behind_short_adjective(token.text))
         ):
             chosen.append(token)
+        elif head_first and chosen and _genitive_numeral(tokens, j):
+            chosen.extend((token, tokens[j + 1]))  # … по созданию двух парков
+            j += 1
         elif head_first and chosen and _genitive_noun_after(chosen[-1], token):
             chosen.append(token)  # освоения Берёзовского месторождения: the noun its genitive adjective agrees with
         elif head_first and token.text == "и" and chosen and j + 1 < len(tokens) and _genitive(tokens[j + 1].text):
@@ -2554,6 +2560,26 @@ def _field_link(tokens: list[_Token], j: int) -> str | None:
             if window[-1].entity is not None or _genitive(window[-1].text):
                 return phrase
     return None
+
+
+def _genitive_noun_behind_short_adjective(word: str) -> bool:
+    """A plural genitive noun whose first pymorphy3 reading is a short adjective (парков, садов):
+    a short adjective never goes on a name, so the noun reading holds."""
+    parses = analyzer().parse(word)
+    return (
+        bool(parses)
+        and parses[0].tag.POS == "ADJS"
+        and any(p.tag.POS == "NOUN" and "gent" in p.tag and "plur" in p.tag for p in parses)
+    )
+
+
+def _genitive_numeral(tokens: list[_Token], j: int) -> bool:
+    """A numeral in the genitive before a genitive noun (двух парков, трёх терминалов)."""
+    if j + 1 >= len(tokens) or not tokens[j].word or not tokens[j + 1].word:
+        return False
+    numeral = any(p.tag.POS == "NUMR" and "gent" in p.tag for p in analyzer().parse(tokens[j].text.lower())[:1])
+    noun = tokens[j + 1].text
+    return numeral and (_genitive(noun) or _genitive_noun_behind_short_adjective(noun))
 
 
 def _genitive_pair(tokens: list[_Token], j: int) -> bool:
