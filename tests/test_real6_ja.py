@@ -79,3 +79,8 @@ def test_ja_industries_of_the_clusters_and_parks_a_zone_builds(ja):
 )
 def test_ja_industry_words_of_chinese_plans(ja, word, industry):
     find_relation(ja(f"撫遠市は{word}を重点的に発展させる。"), "fuyuan", "targetsIndustry", industry)
+
+
+def test_ja_a_report_filed_at_a_place_names_no_topic(ja):
+    relations = ja("ハバロフスク発\n\n2021年03月02日\n\n極東の港湾では、コンテナ輸送が拡大している。")
+    assert not [r for r in relations if "khabarovsk" in (r.subject, r.object)]
