@@ -688,6 +688,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             about = _ja_about_before(text, head_start if start is None else start, known)
             if about != (head_start if start is None else start):
                 signed, start = True, about
+        if linked.language == "ja":
+            widened = _ja_parenthesised_place(text, head_start if start is None else start, known, catalog)
+            start = start if widened is None else widened
         if linked.language == "ja" and start is not None:
             quoted_start = _ja_bracket_before(text, start)
             signed = signed or quoted_start != start
@@ -787,6 +790,28 @@ def _ja_about_before(text: str, start: int, known) -> int:
         return start
     before = _cjk_left(text, start - len(about), "ja", known, verbs_stop=False)
     return before if before is not None else start
+
+
+_JA_PAREN_INNER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff]{2,6}")
+
+
+def _ja_parenthesised_place(
+    text: str, start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog
+) -> int | None:
+    """Japanese: a place in brackets inside a name (中国(黒竜江)自由貿易試験区, 〇〇(△△)産業園区: the place the
+    zone is in or serves) does not end the modifier; the walk goes on before the opening bracket. The bracket
+    holds a known place, or a short run of kanji or katakana a head follows; words must stand before it. Where
+    the name then begins, or None."""
+    if start < 4 or text[start - 1] != ")":
+        return None
+    opening = text.rfind("(", max(0, start - 8), start - 1)
+    if opening < 1 or not _JA_PAREN_INNER.fullmatch(text, opening + 1, start - 1):
+        return None
+    inner = next((e for a, b, e in known.starting_at(opening + 1) if b == start - 1), None)
+    if inner is not None and catalog[inner].cls not in _ANCHOR_CLASSES:
+        return None
+    before = _cjk_left(text, opening, "ja", known)
+    return before if before is not None and opening - before >= 2 else None
 
 
 def _ja_bracket_before(text: str, start: int) -> int:
@@ -1231,6 +1256,8 @@ def _cjk_foreign_places(
         stem = text[a:b]
         if linked.language == "zh" and common_word(stem):
             continue
+        if linked.language == "ja" and not kanji and stem in g.cjk_generic:
+            continue  # モデル区, センター地区: a generic loanword and a suffix name no place
         latin = _cjk_latin(stem)
         if not latin:
             continue
