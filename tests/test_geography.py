@@ -49,10 +49,16 @@ def test_based_firm_lies_in_the_place_which_is_no_partner(read):
     assert not [r for r in relations if r.predicate == "cooperatesWith" and "harbin" in (r.subject, r.object)]
 
 
-def test_larger_region_written_first_states_where_the_province_lies(read):
+def test_larger_region_written_first_makes_the_province_its_part(read):
     relations = read("Northeast China's Heilongjiang province opened a new rail link.", "en")
-    edge = find_relation(relations, "heilongjiang", "locatedIn", "northeast-china")
+    edge = find_relation(relations, "heilongjiang", "partOf", "northeast-china")
     assert edge.rule == "clause:compound" and edge.quote == "Northeast China's Heilongjiang province"
+
+
+def test_a_province_said_to_lie_in_its_macro_region_is_located_there(read):
+    relations = read("吉林省位于中国东北地区。", "zh")
+    assert find_relation(relations, "jilin", "locatedIn", "northeast-china")
+    assert not [r for r in relations if r.predicate == "partOf"]
 
 
 def test_a_region_of_the_same_rank_after_its_region_is_not_the_qualifier(read):

@@ -2957,7 +2957,7 @@ class ClauseReader:
         known = self.catalog[inner.entity].located_in
         if known and not self._contains(outer, inner):
             return False  # the catalog places it elsewhere: a list, not a compound
-        self._emit(inner.entity, "locatedIn", outer.entity, start, end, rule, modality)
+        self._emit(inner.entity, self._containment(outer, inner, rule), outer.entity, start, end, rule, modality)
         return True
 
     def _en_same_rank_in(self, a: Mention, b: Mention, start: int, end: int, rule: str, modality: str) -> bool:
@@ -2973,12 +2973,20 @@ class ClauseReader:
             a, b = b, a
         if not self._contains(b, a):
             return False
-        self._emit(a.entity, "locatedIn", b.entity, start, end, rule, modality)
+        self._emit(a.entity, self._containment(b, a, rule), b.entity, start, end, rule, modality)
         return True
+
+    def _containment(self, outer: Mention, inner: Mention, rule: str) -> str:
+        """ak:partOf when a compound or possessive names a larger unit the catalog makes the place a part of
+        (Northeast China's Heilongjiang, 中国東北地域の黒龍江省); ak:locatedIn otherwise, and always when the
+        text says "located" (位于中国东北, "lies in")."""
+        if rule in ("compound", "apposition") and outer.entity in self.catalog[inner.entity].part_of:
+            return "partOf"
+        return "locatedIn"
 
     def _contains(self, outer: Mention, inner: Mention) -> bool:
         """Does the catalog put `inner` in `outer`, or make it part of that larger place (a province of
-        Northeast China)? Either way the text says it lies there (ak:locatedIn: a place in a place)."""
+        Northeast China)?"""
         if outer.entity in self.catalog.ancestors(inner.entity):
             return True
         larger_place = self.cls(outer) in ("Country", "Region", "City")  # not an institute in its academy
