@@ -160,3 +160,23 @@ def test_ends_known_tells_a_discovery_miss_from_a_relation_miss(tmp_path, catalo
     assert "ends known    1 ( 50.0%)" in result.overall.line("all")
     assert "Suifenhe Quiet Pine Sawmill → Suifenhe (unknown end: s)" in result.report()
     assert "Heihe → Blagoveshchensk (d)" in result.report()
+
+
+def test_precision_per_rule_shows_which_rule_made_the_wrong_edges(layout, tmp_path):
+    """A user auditing the extractor sees, per ak:rule, how many edges it made and how many were right."""
+    path = _write(
+        tmp_path,
+        "- {text: guo-2015-china-russia-regional-cooperation-model, s: Heilongjiang, p: adjoins, o: Russia}\n",
+    )
+    result = evaluate(str(path), "--root", str(layout.root))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = lines.index("per rule (what each extracted; ak:rule, or the method):")
+    rows = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        rows.append(line)
+    extracted = int(next(line for line in lines if line.startswith("all ")).split("extracted")[1].split()[0])
+    assert sum(int(row.split("extracted")[1].split()[0]) for row in rows) == extracted
+    assert sum(int(row.split("correct")[1].split()[0]) for row in rows) == 1  # the one annotated edge

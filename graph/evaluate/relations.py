@@ -185,6 +185,7 @@ class Score:
     misses: list[tuple[Record, str]]  # record, language
     false_positives: list[Relation]
     unknown_ends: dict[Record, str] = field(default_factory=dict)  # missed record → "s", "o" or "s+o"
+    per_rule: dict[str, Tally] = field(default_factory=dict)  # extracted and correct by the rule that fired
 
     def report(self, show_misses: int = 30, show_false: int = 0) -> str:
         lines = [self.overall.line("all"), "", "per language:"]
@@ -193,6 +194,11 @@ class Score:
             lines += ["", "per part:"] + ["  " + t.line(k or "(none)") for k, t in sorted(self.per_part.items())]
         lines += ["", "per predicate:"]
         lines += ["  " + t.line(k) for k, t in sorted(self.per_predicate.items())]
+        if self.per_rule:
+            lines += ["", "per rule (what each extracted; ak:rule, or the method):"]
+            for rule, t in sorted(self.per_rule.items(), key=lambda item: (-item[1].extracted, item[0])):
+                precision = _pct(t.correct, t.extracted)
+                lines.append(f"  {rule:<28} extracted {t.extracted:>4}  correct {t.correct:>4}  precision {precision}")
         if self.misses and show_misses:
             lines += ["", f"misses ({len(self.misses)}; first {min(show_misses, len(self.misses))}):"]
             by_key = sorted(self.misses, key=lambda m: (m[0].p, m[1], m[0].text, m[0].line or 0))
@@ -229,6 +235,7 @@ def score(
     per_language: defaultdict[str, Tally] = defaultdict(Tally)
     per_predicate: defaultdict[str, Tally] = defaultdict(Tally)
     per_part: defaultdict[str, Tally] = defaultdict(Tally)
+    per_rule: defaultdict[str, Tally] = defaultdict(Tally)
     misses: list[tuple[Record, str]] = []
     unknown_ends: dict[Record, str] = {}
     by_document: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
@@ -291,13 +298,21 @@ def score(
         language = languages.get(r.document, "?")
         tallies = [overall, per_language[language], per_predicate[r.predicate]]
         tallies += [per_part[p] for p in sorted(parts_of_document[r.document])]
+        tallies.append(per_rule[r.rule or r.method])
         for tally in tallies:
             tally.extracted += 1
             tally.correct += correct
         if not correct:
             false_positives.append(r)
     return Score(
-        overall, dict(per_language), dict(per_predicate), dict(per_part), misses, false_positives, unknown_ends
+        overall,
+        dict(per_language),
+        dict(per_predicate),
+        dict(per_part),
+        misses,
+        false_positives,
+        unknown_ends,
+        dict(per_rule),
     )
 
 
