@@ -90,3 +90,10 @@ def test_russian_comma_apposition_of_a_country_but_not_a_list(read):
     relations = read("Форум прошёл в городе Харбин, КНР. Товары идут в Европу, Японию и Корею.", "ru")
     assert find_relation(relations, "harbin", "locatedIn", "china").quote == "Харбин, КНР"
     assert not [r for r in relations if r.predicate == "locatedIn" and r.object == "japan"]
+
+
+def test_a_bridge_named_after_one_town_joins_it_and_lies_in_nothing(read):
+    relations = read("推动东宁界河桥前期工作。", "zh")
+    bridge = next(r.subject for r in relations if r.predicate == "connects" and r.object == "dongning")
+    assert find_relation(relations, bridge, "connects", "dongning").rule == "name:ends"
+    assert not [r for r in relations if r.subject == bridge and r.predicate == "locatedIn"]

@@ -110,6 +110,7 @@ class Grammar:
     en_plain: frozenset[str]  # words that add nothing to an English name (Provincial, of, the)
     words: dict[str, dict[str, str]]  # language → word (folded for CJK) → English key ("" = ignored)
     last_place_heads: frozenset[str] = frozenset()  # heads of branches: only the last place is theirs
+    one_end_links: frozenset[str] = frozenset()  # bridges: a town in the name is the end it joins (黑河公路大桥)
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
     unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
@@ -207,6 +208,7 @@ def grammar() -> Grammar:
         en_generic=frozenset(data["en_generic"]),
         en_plain=frozenset(data["en_plain"]),
         last_place_heads=frozenset(data.get("last_place_heads", [])),
+        one_end_links=frozenset(data.get("one_end_links", [])),
         link_kinds=frozenset(data.get("link_kinds", [])),
         unplaced=frozenset(data.get("unplaced", [])),
         endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
@@ -326,6 +328,9 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
                 ends = tuple(p for p in entity.located_in if p in paired)
         if ends and grammar().link_kinds.isdisjoint({name.head.kind, entity.subclass, name.head.en}):
             ends = ()  # Russia–China Investment Fund, 中国—东北亚博览会: only a link or a route joins the places its name pairs
+        if not ends and name.head.en in grammar().one_end_links:
+            towns = [p for p in entity.located_in if catalog[p].cls in _TOWN_CLASSES]
+            ends = tuple(towns) if len(towns) == 1 == len(entity.located_in) else ()  # 黑河公路大桥 joins Heihe
         if ends:  # "Heihe–Blagoveshchensk Bridge" joins its two places; it lies in neither
             entities[entity_id] = replace(
                 entities[entity_id], located_in=tuple(p for p in entities[entity_id].located_in if p not in ends)
@@ -351,6 +356,7 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
 
 
 _NO_ENDS = frozenset({"Industry", "CooperationModel"})
+_TOWN_CLASSES = frozenset({"City", "Port"})
 
 
 def _zh_sectors_of(
