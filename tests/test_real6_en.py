@@ -45,3 +45,33 @@ def test_a_capitalised_link_named_by_two_countries_is_a_name(read):
     relations = read("Oil started to flow through the Russia-China Western Pipeline in 2021.", "en")
     ends = _ends(relations, "connects")
     assert {"china", "russia"} in ends.values(), relations
+
+
+def test_a_bridge_phrase_after_its_cost_links_the_places_after_it(read):
+    text = (
+        "A new 3.1 billion yuan ($430 million) cross-border road bridge, linking Fuyuan in Heilongjiang "
+        "province with Khabarovsk, will open next year."
+    )
+    relations = read(text, "en")
+    ends = _ends(relations, "connects")
+    subject = next((s for s, o in ends.items() if {"fuyuan", "khabarovsk"} <= o), None)
+    assert subject is not None, relations
+    edge = next(r for r in relations if r.subject == subject and r.rule == "facility:ends")
+    assert edge.quote == "cross-border road bridge, linking Fuyuan in Heilongjiang province with Khabarovsk"
+
+
+def test_possessives_and_place_nouns_around_a_routes_ends_are_set_aside(read):
+    text = "A rail bridge linking the region's Heihe city and Russia's Amur Oblast was finished in May."
+    relations = read(text, "en")
+    ends = _ends(relations, "connects")
+    assert any({"heihe", "amur-oblast"} <= o and "russia" not in o for o in ends.values()), relations
+
+
+def test_a_later_mention_of_a_route_phrase_with_a_between_frame_joins_its_ends(read):
+    text = (
+        "A new road bridge linking Heihe with Blagoveshchensk was planned in 2015. Officials said the "
+        "building of the road bridge between China and Russia would be finished soon."
+    )
+    relations = read(text, "en")
+    ends = _ends(relations, "connects")
+    assert any({"china", "russia", "heihe"} <= o for o in ends.values()), relations
