@@ -75,3 +75,22 @@ def test_a_later_mention_of_a_route_phrase_with_a_between_frame_joins_its_ends(r
     relations = read(text, "en")
     ends = _ends(relations, "connects")
     assert any({"china", "russia", "heihe"} <= o for o in ends.values()), relations
+
+
+def test_the_owner_of_a_named_program_is_no_subject_of_the_clause(read):
+    text = (
+        "Jilin province draws on China's Belt and Road Initiative and on its location, with its eastern "
+        "edge bordering Russia."
+    )
+    relations = read(text, "en")
+    assert not [r for r in relations if r.subject == "china" and r.predicate == "adjoins"], relations
+    find_relation(relations, "jilin", "adjoins", "russia")
+
+
+def test_a_place_after_comma_and_is_no_side_of_a_border_named_before_it(read):
+    text = (
+        "The province relies on its location, with its north bordering Russia, and the capital Harbin "
+        "keeping many old buildings."
+    )
+    relations = read(text, "en")
+    assert not [r for r in relations if r.predicate == "adjoins" and "harbin" in (r.subject, r.object)], relations

@@ -65,6 +65,7 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _WORDISH = re.compile(r"\w")
 _BRACKETS = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 BLANK = "\u25a1"
+_EN_OWNER = re.compile(r"['’]s\s+")
 _DASHES = frozenset({"-", "~"})  # folded —, –, ～
 _CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]")
 
@@ -1678,6 +1679,7 @@ class ClauseReader:
                 and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
+                and not self._en_owner_of_name(m)
                 and not (m.end <= obj.start and self._interposed(m, obj.start, mentions))
             )
 
@@ -1803,6 +1805,16 @@ class ClauseReader:
             return False
         start = mention.end + len(after.group()) - len(after.group().lstrip())
         return not any(m.start == start and self.fam(m) & {"place", "actor"} for m in self.clause_mentions)
+
+    def _en_owner_of_name(self, mention: Mention) -> bool:
+        """English: a name whose possessive opens another name that is no place ("China's Belt and Road
+        Initiative", "Harbin's Trade Fair") only says whose that one is: no party of the clause."""
+        if self.language != "en":
+            return False
+        owner = _EN_OWNER.match(self.linked.text, mention.end)
+        return owner is not None and any(
+            m.start == owner.end() and not self.fam(m) & {"place"} for m in self.clause_mentions
+        )
 
     def _en_relative_object(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """English: "the Fair, which the city has held every August": a name right after the relative
