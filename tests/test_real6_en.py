@@ -94,3 +94,19 @@ def test_a_place_after_comma_and_is_no_side_of_a_border_named_before_it(read):
     )
     relations = read(text, "en")
     assert not [r for r in relations if r.predicate == "adjoins" and "harbin" in (r.subject, r.object)], relations
+
+
+def test_two_country_adjectives_before_cooperation_make_the_countries_cooperate(read):
+    relations = read("Russian-Chinese agricultural cooperation has grown quickly since 2015.", "en")
+    edge = [r for r in relations if r.predicate == "cooperatesWith" and {r.subject, r.object} == {"china", "russia"}]
+    assert edge and edge[0].rule == "clause:pair", relations
+
+
+def test_two_country_adjectives_without_cooperation_give_nothing(read):
+    relations = read("Sino-Russian relations were tense along the river in the 1960s.", "en")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"], relations
+
+
+def test_country_adjectives_after_a_preposition_are_a_topic(read):
+    relations = read("The report describes the city as a minor player in Sino-Russian trade cooperation.", "en")
+    assert not [r for r in relations if r.predicate == "cooperatesWith"], relations
