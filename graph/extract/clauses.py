@@ -66,6 +66,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _WORDISH = re.compile(r"\w")
 _BRACKETS = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 BLANK = "\u25a1"
+_EN_ADJECTIVE_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+_EN_OWNER = re.compile(r"['’]s\s+")
 _DASHES = frozenset({"-", "~"})  # folded —, –, ～
 _CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]")
 
@@ -372,6 +374,17 @@ def _means_relation() -> dict[str, dict[str, list[str]]]:
 
 
 @lru_cache(maxsize=8)
+def _country_adjectives(language: str) -> tuple[dict[str, str], int, frozenset[str]] | None:
+    """`country_adjective_pairs` of clause_words/<language>.yaml: (adjective → country id, window after the
+    pair, prepositions before it that make it a topic)."""
+    data = (_raw().get("country_adjective_pairs") or {}).get(language)
+    if not data:
+        return None
+    forms = {k.lower(): v for k, v in (data.get("forms") or {}).items()}
+    return forms, int(data.get("window", 40)), frozenset(str(w).lower() for w in data.get("not_after") or ())
+
+
+@lru_cache(maxsize=8)
 def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] | None:
     """`country_short` of clause_words/<language>.yaml: (marks, character → country id, window after it)."""
     data = (_raw().get("country_short") or {}).get(language)
@@ -587,6 +600,7 @@ class ClauseReader:
             mentions = self._en_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
+            mentions = self._en_country_adjective_pairs(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
             self._cjk_route(span.start, span.end, mentions)
@@ -630,6 +644,44 @@ class ClauseReader:
             return mentions
         kept = [m for m in mentions if not any(m.start <= a.start < m.end for a in added)]
         return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+    def _en_country_adjective_pairs(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
+        """English: two country adjectives joined by a hyphen before a word of cooperation ("Sino-Russian
+        energy cooperation"): a mention of each country, so that the pair cooperates (`country_adjective_pairs`)."""
+        data = _country_adjectives(self.language)
+        if data is None:
+            return mentions
+        forms, window, not_after = data
+        text = self.linked.text
+        words = [
+            r"\s+".join(re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else r"\b") for p in parts)
+            for parts in self.lex.relation_words["cooperatesWith"].phrases
+        ]
+        said = re.compile(rf"\b(?:{'|'.join(words)})") if words else None
+        added: list[Mention] = []
+        for match in _EN_ADJECTIVE_PAIR.finditer(text, start, end):
+            left, right = match.group(1).lower(), match.group(2).lower()
+            if left not in forms or right not in forms or forms[left] == forms[right]:
+                continue
+            if any(m.start < match.end() and match.start() < m.end for m in mentions):
+                continue  # part of a name (Sino-Russian Expo)
+            before = re.search(r"(\w+)\s+$", text[max(start, match.start() - 20) : match.start()])
+            if before is not None and before.group(1).lower() in not_after:
+                continue  # "an actor in Sino-Russian cooperation": a topic, not a statement
+            after = re.split(r"[,;:()]|\.\s", text[match.end() : min(end, match.end() + window)])[0].lower()
+            if said is None or not said.search(after):
+                continue  # "Sino-Russian relations", "Russian-Chinese border": no cooperation said
+            if forms[left] not in self.catalog or forms[right] not in self.catalog:
+                continue
+            added.append(
+                Mention(forms[left], self.linked.document, match.start(1), match.end(1), match.group(1), index)
+            )
+            added.append(
+                Mention(forms[right], self.linked.document, match.start(2), match.end(2), match.group(2), index)
+            )
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
     def _cjk_doer_before(self, start: int, at: int, mentions: list[Mention]) -> bool:
         """An actor named before `at` in the sentence, or an anaphor (同市, 该州) that stands for one."""
@@ -1692,6 +1744,7 @@ class ClauseReader:
                 and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
+                and not self._en_owner_of_name(m)
                 and not (m.end <= obj.start and self._interposed(m, obj.start, mentions))
             )
 
@@ -1817,6 +1870,16 @@ class ClauseReader:
             return False
         start = mention.end + len(after.group()) - len(after.group().lstrip())
         return not any(m.start == start and self.fam(m) & {"place", "actor"} for m in self.clause_mentions)
+
+    def _en_owner_of_name(self, mention: Mention) -> bool:
+        """English: a name whose possessive opens another name that is no place ("China's Belt and Road
+        Initiative", "Harbin's Trade Fair") only says whose that one is: no party of the clause."""
+        if self.language != "en":
+            return False
+        owner = _EN_OWNER.match(self.linked.text, mention.end)
+        return owner is not None and any(
+            m.start == owner.end() and not self.fam(m) & {"place"} for m in self.clause_mentions
+        )
 
     def _en_relative_object(self, obj: Mention, subject: Mention, found: list[int]) -> bool:
         """English: "the Fair, which the city has held every August": a name right after the relative

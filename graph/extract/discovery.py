@@ -113,6 +113,7 @@ class Grammar:
     one_end_links: frozenset[str] = frozenset()  # bridges: a town in the name is the end it joins (黑河公路大桥)
     link_kinds: frozenset[str] = frozenset()  # kinds of name whose two places are its ends (bridges)
     unplaced: frozenset[str] = frozenset()  # classes and kinds whose names do not say where they lie
+    route_placed: frozenset[str] = frozenset()  # classes a name joining two places lies in both of (areas)
     endpoint_joints: frozenset[str] = frozenset()  # what joins those two places inside the name
     ja_signed_after: tuple[str, ...] = ()  # Japanese: words of signing right after an agreement's head
     cjk_head_not_after: dict[str, frozenset[str]] = field(default_factory=dict)  # 市|中心: per head
@@ -211,6 +212,7 @@ def grammar() -> Grammar:
         one_end_links=frozenset(data.get("one_end_links", [])),
         link_kinds=frozenset(data.get("link_kinds", [])),
         unplaced=frozenset(data.get("unplaced", [])),
+        route_placed=frozenset(data.get("route_placed", [])),
         endpoint_joints=frozenset(fold(w) for w in data.get("endpoint_joints", [])),
         words={
             "cjk": cjk_words,
@@ -458,6 +460,8 @@ def _anchored(name: Name, catalog: Catalog) -> bool:
         return True  # Министерство экономического развития, Ministry of Commerce: the capital says it
     if not entities:
         return name.head_first and any(k == "word" for k, _ in name.parts) and name.head.kind == "GovernmentBody"
+    if name.route and len(set(entities)) >= 2 and name.head.kind in grammar().link_kinds:
+        return True  # the China-Russia East Pipeline: a link named by the two places it joins
     countries_only = all(catalog[e].cls == "Country" for e in entities)
     generic = any(k == "word" for k, _ in name.parts)
     national = name.head.national and name.parts[0][0] == "entity"  # 俄罗斯农业部: a country's own ministry
@@ -512,13 +516,16 @@ def _entity(name: Name, language: str, catalog: Catalog) -> Entity | None:
     labels = {"en": english}
     if language != "en":
         labels[language] = name.label
+    spans_both = name.route and name.head.cls in grammar().route_placed
     unplaced = (
-        name.route
+        (name.route and not spans_both)
         or {name.head.cls, name.head.kind} & grammar().unplaced
         or _en_unplaced(name, language)
         or _cjk_unplaced(name, language)
     )
     places = () if unplaced else _name_places(name, catalog)
+    if spans_both:  # the Suifenhe-Dongning pilot zone lies in both towns, not in a country its pair names
+        places = tuple(p for p in places if catalog[p].cls != "Country")
     if _cjk_unplaced(name, language):  # 中国华电集团: a national firm still lies in its country
         places = tuple(p for p in _name_places(name, catalog) if catalog[p].cls == "Country")
     return Entity(
@@ -2790,7 +2797,7 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             i += 1
             continue
         head_tokens = tokens[i : i + size]
-        before = _en_before(tokens, i, linked)
+        before = _en_before(tokens, i, linked, head)
         after = _en_after(tokens, i + size, _en_head_first_links(head)) if head_tokens[0].capitalised else []
         if not head_tokens[0].capitalised and (
             not (before and any(t.entity or _en_proper(t) for t in before))
@@ -2810,7 +2817,9 @@ def _english_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             if head.form in _EN_ABBREVIATED and linked.text[end : end + 1] == ".":
                 label += "."  # Changling Fresh Foods Co.: the point is part of the name
             if not head_tokens[0].capitalised:
-                label = " ".join(w if w[:1].isupper() else w[:1].upper() + w[1:] for w in label.split())
+                label = " ".join(
+                    w if w[:1].isupper() or w in g.en_connectors else w[:1].upper() + w[1:] for w in label.split()
+                )
             names.append(
                 Name(
                     start,
@@ -3133,11 +3142,16 @@ def _en_proper(token: _Token) -> bool:
     return token.capitalised and token.text not in g.en_stop and token.text.lower() not in g.en_generic
 
 
-def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]:
+def _en_before(tokens: list[_Token], i: int, linked: LinkedText, head: Head | None = None) -> list[_Token]:
     g = grammar()
     chosen: list[_Token] = []
     j = i - 1
-    while j >= 0 and len(chosen) < 6:
+    joins = head is not None and bool({head.kind, head.en} & g.link_kinds or head.cls in g.route_placed)
+    route = _en_route_modifiers(tokens, i) if joins else None
+    if route is not None:  # the Skovorodino-Mohe crude oil pipeline: lower-case words after a dashed pair
+        chosen, j = tokens[route:i], route - 1
+    most = 6 + len(chosen)
+    while j >= 0 and len(chosen) < most:
         token = tokens[j]
         gap = tokens[j + 1].start - token.end
         if token.text in "–—-" and gap == 0 and chosen and j > 0 and tokens[j - 1].end == token.start:
@@ -3182,6 +3196,34 @@ def _en_before(tokens: list[_Token], i: int, linked: LinkedText) -> list[_Token]
         chosen.insert(0, tokens[j])
         j -= 1
     return _after_article(tokens, chosen)
+
+
+@lru_cache(maxsize=1)
+def _en_route_data() -> tuple[int, frozenset[str]]:
+    data = names_grammar().get("en_route_modifiers") or {}
+    return int(data.get("max", 0)), frozenset(data.get("breaks") or ())
+
+
+def _en_route_modifiers(tokens: list[_Token], i: int) -> int | None:
+    """Where the lower-case words between two known names joined by a dash and the head at token i
+    begin (names.yaml en_route_modifiers): "Suifenhe-Dongning pilot development and opening-up zone".
+    A lower-case known word is a sector or concept (border trade, logistics), no place: it may stand there."""
+    most, breaks = _en_route_data()
+    k = i - 1
+    while k >= 0 and i - k <= most:
+        token = tokens[k]
+        gap = tokens[k + 1].start - token.end
+        if gap != 1 or not token.word or token.capitalised or token.text in breaks:
+            break
+        k -= 1
+    if k == i - 1 or k < 2 or tokens[k + 1].text == "and" or tokens[i - 1].text == "and":
+        return None
+    right, dash, left = tokens[k], tokens[k - 1], tokens[k - 2]
+    if tokens[k + 1].start - right.end != 1 or dash.text not in "–—-" or not (left.entity and right.entity):
+        return None
+    if left.entity == right.entity or right.start - dash.end > 1 or dash.start - left.end > 1:
+        return None
+    return k + 1
 
 
 def _coordinated(left: _Token, right: _Token) -> bool:

@@ -156,6 +156,8 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
     if not facilities:
         return discovery
     mentions = _with_anaphors(linked, mentions, facilities, overlay.extended(entities.values()))
+    if linked.language == "en":
+        relations.extend(_en_later_ends(linked, mentions, facilities, overlay))
     merged = replace(linked, mentions=tuple(mentions))
     return Discovery(
         merged,
@@ -258,6 +260,38 @@ def _with_anaphors(
         added.append(Mention(facility.entity, linked.document, start, end, linked.text[start:end], sentence))
         facility.sentence = max(facility.sentence, sentence)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _en_later_ends(
+    linked: LinkedText, mentions: list[Mention], facilities: list[_Known], catalog: Catalog
+) -> list[Relation]:
+    """A later mention of a route phrase with its two ends after it ("… the rail bridge between A and
+    B had …"): it joins them too."""
+    entry = _data()["en"]
+    routes = {f.entity: f for f in facilities if f.found.head.route and not f.named}
+    out: list[Relation] = []
+    for mention in mentions:
+        facility = routes.get(mention.entity)
+        if facility is None or mention.start < facility.found.end:
+            continue
+        after = list(_EN_TOKEN.finditer(linked.text, mention.end, min(len(linked.text), mention.end + 200)))
+        ends, span = _en_route(linked.text, after, entry, linked, catalog)
+        for place in ends:
+            quote = linked.text[mention.start : span]
+            out.append(
+                Relation(
+                    mention.entity,
+                    "connects",
+                    place,
+                    linked.document,
+                    mention.start,
+                    span,
+                    quote,
+                    "name",
+                    "facility:ends",
+                )
+            )
+    return out
 
 
 def _latest(facilities: list[_Known], position: int, match) -> _Known | None:
@@ -386,6 +420,7 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
     tokens = list(_EN_TOKEN.finditer(text))
     lower = [t.group().lower() for t in tokens]
     stop, skip = frozenset(entry["stop"]), frozenset(entry["skip"])
+    amount = frozenset(entry.get("amount") or ())
     determiners = frozenset(entry["determiners"])
     head_words = {h.form.split()[-1] for h in entry["heads"]}
     not_before = frozenset(entry.get("not_before", [])) | head_words
@@ -399,7 +434,8 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
             continue  # "terminal operator", "plant project": the head is a modifier
         j, det = i - 1, None
         modifiers: list[int] = []
-        while j >= 0 and len(modifiers) < 5:
+        priced = False  # past a cost: the words before it describe, they do not name
+        while j >= 0 and len(modifiers) < 5 and tokens[i].start() - tokens[j].start() <= 80:
             word = lower[j]
             if word in determiners:
                 det = j
@@ -407,9 +443,14 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
             if word in skip:
                 j -= 1
                 continue
+            if amount and (word in amount or _en_amount_sign(word)) and (priced or modifiers):
+                priced = True
+                j -= 1
+                continue
             if word in stop or not word[0].isalpha() or not _en_modifier(tokens[j], linked, catalog):
                 break
-            modifiers.insert(0, j)
+            if not priced:
+                modifiers.insert(0, j)
             j -= 1
         if det is None or not (modifiers or " " in head.form):  # "a ferry line": a head of two words
             continue
@@ -426,6 +467,11 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
             place = None
         out.append(Found(start, end, label, head, place, evidence, ends))
     return out
+
+
+def _en_amount_sign(word: str) -> bool:
+    """A number, currency sign or bracket of a cost: 2.6, $, (, )."""
+    return word[:1].isdigit() or word in ("$", "€", "¥", "£", "(", ")", ".", ",")
 
 
 def _en_modifier(token: re.Match, linked: LinkedText, catalog: Catalog) -> bool:
@@ -495,23 +541,53 @@ def _en_clause_place(
 def _en_route(
     text: str, after: list[re.Match], entry: dict, linked: LinkedText, catalog: Catalog
 ) -> tuple[tuple[str, ...], int]:
-    """ "from A to B", "between A and B" right after a route's head: its two ends."""
-    if not after:
+    """ "from A to B", "between A and B", ", linking A in X with B" right after a route's head: its
+    two ends (a possessive before an end and a place noun or the place it lies in after it set aside)."""
+    k = 1 if after and after[0].group() == "," else 0
+    if len(after) <= k:
         return (), 0
     for first, second in entry["route_from"]:
-        if after[0].group().lower() != first:
+        if after[k].group().lower() != first:
             continue
-        a = _place_at(linked, catalog, after[0].end())
+        a = _route_end(linked, catalog, after[k].end(), entry)
         if a is None:
             continue
-        rest = text[a.end : a.end + 12]
-        link = re.match(rf"\s*{second}\s+", rest)
+        offset = _past_route_end(linked, catalog, a.end, entry)
+        link = re.match(rf"\s*{second}\s+", text[offset : offset + 12])
         if link is None:
             continue
-        b = _place_at(linked, catalog, a.end + link.end())
+        b = _route_end(linked, catalog, offset + link.end(), entry)
         if b is not None and b.entity != a.entity:
             return (a.entity, b.entity), b.end
     return (), 0
+
+
+_EN_POSSESSIVE = re.compile(r"\s*(?:the\s+)?[A-Za-z][\w-]*(?:'s|’s)\s+")
+
+
+def _route_end(linked: LinkedText, catalog: Catalog, offset: int, entry: dict) -> Mention | None:
+    """The place that ends a route at an offset, after a possessive that qualifies it."""
+    owner = _EN_POSSESSIVE.match(linked.text, offset)
+    if owner is not None:  # Russia's Jewish Autonomous Oblast: the oblast, not Russia
+        return _place_at(linked, catalog, owner.end())
+    return _place_at(linked, catalog, offset)
+
+
+def _past_route_end(linked: LinkedText, catalog: Catalog, offset: int, entry: dict) -> int:
+    """Where the words after a route's first end that only describe it stop: "Tongjiang city",
+    "Tongjiang in Heilongjiang province"."""
+    text = linked.text
+    nouns = "|".join(re.escape(w) for w in entry.get("route_end_nouns") or ())
+    noun = re.match(rf"\s+(?:{nouns})\b", text[offset : offset + 20]) if nouns else None
+    if noun is not None:
+        offset += noun.end()
+    ins = "|".join(re.escape(w) for w in entry.get("route_end_in") or ())
+    locative = re.match(rf"\s+(?:{ins})\s+", text[offset : offset + 8]) if ins else None
+    if locative is not None:
+        place = _route_end(linked, catalog, offset + locative.end(), entry)
+        if place is not None:
+            offset = place.end
+    return offset
 
 
 # ---------------------------------------------------------------------------------------------

@@ -233,7 +233,10 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
     cue_offset = view.cue_offset("adjoin")
     if cue_offset is None or partner_clause_read(view.linked, cue_offset):
         return  # "A是…，与B接壤": the clause reader gives B to the topic A
-    places = sorted(view.of_classes(TERRITORY_CLASSES), key=lambda m: abs(m.start - cue_offset))
+    places = sorted(
+        (m for m in view.of_classes(TERRITORY_CLASSES) if not _en_owner(view, m)),
+        key=lambda m: abs(m.start - cue_offset),
+    )
     if view.linked.language in ("en", "ru") and any(
         m.end <= cue_offset and interposed(view.linked.text, m, cue_offset, view.mentions, _CONNECTORS) for m in places
     ):
@@ -249,10 +252,23 @@ def adjoining_places(view: SentenceView) -> Iterator[Relation]:
         first, second = sorted(distinct[:2], key=lambda m: m.start)
         if first.start > cue_offset and is_connector(view.linked.language, view.between(first, second)):
             return  # "он граничит с Китаем и Монголией": two listed after the word are what one borders
+        if view.linked.language == "en" and first.start > cue_offset and ", and " in view.between(first, second):
+            return  # "… bordering Russia, and the capital Harbin …": the second begins another item, not a side
         if faced_not_adjoining(view.linked, cue_offset, [(view.cls(m), m) for m in (first, second)]):
             return  # 嘉荫县与犹太自治州隔江相望: the clause reader gives counterparts
         if not view.nested(first, second):
             yield view.relation(first.entity, "adjoins", second.entity)
+
+
+def _en_owner(view: SentenceView, mention: Mention) -> bool:
+    """English: a territory whose possessive opens a name of another kind ("China's Belt and Road
+    Initiative") only says whose that is."""
+    if view.linked.language != "en":
+        return False
+    owner = re.match(r"['’]s\s+", view.linked.text[mention.end : mention.end + 4])
+    return owner is not None and any(
+        m.start == mention.end + owner.end() and view.cls(m) not in TERRITORY_CLASSES for m in view.mentions
+    )
 
 
 def hinterland_of_ports(view: SentenceView) -> Iterator[Relation]:
