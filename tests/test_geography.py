@@ -97,3 +97,10 @@ def test_a_bridge_named_after_one_town_joins_it_and_lies_in_nothing(read):
     bridge = next(r.subject for r in relations if r.predicate == "connects" and r.object == "dongning")
     assert find_relation(relations, bridge, "connects", "dongning").rule == "name:ends"
     assert not [r for r in relations if r.subject == bridge and r.predicate == "locatedIn"]
+
+
+def test_cooperation_with_a_macro_region_is_no_edge_unless_its_countries_are_named(read):
+    vague = read("ハルビンはロシア及び北東アジアとの全面的協力を進める。", "ja")
+    assert not [r for r in vague if r.predicate == "cooperatesWith" and "northeast-asia" in (r.subject, r.object)]
+    named = read("新疆ウイグル族自治区と中央アジア諸国の協力が進む。", "ja")
+    assert [r for r in named if r.predicate == "cooperatesWith" and "central-asia" in (r.subject, r.object)]

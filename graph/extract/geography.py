@@ -21,6 +21,7 @@ from pathlib import Path
 from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import fold
 from amurkg.text.russian import lemmas
 from amurkg.yamlio import load_data
 
@@ -246,3 +247,28 @@ def _may_lie_in(catalog: Catalog, inner: str, outer: str) -> bool:
     if outer in catalog.ancestors(inner) or outer in entity.part_of:
         return True
     return not entity.located_in and catalog[outer].cls in HOLDER_CLASSES and entity.cls not in ("Country",)
+
+
+# -- cooperation with a macro-region
+
+
+def with_a_macro_region(relation: Relation, catalog: Catalog) -> bool:
+    """Cooperation "with Northeast Asia", 与亚太地区合作: a region no country holds is a direction of policy,
+    not a party that cooperates, unless the quote names its countries (中央アジア諸国, "Central Asian
+    countries": `countries_words`)."""
+    if relation.predicate != "cooperatesWith":
+        return False
+    words = tuple(fold(w) for w in _data().get("countries_words") or ())
+    quote = fold(relation.quote)
+    for end in (relation.subject, relation.object):
+        if end not in catalog or catalog[end].cls != "Region" or catalog.country_of(end) is not None:
+            continue
+        names = {fold(name) for _, name in catalog[end].names()}
+        said = any(quote[at + len(n) :].lstrip().startswith(words) for n in names if n for at in _positions(quote, n))
+        if not said:
+            return True
+    return False
+
+
+def _positions(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
