@@ -24,6 +24,7 @@ from typing import Any
 from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
+from amurkg.extract.agreements import add_agreements
 from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
 from amurkg.extract.facilities import add_facilities
@@ -74,6 +75,7 @@ def process_document(
     before it runs (progress within a large document)."""
     stage("names")
     discovery = add_facilities(discover(linked, catalog), catalog)  # facilities named by a noun phrase
+    discovery = add_agreements(discovery, catalog)  # agreements named by a noun phrase at a verb of signing
     linked, overlay = discovery.linked, catalog.extended(discovery.entities)
     stage("tables")
     table_relations, table_sentences = extract_tables(linked, overlay)
