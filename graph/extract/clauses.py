@@ -216,6 +216,7 @@ class Lexicon:
     apposition_place_heads: frozenset[str]  # ru: "A, второй по величине город B": the head noun of place before B
     datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
+    topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -333,6 +334,7 @@ def lexicon(language: str) -> Lexicon | None:
         apposition_place_heads=frozenset(raw.get("apposition_place_heads", {}).get(language) or []),
         datelines=tuple(re.compile(p) for p in raw.get("datelines", {}).get(language) or []),
         colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
+        topic_not_after=_words(language, raw.get("topic_not_after", {}).get(language) or []),
     )
 
 
@@ -1383,6 +1385,8 @@ class ClauseReader:
                 _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
             ):
                 return None  # "Через Амур строится канатная дорога …": a name after its verb is new, no topic
+            if any(at < mention.start for at in self.lex.topic_not_after.find(clause)):
+                return None  # "推动东宁界河桥前期工作": a name after its verb is the object, the topic goes on
             if len(head) <= max(6, (clause.end - clause.start) // 4):
                 return mention
             return None
