@@ -374,6 +374,19 @@ def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] 
     return frozenset(data.get("marks", [])), dict(data.get("forms", {})), int(data.get("window", 6))
 
 
+@lru_cache(maxsize=8)
+def _country_pairs(language: str) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]] | None:
+    """`country_pairs` of clause_words/<language>.yaml: (character → country id, plural nouns, words of doing)."""
+    data = (_raw().get("country_pairs") or {}).get(language)
+    if not data:
+        return None
+    return (
+        dict(data.get("forms", {})),
+        tuple(data.get("nouns", [])),
+        tuple(fold(w) for w in data.get("verbs", [])),
+    )
+
+
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(sorted(lemmas(word)))
@@ -579,6 +592,7 @@ class ClauseReader:
             mentions = self._en_pronoun_objects(index, mentions)
             mentions = self._resolve_speaker(index, mentions)
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
+            mentions = self._country_pair_doers(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
             self._cjk_route(span.start, span.end, mentions)
@@ -623,6 +637,37 @@ class ClauseReader:
         kept = [m for m in mentions if not any(m.start <= a.start < m.end for a in added)]
         return sorted(kept + added, key=lambda m: (m.start, m.end))
 
+    def _country_pair_doers(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
+        """A pair of countries written by one character each (中俄, 中蒙俄) that opens a clause and is followed by a
+        plural noun (两国, 双方) or a word of doing (将, 共同, 签署): one span standing for both countries, the
+        doers of the clause (中俄将建立…, 中俄两国签署《…》). Elsewhere (中俄关系, 推动中俄合作) the pair only
+        describes."""
+        data = _country_pairs(self.language)
+        if data is None:
+            return mentions
+        forms, nouns, verbs = data
+        text = self.linked.text
+        chars = "".join(re.escape(c) for c in forms)
+        pattern = re.compile(
+            rf"(?:(?<=^)|(?<=[，,。；;：:\s]))(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?[，,]?)?"
+            rf"(?P<pair>[{chars}]{{2,3}})(?P<noun>{'|'.join(map(re.escape, nouns)) or '(?!)'})?"
+        )
+        added: list[Mention] = []
+        for match in pattern.finditer(text, start, end):
+            pair = match.group("pair")
+            entities = list(dict.fromkeys(forms[c] for c in pair))
+            if len(entities) < 2 or len(entities) != len(pair) or any(e not in self.catalog for e in entities):
+                continue
+            a, b = match.start("pair"), match.end()
+            if any(m.start < b and a < m.end for m in mentions):
+                continue  # 中俄博览会: the pair is part of a name
+            if not match.group("noun") and not fold(text[b : b + 4]).startswith(verbs):
+                continue  # 中俄全方位开放合作: it describes
+            added += [Mention(e, self.linked.document, a, b, text[a:b], index) for e in entities]
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
     def _cjk_doer_before(self, start: int, at: int, mentions: list[Mention]) -> bool:
         """An actor named before `at` in the sentence, or an anaphor (同市, 该州) that stands for one."""
         if any(m.end <= at and "actor" in self.fam(m) for m in mentions):
@@ -642,6 +687,16 @@ class ClauseReader:
         link = next(
             (m for m in mentions if self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)), None
         )
+        if link is None:  # 大桥起点位于A，终点位于B: the anaphor opening the sentence stands for the link named before
+            resolved = self._resolve_class_anaphor(Clause(text, start, end, mentions, self.language))
+            link = next(
+                (
+                    m
+                    for m in resolved.mentions[:1]
+                    if m not in mentions and self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)
+                ),
+                None,
+            )
         if link is None:
             return
         marked: list[Mention] = []
