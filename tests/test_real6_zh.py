@@ -56,3 +56,10 @@ def test_zh_a_route_told_by_its_start_and_end_points(zh):
     find_relation(relations, "heihe-road-bridge", "connects", "heihe")
     same = zh("黑河公路大桥于2016年开工,起点位于黑龙江省黑河市,终点位于俄罗斯布拉戈维申斯克市。")
     find_relation(same, "heihe-road-bridge", "connects", "blagoveshchensk")
+
+
+def test_zh_a_hamlet_and_a_transliterated_village_are_found_as_route_ends(zh):
+    relations = zh("抚远口岸大桥于2020年开工。大桥起点位于抚远市通江屯,终点位于哈巴罗夫斯克市卡扎克维切沃村。")
+    ends = {r.object for r in relations if r.predicate == "connects"}
+    assert {"fuyuan", "khabarovsk"} <= ends, relations
+    assert len(ends) == 4, ends  # the hamlet and the village too

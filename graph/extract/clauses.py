@@ -374,6 +374,12 @@ def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] 
     return frozenset(data.get("marks", [])), dict(data.get("forms", {})), int(data.get("window", 6))
 
 
+def _route_gap(gap: str) -> bool:
+    """Between a place and the place it qualifies in a route's end (黑河市长发屯): nothing, 的, or the
+    qualifier's own suffix that its mention leaves out (布拉戈维申斯克|市|卡尼库尔干村)."""
+    return gap in ("", "的", "·", " ") or (len(gap) == 1 and gap in "市县省州区")
+
+
 @lru_cache(maxsize=8)
 def _country_pairs(language: str) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]] | None:
     """`country_pairs` of clause_words/<language>.yaml: (character → country id, plural nouns, words of doing)."""
@@ -708,10 +714,14 @@ class ClauseReader:
                 or not self._fits("connects", link, place)
             ):
                 continue
-            cut = next(  # 起自阿穆尔州斯科沃罗季诺: the word stands before the place that qualifies this one
-                (a for a, b in self.qualifiers if b <= place.start and text[b : place.start] in self.lex.compound_gaps),
-                place.start,
-            )
+            cut, moved, towns = place.start, True, []
+            while moved:  # 起自阿穆尔州斯科沃罗季诺, 起点位于黑龙江省黑河市长发屯: the word stands before the places qualifying it
+                moved = False
+                for m in mentions:
+                    if m.start < cut and m.end <= cut and "place" in self.fam(m) and _route_gap(text[m.end : cut]):
+                        cut, moved = m.start, True
+                        towns += [m] if self.cls(m) == "City" else []  # 黑河市长发屯: the town is an end too
+                        break
             before, after = (
                 fold(text[max(start, cut - 16) : cut]),
                 fold(text[place.end : place.end + 6]).lstrip("市」』"),
@@ -724,6 +734,7 @@ class ClauseReader:
                 ):
                     continue  # 起自阿穆尔州斯科沃罗季诺: the region qualifies a town the catalog lacks
                 marked.append(place)
+                marked += [t for t in towns if self._fits("connects", link, t)]
             elif after.startswith(self.lex.route_after):
                 marked.append(place)
                 through = through or not after.startswith(("から", "へ"))
