@@ -220,6 +220,7 @@ class Lexicon:
     apposition_place_heads: frozenset[str]  # ru: "A, второй по величине город B": the head noun of place before B
     datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
+    topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -343,6 +344,7 @@ def lexicon(language: str) -> Lexicon | None:
         apposition_place_heads=frozenset(raw.get("apposition_place_heads", {}).get(language) or []),
         datelines=tuple(re.compile(p) for p in raw.get("datelines", {}).get(language) or []),
         colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
+        topic_not_after=_words(language, raw.get("topic_not_after", {}).get(language) or []),
     )
 
 
@@ -391,6 +393,25 @@ def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] 
     if not data:
         return None
     return frozenset(data.get("marks", [])), dict(data.get("forms", {})), int(data.get("window", 6))
+
+
+def _route_gap(gap: str) -> bool:
+    """Between a place and the place it qualifies in a route's end (黑河市长发屯): nothing, 的, or the
+    qualifier's own suffix that its mention leaves out (布拉戈维申斯克|市|卡尼库尔干村)."""
+    return gap in ("", "的", "·", " ") or (len(gap) == 1 and gap in "市县省州区")
+
+
+@lru_cache(maxsize=8)
+def _country_pairs(language: str) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]] | None:
+    """`country_pairs` of clause_words/<language>.yaml: (character → country id, plural nouns, words of doing)."""
+    data = (_raw().get("country_pairs") or {}).get(language)
+    if not data:
+        return None
+    return (
+        dict(data.get("forms", {})),
+        tuple(data.get("nouns", [])),
+        tuple(fold(w) for w in data.get("verbs", [])),
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -601,6 +622,7 @@ class ClauseReader:
             mentions = self._resolve_speaker(index, mentions)
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
             mentions = self._en_country_adjective_pairs(span.start, span.end, index, mentions)
+            mentions = self._country_pair_doers(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
             self._cjk_route(span.start, span.end, mentions)
@@ -683,6 +705,37 @@ class ClauseReader:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
+    def _country_pair_doers(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
+        """A pair of countries written by one character each (中俄, 中蒙俄) that opens a clause and is followed by a
+        plural noun (两国, 双方) or a word of doing (将, 共同, 签署): one span standing for both countries, the
+        doers of the clause (中俄将建立…, 中俄两国签署《…》). Elsewhere (中俄关系, 推动中俄合作) the pair only
+        describes."""
+        data = _country_pairs(self.language)
+        if data is None:
+            return mentions
+        forms, nouns, verbs = data
+        text = self.linked.text
+        chars = "".join(re.escape(c) for c in forms)
+        pattern = re.compile(
+            rf"(?:(?<=^)|(?<=[，,。；;：:\s]))(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?[，,]?)?"
+            rf"(?P<pair>[{chars}]{{2,3}})(?P<noun>{'|'.join(map(re.escape, nouns)) or '(?!)'})?"
+        )
+        added: list[Mention] = []
+        for match in pattern.finditer(text, start, end):
+            pair = match.group("pair")
+            entities = list(dict.fromkeys(forms[c] for c in pair))
+            if len(entities) < 2 or len(entities) != len(pair) or any(e not in self.catalog for e in entities):
+                continue
+            a, b = match.start("pair"), match.end()
+            if any(m.start < b and a < m.end for m in mentions):
+                continue  # 中俄博览会: the pair is part of a name
+            if not match.group("noun") and not fold(text[b : b + 4]).startswith(verbs):
+                continue  # 中俄全方位开放合作: it describes
+            added += [Mention(e, self.linked.document, a, b, text[a:b], index) for e in entities]
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
     def _cjk_doer_before(self, start: int, at: int, mentions: list[Mention]) -> bool:
         """An actor named before `at` in the sentence, or an anaphor (同市, 该州) that stands for one."""
         if any(m.end <= at and "actor" in self.fam(m) for m in mentions):
@@ -702,6 +755,16 @@ class ClauseReader:
         link = next(
             (m for m in mentions if self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)), None
         )
+        if link is None:  # 大桥起点位于A，终点位于B: the anaphor opening the sentence stands for the link named before
+            resolved = self._resolve_class_anaphor(Clause(text, start, end, mentions, self.language))
+            link = next(
+                (
+                    m
+                    for m in resolved.mentions[:1]
+                    if m not in mentions and self.fam(m) & {"infrastructure", "project"} and "place" not in self.fam(m)
+                ),
+                None,
+            )
         if link is None:
             return
         marked: list[Mention] = []
@@ -713,10 +776,14 @@ class ClauseReader:
                 or not self._fits("connects", link, place)
             ):
                 continue
-            cut = next(  # 起自阿穆尔州斯科沃罗季诺: the word stands before the place that qualifies this one
-                (a for a, b in self.qualifiers if b <= place.start and text[b : place.start] in self.lex.compound_gaps),
-                place.start,
-            )
+            cut, moved, towns = place.start, True, []
+            while moved:  # 起自阿穆尔州斯科沃罗季诺, 起点位于黑龙江省黑河市长发屯: the word stands before the places qualifying it
+                moved = False
+                for m in mentions:
+                    if m.start < cut and m.end <= cut and "place" in self.fam(m) and _route_gap(text[m.end : cut]):
+                        cut, moved = m.start, True
+                        towns += [m] if self.cls(m) == "City" else []  # 黑河市长发屯: the town is an end too
+                        break
             before, after = (
                 fold(text[max(start, cut - 16) : cut]),
                 fold(text[place.end : place.end + 6]).lstrip("市」』"),
@@ -729,6 +796,7 @@ class ClauseReader:
                 ):
                     continue  # 起自阿穆尔州斯科沃罗季诺: the region qualifies a town the catalog lacks
                 marked.append(place)
+                marked += [t for t in towns if self._fits("connects", link, t)]
             elif after.startswith(self.lex.route_after):
                 marked.append(place)
                 through = through or not after.startswith(("から", "へ"))
@@ -1449,6 +1517,8 @@ class ClauseReader:
                 _word_kinds(word.lower()) & {"verb", "passive"} for word in _TOKEN.findall(head)
             ):
                 return None  # "Через Амур строится канатная дорога …": a name after its verb is new, no topic
+            if any(at < mention.start for at in self.lex.topic_not_after.find(clause)):
+                return None  # "推动东宁界河桥前期工作": a name after its verb is the object, the topic goes on
             if len(head) <= max(6, (clause.end - clause.start) // 4):
                 return mention
             return None
