@@ -44,8 +44,8 @@ SOURCE_PREFIX = "geonames:"
 _ADMIN_SUFFIXES = frozenset("市县区镇乡村旗屯町")
 _LARGE = 100_000  # a two-character Chinese name stands alone only for a city this large
 _DOMINANT = 10  # a name two towns share is the larger one's when it is this many times larger
-_MIN_OUTLINE = 4  # consonants of a katakana run read as a Russian town's name: shorter ones are too weak
-_SURE_OUTLINE = 5  # … and one this long is taken even where Sudachi reads the run as a common noun
+_MIN_OUTLINE = 4  # consonants of a Russian town's outline kept in the index
+_SURE_OUTLINE = 5  # … and of a katakana run read by it: shorter ones are shared by many villages
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{4,}")
 _RU_CUES = frozenset(
     {"город", "посёлок", "поселок", "село", "деревня", "станция", "станица", "пгт", "г", "пос", "с", "ст", "д", "п"}
@@ -351,10 +351,7 @@ def _katakana_by_outline(
     text: str, index: _Index, excluded: frozenset[int], taken: bytearray
 ) -> list[tuple[int, int, int]]:
     """Japanese: a whole katakana run GeoNames gives no katakana for (クラスキノ) is the Russian town
-    whose name has its consonant outline (Kraskino: krskn); a short outline only where Sudachi reads
-    the run as a name."""
-    from amurkg.extract.discovery_ja import katakana_name
-
+    whose name has its consonant outline (Kraskino: krskn), five consonants at least."""
     found = []
     for match in _KATAKANA_RUN.finditer(text):
         start, end = match.span()
@@ -364,8 +361,8 @@ def _katakana_by_outline(
         town = index.outlines.get(outline)
         if town is None or town in excluded:
             continue
-        if len(outline) < _SURE_OUTLINE and not katakana_name(match.group()):
-            continue  # a short outline only for a run Sudachi reads as a name (Sudachi lists クラスキノ as a noun)
+        if len(outline) < _SURE_OUTLINE:
+            continue  # イヴァノフカ (vnvk): many villages share a short outline; leave it to discovery
         found.append((start, end, town))
     return found
 
