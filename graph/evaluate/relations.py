@@ -286,7 +286,7 @@ def score(
     for record in annotation.records:
         parts_of_document[documents[record.text]].add(record.part)
     for r in sorted(relations):
-        if r.document not in annotated or r.method == "catalog" or r.method in annotation.ignore_methods:
+        if r.document not in annotated or r.method in ("catalog", "gazetteer") or r.method in annotation.ignore_methods:
             continue
         key = (r.document, r.subject, r.predicate, r.object)
         if key in seen:

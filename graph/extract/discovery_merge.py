@@ -88,6 +88,16 @@ def _combine(kept: Entity, other: Entity) -> Entity:
             if name != labels.get(lang) and name not in aliases.setdefault(lang, []):
                 aliases[lang].append(name)
     located = tuple(dict.fromkeys(kept.located_in + other.located_in))
+    # a gazetteer town keeps its GeoNames source whichever document named it first
+    source = (
+        other.source
+        if other.source.startswith("geonames:") and not kept.source.startswith("geonames:")
+        else kept.source
+    )
     return replace(
-        kept, labels=labels, aliases={k: tuple(sorted(v)) for k, v in sorted(aliases.items()) if v}, located_in=located
+        kept,
+        labels=labels,
+        aliases={k: tuple(sorted(v)) for k, v in sorted(aliases.items()) if v},
+        located_in=located,
+        source=source,
     )

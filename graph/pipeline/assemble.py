@@ -18,6 +18,7 @@ from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.extract.figures import Observation
+from amurkg.extract.gazetteer import geonames_iri
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
 from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline.process import MentionRecord
@@ -86,11 +87,15 @@ def add_entity(graph: Sink, entity: Entity, statements: Sink | None = None) -> N
         graph.add((node, SCHEMA.sameAs, WD[entity.wikidata]))
     if entity.year is not None:
         graph.add((node, AK.year, Literal(entity.year, datatype=XSD.integer)))
-    if entity.status != "curated":
+    geonames = geonames_iri(entity)
+    if geonames is not None:  # a gazetteer town: the GeoNames feature it is, and its region from GeoNames
+        graph.add((node, SKOS.exactMatch, URIRef(geonames)))
+    elif entity.status != "curated":
         return  # a discovered entity's places come with the passage that names them (method "name")
+    method = "catalog" if geonames is None else "gazetteer"
     for predicate, targets in (("locatedIn", entity.located_in), ("partOf", entity.part_of)):
         for target in targets:
-            relation = Relation(entity.id, predicate, target, "", -1, -1, "", "catalog")
+            relation = Relation(entity.id, predicate, target, "", -1, -1, "", method)
             add_relation(graph if statements is None else statements, relation, evidence=graph)
 
 

@@ -37,6 +37,9 @@ def code_fingerprint() -> str:
     for path in stage_files:
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
+    gazetteer = _PACKAGE.parent / "seeds" / "gazetteer" / "places.tsv"  # the towns it adds (extract/gazetteer.py)
+    if gazetteer.is_file():
+        digest.update(b"gazetteer\0" + gazetteer.read_bytes())
     return digest.hexdigest()
 
 

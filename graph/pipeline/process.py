@@ -29,6 +29,7 @@ from amurkg.extract.clauses import extract_clauses
 from amurkg.extract.discovery import discover
 from amurkg.extract.facilities import add_facilities
 from amurkg.extract.figures import Observation, extract_figures
+from amurkg.extract.gazetteer import add_towns
 from amurkg.extract.geography import extract_geography, with_a_macro_region
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
@@ -74,9 +75,12 @@ def process_document(
     entities included) and condense it to what the graph needs. `stage` is told each step's name
     before it runs (progress within a large document)."""
     stage("names")
-    discovery = add_facilities(discover(linked, catalog), catalog)  # facilities named by a noun phrase
-    discovery = add_agreements(discovery, catalog)  # agreements named by a noun phrase at a verb of signing
-    linked, overlay = discovery.linked, catalog.extended(discovery.entities)
+    linked, towns = add_towns(linked, catalog)  # gazetteer towns the catalog lacks: known places from here on
+    with_towns = catalog.extended(towns)
+    discovery = add_facilities(discover(linked, with_towns), with_towns)  # facilities named by a noun phrase
+    discovery = add_agreements(discovery, with_towns)  # agreements named by a noun phrase at a verb of signing
+    proposed = sorted({e.id: e for e in discovery.entities + towns}.values(), key=lambda e: e.id)
+    linked, overlay = discovery.linked, catalog.extended(proposed)
     stage("tables")
     table_relations, table_sentences = extract_tables(linked, overlay)
     stage("patterns")
@@ -110,7 +114,7 @@ def process_document(
         unique_relations(relations),
         co_mentions,
         linked,
-        tuple(discovery.entities),
+        tuple(proposed),
         observations,
     )
 

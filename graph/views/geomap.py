@@ -135,6 +135,8 @@ def link_popup(link: Link, network: Network, lang: str = "en") -> str:
     for evidence in link.evidence[:5]:
         if evidence.method == "catalog":
             parts.append("<div style='color:#888'>curated catalog geography</div>")
+        elif evidence.method == "gazetteer":
+            parts.append("<div style='color:#888'>GeoNames gazetteer geography</div>")
         else:
             parts.append(
                 f"<div>{text(evidence.title)} [{text(evidence.document)}] · {text(evidence.method)}</div>"
