@@ -104,3 +104,25 @@ def test_cooperation_with_a_macro_region_is_no_edge_unless_its_countries_are_nam
     assert not [r for r in vague if r.predicate == "cooperatesWith" and "northeast-asia" in (r.subject, r.object)]
     named = read("新疆ウイグル族自治区と中央アジア諸国の協力が進む。", "ja")
     assert [r for r in named if r.predicate == "cooperatesWith" and "central-asia" in (r.subject, r.object)]
+
+
+def test_a_possessive_distributes_over_a_list_of_places_of_one_class(read):
+    text = "Russia’s Primorsky Krai (province), Zabaykalsky Krai and Amur Oblast border China."
+    relations = read(text, "en")
+    for region in ("zabaykalsky-krai", "amur-oblast"):
+        assert find_relation(relations, region, "locatedIn", "russia").rule == "geography:possessed"
+    relations = read("Russia's Amur Oblast and Heilongjiang trade timber.", "en")
+    assert not [r for r in relations if r.subject == "heilongjiang" and r.object == "russia"]
+
+
+def test_a_places_industries_after_its_possessive_are_no_places(read):
+    relations = read("黑河市的木材加工业和农产品加工业发展较快。", "zh")
+    assert not [r for r in relations if r.rule == "geography:possessed"]
+
+
+def test_a_closing_quote_and_a_country_adjective_do_not_break_a_compound(read):
+    text = "Заводы открылись в ТОР «Надеждинская» (Приморье) и в г. Тунцзян китайской провинции Хэйлунцзян."
+    relations = read(text, "ru")
+    zone = next(r.subject for r in relations if r.object == "primorsky-krai" and r.predicate == "locatedIn")
+    assert zone.startswith("nadezhdinskaya")
+    assert find_relation(relations, "tongjiang", "locatedIn", "heilongjiang").rule == "clause:compound"

@@ -29,7 +29,7 @@ from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
 from amurkg.extract.facilities import head_nouns
-from amurkg.extract.geography import based_qualifiers
+from amurkg.extract.geography import based_qualifiers, demonym_lemma
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -2966,7 +2966,7 @@ class ClauseReader:
         for position, (a, b) in enumerate(zip(mentions, mentions[1:])):
             if b.start < a.end:
                 continue  # 双方 standing for both parties: one span, no two names side by side
-            gap = text[a.end : b.start]
+            gap = self._compound_gap(text[a.end : b.start])
             if self.language == "en" and gap not in self.lex.compound_gaps and _EN_APPOSITION_IN.match(gap):
                 if self._place_in_place(a, b, a.start, b.end, "apposition", "stated"):  # "A, a city of … in B"
                     self.qualifiers.add((b.start, b.end))
@@ -2997,6 +2997,15 @@ class ClauseReader:
                 rank_a, rank_b = self.lex.rank.get(self.cls(a), 0), self.lex.rank.get(self.cls(b), 0)
                 outer = a if rank_a > rank_b or (rank_a == rank_b and self._contains(a, b)) else b
                 self.qualifiers.add((outer.start, outer.end))
+
+    def _compound_gap(self, gap: str) -> str:
+        """The words between two names as the compound rules read them: a closing quote belongs to the name
+        before («Надеждинская» (Приморье)), and a Russian country adjective is only a qualifier of the second
+        (г. Тунцзян китайской провинции Хэйлунцзян: the town lies in the province)."""
+        gap = gap.lstrip('»”"」』')
+        if self.language == "ru" and gap.strip() and all(demonym_lemma(w) for w in gap.split()):
+            return " "
+        return gap
 
     def _en_facing_apposition(self, clause: Clause) -> None:
         """English: "A … with B, the village facing it across the border in C": B faces the clause's

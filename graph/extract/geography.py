@@ -6,6 +6,8 @@
 - A copula and a description whose head is a noun of place class ("Heihe is a border city of
   Heilongjiang", «Амурская область является приграничным регионом России», 东宁是黑龙江省的边境城市,
   黒河市は黒龍江省の国境都市である): the first lies in the second (rule `geography:copula`).
+- A list after a larger place's possessive ("Russia's Primorsky Krai (province), Zabaykalsky Krai and Amur
+  Oblast", 俄罗斯的A、B和C): every member of the first one's class lies there (rule `geography:possessed`).
 - English "Harbin-based Qinggonglin Pumps": the organisation lies in the place (rule `geography:based`);
   the place is then only a qualifier, no party of its clause (`based_qualifiers`).
 
@@ -43,6 +45,7 @@ def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         *_demonyms(linked, catalog),
         *_based(linked, catalog),
         *_copulas(linked, catalog),
+        *_possessed_lists(linked, catalog),
     ]
 
 
@@ -89,6 +92,12 @@ def _demonyms(linked: LinkedText, catalog: Catalog) -> list[Relation]:
                 )
             )
     return out
+
+
+def demonym_lemma(word: str) -> bool:
+    """Russian: is the word a country's adjective (китайской, российского)?"""
+    table = _data().get("demonyms", {}).get("ru") or {}
+    return _demonym(word, "ru", table) is not None
 
 
 def _demonym(word: str, language: str, table: dict[str, str]) -> str | None:
@@ -272,3 +281,46 @@ def with_a_macro_region(relation: Relation, catalog: Catalog) -> bool:
 
 def _positions(text: str, part: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)]
+
+
+# -- "Russia's A, B and C"
+
+
+def _possessed_lists(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    data = _data()
+    marks = tuple(data.get("possessives", {}).get(linked.language) or ())
+    joints = tuple(data.get("list_joints", {}).get(linked.language) or ())
+    if not marks or not joints:
+        return []
+    text, out = linked.text, []
+    for index in range(len(linked.sentences)):
+        mentions = linked.mentions_in(index)
+        for position, (outer, first) in enumerate(zip(mentions, mentions[1:])):
+            if text[outer.end : first.start] not in marks or outer.entity not in catalog or first.entity not in catalog:
+                continue
+            if catalog[outer.entity].cls not in HOLDER_CLASSES or catalog[first.entity].cls not in PLACE_CLASSES:
+                continue  # 黑河市的木材加工业和农产品加工业: a place's industries, not places in it
+            if not _may_lie_in(catalog, first.entity, outer.entity):
+                continue
+            cls, previous = catalog[first.entity].cls, first
+            for member in mentions[position + 2 :]:
+                gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", text[previous.end : member.start])
+                if gap not in joints or member.entity not in catalog or catalog[member.entity].cls != cls:
+                    break
+                if not _may_lie_in(catalog, member.entity, outer.entity):
+                    break  # the list has left the place: "Russia's Amur Oblast and Heilongjiang"
+                out.append(
+                    Relation(
+                        member.entity,
+                        "locatedIn",
+                        outer.entity,
+                        linked.document,
+                        outer.start,
+                        member.end,
+                        text[outer.start : member.end],
+                        "pattern",
+                        "geography:possessed",
+                    )
+                )
+                previous = member
+    return out
