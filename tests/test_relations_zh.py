@@ -31,7 +31,7 @@ def test_a_government_proposes_the_strategy_it_put_forward(read):
 def test_a_bridge_named_by_an_anaphor_connects_the_ports(read):
     text = "黑河市与布拉戈维申斯克市之间的黑河公路大桥于2019年建成。该桥连接黑河口岸和布拉戈维申斯克口岸。"
     relations = read(text)
-    bridge = next(r.subject for r in relations if r.predicate == "locatedIn" and r.quote == "黑河公路大桥")
+    bridge = next(r.subject for r in relations if r.predicate == "connects" and r.quote == "黑河公路大桥")
     edge = find_relation(relations, bridge, "connects", "heihe-port")
     assert edge.quote == "该桥连接黑河口岸和布拉戈维申斯克口岸。"
     assert edge.modality == "stated"
@@ -132,7 +132,7 @@ def test_a_city_the_catalog_lacks_lies_in_the_province_before_it_and_borders_a_d
     relations = read("辽宁省丹东市与朝鲜新义州隔江相望。吉林省图们市地处边境，与俄罗斯滨海边疆区哈桑区接壤。")
     city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "jilin")
     district = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "primorsky-krai")
-    assert city.endswith("city") and district.endswith("district")
+    assert city == "tumen" and district.endswith("district")  # 图们: the gazetteer town
     find_relation(relations, city, "adjoins", district)
     find_relation(relations, next(r.subject for r in relations if r.object == "liaoning"), "locatedIn", "liaoning")
     assert not [r for r in relations if r.subject == "jilin" and r.predicate == "adjoins"]
@@ -152,14 +152,14 @@ def test_a_sector_describing_a_firm_is_no_target_of_its_city(read):
 def test_twin_cities_cooperate_and_a_transliterated_russian_city_lies_in_its_region(read):
     relations = read("黑龙江省鸡西市与阿穆尔州别洛戈尔斯克市结为友好城市。")
     city = next(r.subject for r in relations if r.predicate == "locatedIn" and r.object == "amur-oblast")
-    assert city.endswith("-city")
+    assert city == "belogorsk-amur-oblast-2026895"  # the gazetteer town, not the one in Crimea
     find_relation(relations, "jixi", "cooperatesWith", city)
     assert not [r for r in relations if r.predicate == "counterpartOf"]
 
 
 def test_the_company_that_builds_a_bridge_implements_it_in_either_voice(read):
     active = read("黑龙江龙建路桥股份有限公司承建了同江中俄铁路大桥。")
-    bridge = next(r.subject for r in active if r.predicate == "locatedIn" and r.object == "tongjiang")
+    bridge = next(r.subject for r in active if r.predicate == "connects" and r.object == "tongjiang")
     find_relation(active, "heilongjiang-longjianluqiao-company", "implements", bridge)
     passive = read("黑河公路大桥由中铁大桥局集团有限公司承建。")
     edge = next(r for r in passive if r.predicate == "implements")
@@ -230,7 +230,7 @@ def test_a_bare_list_before_a_comma_and_shi_is_the_object_of_the_copula(read):
 
 def test_projects_concentrated_in_fields_are_the_places_targets(read):
     relations = read("绥化市的项目主要集中在食品加工和造纸领域。")
-    find_relation(relations, "suihua-city", "targetsIndustry", "paper")
+    find_relation(relations, "suihua", "targetsIndustry", "paper")
     carried = read("鹤岗市积极对接俄方，合作项目集中于煤炭和旅游。")
     find_relation(carried, "hegang", "targetsIndustry", "tourism")
 
@@ -342,8 +342,12 @@ def test_the_firms_of_a_country_take_part_not_the_country(read):
 def test_a_route_told_by_its_start_stops_and_end_connects_each_place(read):
     relations = read("同江铁路大桥起自犹太自治州比罗比詹，经同江进入中国，止于佳木斯。")
     for place in ("birobidzhan", "tongjiang", "jiamusi"):
-        edge = find_relation(relations, "tongjiang-railway-bridge", "connects", place)
-        assert edge.rule == "clause:route"
+        edges = [
+            r
+            for r in relations
+            if (r.subject, r.predicate, r.object) == ("tongjiang-railway-bridge", "connects", place)
+        ]
+        assert "clause:route" in {r.rule for r in edges}, relations
     assert not [r for r in relations if r.predicate == "connects" and r.object in ("jewish-autonomous-oblast", "china")]
 
 

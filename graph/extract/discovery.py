@@ -358,7 +358,7 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
 
 
 _NO_ENDS = frozenset({"Industry", "CooperationModel"})
-_TOWN_CLASSES = frozenset({"City", "Port"})
+_TOWN_CLASSES = frozenset({"City"})  # a port in the name (抚远口岸大桥) is where it lies
 
 
 def _zh_sectors_of(

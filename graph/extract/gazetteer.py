@@ -315,6 +315,8 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
             continue
         if entry.script == "latin" and not _en_capitalised(linked.text[original_start : folded.ends[end - 1]]):
             continue
+        if entry.script == "latin" and _en_part_of_longer_name(linked.text, folded.ends[end - 1]):
+            continue  # "Taiga Export", "Longjiang Grain Terminal": a firm's or facility's own word, not the town
         if entry.common and not _cued(linked.text, original_start, folded.ends[end - 1], entry.script):
             continue
         if (
@@ -406,6 +408,20 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     if end < len(text) and is_word_char(text[end]) and script_of(text[end]) == script_of(text[end - 1]):
         return False
     return True
+
+
+def _en_part_of_longer_name(text: str, end: int) -> bool:
+    """English: the next word is capitalised and no head of a name (Port, Railway, Customs …): the town's
+    name is a word of a longer proper name ("Taiga Export"), while "Hunchun Railway Port" keeps it."""
+    following = re.match(r" ([A-Z][\w'’-]*)", text[end:])
+    return following is not None and following.group(1) not in _en_heads()
+
+
+@lru_cache(maxsize=1)
+def _en_heads() -> frozenset[str]:
+    from amurkg.extract.discovery import grammar
+
+    return frozenset(h.form.split()[0] for h in grammar().en)
 
 
 def _en_capitalised(surface: str) -> bool:
