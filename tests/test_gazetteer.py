@@ -110,3 +110,12 @@ def test_a_name_containing_a_town_sees_it_as_a_place():
     terminal = [e for e in outcome.proposed if e.id != "skovorodino" and "skovorodino" in e.id]
     assert terminal, [e.id for e in outcome.proposed]
     assert any(r.subject == terminal[0].id and r.object == "skovorodino" for r in outcome.relations)
+
+
+def test_a_prefecture_or_district_sharing_a_towns_name_is_not_the_town(read_relations):
+    """新潟県 is the prefecture, not the city of Niigata; 愛輝区 the district of Heihe, not the town Aihui."""
+    relations = read_relations("同社は新潟県長岡市に本社を置き、黒河市の愛輝区にも工場がある。", "ja")
+    edges = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("aihui-district", "locatedIn", "heihe") in edges
+    assert any(s.endswith("-city") and o.endswith("-prefecture") for s, p, o in edges if p == "locatedIn"), edges
+    assert not any("niigata" in (s, o) or "aihui" in (s, o) for s, _, o in edges)

@@ -311,6 +311,8 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
         elif not _whole_word(text, start, end):
             continue
         original_start = folded.starts[start]
+        if entry.script == "han" and linked.text[folded.ends[end - 1] : folded.ends[end - 1] + 1] in _OTHER_UNITS:
+            continue  # 新潟県, 愛輝区, 延边州: a prefecture, district or province of that name, not the town
         if entry.script in ("cyrillic", "latin") and not linked.text[original_start].isupper():
             continue
         if entry.script == "latin" and not _en_capitalised(linked.text[original_start : folded.ends[end - 1]]):
@@ -374,6 +376,10 @@ def _word_boundaries(linked: LinkedText, text: str) -> tuple[set[int], dict[int,
     segmented = linked.words if linked.language == "zh" and linked.words else tuple(words(text))
     edges = {w.start for w in segmented} | {w.end for w in segmented}
     return edges, {w.start: w.end for w in segmented}
+
+
+# Suffixes (in the original script) of units that share a town's name but are not the town: discovery reads them.
+_OTHER_UNITS = frozenset("省県州郡区區旗盟")
 
 
 def _han_ok(text: str, start: int, end: int, town: Town, boundaries: tuple[set[int], dict[int, int]]) -> bool:
