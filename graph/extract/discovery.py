@@ -347,7 +347,14 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
             relations.extend(_zh_sectors_of(name, entity_id, inside, linked, catalog))
         a, b = name.evidence or (name.start, name.end)
         for place in entity.located_in:  # places named inside it, as mentions or adjectives (Хабаровский)
-            if place != entity_id and place not in ends:
+            # 黑龙江大桥: a bridge named after a river or a province lies in neither
+            bridge_of_region = name.head.en in grammar().one_end_links and catalog[place].cls == "Region"
+            if (
+                place != entity_id
+                and place not in ends
+                and not bridge_of_region
+                and _states_its_place(catalog, place, entity)
+            ):
                 relations.append(
                     Relation(entity_id, "locatedIn", place, linked.document, a, b, linked.text[a:b], "name")
                 )
@@ -358,6 +365,27 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
 
 
 _NO_ENDS = frozenset({"Industry", "CooperationModel"})
+
+
+def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:
+    """Does a name that holds this place state where the thing lies? A town or region does (黑河海关, Amur Oblast
+    Government), a country does for a firm (俄罗斯苏玛集团); a country for a zone or a body (中国(黑龙江)自由贸易试验区,
+    俄罗斯经济发展部), a macro-region that regions are parts of (东北财经大学, Far East Development Ministry) or a
+    river (黑龙江大桥) only qualifies the name: the entity keeps the place, but the document gets no evidence of it
+    (annotators of real texts seldom mark those)."""
+    entity = catalog[place]
+    if entity.cls == "Country":
+        return named.subclass == "Company"
+    if entity.cls == "GeoFeature":
+        return False
+    return not (entity.cls == "Region" and (catalog.country_of(place) is None or _has_parts(catalog, place)))
+
+
+def _has_parts(catalog: Catalog, place: str) -> bool:
+    """Is `place` a region other regions of the catalog are part of (Northeast China, the Russian Far East)?"""
+    return any(e.cls == "Region" and place in e.part_of for e in catalog.entities.values())
+
+
 _TOWN_CLASSES = frozenset({"City"})  # a port in the name (抚远口岸大桥) is where it lies
 
 
