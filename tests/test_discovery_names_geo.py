@@ -5,7 +5,9 @@ from __future__ import annotations
 
 
 def _located(relations, subject_part: str) -> set[str]:
-    return {r.object for r in relations if r.predicate == "locatedIn" and r.method == "name" and subject_part in r.subject}
+    return {
+        r.object for r in relations if r.predicate == "locatedIn" and r.method == "name" and subject_part in r.subject
+    }
 
 
 def test_a_country_before_a_zone_or_ministry_gives_no_name_evidence(read_relations):
