@@ -252,6 +252,14 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     finder = {"zh": _cjk_names, "ja": _cjk_names, "ru": _russian_names, "en": _english_names}.get(linked.language)
     if finder is None:
         return Discovery(linked)
+    if linked.language == "zh":
+        prefixes = _zh_country_prefixes(linked, catalog)
+        if prefixes:
+            widened = replace(linked, mentions=tuple(sorted(linked.mentions + prefixes, key=_span)))
+            found = _discovered(widened, catalog, finder(widened, catalog))
+            return replace(
+                found, linked=replace(found.linked, mentions=_kept_prefixes(found.linked.mentions, prefixes))
+            )
     places = {"ru": _ru_places, "en": _en_places}.get(linked.language, lambda *_: [])(linked, catalog)
     if not places:
         return _discovered(linked, catalog, finder(linked, catalog))
@@ -261,6 +269,39 @@ def discover(linked: LinkedText, catalog: Catalog) -> Discovery:
     entities = {e.id: e for e in first.entities} | {e.id: e for e in rest.entities}
     relations = sorted(set(first.relations + rest.relations))
     return Discovery(rest.linked, sorted(entities.values(), key=lambda e: e.id), relations)
+
+
+def _span(mention: Mention) -> tuple[int, int]:
+    return (mention.start, mention.end)
+
+
+def _zh_country_prefixes(linked: LinkedText, catalog: Catalog) -> tuple[Mention, ...]:
+    """Chinese: a country's one-character form that jieba cuts as a word of its own (俄 of 俄X集团,
+    俄阿穆尔州), not after another country's character or a direction mark (names.yaml zh_country_prefix)."""
+    data = names_grammar().get("zh_country_prefix") or {}
+    forms: dict[str, str] = data.get("forms") or {}
+    flags = set(data.get("flags") or ())
+    not_after = set(data.get("not_after") or ())
+    taken = linked.mention_index
+    folded = fold_text(linked.text)  # jieba's words are in folded offsets
+    out = []
+    for word in linked.words:
+        country = forms.get(word.text)
+        if country is None or country not in catalog or word.flag not in flags:
+            continue
+        if word.start > 0 and folded.text[word.start - 1] in not_after:
+            continue
+        a, b = folded.original_span(word.start, word.end)
+        if taken.overlapping(a, b):
+            continue
+        out.append(Mention(country, linked.document, a, b, linked.text[a:b], linked.sentence_at(a)))
+    return tuple(out)
+
+
+def _kept_prefixes(mentions: tuple[Mention, ...], prefixes: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A country prefix a name did not take in stays only before a mention that starts right after it."""
+    starts = {m.start for m in mentions}
+    return tuple(m for m in mentions if m not in prefixes or m.end in starts)
 
 
 def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Discovery:
@@ -583,7 +624,14 @@ def _cjk_unplaced(name: Name, language: str) -> bool:
     """Chinese and Japanese: a firm, bank or fund named after a place need not lie there either
     (牡丹江恒信木业集团, 中国进出口银行, 黒龍江省辺境開発基金; names.yaml cjk_unplaced_heads); a
     descriptor's place (哈尔滨物流企业“远东物流”) still says where it is."""
+    if language == "zh" and name.head.form in _zh_registered_forms() and name.parts and name.parts[0][0] == "entity":
+        return False  # 黑河某某科技有限公司: a registered name opens with the division it is registered in
     return language in ("zh", "ja") and not name.located and name.head.en in _cjk_unplaced_heads()
+
+
+@lru_cache(maxsize=1)
+def _zh_registered_forms() -> frozenset[str]:
+    return frozenset(fold(f) for f in names_grammar().get("zh_registered_forms") or ())
 
 
 @lru_cache(maxsize=1)
