@@ -49,3 +49,21 @@ def test_a_locative_region_is_no_party_to_trade_with_a_country(read):
     relations = read(text, "ru")
     partners = {r.subject for r in relations if r.predicate == "cooperatesWith" and r.object == "china"}
     assert "russian-far-east" not in partners
+
+
+def test_a_branch_in_brackets_is_part_of_its_organisation(read):
+    """«A (АБВ, филиал ОАО «B»)», «A (дочернее общество B)»: the body in front is part of the organisation."""
+    text = (
+        "Грузы перевозит Забайкальская железная дорога (ЗабЖД, филиал ОАО «Российские железные дороги») "
+        "до станции Забайкальск."
+    )
+    relations = read(text, "ru")
+    part = [r for r in relations if r.predicate == "partOf" and r.rule == "clause:branch"]
+    assert part and "railway" in part[0].subject and "zheleznye-dorogi" in part[0].object
+
+
+def test_a_place_before_a_subsidiary_noun_is_no_branch(read):
+    """«Приморье (дочернее общество B)» can only be a firm named after the region: the region is part of nothing."""
+    text = "КРСП Приморье (дочернее общество корпорации «Дальстрой») подписала соглашение в Хабаровске."
+    relations = read(text, "ru")
+    assert not [r for r in relations if r.predicate == "partOf" and r.subject == "primorsky-krai"]

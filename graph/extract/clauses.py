@@ -387,6 +387,13 @@ def _country_adjectives(language: str) -> tuple[dict[str, str], int, frozenset[s
 
 
 @lru_cache(maxsize=8)
+def _branch_nouns(language: str) -> frozenset[str]:
+    """`branch_nouns` of clause_words/<language>.yaml: lemmas of the nouns that make a body part of the
+    organisation after them («дочернее общество», «филиал»)."""
+    return frozenset(str(w) for w in (_raw().get("branch_nouns") or {}).get(language) or ())
+
+
+@lru_cache(maxsize=8)
 def _country_actor_nouns(language: str) -> frozenset[str]:
     """`country_actors` of clause_words/<language>.yaml: lemmas of the nouns of doers a country's adjective
     before them turns into the country («китайские инвесторы», «российская сторона»)."""
@@ -637,6 +644,7 @@ class ClauseReader:
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
             mentions = self._en_country_adjective_pairs(span.start, span.end, index, mentions)
             mentions = self._ru_country_actors(span.start, span.end, index, mentions)
+            self._ru_branch_of(mentions)
             mentions = self._country_pair_doers(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
@@ -947,6 +955,29 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _ru_branch_of(self, mentions: list[Mention]) -> None:
+        """Russian: a body followed, in brackets or between commas, by a noun of a subsidiary or branch and the
+        organisation it belongs to («A (дочернее общество B)», «A (АБВ, филиал ОАО «B»)», «A, структурное
+        подразделение B,»; `branch_nouns`): A is part of B. A place is no one's branch."""
+        words = _branch_nouns(self.language)
+        if not words:
+            return
+        text = self.linked.text
+        for a, b in zip(mentions, mentions[1:]):
+            gap = text[a.end : b.start]
+            opening = re.match(r"[»\"”]?\s*([(,])\s*(?:[А-ЯЁA-Z][\w-]*\s*,\s*)?(.+?)\s*[«\"„“]?$", gap)
+            if opening is None or not re.fullmatch(r"[\w\s-]+", opening.group(2)):
+                continue
+            phrase = opening.group(2).split()
+            if not any(lemmas(w.lower()) & words for w in phrase[-2:]) or len(phrase) > 4:
+                continue
+            closing = text[b.end : b.end + 3].lstrip('»"” ')
+            if not closing.startswith(")" if opening.group(1) == "(" else (",", ".", ")")):
+                continue  # the bracket or the apposition goes on: the organisation is not the whole owner
+            if "territory" in self.fam(a) or "organization" not in self.fam(b) or self._nested(a, b):
+                continue
+            self._emit(a.entity, "partOf", b.entity, a.start, min(len(text), b.end + 1), "branch", "stated")
 
     def _ru_pronoun_objects(self, index: int, mentions: list[Mention]) -> list[Mention]:
         """Russian: «его построила компания «X»», «её профинансирует банк»: a pronoun right before a
