@@ -29,7 +29,7 @@ from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
 from amurkg.extract.facilities import head_nouns
-from amurkg.extract.geography import based_qualifiers, demonym_lemma
+from amurkg.extract.geography import based_qualifiers, demonym_country, demonym_lemma
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -387,6 +387,27 @@ def _country_adjectives(language: str) -> tuple[dict[str, str], int, frozenset[s
 
 
 @lru_cache(maxsize=8)
+def _branch_nouns(language: str) -> frozenset[str]:
+    """`branch_nouns` of clause_words/<language>.yaml: lemmas of the nouns that make a body part of the
+    organisation after them («дочернее общество», «филиал»)."""
+    return frozenset(str(w) for w in (_raw().get("branch_nouns") or {}).get(language) or ())
+
+
+@lru_cache(maxsize=8)
+def _country_actor_nouns(language: str) -> frozenset[str]:
+    """`country_actors` of clause_words/<language>.yaml: lemmas of the nouns of doers a country's adjective
+    before them turns into the country («китайские инвесторы», «российская сторона»)."""
+    return frozenset(str(w) for w in (_raw().get("country_actors") or {}).get(language) or ())
+
+
+_RU_COUNTRY_ACTOR = re.compile(
+    r"(?<![\w-])(?P<first>[А-ЯЁа-яё]+(?:ий|ый|ая|ое|ие|ые|ой|ого|ому|ым|ом|ую|ых|ими|ыми|их))"
+    r"(?:\s+и\s+(?P<second>[А-ЯЁа-яё]+(?:ий|ый|ая|ое|ие|ые|ой|ого|ому|ым|ом|ую|ых|ими|ыми|их)))?"
+    r"\s+(?P<noun>[а-яё]+)(?![\w-])"
+)
+
+
+@lru_cache(maxsize=8)
 def _country_short(language: str) -> tuple[frozenset[str], dict[str, str], int] | None:
     """`country_short` of clause_words/<language>.yaml: (marks, character → country id, window after it)."""
     data = (_raw().get("country_short") or {}).get(language)
@@ -622,6 +643,8 @@ class ClauseReader:
             mentions = self._resolve_speaker(index, mentions)
             mentions = self._cjk_country_short(span.start, span.end, index, mentions)
             mentions = self._en_country_adjective_pairs(span.start, span.end, index, mentions)
+            mentions = self._ru_country_actors(span.start, span.end, index, mentions)
+            self._ru_branch_of(mentions)
             mentions = self._country_pair_doers(span.start, span.end, index, mentions)
             for clause in _clauses(linked, index, mentions, self.lex, self.language, lead):
                 topic = self._read_clause(clause, topic)
@@ -904,6 +927,57 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _ru_country_actors(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
+        """Russian: a country's adjective before a noun of the people or firms who act («китайские инвесторы»,
+        «российская сторона», «российские и китайские строители»; `country_actors`) stands for the country, the
+        doer of its clause, unless the noun heads a name («китайская компания «X»»: the firm is the doer)."""
+        nouns = _country_actor_nouns(self.language)
+        if not nouns:
+            return mentions
+        text = self.linked.text
+        added: list[Mention] = []
+        for word in re.finditer(r"(?<![\w-])[А-ЯЁа-яё]", text[:end]):
+            match = _RU_COUNTRY_ACTOR.match(text, word.start(), end) if word.start() >= start else None
+            if match is None or not lemmas(match.group("noun").lower()) & nouns:
+                continue
+            if re.match(r"\s*[«\"„“(]", text[match.end() : end]) or any(
+                m.start < match.end() + 3 and match.start() < m.end for m in mentions
+            ):
+                continue  # «китайская компания «Хэйлун Тимбер»», a name of its own: no country stands for it
+            found = []
+            for group in ("first", "second"):
+                if match.group(group) is not None:
+                    a, b = match.span(group)
+                    found.append((demonym_country(match.group(group), self.language), a, b))
+            if all(country is not None and country in self.catalog for country, _, _ in found):
+                added += [Mention(str(c), self.linked.document, a, b, text[a:b], index) for c, a, b in found]
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _ru_branch_of(self, mentions: list[Mention]) -> None:
+        """Russian: a body followed, in brackets or between commas, by a noun of a subsidiary or branch and the
+        organisation it belongs to («A (дочернее общество B)», «A (АБВ, филиал ОАО «B»)», «A, структурное
+        подразделение B,»; `branch_nouns`): A is part of B. A place is no one's branch."""
+        words = _branch_nouns(self.language)
+        if not words:
+            return
+        text = self.linked.text
+        for a, b in zip(mentions, mentions[1:]):
+            gap = text[a.end : b.start]
+            opening = re.match(r"[»\"”]?\s*([(,])\s*(?:[А-ЯЁA-Z][\w-]*\s*,\s*)?(.+?)\s*[«\"„“]?$", gap)
+            if opening is None or not re.fullmatch(r"[\w\s-]+", opening.group(2)):
+                continue
+            phrase = opening.group(2).split()
+            if not any(lemmas(w.lower()) & words for w in phrase[-2:]) or len(phrase) > 4:
+                continue
+            closing = text[b.end : b.end + 3].lstrip('»"” ')
+            if not closing.startswith(")" if opening.group(1) == "(" else (",", ".", ")")):
+                continue  # the bracket or the apposition goes on: the organisation is not the whole owner
+            if "territory" in self.fam(a) or "organization" not in self.fam(b) or self._nested(a, b):
+                continue
+            self._emit(a.entity, "partOf", b.entity, a.start, min(len(text), b.end + 1), "branch", "stated")
 
     def _ru_pronoun_objects(self, index: int, mentions: list[Mention]) -> list[Mention]:
         """Russian: «его построила компания «X»», «её профинансирует банк»: a pronoun right before a
@@ -2512,6 +2586,7 @@ class ClauseReader:
                     for m in reversed(mentions[: mentions.index(head)])
                     if "actor" in self.fam(m)
                     and m.entity != partner.entity
+                    and not self._ru_at_place(m)
                     and not self._ja_explains(m, partner)
                     and not self._interposed(m, partner.start, mentions)
                 ),
@@ -2554,7 +2629,12 @@ class ClauseReader:
                                 "partner",
                                 modality,
                             )
-            elif topic is not None and "actor" in self.fam(topic.mention) and topic.mention.entity != partner.entity:
+            elif (
+                topic is not None
+                and "actor" in self.fam(topic.mention)
+                and topic.mention.entity != partner.entity
+                and not (clause.start <= topic.mention.start < clause.end and self._ru_at_place(topic.mention))
+            ):
                 if not self._nested(topic.mention, partner):
                     for other in partners:
                         self._emit(
@@ -2567,6 +2647,17 @@ class ClauseReader:
                             modality,
                         )
         del text
+
+    def _ru_at_place(self, mention: Mention) -> bool:
+        """Russian: is the name the place where the clause's cooperation happens («в Комсомольске-на-Амуре»,
+        «центр на Дальнем Востоке по торговле с Китаем»): в/во/на and a locative case, no party to it."""
+        if self.language != "ru":
+            return False
+        before = self.linked.text[max(0, mention.start - 12) : mention.start].split()
+        if not before or before[-1].lower() not in ("в", "во", "на"):
+            return False
+        words = _TOKEN.findall(self.linked.text[mention.start : mention.end])
+        return bool(words) and bool({"loct", "loc2"} & _cases(words[-1]))
 
     def _ja_partner_list_head(self, partner: Mention, mentions: list[Mention]) -> Mention:
         """Japanese: the mark of a partner (と, との) follows the last name of a list (黒龍江省および吉林省と):

@@ -100,6 +100,12 @@ def demonym_lemma(word: str) -> bool:
     return _demonym(word, "ru", table) is not None
 
 
+def demonym_country(word: str, language: str) -> str | None:
+    """The country whose adjective the word is (китайские → china, Chinese → china), or None."""
+    table = _data().get("demonyms", {}).get(language) or {}
+    return _demonym(word, language, table)
+
+
 def _demonym(word: str, language: str, table: dict[str, str]) -> str | None:
     if language == "ru":
         return next((table[lemma] for lemma in lemmas(word.lower()) if lemma in table), None)
