@@ -115,7 +115,9 @@ def test_new_heads_find_names_with_class_and_place(found, text, language, surfac
 def test_a_ministry_lies_in_its_country_not_in_the_region_it_names(found):
     discovery = found("俄罗斯远东发展部与黑龙江省商务厅召开会议。", "zh")
     names = discovered(discovery)
-    assert located(discovery, names["俄罗斯远东发展部"]) == {"russia"}
+    ministry = next(e for e in discovery.entities if e.id == names["俄罗斯远东发展部"])
+    assert ministry.located_in == ("russia",)
+    assert located(discovery, ministry.id) == set()  # a country in a body's name qualifies it: no document evidence
     assert located(discovery, names["黑龙江省商务厅"]) == {"heilongjiang"}
 
 
