@@ -13,10 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from amurkg.corpus.catalog import Catalog, Entity
-from amurkg.corpus.ingest import slugify
 from amurkg.extract.discovery import Discovery
+from amurkg.extract.facilities import phrase_entity_id, phrase_labels
 from amurkg.text.link import Mention
-from amurkg.text.romanize import romanize
 from amurkg.yamlio import load_data
 
 AGREEMENTS_FILE = Path(__file__).with_name("agreements.yaml")
@@ -69,13 +68,13 @@ def add_agreements(discovery: Discovery, catalog: Catalog) -> Discovery:
         if known.overlapping(start, end) or any(a < end and start < b for a, b in ((m.start, m.end) for m in added)):
             continue  # a name there wins: the Harbin Agreement, 《中俄睦邻友好合作条约》
         label = linked.text[start:end]
-        entity_id = slugify(f"{linked.document} {romanize(label)}", limit=90)
+        entity_id = phrase_entity_id(linked.document, label)
         if entity_id in catalog:
             continue
         entities[entity_id] = Entity(
             id=entity_id,
             cls="Program",
-            labels=_labels(label, linked.language),
+            labels=phrase_labels(label, "Agreement", linked.language),
             source="discovered",
             subclass="Agreement",
             status="proposed",
@@ -102,12 +101,3 @@ def _ja_phrase_start(text: str, start: int, end: int) -> int:
     while start < end and text[start] in "のはがをにとでもへや、。・":
         start += 1
     return start
-
-
-def _labels(label: str, language: str) -> dict[str, str]:
-    if language == "en":
-        return {"en": label}
-    if language == "ru":
-        return {"en": f"Agreement ({romanize(label)})", "ru": label}
-    latin = romanize(label).strip()
-    return {"en": f"Agreement ({latin})" if latin else "Agreement", language: label}

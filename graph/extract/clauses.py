@@ -29,7 +29,7 @@ from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
 from amurkg.extract.facilities import head_nouns
-from amurkg.extract.geography import based_qualifiers, demonym_country, demonym_lemma
+from amurkg.extract.geography import based_qualifiers, demonym_country
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.russian import analyzer, lemmas
@@ -3094,7 +3094,7 @@ class ClauseReader:
         before («Надеждинская» (Приморье)), and a Russian country adjective is only a qualifier of the second
         (г. Тунцзян китайской провинции Хэйлунцзян: the town lies in the province)."""
         gap = gap.lstrip('»”"」』')
-        if self.language == "ru" and gap.strip() and all(demonym_lemma(w) for w in gap.split()):
+        if self.language == "ru" and gap.strip() and all(demonym_country(w, "ru") for w in gap.split()):
             return " "
         return gap
 

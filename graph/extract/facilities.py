@@ -125,7 +125,7 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
         if any(a < found.end and found.start < b for a, b in taken):
             continue
         taken.append((found.start, found.end))
-        entity_id = _facility_id(linked.document, found.label)
+        entity_id = phrase_entity_id(linked.document, found.label)
         if entity_id in overlay:
             continue
         surface = linked.text[found.start : found.end]
@@ -192,16 +192,22 @@ def _named(linked: LinkedText, mentions: list[Mention], catalog: Catalog) -> lis
     return out
 
 
-def _facility_id(document: str, label: str) -> str:
-    """A stable id from the document and the label: the same phrase in two documents is two things."""
+def phrase_entity_id(document: str, label: str) -> str:
+    """A stable id for a thing a document names by a noun phrase (a facility, an agreement), from the
+    document and the label: the same phrase in two documents is two things."""
     return slugify(f"{document} {romanize(label)}", limit=90)
 
 
-def _labels(found: Found, language: str) -> dict[str, str]:
+def phrase_labels(label: str, head: str, language: str) -> dict[str, str]:
+    """Labels of a phrase-named thing: the phrase, and in English its head with the romanized phrase."""
     if language == "en":
-        return {"en": found.label}
-    latin = romanize(found.label).strip()
-    return {"en": f"{found.head.en} ({latin})" if latin else found.head.en, language: found.label}
+        return {"en": label}
+    latin = romanize(label).strip()
+    return {"en": f"{head} ({latin})" if latin else head, language: label}
+
+
+def _labels(found: Found, language: str) -> dict[str, str]:
+    return phrase_labels(found.label, found.head.en, language)
 
 
 def _stated(

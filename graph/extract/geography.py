@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from amurkg.corpus.catalog import Catalog
+from amurkg.corpus.catalog import PLACE_CLASSES, Catalog
 from amurkg.extract import Relation
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold
@@ -29,7 +29,7 @@ from amurkg.yamlio import load_data
 
 GEOGRAPHY_FILE = Path(__file__).with_name("geography.yaml")
 
-PLACE_CLASSES = frozenset({"Region", "City", "Port", "Park", "Corridor"})
+LISTED_PLACES = PLACE_CLASSES - {"Country", "GeoFeature"}  # places a larger one holds, in lists and adjectives
 HOLDER_CLASSES = frozenset({"Country", "Region", "City"})
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
@@ -47,6 +47,12 @@ def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         *_copulas(linked, catalog),
         *_possessed_lists(linked, catalog),
     ]
+
+
+def _located(linked: LinkedText, inner: str, outer: str, start: int, end: int, rule: str) -> Relation:
+    """inner ak:locatedIn outer, stated by text[start:end] (rule `geography:<rule>`)."""
+    quote = linked.text[start:end]
+    return Relation(inner, "locatedIn", outer, linked.document, start, end, quote, "pattern", f"geography:{rule}")
 
 
 # -- a country's adjective
@@ -72,32 +78,13 @@ def _demonyms(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         for member in _list_from(first, mentions, text, joints):
             if member.entity not in catalog or member.entity == country:
                 continue
-            if catalog[member.entity].cls not in PLACE_CLASSES | {"Organization"}:
+            if catalog[member.entity].cls not in LISTED_PLACES | {"Organization"}:
                 break
             known = catalog.country_of(member.entity)
             if known is not None and known != country:
                 break  # "Russian regions such as Amur Oblast and Heilongjiang": the list has left the country
-            quote = text[word.start() : member.end]
-            out.append(
-                Relation(
-                    member.entity,
-                    "locatedIn",
-                    country,
-                    linked.document,
-                    word.start(),
-                    member.end,
-                    quote,
-                    "pattern",
-                    "geography:demonym",
-                )
-            )
+            out.append(_located(linked, member.entity, country, word.start(), member.end, "demonym"))
     return out
-
-
-def demonym_lemma(word: str) -> bool:
-    """Russian: is the word a country's adjective (китайской, российского)?"""
-    table = _data().get("demonyms", {}).get("ru") or {}
-    return _demonym(word, "ru", table) is not None
 
 
 def demonym_country(word: str, language: str) -> str | None:
@@ -163,20 +150,7 @@ def _based(linked: LinkedText, catalog: Catalog) -> list[Relation]:
             continue
         if catalog[place.entity].cls not in HOLDER_CLASSES or catalog[named.entity].cls in HOLDER_CLASSES:
             continue
-        quote = linked.text[place.start : named.end]
-        out.append(
-            Relation(
-                named.entity,
-                "locatedIn",
-                place.entity,
-                linked.document,
-                place.start,
-                named.end,
-                quote,
-                "pattern",
-                "geography:based",
-            )
-        )
+        out.append(_located(linked, named.entity, place.entity, place.start, named.end, "based"))
     return out
 
 
@@ -202,19 +176,7 @@ def _copulas(linked: LinkedText, catalog: Catalog) -> list[Relation]:
                 continue
             if not _may_lie_in(catalog, a.entity, b.entity):
                 continue
-            out.append(
-                Relation(
-                    a.entity,
-                    "locatedIn",
-                    b.entity,
-                    linked.document,
-                    a.start,
-                    end,
-                    text[a.start : end],
-                    "pattern",
-                    "geography:copula",
-                )
-            )
+            out.append(_located(linked, a.entity, b.entity, a.start, end, "copula"))
     return out
 
 
@@ -304,7 +266,7 @@ def _possessed_lists(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         for position, (outer, first) in enumerate(zip(mentions, mentions[1:])):
             if text[outer.end : first.start] not in marks or outer.entity not in catalog or first.entity not in catalog:
                 continue
-            if catalog[outer.entity].cls not in HOLDER_CLASSES or catalog[first.entity].cls not in PLACE_CLASSES:
+            if catalog[outer.entity].cls not in HOLDER_CLASSES or catalog[first.entity].cls not in LISTED_PLACES:
                 continue  # 黑河市的木材加工业和农产品加工业: a place's industries, not places in it
             if not _may_lie_in(catalog, first.entity, outer.entity):
                 continue
@@ -315,18 +277,6 @@ def _possessed_lists(linked: LinkedText, catalog: Catalog) -> list[Relation]:
                     break
                 if not _may_lie_in(catalog, member.entity, outer.entity):
                     break  # the list has left the place: "Russia's Amur Oblast and Heilongjiang"
-                out.append(
-                    Relation(
-                        member.entity,
-                        "locatedIn",
-                        outer.entity,
-                        linked.document,
-                        outer.start,
-                        member.end,
-                        text[outer.start : member.end],
-                        "pattern",
-                        "geography:possessed",
-                    )
-                )
+                out.append(_located(linked, member.entity, outer.entity, outer.start, member.end, "possessed"))
                 previous = member
     return out
