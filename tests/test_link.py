@@ -79,3 +79,19 @@ def test_offsets_slice_the_original_file_exactly(built):
         for mention in linked.mentions:
             assert linked.text[mention.start : mention.end] == mention.surface
         assert linked.text == next(d for d in built.documents if d.id == linked.document).read_text()
+
+
+@pytest.mark.parametrize(
+    "sentence, language, surface, entity",
+    [
+        ("Инвесторы из Китая работают в Якутии и на Чукотке.", "ru", "Якутии", "sakha-republic"),
+        ("Инвесторы из Китая работают в Якутии и на Чукотке.", "ru", "Чукотке", "chukotka-autonomous-okrug"),
+        ("Завод строится в Иркутской области.", "ru", "Иркутской области", "irkutsk-oblast"),
+        ("该公司在萨哈(雅库特)共和国开发铁矿。", "zh", "萨哈(雅库特)共和国", "sakha-republic"),
+        ("カムチャツカ地方とマガダン州の水産業", "ja", "マガダン州", "magadan-oblast"),
+        ("a timber project in the Republic of Buryatia", "en", "Republic of Buryatia", "buryatia"),
+    ],
+)
+def test_far_eastern_federal_subjects_beyond_the_border_regions(linker, sentence, language, surface, entity):
+    """Every subject of the Far Eastern Federal District is a catalog region, named in any language and case."""
+    assert (surface, entity) in linked_entities(linker, sentence, language)
