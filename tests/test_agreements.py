@@ -46,3 +46,25 @@ def test_a_named_agreement_wins_over_the_phrase(read):
 def test_without_a_verb_of_signing_an_agreement_noun_is_no_entity(read):
     relations = read("The agreement on cooperation is important for Heihe and Blagoveshchensk.", "en")
     assert not [r for r in relations if r.predicate == "signs"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ja", "黒河市とブラゴヴェシチェンスク市は協力協定に署名した。"),
+        ("ru", "Хэйхэ и Благовещенск подписали соглашение о сотрудничестве."),
+    ],
+)
+def test_an_agreement_named_by_generic_words_is_its_documents_own(catalog, linker, language, text):
+    """Two documents that each sign "a cooperation agreement" signed two agreements, not one shared entity."""
+    from amurkg.pipeline.process import process_document
+
+    objects = [
+        {
+            r.object
+            for r in process_document(linker.link(doc, text, language), catalog).relations
+            if r.predicate == "signs"
+        }
+        for doc in ("news-a", "news-b")
+    ]
+    assert objects[0] and objects[1] and not objects[0] & objects[1]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.extract.discovery import Discovery
-from amurkg.extract.facilities import phrase_entity_id, phrase_labels
+from amurkg.extract.phrases import phrase_entity_id, phrase_labels
 from amurkg.text.link import Mention
 from amurkg.yamlio import load_data
 

@@ -22,6 +22,7 @@ from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation, discovery_ja
 from amurkg.extract.names_data import names_grammar
+from amurkg.extract.phrases import phrase_entity_id
 from amurkg.text.link import LinkedText, Mention, Word
 from amurkg.text.normalize import fold, fold_text
 from amurkg.text.romanize import gost, kana_to_romaji, palladius_to_pinyin, pinyin, skeleton
@@ -334,6 +335,10 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
         entity = _entity(name, linked.language, catalog)
         if entity is None:
             continue
+        if _described_only(
+            name, linked.text
+        ):  # 協力協定, соглашение о сотрудничестве: this document's agreement, not a name
+            entity = replace(entity, id=phrase_entity_id(linked.document, name.label))
         twin = entity.id if entity.id in catalog else _catalog_twin(entity, catalog)
         if twin is not None:  # the catalog knows it under another surface: a plain mention
             if catalog[twin].cls != entity.cls:
@@ -406,6 +411,21 @@ def _discovered(linked: LinkedText, catalog: Catalog, found: list[Name]) -> Disc
 
 
 _NO_ENDS = frozenset({"Industry", "CooperationModel"})
+
+
+def _described_only(name: Name, text: str) -> bool:
+    """An agreement named by generic words alone, outside brackets (協力協定, соглашение о сотрудничестве,
+    合作协议): a description of one document's agreement, which another document's same words do not name."""
+    bracketed = name.start > 0 and text[name.start - 1] in _OPENING_BRACKETS
+    return (
+        name.head.kind == "Agreement"
+        and not bracketed
+        and not name.quoted
+        and all(kind == "word" for kind, _ in name.parts)
+    )
+
+
+_OPENING_BRACKETS = frozenset('《「『“〈«"(')
 
 
 def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:

@@ -23,8 +23,8 @@ from amurkg.corpus.catalog import PLACE_CLASSES, Catalog, Entity
 from amurkg.corpus.ingest import slugify
 from amurkg.extract import Relation
 from amurkg.extract.discovery import Discovery
+from amurkg.extract.phrases import phrase_entity_id, phrase_labels
 from amurkg.text.link import LinkedText, Mention
-from amurkg.text.romanize import romanize
 from amurkg.text.russian import analyzer, lemmas
 from amurkg.yamlio import load_data
 
@@ -190,20 +190,6 @@ def _named(linked: LinkedText, mentions: list[Mention], catalog: Catalog) -> lis
         if head is not None and not head.route and head.form not in generic:  # 该项目: the clause rules' own
             out.append(_Known(m.entity, Found(m.start, m.end, m.surface, head), m.sentence, named=True))
     return out
-
-
-def phrase_entity_id(document: str, label: str) -> str:
-    """A stable id for a thing a document names by a noun phrase (a facility, an agreement), from the
-    document and the label: the same phrase in two documents is two things."""
-    return slugify(f"{document} {romanize(label)}", limit=90)
-
-
-def phrase_labels(label: str, head: str, language: str) -> dict[str, str]:
-    """Labels of a phrase-named thing: the phrase, and in English its head with the romanized phrase."""
-    if language == "en":
-        return {"en": label}
-    latin = romanize(label).strip()
-    return {"en": f"{head} ({latin})" if latin else head, language: label}
 
 
 def _labels(found: Found, language: str) -> dict[str, str]:
