@@ -16,6 +16,7 @@ from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.extract.discovery import Discovery
 from amurkg.extract.phrases import phrase_entity_id, phrase_labels
 from amurkg.text.link import Mention
+from amurkg.text.normalize import simplified
 from amurkg.yamlio import load_data
 
 AGREEMENTS_FILE = Path(__file__).with_name("agreements.yaml")
@@ -59,7 +60,8 @@ def add_agreements(discovery: Discovery, catalog: Catalog) -> Discovery:
     known = linked.mention_index
     entities: dict[str, Entity] = {}
     added: list[Mention] = []
-    for match in pattern.finditer(linked.text):
+    text = simplified(linked.text) if linked.language == "zh" else linked.text  # 簽署了合作框架協議
+    for match in pattern.finditer(text):
         start, end = match.span("phrase")
         if linked.language == "ja":
             start = _ja_phrase_start(linked.text, start, end)

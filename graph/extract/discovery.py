@@ -124,6 +124,7 @@ class Grammar:
     cjk_place_suffixes: dict[str, dict[str, Head]] = field(default_factory=dict)  # zh|ja → suffix → place head
     cjk_quoted_kinds: dict[str, Head] = field(default_factory=dict)  # 「先行発展区」制度: kind nouns after a term
     zh_glued_prepositions: frozenset[str] = frozenset()  # 由|金禾: prepositions jieba glues to a name
+    zh_event_orientations: tuple[str, ...] = ()  # 首届|对俄|农机出口洽谈会: a 对-word inside an edition's name
     cjk_not_long_named: tuple[str, ...] = ()  # 国有商业银行: kind words that keep a long modifier a description
     zh_township_suffixes: dict[str, Head] = field(default_factory=dict)  # 饶河县|西林子乡: townships after a county
     zh_build_verbs: frozenset[str] = frozenset()  # 在饶河|建设|粮食加工园区: a facility built at a named place
@@ -180,6 +181,7 @@ def grammar() -> Grammar:
         zh_head_verbs=frozenset(fold(w) for w in data.get("zh_head_verbs", [])),
         zh_translit=frozenset(fold(data.get("zh_translit", ""))),
         zh_glued_prepositions=frozenset(fold(data.get("zh_glued_prepositions", ""))),
+        zh_event_orientations=tuple(fold(w) for w in data.get("zh_event_orientations", [])),
         zh_build_verbs=frozenset(fold(w) for w in data.get("zh_build_verbs", [])),
         zh_built_heads=tuple(fold(w) for w in data.get("zh_built_heads", [])),
         cjk_not_long_named=tuple(fold(w) for w in data.get("cjk_not_long_named", [])),
@@ -814,9 +816,11 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             start = paired if paired is not None else start
         if start is None or head_start - start < max(head.min, 1):
             continue
-        edition = start
+        edition = words_from = start
         if linked.language == "zh" and head.cls == "Event":
             start = _zh_edition(text, start)  # 第八届中俄博览会: one edition, not the series
+            if start == edition:
+                start, edition, words_from = _zh_oriented_edition(text, start)
         if linked.language == "ja" and head.cls == "Event" and text.startswith("回", start):
             begin = next(
                 (b for b in range(max(0, start - 5), start) if _JA_EDITION.fullmatch(text, b, start + 1)), None
@@ -828,7 +832,13 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         # 物流センター建設協定に署名した: the signing makes the agreement a name whatever its words
         long_named = _cjk_long_named(text, start, head_start, head)
         modifier_parts = _cjk_parts(
-            text, start, head_start, known, catalog, proper_here, titled=bool(signed or institution or long_named)
+            text,
+            start if words_from == start else words_from,
+            head_start,
+            known,
+            catalog,
+            proper_here,
+            titled=bool(signed or institution or long_named or words_from != start),  # an edition names it
         )
         if modifier_parts is None or (head.form in _ZH_AFTER_NAME_ONLY and _zh_country_only(modifier_parts, catalog)):
             continue
@@ -842,7 +852,7 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         if series is not None:  # the edition and the series it is of: 第八届 + 中俄博览会
             modifier_parts = (("word", _zh_ordinal(text[start:edition])), ("entity", series))
         elif edition > start:  # 第三届中俄农业合作论坛: the edition's number, then the words of the name
-            rest = _cjk_parts(text, edition, head_start, known, catalog, proper, titled=True) or ()
+            rest = _cjk_parts(text, max(edition, words_from), head_start, known, catalog, proper, titled=True) or ()
             modifier_parts = (("proper", _zh_ordinal(text[start:edition])), *rest)
         a, b = folded.original_span(start, head_end)
         label = " ".join(linked.text[a:b].split())
@@ -1608,6 +1618,7 @@ def _zh_bracketed_place(segmented, index: int, known: SpanIndex[tuple[int, int, 
 
 _JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
 _ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
+_ZH_FIRST_EDITION = ("首届", "首次")  # before a 对-word only: 首届中俄博览会 is the catalog's series
 
 
 def _zh_edition(text: str, start: int) -> int:
@@ -1621,8 +1632,29 @@ def _zh_edition(text: str, start: int) -> int:
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
+def _zh_oriented_edition(text: str, start: int) -> tuple[int, int, int]:
+    """首届对俄农机出口洽谈会: the walk stopped at a 对-word (对俄), which an edition's number before it makes part
+    of the event's name; the name's start, the edition's end and where the name's words begin after the 对-word
+    (start three times when there is none)."""
+    at = next(  # the walk stops before the 对-word or, when jieba glued 对 to the country, inside it
+        (
+            (i, i + len(w))
+            for w in grammar().zh_event_orientations
+            for i in range(max(0, start - len(w)), start)
+            if text.startswith(w, i)
+        ),
+        None,
+    )
+    if at is None:
+        return start, start, start
+    begin = at[0] - 2 if text.startswith(_ZH_FIRST_EDITION, at[0] - 2) else _zh_edition(text, at[0])
+    return (begin, at[0], at[1]) if begin < at[0] else (start, start, start)
+
+
 def _zh_ordinal(edition: str) -> str:
-    """第八届 → 8th, 第十二次 → 12th, 第3届 → 3rd (the edition's number in English)."""
+    """第八届 → 8th, 第十二次 → 12th, 第3届 → 3rd, 首届 → 1st (the edition's number in English)."""
+    if edition.startswith("首"):
+        return "1st"
     digits = edition[1:-1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if digits.isdigit():
         number = int(digits)

@@ -25,6 +25,7 @@ from amurkg.extract import Relation
 from amurkg.extract.discovery import Discovery
 from amurkg.extract.phrases import phrase_entity_id, phrase_labels
 from amurkg.text.link import LinkedText, Mention
+from amurkg.text.normalize import simplified
 from amurkg.text.russian import analyzer, lemmas
 from amurkg.yamlio import load_data
 
@@ -116,7 +117,8 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
     swallowed: set[tuple[int, int]] = set()
     facilities: list[_Known] = []
     taken: list[tuple[int, int]] = []
-    for found in finder(linked, overlay):
+    view = _simplified_view(linked)
+    for found in finder(view, overlay):
         inside = known.within(found.start, found.end)
         if any(m not in inside for m in known.overlapping(found.start, found.end)):
             continue  # crosses a name
@@ -155,7 +157,8 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
     facilities += _named(linked, mentions, overlay)
     if not facilities:
         return discovery
-    mentions = _with_anaphors(linked, mentions, facilities, overlay.extended(entities.values()))
+    mentions = _with_anaphors(view, mentions, facilities, overlay.extended(entities.values()))
+    mentions = [replace(m, surface=linked.text[m.start : m.end]) for m in mentions]
     if linked.language == "en":
         relations.extend(_en_later_ends(linked, mentions, facilities, overlay))
     merged = replace(linked, mentions=tuple(mentions))
@@ -164,6 +167,15 @@ def add_facilities(discovery: Discovery, catalog: Catalog) -> Discovery:
         sorted([*discovery.entities, *entities.values()], key=lambda e: e.id),
         sorted(set(discovery.relations) | set(relations)),
     )
+
+
+def _simplified_view(linked: LinkedText) -> LinkedText:
+    """Chinese: the text in simplified characters, offset for offset, so the heads and words of the data
+    (项目, 建设) read a traditional text too (新建物流園區項目); other languages as they are."""
+    if linked.language != "zh":
+        return linked
+    text = simplified(linked.text)
+    return linked if text == linked.text else replace(linked, text=text)
 
 
 def _named(linked: LinkedText, mentions: list[Mention], catalog: Catalog) -> list[_Known]:

@@ -110,3 +110,22 @@ def script_of(char: str) -> str:
     if char.isascii() and char.isalnum() or 0x00C0 <= code <= 0x024F:
         return "latin"
     return "other"
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters as simplified ones, one character for one (綏芬河項目 → 绥芬河项目),
+    so that offsets into the result are offsets into `text`; a character whose simplified form is not one
+    character stays as written. Word lists written in simplified script then match traditional texts."""
+    out = []
+    for char in text:
+        if _is_han(char):
+            converted = _simplified_char(char)
+            out.append(converted if len(converted) == 1 else char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(char: str) -> str:
+    return _TRADITIONAL_TO_SIMPLIFIED.convert(char)
