@@ -119,3 +119,18 @@ def test_a_prefecture_or_district_sharing_a_towns_name_is_not_the_town(read_rela
     assert ("aihui-district", "locatedIn", "heihe") in edges
     assert any(s.endswith("-city") and o.endswith("-prefecture") for s, p, o in edges if p == "locatedIn"), edges
     assert not any("niigata" in (s, o) or "aihui" in (s, o) for s, _, o in edges)
+
+
+def test_a_name_several_towns_share_is_the_one_in_the_region_the_text_names():
+    found, _ = _towns("Лесозавод открылся в посёлке Горный Хабаровского края.", "ru")
+    assert "gornyy-khabarovsk-krai-2023920" in found
+    found, _ = _towns("Лесозавод открылся в посёлке Горный.", "ru")
+    assert not [t for t in found if t.startswith("gorn")]  # three Gornyys of about one size: none is meant
+
+
+def test_a_town_named_with_another_region_is_not_the_gazetteers_town():
+    # the gazetteer's one Ivanovka lies in Primorye; an Ivanovka of Amur Oblast is another village
+    found, _ = _towns("Элеватор построят в селе Ивановка Амурской области.", "ru")
+    assert "ivanovka" not in found
+    found, _ = _towns("Элеватор построят в селе Ивановка Приморского края.", "ru")
+    assert found.get("ivanovka") == ["Ивановка"]

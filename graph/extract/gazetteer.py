@@ -113,14 +113,15 @@ def towns(path: Path = PLACES) -> tuple[Town, ...]:
 
 @dataclass(frozen=True)
 class _Form:
-    town: int  # index into towns()
+    town: int  # index into towns(); -1 when several towns of about one size share the form
     script: str  # han | katakana | cyrillic | latin
     common: bool  # an ordinary word too: needs a cue word
+    shared_by: tuple[int, ...] = ()  # the towns sharing the form: the one whose region the text names is meant
 
 
 class _Index:
     """Every folded form of every town in one automaton; a form two towns share goes to the larger
-    one when it dominates, else to neither."""
+    one when it dominates, else to the one whose region the text names (`_Form.shared_by`)."""
 
     def __init__(self, places: tuple[Town, ...], scripts: frozenset[str]):
         self.places = places
@@ -168,12 +169,14 @@ class _Index:
             entries = [e for e in entries if e[0] == best_rank]
             by_town = {e[1]: e for e in entries}
             ranked = sorted(by_town.values(), key=lambda e: (-places[e[1]].population, e[1]))
+            _, town_index, script, common = ranked[0]
             if len(ranked) > 1 and places[ranked[0][1]].population < _DOMINANT * max(
                 1, places[ranked[1][1]].population
             ):
-                continue
-            _, town_index, script, common = ranked[0]
-            self.forms[form] = _Form(town_index, script, common)
+                shared = tuple(e[1] for e in ranked)
+                self.forms[form] = _Form(-1, script, any(e[3] for e in ranked), shared)
+            else:
+                self.forms[form] = _Form(town_index, script, common)
             self.automaton.add_word(form, form)
         if self.forms:
             self.automaton.make_automaton()
@@ -296,9 +299,10 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
         taken[position:end] = b"\x01" * (end - position)
     boundaries: tuple[set[int], dict[int, int]] | None = None
     found: list[tuple[int, int, int]] = []
+    named = {m.entity for m in linked.mentions}
     for last, form in index.automaton.iter(text):
-        entry = index.forms[form]
-        if entry.town in excluded:
+        entry = _meant(index, index.forms[form], named)
+        if entry is None or entry.town in excluded:
             continue
         start, end = last - len(form) + 1, last + 1
         if any(taken[start:end]):
@@ -327,6 +331,8 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
             and not _cued(linked.text, original_start, folded.ends[end - 1], entry.script)
         ):
             continue  # a form that is an ordinary word (Заре of Заря, Мирном)
+        if _beside_another_region(linked, original_start, folded.ends[end - 1], index.places[entry.town]):
+            continue  # Ивановка Амурской области is not the Ivanovka of Primorye
         found.append((start, end, entry.town))
     if index.outlines:
         found += _katakana_by_outline(text, index, excluded, taken)
@@ -349,6 +355,36 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
             entities[town.id] = replace(entity, labels={**entity.labels, linked.language: linked.text[a:b]})
     mentions.sort(key=lambda m: (m.start, m.end))
     return replace(linked, mentions=tuple(mentions)), [entities[k] for k in sorted(entities)]
+
+
+def _meant(index: _Index, entry: _Form, named: set[str]) -> _Form | None:
+    """The town a form stands for: its own, or of the towns sharing it the only one whose region the
+    text names (Ивановка in a text about Amur Oblast); None when the text names no such region."""
+    if entry.town >= 0:
+        return entry
+    placed = [t for t in entry.shared_by if index.places[t].region and index.places[t].region in named]
+    return replace(entry, town=placed[0]) if len(placed) == 1 else None
+
+
+_BESIDE = 4  # characters between a town and the region named with it (阿穆尔州X, X Амурской области, X, Amur Oblast)
+
+
+def _beside_another_region(linked: LinkedText, start: int, end: int, town: Town) -> bool:
+    """The text names a first-level region right before or after the town (one the gazetteer's towns lie
+    in), and the gazetteer's town of that name lies in another: the text means another town of that name."""
+    if not town.region:
+        return False
+    units = _town_regions()
+    for mention in linked.mention_index.overlapping(max(0, start - _BESIDE - 30), end + _BESIDE + 30):
+        near = start - _BESIDE <= mention.end <= start or end <= mention.start <= end + _BESIDE
+        if near and mention.entity in units and mention.entity != town.region:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _town_regions() -> frozenset[str]:
+    return frozenset(t.region for t in towns() if t.region)
 
 
 def _katakana_by_outline(
