@@ -134,3 +134,47 @@ def test_a_town_named_with_another_region_is_not_the_gazetteers_town():
     assert "ivanovka" not in found
     found, _ = _towns("Элеватор построят в селе Ивановка Приморского края.", "ru")
     assert found.get("ivanovka") == ["Ивановка"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "unit", "cls"),
+    [
+        ("Поезд из Германии прибыл в Харбин.", "ru", "Германии", "germany", "Country"),
+        ("Делегация КНДР посетила Хуньчунь.", "ru", "КНДР", "north-korea", "Country"),
+        ("有来自肯尼亚、加拿大等国家的代表团参会。", "zh", "肯尼亚", "kenya", "Country"),
+        ("还有宁夏、四川等省区组团参会。", "zh", "四川", "sichuan", "Region"),
+        ("四川省の企業がハルビンに進出した。", "ja", "四川省", "sichuan", "Region"),
+        ("カザフスタン経由の貨物列車", "ja", "カザフスタン", "kazakhstan", "Country"),
+        ("Trains from Sichuan Province reach Kazakhstan.", "en", "Kazakhstan", "kazakhstan", "Country"),
+        ("Компания работает в Новосибирской области.", "ru", "Новосибирской области", "novosibirsk-oblast", "Region"),
+    ],
+)
+def test_countries_provinces_and_regions_the_catalog_lacks(text, language, surface, unit, cls):
+    found, entities = _towns(text, language)
+    assert surface in found.get(unit, []), found
+    assert entities[unit].cls == cls
+
+
+def test_a_country_name_that_is_a_word_or_a_given_name_needs_a_cue():
+    found, _ = _towns("Jordan said the Amur project would go ahead.", "en")
+    assert "jordan" not in found
+    found, _ = _towns("Того же мнения придерживаются в Перу.", "ru")
+    assert "togo" not in found
+
+
+def test_a_province_from_the_gazetteer_lies_in_its_country(project_copy):
+    from amurkg.pipeline.build import build
+
+    (project_copy.documents / "sichuan.txt").write_text("四川省与阿穆尔州签署合作协议。", encoding="utf-8")
+    with project_copy.document_listing.open("a", encoding="utf-8") as listing:
+        listing.write(
+            "\n- id: sichuan-news\n  file: sichuan.txt\n  language: zh\n  title: {original: 四川, en: Sichuan}\n"
+        )
+    graph = build(project_copy, validate=False, use_cache=False).graph
+    answer = graph.query(
+        """PREFIX ak: <https://w3id.org/amurkg/ontology#> PREFIX id: <https://w3id.org/amurkg/id/>
+        SELECT ?place ?method WHERE { id:sichuan a ak:Region ; ak:locatedIn ?place .
+          ?e a ak:Evidence ; rdf:subject id:sichuan ; rdf:predicate ak:locatedIn ; rdf:object ?place ;
+             ak:method ?method }"""
+    )
+    assert [(str(place).rsplit("/", 1)[-1], str(method)) for place, method in answer] == [("china", "gazetteer")]

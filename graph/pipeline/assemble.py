@@ -18,7 +18,7 @@ from amurkg.corpus.catalog import Catalog, Entity
 from amurkg.corpus.documents import DocumentMeta
 from amurkg.extract import Relation
 from amurkg.extract.figures import Observation
-from amurkg.extract.gazetteer import geonames_iri
+from amurkg.extract.gazetteer import from_gazetteer, geonames_iri
 from amurkg.namespaces import AK, GEO, ID, SCHEMA, SYMMETRIC_PREDICATES, WD, WGS, bind_prefixes
 from amurkg.pipeline import observations as observation_rdf
 from amurkg.pipeline.process import MentionRecord
@@ -90,9 +90,10 @@ def add_entity(graph: Sink, entity: Entity, statements: Sink | None = None) -> N
     geonames = geonames_iri(entity)
     if geonames is not None:  # a gazetteer town: the GeoNames feature it is, and its region from GeoNames
         graph.add((node, SKOS.exactMatch, URIRef(geonames)))
-    elif entity.status != "curated":
+    gazetteer = from_gazetteer(entity)
+    if entity.status != "curated" and not gazetteer:
         return  # a discovered entity's places come with the passage that names them (method "name")
-    method = "catalog" if geonames is None else "gazetteer"
+    method = "gazetteer" if gazetteer else "catalog"
     for predicate, targets in (("locatedIn", entity.located_in), ("partOf", entity.part_of)):
         for target in targets:
             relation = Relation(entity.id, predicate, target, "", -1, -1, "", method)
