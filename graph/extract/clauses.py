@@ -28,7 +28,7 @@ from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
-from amurkg.extract.facilities import head_nouns
+from amurkg.extract.facilities import head_nouns, route_heads
 from amurkg.extract.geography import based_qualifiers, demonym_country
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
@@ -1691,6 +1691,8 @@ class ClauseReader:
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if predicate == "implements" and self.language == "ja" and self._locative(obj):
                     continue  # 協力区での倉庫の建設に参加: the zone is where the work is, not what is done
+                if predicate in ("adjoins", "counterpartOf") and self._en_route_before(clause, min(found)):
+                    continue  # "the bridge … spanning the river, connecting A with B": the route's ends, not neighbours
                 if predicate == "targetsIndustry" and self._describes_enterprise(obj):
                     continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops
                 if subjects:
@@ -2332,6 +2334,7 @@ class ClauseReader:
                         and self._partner_joined(first, second)
                     )
                     and not self._en_without_facing(second)
+                    and not self._en_route_before(clause, first.start)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 elif self._cjk_facing(clause, first.entity, second.entity):
@@ -2391,6 +2394,15 @@ class ClauseReader:
         """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
         ends of a link, which says nothing of them as counterparts."""
         return self.language == "ru" and "connects" in cues
+
+    def _en_route_before(self, clause: Clause, at: int) -> bool:
+        """English: a head of a link (bridge, railway, pipeline) before a word of facing or a pair in
+        its clause ("The bridge crossing the river A – B", "the first road bridge … across the river,
+        connecting A with B"): the places are the link's ends, not neighbours or counterparts."""
+        if self.language != "en" or at <= clause.start:
+            return False
+        before = self.linked.text[clause.start : at].lower()
+        return any(re.search(rf"\b{re.escape(form)}\b", before) for form in route_heads("en"))
 
     def _en_without_facing(self, second: Mention) -> bool:
         """English: a sentence with no word of facing (`counterpart` of patterns.yaml: opposite,

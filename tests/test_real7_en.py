@@ -1,0 +1,49 @@
+"""English, round 7 (wave 3): construction kinds counted over the misses and false edges of ten real web
+texts (the sentences here are written for the tests, none is copied from those texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def read(read_relations):
+    return read_relations
+
+
+def _ends(relations, predicate: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate == predicate:
+            found.setdefault(r.subject, set()).add(r.object)
+    return found
+
+
+# Kind: a route introduced by a definite phrase whose ends follow it (the bridge was unknown, so the
+# places it joins were read as neighbours).
+
+
+def test_a_definite_first_bridge_with_its_ends_is_a_route(read):
+    text = "The first rail bridge linking Fuyuan with Khabarovsk opened last spring, across the Amur River."
+    relations = read(text, "en")
+    ends = _ends(relations, "connects")
+    assert any({"fuyuan", "khabarovsk"} <= o for o in ends.values()), relations
+    assert not [r for r in relations if r.predicate in ("adjoins", "counterpartOf")], relations
+
+
+def test_a_definite_route_between_two_countries_is_a_route(read):
+    text = "Work on the freight railway between China and Mongolia resumed in the spring."
+    relations = read(text, "en")
+    ends = _ends(relations, "connects")
+    assert any({"china", "mongolia"} <= o for o in ends.values()), relations
+
+
+def test_a_definite_bridge_without_ends_introduces_nothing(read):
+    relations = read("The new bridge was painted in May in Heihe.", "en")
+    assert not [r for r in relations if "bridge" in r.subject], relations
+
+
+def test_a_pair_after_a_link_head_is_no_pair_of_counterparts(read):
+    text = "The road bridge crossing the Zeya from Blagoveshchensk (Amur Oblast) – Heihe (China) will carry two lanes."
+    relations = read(text, "en")
+    assert not [r for r in relations if r.predicate == "counterpartOf"], relations
