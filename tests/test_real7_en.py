@@ -47,3 +47,26 @@ def test_a_pair_after_a_link_head_is_no_pair_of_counterparts(read):
     text = "The road bridge crossing the Zeya from Blagoveshchensk (Amur Oblast) – Heihe (China) will carry two lanes."
     relations = read(text, "en")
     assert not [r for r in relations if r.predicate == "counterpartOf"], relations
+
+
+# Kind: "A … in B" where B is not where A lies: B owns a name the catalog lacks, a name the catalog lacks
+# stands between, or A opens a list (clause:located was right on 2 of 5 edges of the test half).
+
+
+def test_a_place_that_owns_an_unknown_name_is_not_where_the_plant_lies(read):
+    relations = read("Investors put money in a brick plant in the Amur Region's Svobodny PDA.", "en")
+    assert not [
+        r for r in relations if r.predicate == "locatedIn" and "plant" in r.subject and r.object == "amur-oblast"
+    ]
+
+
+def test_an_unknown_village_between_keeps_the_plant_out_of_the_region(read):
+    relations = read(
+        "Money went into a pellet mill in the Kedrovaya Pad settlement located in the Khabarovsk territory.", "en"
+    )
+    assert not [r for r in relations if "mill" in r.subject and r.object == "khabarovsk-krai"], relations
+
+
+def test_the_first_item_of_a_list_does_not_lie_where_the_second_does(read):
+    relations = read("The park serves trade between Japan and firms in Northeast Asia.", "en")
+    assert not [r for r in relations if r.predicate == "locatedIn" and r.subject in ("japan", "northeast-asia")]

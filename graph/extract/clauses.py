@@ -3255,6 +3255,8 @@ class ClauseReader:
                 continue
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
+            if self.language == "en" and self._en_located_blocked(a, b, gap):
+                continue
             reach = 5 if self.language == "ru" else 3  # "расположен индустриальный парк «X»": the head before the quote
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= reach for at in found):
                 continue
@@ -3281,6 +3283,26 @@ class ClauseReader:
             if self.language == "ru" and _ru_verb_and_object(text[a.end : max(near)], self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _en_located_blocked(self, a: Mention, b: Mention, gap: str) -> bool:
+        """English: is "A … in B" no statement that A lies in B? Not when B owns a name the catalog
+        lacks ("a plant in the Amur Region's Belogorsk Zone": the plant is in the zone), when a name the
+        catalog lacks stands between ("a mill in the Sosnovka village located in B": the village is in
+        B), nor when A is the first item of a list ("China and firms in Northeast Asia")."""
+        text = self.linked.text
+
+        def unknown(at: int, word: str) -> bool:
+            known = any(m.start <= at < m.end for m in self.linked.mentions)
+            return not known and demonym_country(word, "en") is None
+
+        owned = _EN_UNKNOWN_OWNED.match(text, b.end)
+        if owned is not None and unknown(owned.end() - 1, text[owned.end() - 1 : owned.end() + 20].split()[0]):
+            return True
+        if re.match(r"\s+(?:and|or)\s", gap):
+            return True
+        return any(
+            unknown(a.end + w.start(1), w.group(1)) for w in re.finditer(r"(?<![\w'’-])the\s+([A-Z][a-z]+)", gap)
+        )
 
     def _ru_place_before_passive(self, place: Mention, after: str) -> bool:
         """Russian: "в B открыт (новый) завод «C»": is the place marked by «в» and followed at once by a
@@ -3392,6 +3414,7 @@ _EN_MODAL_BEFORE = re.compile(
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
 )
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+_EN_UNKNOWN_OWNED = re.compile(r"['’]s\s+[A-Z]")  # "the Amur Region's Belogorsk …": the place owns a name
 _EN_PART_OF_LINK = (
     r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
 )
