@@ -70,3 +70,18 @@ def test_an_unknown_village_between_keeps_the_plant_out_of_the_region(read):
 def test_the_first_item_of_a_list_does_not_lie_where_the_second_does(read):
     relations = read("The park serves trade between Japan and firms in Northeast Asia.", "en")
     assert not [r for r in relations if r.predicate == "locatedIn" and r.subject in ("japan", "northeast-asia")]
+
+
+# Kind: a border shared, said by a noun ("shares a long border with B"), over a possessed list.
+
+
+def test_a_shared_border_with_a_list_of_regions_adjoins_each(read):
+    text = "Heilongjiang lies in northeast China and shares a 3,000-kilometre border with Russia's Amur Oblast and Khabarovsk Krai."
+    relations = read(text, "en")
+    ends = _ends(relations, "adjoins")
+    assert ends.get("heilongjiang") == {"amur-oblast", "khabarovsk-krai"}, relations
+
+
+def test_a_border_with_a_country_adjoins_it(read):
+    relations = read("Inner Mongolia has a long frontier with Mongolia to its north.", "en")
+    assert _ends(relations, "adjoins").get("inner-mongolia") == {"mongolia"}, relations
