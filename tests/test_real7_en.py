@@ -85,3 +85,14 @@ def test_a_shared_border_with_a_list_of_regions_adjoins_each(read):
 def test_a_border_with_a_country_adjoins_it(read):
     relations = read("Inner Mongolia has a long frontier with Mongolia to its north.", "en")
     assert _ends(relations, "adjoins").get("inner-mongolia") == {"mongolia"}, relations
+
+
+# Kind: a sector named by a common variant the catalog lacked (biomedicine, information technology,
+# high-end equipment, automobiles), in the lists of three texts.
+
+
+def test_sector_variants_are_the_catalog_industries(read):
+    text = "The Hunchun zone will develop biomedicine, information technology, high-end equipment and automobiles."
+    relations = read(text, "en")
+    targets = {r.object for r in relations if r.predicate == "targetsIndustry"}
+    assert {"biopharmaceuticals", "information-industry", "equipment-manufacturing", "automotive"} <= targets, relations
