@@ -96,3 +96,19 @@ def test_sector_variants_are_the_catalog_industries(read):
     relations = read(text, "en")
     targets = {r.object for r in relations if r.predicate == "targetsIndustry"}
     assert {"biopharmaceuticals", "information-industry", "equipment-manufacturing", "automotive"} <= targets, relations
+
+
+# Kind: "the province's X": a definite place noun owning a place stands for the latest province (it
+# was read only before a part of a link, "the terminal's first phase").
+
+
+def test_the_provinces_town_lies_in_the_province_named_before(read):
+    text = "Jilin province opened a trade office. Officials praised the province's Hunchun city for its port."
+    relations = read(text, "en")
+    assert "jilin" in _ends(relations, "locatedIn").get("hunchun", set()), relations
+
+
+def test_the_provinces_governor_is_no_mention_of_the_province(read):
+    text = "Jilin province opened a trade office. The province's governor signed an agreement with Primorsky Krai."
+    relations = read(text, "en")
+    assert not [r for r in relations if r.predicate == "signs" and r.subject == "jilin"], relations

@@ -885,12 +885,14 @@ class ClauseReader:
         for words, family, plural in self.lex.definite:
             pattern = r"\s+".join(re.escape(w) for w in words)
             if self.language == "en":  # "the terminal's first phase": a possessive is the noun too
-                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))(?! of )"
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?! of )"
             elif self.language not in CJK:  # CJK words stand without spaces: no word boundaries
                 pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
+                    continue
+                if self.language == "en" and not self._en_definite_possessive_reads(end, family, mentions):
                     continue
                 own = (
                     [m for m in mentions if m.end <= start]
@@ -927,6 +929,22 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _en_definite_possessive_reads(self, end: int, family: str, mentions: list[Mention]) -> bool:
+        """English: a definite noun before a possessive stands for its name only before a part of a link
+        ("the terminal's first phase") or, for a place noun, before a place it holds ("the province's
+        Tongjiang city"); "the province's governor", "the city's trade" stay untaken."""
+        text = self.linked.text
+        owned = re.match(r"['’]", text[end : end + 1])
+        if owned is None:
+            return True
+        if re.match(_EN_PART_OF_LINK, text[end + 1 : end + 40]):
+            return True
+        after = re.match(r"['’]s\s+", text[end : end + 6])
+        if after is None or "place" not in self.lex.family(family):
+            return False
+        at = end + after.end()
+        return any(m.start == at and "place" in self.fam(m) for m in mentions)
 
     def _ru_country_actors(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
         """Russian: a country's adjective before a noun of the people or firms who act («китайские инвесторы»,
