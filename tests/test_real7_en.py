@@ -112,3 +112,16 @@ def test_the_provinces_governor_is_no_mention_of_the_province(read):
     text = "Jilin province opened a trade office. The province's governor signed an agreement with Primorsky Krai."
     relations = read(text, "en")
     assert not [r for r in relations if r.predicate == "signs" and r.subject == "jilin"], relations
+
+
+# Precision of clause:heading: a heading's place marked by "in" is where, not who, and carries no topic.
+
+
+def test_a_heading_place_after_in_is_no_topic(read):
+    text = (
+        "Cabinet backs a new port zone in Inner Mongolia\n\nUpdated: May 3, 2018\n\n"
+        "On May 3, the cabinet approved the plan.\n\n"
+        "Work should be done to upgrade roads and strengthen environmental protection."
+    )
+    relations = read(text, "en")
+    assert not [r for r in relations if r.subject == "inner-mongolia" and r.predicate == "targetsIndustry"], relations

@@ -629,7 +629,11 @@ class ClauseReader:
                     and (m.start, m.end) not in self.qualifiers
                 ]
                 fitting = [
-                    m for m in named if not self._marked_not_subject(m, span.end) and not self._marked_partner(m, [])
+                    m
+                    for m in named
+                    if not self._marked_not_subject(m, span.end)
+                    and not self._marked_partner(m, [])
+                    and not (self.language == "en" and self._locative(m))  # "… approves a zone in B": where, not who
                 ]
                 if fitting and len({m.entity for m in named}) == 1:  # "黑河与绥芬河 …": two actors, no topic
                     heading = topic = Topic(fitting[0], "heading")
