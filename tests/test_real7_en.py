@@ -125,3 +125,13 @@ def test_a_heading_place_after_in_is_no_topic(read):
     )
     relations = read(text, "en")
     assert not [r for r in relations if r.subject == "inner-mongolia" and r.predicate == "targetsIndustry"], relations
+
+
+# Precision of the cue pattern "proposes" (right on none of its English edges): "must" is an obligation
+# or a question ("must it be managed …?"), no proposal of the model the sentence names.
+
+
+def test_must_proposes_no_cooperation_model(read):
+    text = "This paper asks whether border trade must be steered from the capitals or grows by itself."
+    relations = read(text, "en")
+    assert not [r for r in relations if r.predicate == "proposes"], relations
