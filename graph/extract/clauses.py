@@ -28,7 +28,7 @@ from amurkg.corpus.catalog import Catalog
 from amurkg.extract import Relation
 from amurkg.extract.anaphora import HeadAnaphora
 from amurkg.extract.cues import find_cue, link_word_before
-from amurkg.extract.facilities import head_nouns
+from amurkg.extract.facilities import head_nouns, route_heads
 from amurkg.extract.geography import based_qualifiers, demonym_country
 from amurkg.text.link import LinkedText, Mention
 from amurkg.text.normalize import fold, fold_text
@@ -629,7 +629,11 @@ class ClauseReader:
                     and (m.start, m.end) not in self.qualifiers
                 ]
                 fitting = [
-                    m for m in named if not self._marked_not_subject(m, span.end) and not self._marked_partner(m, [])
+                    m
+                    for m in named
+                    if not self._marked_not_subject(m, span.end)
+                    and not self._marked_partner(m, [])
+                    and not (self.language == "en" and self._locative(m))  # "… approves a zone in B": where, not who
                 ]
                 if fitting and len({m.entity for m in named}) == 1:  # "黑河与绥芬河 …": two actors, no topic
                     heading = topic = Topic(fitting[0], "heading")
@@ -885,12 +889,14 @@ class ClauseReader:
         for words, family, plural in self.lex.definite:
             pattern = r"\s+".join(re.escape(w) for w in words)
             if self.language == "en":  # "the terminal's first phase": a possessive is the noun too
-                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?!['’](?!" + _EN_PART_OF_LINK + r"))(?! of )"
+                pattern = r"(?<![\w'’-])" + pattern + r"(?![\w-])(?! of )"
             elif self.language not in CJK:  # CJK words stand without spaces: no word boundaries
                 pattern = r"(?<![\w'’-])" + pattern + r"(?![\w'’-])"
             for match in re.finditer(pattern, lowered):
                 start, end = span.start + match.start(), span.start + match.end()
                 if any(m.start < end and start < m.end for m in mentions + added):
+                    continue
+                if self.language == "en" and not self._en_definite_possessive_reads(end, family, mentions):
                     continue
                 own = (
                     [m for m in mentions if m.end <= start]
@@ -927,6 +933,22 @@ class ClauseReader:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _en_definite_possessive_reads(self, end: int, family: str, mentions: list[Mention]) -> bool:
+        """English: a definite noun before a possessive stands for its name only before a part of a link
+        ("the terminal's first phase") or, for a place noun, before a place it holds ("the province's
+        Tongjiang city"); "the province's governor", "the city's trade" stay untaken."""
+        text = self.linked.text
+        owned = re.match(r"['’]", text[end : end + 1])
+        if owned is None:
+            return True
+        if re.match(_EN_PART_OF_LINK, text[end + 1 : end + 40]):
+            return True
+        after = re.match(r"['’]s\s+", text[end : end + 6])
+        if after is None or "place" not in self.lex.family(family):
+            return False
+        at = end + after.end()
+        return any(m.start == at and "place" in self.fam(m) for m in mentions)
 
     def _ru_country_actors(self, start: int, end: int, index: int, mentions: list[Mention]) -> list[Mention]:
         """Russian: a country's adjective before a noun of the people or firms who act («китайские инвесторы»,
@@ -1691,6 +1713,8 @@ class ClauseReader:
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if predicate == "implements" and self.language == "ja" and self._locative(obj):
                     continue  # 協力区での倉庫の建設に参加: the zone is where the work is, not what is done
+                if predicate in ("adjoins", "counterpartOf") and self._en_route_before(clause, min(found)):
+                    continue  # "the bridge … spanning the river, connecting A with B": the route's ends, not neighbours
                 if predicate == "targetsIndustry" and self._describes_enterprise(obj):
                     continue  # 大连市的一家装备制造企业: the sector says what the firm does, not what the city develops
                 if subjects:
@@ -2332,6 +2356,7 @@ class ClauseReader:
                         and self._partner_joined(first, second)
                     )
                     and not self._en_without_facing(second)
+                    and not self._en_route_before(clause, first.start)
                 ):
                     self._emit(first.entity, "counterpartOf", second.entity, clause.start, clause.end, rule, modality)
                 elif self._cjk_facing(clause, first.entity, second.entity):
@@ -2391,6 +2416,15 @@ class ClauseReader:
         """Russian: "свяжет A с B", "соединяет A с B": «с» after a word of linking joins the two
         ends of a link, which says nothing of them as counterparts."""
         return self.language == "ru" and "connects" in cues
+
+    def _en_route_before(self, clause: Clause, at: int) -> bool:
+        """English: a head of a link (bridge, railway, pipeline) before a word of facing or a pair in
+        its clause ("The bridge crossing the river A – B", "the first road bridge … across the river,
+        connecting A with B"): the places are the link's ends, not neighbours or counterparts."""
+        if self.language != "en" or at <= clause.start:
+            return False
+        before = self.linked.text[clause.start : at].lower()
+        return any(re.search(rf"\b{re.escape(form)}\b", before) for form in route_heads("en"))
 
     def _en_without_facing(self, second: Mention) -> bool:
         """English: a sentence with no word of facing (`counterpart` of patterns.yaml: opposite,
@@ -3243,6 +3277,8 @@ class ClauseReader:
                 continue
             if len(gap) > 60 or any(c in gap for c in ",，、;；()（）") or re.search(r"\s[–—]\s", gap):
                 continue  # "с Китаем – в Маньчжурии, с Россией – в Сибири": a dash of ellipsis, no place in a place
+            if self.language == "en" and self._en_located_blocked(a, b, gap):
+                continue
             reach = 5 if self.language == "ru" else 3  # "расположен индустриальный парк «X»": the head before the quote
             if not any(a.end <= at < b.start and len(text[at : b.start].split()) <= reach for at in found):
                 continue
@@ -3269,6 +3305,26 @@ class ClauseReader:
             if self.language == "ru" and _ru_verb_and_object(text[a.end : max(near)], self.lex.located):
                 continue  # "Компания «A» построила завод в B": the plant is in B, not A
             self._place_in_place(a, b, a.start, b.end, "located", modality)
+
+    def _en_located_blocked(self, a: Mention, b: Mention, gap: str) -> bool:
+        """English: is "A … in B" no statement that A lies in B? Not when B owns a name the catalog
+        lacks ("a plant in the Amur Region's Belogorsk Zone": the plant is in the zone), when a name the
+        catalog lacks stands between ("a mill in the Sosnovka village located in B": the village is in
+        B), nor when A is the first item of a list ("China and firms in Northeast Asia")."""
+        text = self.linked.text
+
+        def unknown(at: int, word: str) -> bool:
+            known = any(m.start <= at < m.end for m in self.linked.mentions)
+            return not known and demonym_country(word, "en") is None
+
+        owned = _EN_UNKNOWN_OWNED.match(text, b.end)
+        if owned is not None and unknown(owned.end() - 1, text[owned.end() - 1 : owned.end() + 20].split()[0]):
+            return True
+        if re.match(r"\s+(?:and|or)\s", gap):
+            return True
+        return any(
+            unknown(a.end + w.start(1), w.group(1)) for w in re.finditer(r"(?<![\w'’-])the\s+([A-Z][a-z]+)", gap)
+        )
 
     def _ru_place_before_passive(self, place: Mention, after: str) -> bool:
         """Russian: "в B открыт (новый) завод «C»": is the place marked by «в» and followed at once by a
@@ -3380,6 +3436,7 @@ _EN_MODAL_BEFORE = re.compile(
     r"|helps?|helped|is to|are to) to)(?: also| jointly)? $"
 )
 _EN_UNKNOWN_IN_LIST = re.compile(r"^(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})+,? (?:and|or) (?:the )?$")
+_EN_UNKNOWN_OWNED = re.compile(r"['’]s\s+[A-Z]")  # "the Amur Region's Belogorsk …": the place owns a name
 _EN_PART_OF_LINK = (
     r"s (?:(?:first|second|third|next|new|russian|chinese) )?(?:phase|stage|section|expansion|extension)\b"
 )

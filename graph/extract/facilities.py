@@ -96,6 +96,12 @@ def _data() -> dict:
     return data
 
 
+def route_heads(language: str) -> frozenset[str]:
+    """The facility heads of a language that name a link between two places (bridge, pipeline)."""
+    entry = _data().get(language)
+    return frozenset(h.form for h in entry["heads"] if h.route) if entry else frozenset()
+
+
 def head_nouns(language: str) -> frozenset[str]:
     """The facility head nouns of a language (Russian lemmas): anaphora.py takes them up as well."""
     entry = _data().get(language)
@@ -426,6 +432,8 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
     stop, skip = frozenset(entry["stop"]), frozenset(entry["skip"])
     amount = frozenset(entry.get("amount") or ())
     determiners = frozenset(entry["determiners"])
+    route_definite = frozenset(entry.get("route_definite") or ())
+    route_skip = frozenset(entry.get("route_definite_skip") or ())
     head_words = {h.form.split()[-1] for h in entry["heads"]}
     not_before = frozenset(entry.get("not_before", [])) | head_words
     out: list[Found] = []
@@ -441,10 +449,10 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
         priced = False  # past a cost: the words before it describe, they do not name
         while j >= 0 and len(modifiers) < 5 and tokens[i].start() - tokens[j].start() <= 80:
             word = lower[j]
-            if word in determiners:
+            if word in determiners or (head.route and word in route_definite):
                 det = j
                 break
-            if word in skip:
+            if word in skip or (head.route and word in route_skip):
                 j -= 1
                 continue
             if amount and (word in amount or _en_amount_sign(word)) and (priced or modifiers):
@@ -469,6 +477,11 @@ def _english(linked: LinkedText, catalog: Catalog) -> list[Found]:
             ends, span = _en_route(text, after, entry, linked, catalog)
             evidence = (start, span) if ends else evidence
             place = None
+        if lower[det] not in determiners and (
+            not ends or any(f.head.form == head.form and f.label.lower() == label.lower() for f in out)
+        ):
+            continue  # "the bridge": one introduced by its two ends ("the first road bridge connecting A
+            # and B"), else a later mention of one introduced before
         out.append(Found(start, end, label, head, place, evidence, ends))
     return out
 
