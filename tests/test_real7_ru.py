@@ -4,6 +4,7 @@ one real text uses, not for a text's misses; every sentence here is written for 
 from __future__ import annotations
 
 import pytest
+from relation_asserts import find_relation
 
 from amurkg.extract.discovery import Discovery
 
@@ -25,3 +26,31 @@ def test_a_quoted_park_is_also_known_with_its_head_noun(found):
     assert "индустриальный парк «Озёрный»" in aliases(discovery, "Озёрный")
     discovery = found("Компания «Ласточка» открыла цех.", "ru")
     assert not aliases(discovery, "Ласточка")
+
+
+def test_a_bridge_across_a_river_is_a_facility_that_connects(read):
+    """«мост через X, соединяющий A и B»: an unnamed bridge named by the river it crosses is a facility of
+    its document, and the participle of joining gives its two ends."""
+    relations = read(
+        "Строители состыковали мост через Уссури, соединяющий Приморский край и провинцию Хэйлунцзян.", "ru"
+    )
+    assert find_relation(relations, "t-most-cherez-ussuri", "connects", "primorsky-krai")
+    assert find_relation(relations, "t-most-cherez-ussuri", "connects", "heilongjiang")
+
+
+def test_a_countrys_builders_build_the_bridge(read):
+    """«российские и китайские строители построят мост …», «… ведут монтаж моста»: both countries carry out
+    the work (implements), planned when the verb is a future."""
+    relations = read("Российские и китайские строители построят мост через Уссури.", "ru")
+    assert find_relation(relations, "russia", "implements", "t-most-cherez-ussuri").modality == "planned"
+    assert find_relation(relations, "china", "implements", "t-most-cherez-ussuri")
+    relations = read("Китайские строители ведут монтаж моста Благовещенск — Хэйхе.", "ru")
+    assert find_relation(relations, "china", "implements", "blagoveshchensk-kheykhe-city-bridge")
+
+
+def test_this_object_takes_up_a_named_bridge(read):
+    """«… работы по строительству этого объекта»: the generic noun takes up the bridge named before, as it
+    took up a plant or a project."""
+    text = "На площадке моста Благовещенск — Хэйхе кипит работа. Сейчас китайские строители ведут работы по строительству этого объекта."
+    relations = read(text, "ru")
+    assert find_relation(relations, "china", "implements", "blagoveshchensk-kheykhe-city-bridge")
