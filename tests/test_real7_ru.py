@@ -54,3 +54,12 @@ def test_this_object_takes_up_a_named_bridge(read):
     text = "На площадке моста Благовещенск — Хэйхе кипит работа. Сейчас китайские строители ведут работы по строительству этого объекта."
     relations = read(text, "ru")
     assert find_relation(relations, "china", "implements", "blagoveshchensk-kheykhe-city-bridge")
+
+
+def test_country_adjectives_inside_a_frame_leave_the_parties_partners(read):
+    """«сотрудничество между российским A и китайской провинцией B»: the adjective before the second party
+    qualifies it and does not break the frame между … и."""
+    text = "Губернаторы подписали протокол о сотрудничестве между российским Приморьем и китайской провинцией Цзилинь."
+    relations = read(text, "ru")
+    assert find_relation(relations, "primorsky-krai", "cooperatesWith", "jilin")
+    assert find_relation(relations, "jilin", "locatedIn", "china")

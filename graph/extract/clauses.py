@@ -2993,6 +2993,9 @@ class ClauseReader:
             if after_comma:
                 folded = folded.rsplit(",", 1)[1].strip()
             tokens = folded.split()
+            while len(tokens) > 1 and demonym_country(tokens[-1], self.language) is not None:
+                tokens.pop()  # «между российским A и китайской B»: the country's adjective qualifies B
+                folded = " ".join(tokens)
             last = tokens[-1] if tokens else ""
             framed = not _en_clause_after_apposition(self.language, after_comma, tokens)
             if len(tokens) <= 8 and framed:
