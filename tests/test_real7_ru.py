@@ -63,3 +63,12 @@ def test_country_adjectives_inside_a_frame_leave_the_parties_partners(read):
     relations = read(text, "ru")
     assert find_relation(relations, "primorsky-krai", "cooperatesWith", "jilin")
     assert find_relation(relations, "jilin", "locatedIn", "china")
+
+
+def test_a_link_that_lies_between_two_places_connects_them(read):
+    """«Нефтепровод «X» проходит между A и B», «мост … расположен между A и B»: the link joins the two, and
+    the two at its ends are no counterparts of the clause."""
+    relations = read("Нефтепровод «Полярная звезда» проходит между Сковородино и Мохэ.", "ru")
+    pipeline = find_relation(relations, "polyarnaya-zvezda-oil-pipeline", "connects", "skovorodino").subject
+    assert find_relation(relations, pipeline, "connects", "mohe")
+    assert not [r for r in relations if r.predicate == "counterpartOf"]
