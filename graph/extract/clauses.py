@@ -2351,6 +2351,7 @@ class ClauseReader:
                     and cross
                     and not self._ja_ends_of_link(second)
                     and not self._zh_ends_of_link(first, second, clause)
+                    and not self._ru_ends_of_link(first, clause, cues)
                     and not (
                         (self._partners_said(said, cues) or self._ru_linked(cues))
                         and self._partner_joined(first, second)
@@ -2515,6 +2516,13 @@ class ClauseReader:
         if self.language != "zh" or "Port" in (self.cls(first), self.cls(second)):
             return False
         return link_word_before(self.linked, clause.start, second.start)
+
+    def _ru_ends_of_link(self, first: Mention, clause: Clause, cues: dict[str, list[int]]) -> bool:
+        """Russian: two places after a link named earlier in a clause with a word of joining («Нефтепровод «X»
+        проходит между A и B», «мост …, соединяющий A и B») are the link's ends, not counterparts."""
+        if self.language != "ru" or "connects" not in cues:
+            return False
+        return any(m.end <= first.start and "infrastructure" in self.fam(m) for m in clause.mentions)
 
     def _partner_clause(self, clause: Clause, predicate: str) -> bool:
         """Does the clause open with a partner marker before its first name, its subject left out
@@ -3027,6 +3035,9 @@ class ClauseReader:
             if after_comma:
                 folded = folded.rsplit(",", 1)[1].strip()
             tokens = folded.split()
+            while len(tokens) > 1 and demonym_country(tokens[-1], self.language) is not None:
+                tokens.pop()  # «между российским A и китайской B»: the country's adjective qualifies B
+                folded = " ".join(tokens)
             last = tokens[-1] if tokens else ""
             framed = not _en_clause_after_apposition(self.language, after_comma, tokens)
             if len(tokens) <= 8 and framed:

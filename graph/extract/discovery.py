@@ -2067,7 +2067,7 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
                 evidence = (before[0].start, quoted.end) if places else None
                 latin = _ru_latin(label)
                 name = Name(quoted.start + 1, quoted.end - 1, head, label, (("proper", latin),), quoted=True)
-                if head.cls in ("Project", "Program"):  # тепличного комплекса «X»: тепличный комплекс «X»
+                if head.cls in _RU_HEAD_ALIASED:  # тепличного комплекса «X»: тепличный комплекс «X»
                     noun_phrase = _ru_nominative(before, head_tokens, [], morph, "", head.written)
                     name = replace(name, alias=f"{noun_phrase[:1].lower()}{noun_phrase[1:]} «{label}»")
                 names.append(replace(name, located=places, evidence=evidence))
@@ -2525,6 +2525,11 @@ def _ru_head_at(tokens: list[_Token], i: int, max_head: int) -> tuple[Head | Non
     return None, 0
 
 
+# Classes whose quoted names are also known with their head noun (агропромышленный парк «X» is also
+# парк «X», фестиваль «X»): the head is no class word said of any firm, as компания is.
+_RU_HEAD_ALIASED = ("Project", "Program", "Park", "Event")
+
+
 def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
     token = tokens[i]
     g = grammar()
@@ -2535,7 +2540,7 @@ def _ru_quoted(tokens: list[_Token], i: int) -> Name | None:
         if label[:1].isupper():
             head = g.ru_quote_heads[key]
             alias = f"{token.text} «{label}»" if token.text.isupper() else ""  # also written without quotes
-            if not alias and head.cls in ("Project", "Program"):  # паромной линией «X»: паромная линия «X»
+            if not alias and head.cls in _RU_HEAD_ALIASED:  # паромной линией «X»: паромная линия «X»
                 noun = _ru_nominative(_ru_before(tokens, i, token.text), [token], [], analyzer(), "")
                 alias = f"{noun[:1].lower()}{noun[1:]} «{label}»"
             parts = (("proper", _ru_latin(label)),)
