@@ -153,6 +153,7 @@ class Lexicon:
     connectors: frozenset[str]
     frames: tuple[tuple[str, str], ...]
     compound_gaps: frozenset[str]
+    list_gaps: frozenset[str]
     located: Words
     planned: Words
     planned_exceptions: Words
@@ -257,6 +258,7 @@ def lexicon(language: str) -> Lexicon | None:
         connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
         frames=tuple((fold(a), fold(b)) for a, b in raw["frames"].get(language, [])),
         compound_gaps=frozenset(per("compound_gaps")),
+        list_gaps=frozenset(raw.get("list_gaps", {}).get(language) or []),
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
         planned_exceptions=_words(language, per("planned_exceptions")),
@@ -2529,6 +2531,22 @@ class ClauseReader:
         with B", "It is funded by C"): the pronoun stands for the carried topic."""
         return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
 
+    def _ja_in_quoted_name(self, mention: Mention) -> bool:
+        """Japanese: does the mention stand inside a name in brackets (「ハルビン・綏芬河対ロシア貿易加工区」): a short
+        bracket of nouns, without a comma or full stop, that ends in an ideograph or katakana (a head noun)
+        — not a quoted statement (「ロシアとの協力を強化する」)."""
+        if self.language != "ja":
+            return False
+        text = self.linked.text
+        opening = text.rfind("「", max(0, mention.start - 30), mention.start)
+        if opening < 0 or "」" in text[opening : mention.start]:
+            return False
+        closing = text.find("」", mention.end, mention.end + 30)
+        if closing < 0:
+            return False
+        inside = text[opening + 1 : closing]
+        return not any(c in inside for c in "、，,。") and bool(_CJK_NAME_CHAR.match(inside[-1]))
+
     def _partners_said(self, said: bool, cues: dict[str, list[int]]) -> bool:
         """Does the clause make two joined places partners only: a word of cooperation or signing, or
         where the language restricts it (`partner_predicates`: Japanese 署名), only those words?"""
@@ -2579,6 +2597,8 @@ class ClauseReader:
                 continue
             if self._zh_names_a_firm(partner):
                 continue  # 与俄罗斯铁路物流公司共同建设: the partner is the firm, not its country
+            if self._ja_in_quoted_name(partner):
+                continue  # 「A・B対ロシア貿易加工区」: the mark is a word of the zone's name, no one cooperates
             head = self._ja_partner_list_head(partner, mentions)  # AはBおよびCと…: B and C are the partners
             candidate = next(
                 (
@@ -3071,6 +3091,8 @@ class ClauseReader:
                 continue
             if gap not in self.lex.compound_gaps:
                 continue
+            if gap in self.lex.list_gaps and self.cls(a) == self.cls(b):
+                continue  # ハルビン・牡丹江・綏芬河: towns of one rank side by side are a list (ロシア・ハバロフスク is not)
             if self.language == "ru" and gap == ", " and not (self._contains(b, a) or self._contains(a, b)):
                 continue  # «Харбин, КНР» says where Harbin lies; «Европу, Японию» is a list
             if self.language == "en" and gap == ", " and text[b.start : b.start + 1].islower():

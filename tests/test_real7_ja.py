@@ -1,0 +1,38 @@
+"""Round 7, wave 3, Japanese: kinds of error counted over the ten real6 texts (tune and test) and fixed as
+constructions. Each test uses a sentence written for it, in other wording than the texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from amurkg.extract import Relation
+
+
+@pytest.fixture(scope="module")
+def ja(read_relations):
+    return lambda text: read_relations(text, "ja")
+
+
+def edges(relations: list[Relation], predicate: str) -> set[tuple[str, str]]:
+    return {(r.subject, r.object) for r in relations if r.predicate == predicate}
+
+
+def test_ja_towns_of_one_rank_joined_by_a_middle_dot_are_a_list(ja):
+    relations = ja("牡丹江・綏芬河・東寧の三都市は国境観光の振興で連携している。")
+    assert ("suifenhe", "mudanjiang") not in edges(relations, "locatedIn")
+    assert ("dongning", "suifenhe") not in edges(relations, "locatedIn")
+
+
+def test_ja_a_country_and_its_region_across_a_middle_dot_stay_a_compound(ja):
+    relations = ja("ロシア・沿海地方の港湾は混雑している。")
+    assert ("primorsky-krai", "russia") in edges(relations, "locatedIn")
+
+
+def test_ja_a_partner_mark_inside_a_bracketed_name_is_part_of_the_name(ja):
+    relations = ja("同省は「綏芬河・東寧対ロシア貿易加工区」の整備を急いでいる。")
+    assert not edges(relations, "cooperatesWith")
+
+
+def test_ja_a_partner_inside_a_quoted_statement_still_counts(ja):
+    relations = ja("黒龍江省は「ロシアとの協力を一段と強化する」と表明した。")
+    assert ("heilongjiang", "russia") in edges(relations, "cooperatesWith")
