@@ -36,3 +36,21 @@ def test_ja_a_partner_mark_inside_a_bracketed_name_is_part_of_the_name(ja):
 def test_ja_a_partner_inside_a_quoted_statement_still_counts(ja):
     relations = ja("黒龍江省は「ロシアとの協力を一段と強化する」と表明した。")
     assert ("heilongjiang", "russia") in edges(relations, "cooperatesWith")
+
+
+@pytest.mark.parametrize(
+    "text, industry",
+    [
+        ("同江総合保税区は国際物流ハブの建設を推進する。", "cross-border-logistics"),
+        ("同江市は輸送量の拡大を目指す。", "transport"),
+        ("綏芬河市は地元の林業局と協力して植林を推進する。", "forestry"),
+    ],
+)
+def test_ja_an_industry_word_that_only_qualifies_a_hub_an_amount_or_an_office_is_no_target(ja, text, industry):
+    assert not [r for r in ja(text) if r.predicate == "targetsIndustry" and r.object == industry]
+
+
+def test_ja_industry_words_side_by_side_stay_targets(ja):
+    relations = ja("黒河総合保税区は紡織服装と物流産業を育成する。")
+    targets = {r.object for r in relations if r.predicate == "targetsIndustry"}
+    assert {"textiles", "logistics"} <= targets, targets

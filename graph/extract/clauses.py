@@ -184,6 +184,7 @@ class Lexicon:
     phrase_inner: tuple[str, ...]
     modifier_marks: tuple[str, ...]
     sector_heads: tuple[str, ...]
+    industry_qualified: tuple[str, ...]
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
     definite_across: frozenset[tuple[str, ...]]  # definite words that may take up a name of the paragraph before
     list_fillers: frozenset[str]
@@ -296,6 +297,7 @@ def lexicon(language: str) -> Lexicon | None:
         phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
         modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
         sector_heads=tuple(fold(w) for w in per("sector_heads")),
+        industry_qualified=tuple(fold(w) for w in raw.get("industry_qualified", {}).get(language) or []),
         definite=tuple(
             (tuple(w.lower().split()), entry["family"], bool(entry.get("plural", False)))
             for entry in raw.get("definite_anaphora", {}).get(language, [])
@@ -1688,7 +1690,9 @@ class ClauseReader:
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
                 if predicate == "targetsIndustry" and (
-                    self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
+                    self._qualifies_cooperation(obj, mentions, cues)
+                    or self._ja_field_compound(obj, mentions)
+                    or self._ja_industry_qualifies(obj)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if predicate == "implements" and self.language == "ja" and self._locative(obj):
@@ -1803,6 +1807,14 @@ class ClauseReader:
         return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
             phrase in after for (phrase, *_) in words
         )
+
+    def _ja_industry_qualifies(self, obj: Mention) -> bool:
+        """Japanese: the industry word is the first part of a longer noun whose head is no sector but a hub, an
+        amount or an office (`industry_qualified`: 口岸物流ハブ, 輸送量, 林業局): the word only qualifies that noun,
+        no target (紡織服装, 観光レジャー養生, 物流産業 stay industries)."""
+        if self.language != "ja" or not self.lex.industry_qualified:
+            return False
+        return fold(self.linked.text[obj.end : obj.end + 6]).startswith(self.lex.industry_qualified)
 
     def _ja_field_compound(self, obj: Mention, mentions: list[Mention]) -> bool:
         """Japanese: the name's list is the first part of a compound with a cooperation word
