@@ -54,3 +54,15 @@ def test_ja_industry_words_side_by_side_stay_targets(ja):
     relations = ja("黒河総合保税区は紡織服装と物流産業を育成する。")
     targets = {r.object for r in relations if r.predicate == "targetsIndustry"}
     assert {"textiles", "logistics"} <= targets, targets
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("綏芬河市とロシア・沿海地方は観光協力の覚書に調印した。", "suifenhe", "primorsky-krai"),
+        ("東寧市とロシアのハバロフスク地方は友好協定に署名した。", "dongning", "khabarovsk-krai"),
+    ],
+)
+def test_ja_a_list_member_qualified_by_its_country_still_signs(ja, text, first, second):
+    signers = {r.subject for r in ja(text) if r.predicate == "signs"}
+    assert {first, second} <= signers, signers

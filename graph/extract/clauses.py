@@ -2304,7 +2304,7 @@ class ClauseReader:
         return mentions[first : last + 1]
 
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
-        gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
+        gap = fold(self.linked.text[a.end : self._cjk_qualified_start(a, b)]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         if self.language == "ru" and gap not in LIST_SEPARATORS:
             gap = _ru_without_adjectives(gap, self.lex.anaphora)  # "Компания «A» и харбинская корпорация «B»"
@@ -2888,6 +2888,22 @@ class ClauseReader:
         with the actor, nor is an agreement (…政府と物流協定に署名した): the と still marks the actor as a partner."""
         return self.language == "ja" and (
             self.cls(following) in ("Industry", "CooperationModel") or "agreement" in self.fam(following)
+        )
+
+    def _cjk_qualified_start(self, a: Mention, b: Mention) -> int:
+        """Chinese and Japanese: where the second of two names begins with the place that qualifies it
+        (吉林省とロシア・ソマグループ, 黒河市とロシアのアムール州: ロシア says where the firm or the region is, the
+        list still joins the two), or its own start."""
+        if self.language not in CJK:
+            return b.start
+        text = self.linked.text
+        return min(
+            (
+                q
+                for q, e in self.qualifiers
+                if a.end <= q and e <= b.start and text[e : b.start] in self.lex.compound_gaps
+            ),
+            default=b.start,
         )
 
     def _zh_qualified_start(self, mention: Mention) -> int:
