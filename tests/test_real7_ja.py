@@ -66,3 +66,11 @@ def test_ja_industry_words_side_by_side_stay_targets(ja):
 def test_ja_a_list_member_qualified_by_its_country_still_signs(ja, text, first, second):
     signers = {r.subject for r in ja(text) if r.predicate == "signs"}
     assert {first, second} <= signers, signers
+
+
+def test_ja_a_group_named_with_a_verbal_noun_is_one_firm(found):
+    discovery = found("同江市政府は上海新華建設グループと協力関係を結んだ。", "ja")
+    ids = {e.id: e for e in discovery.entities}
+    names = {m.surface: ids[m.entity] for m in discovery.linked.mentions if m.entity in ids}
+    assert "上海新華建設グループ" in names, names
+    assert names["上海新華建設グループ"].cls == "Organization"
