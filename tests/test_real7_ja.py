@@ -74,3 +74,14 @@ def test_ja_a_group_named_with_a_verbal_noun_is_one_firm(found):
     names = {m.surface: ids[m.entity] for m in discovery.linked.mentions if m.entity in ids}
     assert "上海新華建設グループ" in names, names
     assert names["上海新華建設グループ"].cls == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "両国は目下、アムール-黒河越境経済協力区の建設を推進している。",  # the model word inside a longer name
+        "同区は石炭化学工業、循環型経済、木材加工を推進する。",  # one more sector in a list of industries
+    ],
+)
+def test_ja_a_model_word_inside_a_name_or_among_industries_is_no_proposal(ja, text):
+    assert not [r for r in ja(text) if r.predicate == "proposes"]
