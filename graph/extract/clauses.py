@@ -153,6 +153,7 @@ class Lexicon:
     connectors: frozenset[str]
     frames: tuple[tuple[str, str], ...]
     compound_gaps: frozenset[str]
+    list_gaps: frozenset[str]
     located: Words
     planned: Words
     planned_exceptions: Words
@@ -183,6 +184,7 @@ class Lexicon:
     phrase_inner: tuple[str, ...]
     modifier_marks: tuple[str, ...]
     sector_heads: tuple[str, ...]
+    industry_qualified: tuple[str, ...]
     definite: tuple[tuple[tuple[str, ...], str, bool], ...]  # (words, family, plural)
     definite_across: frozenset[tuple[str, ...]]  # definite words that may take up a name of the paragraph before
     list_fillers: frozenset[str]
@@ -257,6 +259,7 @@ def lexicon(language: str) -> Lexicon | None:
         connectors=frozenset(fold(c).strip() or c for c in per("connectors")),
         frames=tuple((fold(a), fold(b)) for a, b in raw["frames"].get(language, [])),
         compound_gaps=frozenset(per("compound_gaps")),
+        list_gaps=frozenset(raw.get("list_gaps", {}).get(language) or []),
         located=_words(language, per("located_words")),
         planned=_words(language, per("planned")),
         planned_exceptions=_words(language, per("planned_exceptions")),
@@ -294,6 +297,7 @@ def lexicon(language: str) -> Lexicon | None:
         phrase_inner=tuple(fold(w) for w in per("phrase_inner")),
         modifier_marks=tuple(fold(w) for w in per("modifier_marks")),
         sector_heads=tuple(fold(w) for w in per("sector_heads")),
+        industry_qualified=tuple(fold(w) for w in raw.get("industry_qualified", {}).get(language) or []),
         definite=tuple(
             (tuple(w.lower().split()), entry["family"], bool(entry.get("plural", False)))
             for entry in raw.get("definite_anaphora", {}).get(language, [])
@@ -1708,7 +1712,9 @@ class ClauseReader:
                 ):
                     continue  # "A and B cooperate in energy": the field of a cooperation, not a target
                 if predicate == "targetsIndustry" and (
-                    self._qualifies_cooperation(obj, mentions, cues) or self._ja_field_compound(obj, mentions)
+                    self._qualifies_cooperation(obj, mentions, cues)
+                    or self._ja_field_compound(obj, mentions)
+                    or self._ja_industry_qualifies(obj)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
                 if predicate == "implements" and self.language == "ja" and self._locative(obj):
@@ -1825,6 +1831,14 @@ class ClauseReader:
         return any(last.end < at <= last.end + 8 for at in cues.get("cooperatesWith", [])) or any(
             phrase in after for (phrase, *_) in words
         )
+
+    def _ja_industry_qualifies(self, obj: Mention) -> bool:
+        """Japanese: the industry word is the first part of a longer noun whose head is no sector but a hub, an
+        amount or an office (`industry_qualified`: 口岸物流ハブ, 輸送量, 林業局): the word only qualifies that noun,
+        no target (紡織服装, 観光レジャー養生, 物流産業 stay industries)."""
+        if self.language != "ja" or not self.lex.industry_qualified:
+            return False
+        return fold(self.linked.text[obj.end : obj.end + 6]).startswith(self.lex.industry_qualified)
 
     def _ja_field_compound(self, obj: Mention, mentions: list[Mention]) -> bool:
         """Japanese: the name's list is the first part of a compound with a cooperation word
@@ -2314,7 +2328,7 @@ class ClauseReader:
         return mentions[first : last + 1]
 
     def _listed(self, a: Mention, b: Mention, family: frozenset[str]) -> bool:
-        gap = fold(self.linked.text[a.end : b.start]).strip(" ,")
+        gap = fold(self.linked.text[a.end : self._cjk_qualified_start(a, b)]).strip(" ,")
         gap = " ".join(w for w in gap.split() if w not in self.lex.list_fillers)  # ", and the ROK"
         if self.language == "ru" and gap not in LIST_SEPARATORS:
             gap = _ru_without_adjectives(gap, self.lex.anaphora)  # "Компания «A» и харбинская корпорация «B»"
@@ -2571,6 +2585,22 @@ class ClauseReader:
         with B", "It is funded by C"): the pronoun stands for the carried topic."""
         return self.language == "en" and bool(_EN_PRONOUN_SUBJECT.match(clause.folded))
 
+    def _ja_in_quoted_name(self, mention: Mention) -> bool:
+        """Japanese: does the mention stand inside a name in brackets (「ハルビン・綏芬河対ロシア貿易加工区」): a short
+        bracket of nouns, without a comma or full stop, that ends in an ideograph or katakana (a head noun)
+        — not a quoted statement (「ロシアとの協力を強化する」)."""
+        if self.language != "ja":
+            return False
+        text = self.linked.text
+        opening = text.rfind("「", max(0, mention.start - 30), mention.start)
+        if opening < 0 or "」" in text[opening : mention.start]:
+            return False
+        closing = text.find("」", mention.end, mention.end + 30)
+        if closing < 0:
+            return False
+        inside = text[opening + 1 : closing]
+        return not any(c in inside for c in "、，,。") and bool(_CJK_NAME_CHAR.match(inside[-1]))
+
     def _partners_said(self, said: bool, cues: dict[str, list[int]]) -> bool:
         """Does the clause make two joined places partners only: a word of cooperation or signing, or
         where the language restricts it (`partner_predicates`: Japanese 署名), only those words?"""
@@ -2621,6 +2651,8 @@ class ClauseReader:
                 continue
             if self._zh_names_a_firm(partner):
                 continue  # 与俄罗斯铁路物流公司共同建设: the partner is the firm, not its country
+            if self._ja_in_quoted_name(partner):
+                continue  # 「A・B対ロシア貿易加工区」: the mark is a word of the zone's name, no one cooperates
             head = self._ja_partner_list_head(partner, mentions)  # AはBおよびCと…: B and C are the partners
             candidate = next(
                 (
@@ -2900,6 +2932,22 @@ class ClauseReader:
             self.cls(following) in ("Industry", "CooperationModel") or "agreement" in self.fam(following)
         )
 
+    def _cjk_qualified_start(self, a: Mention, b: Mention) -> int:
+        """Chinese and Japanese: where the second of two names begins with the place that qualifies it
+        (吉林省とロシア・ソマグループ, 黒河市とロシアのアムール州: ロシア says where the firm or the region is, the
+        list still joins the two), or its own start."""
+        if self.language not in CJK:
+            return b.start
+        text = self.linked.text
+        return min(
+            (
+                q
+                for q, e in self.qualifiers
+                if a.end <= q and e <= b.start and text[e : b.start] in self.lex.compound_gaps
+            ),
+            default=b.start,
+        )
+
     def _zh_qualified_start(self, mention: Mention) -> int:
         """Where a name begins with the country that qualifies it right before (与俄罗斯外贝加尔边疆区)."""
         return next((a for a, b in self.qualifiers if b == mention.start), mention.start)
@@ -3116,6 +3164,8 @@ class ClauseReader:
                 continue
             if gap not in self.lex.compound_gaps:
                 continue
+            if gap in self.lex.list_gaps and self.cls(a) == self.cls(b):
+                continue  # ハルビン・牡丹江・綏芬河: towns of one rank side by side are a list (ロシア・ハバロフスク is not)
             if self.language == "ru" and gap == ", " and not (self._contains(b, a) or self._contains(a, b)):
                 continue  # «Харбин, КНР» says where Harbin lies; «Европу, Японию» is a list
             if self.language == "en" and gap == ", " and text[b.start : b.start + 1].islower():

@@ -212,7 +212,32 @@ def proposed_models(view: SentenceView) -> Iterator[Relation]:
     if not models or not view.has("propose"):
         return
     for model in models:
+        if view.linked.language == "ja" and _ja_model_used_otherwise(view, model):
+            continue
         yield view.relation(document_key(view.linked.document), "proposes", model.entity)
+
+
+_JA_LIST_MARKS = ("、", "，", "・", "や", "及び", "および", "など")
+_JA_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー\-‐–—]")  # kanji, katakana or a dash right before it
+
+
+def _ja_model_used_otherwise(view: SentenceView, model: Mention) -> bool:
+    """Japanese: a model word that is not the text's proposal — inside a longer name it does not begin (琿春-ザルビノ
+    多国経済協力区: kanji, katakana or a dash go on before it), or listed with industries (エネルギー鉱物、循環型経済、
+    海産物; 物流、加工貿易など: one more sector of a plan)."""
+    text = view.linked.text
+    if model.start > 0 and _JA_NAME_GOES_ON.match(text[model.start - 1]):
+        return True
+    before, after = text[max(0, model.start - 1) : model.start], text[model.end : model.end + 3]
+    listed_before = before in _JA_LIST_MARKS and any(
+        view.cls(m) == "Industry" and 0 <= model.start - m.end <= 8 for m in view.mentions
+    )
+    listed_after = after.startswith(_JA_LIST_MARKS) and any(
+        view.cls(m) == "Industry" and 0 <= m.start - model.end <= 8 for m in view.mentions
+    )
+    if listed_before or listed_after:
+        return True
+    return False
 
 
 def applied_models(view: SentenceView) -> Iterator[Relation]:
