@@ -126,3 +126,31 @@ def test_a_closing_quote_and_a_country_adjective_do_not_break_a_compound(read):
     zone = next(r.subject for r in relations if r.object == "primorsky-krai" and r.predicate == "locatedIn")
     assert zone.startswith("nadezhdinskaya")
     assert find_relation(relations, "tongjiang", "locatedIn", "heilongjiang").rule == "clause:compound"
+
+
+def test_a_list_of_places_before_one_locative_lies_there_every_one(read):
+    relations = read("Cargo moves through Vladivostok, Nakhodka and Vostochny in Primorsky Krai.", "en")
+    for town in ("vladivostok", "nakhodka"):
+        edge = find_relation(relations, town, "locatedIn", "primorsky-krai")
+        assert edge.rule == "geography:trailing" and edge.quote.endswith("in Primorsky Krai")
+    relations = read("Поезда идут в Хабаровск, Уссурийск и Находку в Приморском крае.", "ru")
+    assert not [r for r in relations if r.subject == "khabarovsk" and r.object == "primorsky-krai"]
+
+
+def test_a_locative_phrase_before_a_name_places_it(read):
+    relations = read("沿海州に位置するナホトカは冬も凍らない港町だ。", "ja")
+    assert find_relation(relations, "nakhodka", "locatedIn", "primorsky-krai").quote == "沿海州に位置するナホトカ"
+    edge = find_relation(read("位于黑龙江省东南部的绥芬河是口岸城市。", "zh"), "suifenhe", "locatedIn", "heilongjiang")
+    assert edge.rule == "geography:relative" and edge.quote == "位于黑龙江省东南部的绥芬河"
+    relations = read("ハバロフスク地方に位置するアムール川の港で荷役が始まった。", "ja")
+    assert not [r for r in relations if r.subject == "amur-river" and r.predicate == "locatedIn"]
+
+
+def test_a_place_then_a_larger_one_after_the_same_preposition(read):
+    edge = find_relation(
+        read("В Зарубино в Хасанском районе построят зерновой терминал.", "ru"),
+        "zarubino",
+        "locatedIn",
+        "khasanskiy-district",
+    )
+    assert edge.rule == "geography:nested" and edge.quote == "Зарубино в Хасанском районе"

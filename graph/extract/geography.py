@@ -46,6 +46,9 @@ def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         *_based(linked, catalog),
         *_copulas(linked, catalog),
         *_possessed_lists(linked, catalog),
+        *_relatives(linked, catalog),
+        *_nested(linked, catalog),
+        *_trailing(linked, catalog),
     ]
 
 
@@ -223,6 +226,8 @@ def _may_lie_in(catalog: Catalog, inner: str, outer: str) -> bool:
     entity = catalog[inner]
     if outer in catalog.ancestors(inner) or outer in entity.part_of:
         return True
+    if outer in catalog and set(entity.located_in) & set(catalog.ancestors(outer)):
+        return inner not in catalog.ancestors(outer)  # a district of the region the catalog puts it in: finer
     return not entity.located_in and catalog[outer].cls in HOLDER_CLASSES and entity.cls not in ("Country",)
 
 
@@ -279,4 +284,110 @@ def _possessed_lists(linked: LinkedText, catalog: Catalog) -> list[Relation]:
                     break  # the list has left the place: "Russia's Amur Oblast and Heilongjiang"
                 out.append(_located(linked, member.entity, outer.entity, outer.start, member.end, "possessed"))
                 previous = member
+    return out
+
+
+# -- 沿海州にあるナホトカ, 位于黑河市的大黑河岛
+
+
+def _relatives(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    """A locative phrase joining a place X to the next name Y without a clause of its own: Y lies in X."""
+    text, out = linked.text, []
+    for key in (linked.language, f"{linked.language}_inside"):
+        words = _data().get("relatives", {}).get(key)
+        if not words:
+            continue
+        before = tuple(w for w in words["before_place"] if w)
+        after = tuple(sorted(words["after_place"], key=len, reverse=True))
+        parts = tuple(sorted(words.get("parts") or (), key=len, reverse=True))
+        for index in range(len(linked.sentences)):
+            mentions = linked.mentions_in(index)
+            for place, named in zip(mentions, mentions[1:]):
+                if place.entity not in catalog or named.entity not in catalog or place.entity == named.entity:
+                    continue
+                if before and not text[: place.start].endswith(before):
+                    continue
+                part = next((w for w in parts if text.startswith(w, place.end)), "")
+                closing = next((w for w in after if text.startswith(w, place.end + len(part))), None)
+                if closing is None:
+                    continue
+                gap = text[place.end + len(part) + len(closing) : named.start]
+                if len(gap) > int(words["gap"]) or re.search(r"[\s。、，,；;：:（(「『“]", gap):
+                    continue
+                if catalog[place.entity].cls not in HOLDER_CLASSES or catalog[named.entity].cls in _UNPLACED:
+                    continue
+                if not _may_lie_in(catalog, named.entity, place.entity) or text.startswith(_MODIFIER_AFTER, named.end):
+                    continue
+                start = place.start - next((len(w) for w in before if text[: place.start].endswith(w)), 0)
+                out.append(_located(linked, named.entity, place.entity, start, named.end, "relative"))
+    return out
+
+
+_UNPLACED = frozenset({"Industry", "CooperationModel", "Program", "Country", "Event", "GeoFeature"})
+_MODIFIER_AFTER = ("の", "的")  # ハバロフスク地方にあるアムール川の港: the river only names the port that lies there
+
+
+# -- «в Зарубино в Хасанском районе»
+
+
+def _nested(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    """A preposition, a place A, the preposition again and a larger place B: A lies in B."""
+    prepositions = _data().get("nested", {}).get(linked.language)
+    if not prepositions:
+        return []
+    pattern = re.compile(rf"^\s+(?:{'|'.join(map(re.escape, prepositions))})\s+$", re.IGNORECASE)
+    opening = re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, prepositions))})\s+(?:\w+\s+)?$", re.IGNORECASE)
+    text, out = linked.text, []
+    for index in range(len(linked.sentences)):
+        mentions = linked.mentions_in(index)
+        for inner, outer in zip(mentions, mentions[1:]):
+            if inner.entity not in catalog or outer.entity not in catalog or inner.entity == outer.entity:
+                continue
+            if not pattern.match(text[inner.end : outer.start]) or not opening.search(
+                text[max(0, inner.start - 20) : inner.start]
+            ):
+                continue
+            if catalog[inner.entity].cls not in LISTED_PLACES or catalog[outer.entity].cls not in HOLDER_CLASSES:
+                continue
+            if catalog[inner.entity].cls == "Region" and catalog[outer.entity].cls == "City":
+                continue  # «в районе в городе»: not a place inside a smaller one
+            unplaced = not catalog[outer.entity].located_in and catalog[outer.entity].status == "proposed"
+            if unplaced or _may_lie_in(catalog, inner.entity, outer.entity):  # a district the text names only here
+                out.append(_located(linked, inner.entity, outer.entity, inner.start, outer.end, "nested"))
+    return out
+
+
+# -- "Vladivostok, Nakhodka and Vostochny in Primorsky Krai"
+
+
+def _trailing(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    """A list of places before one locative: the members before the last lie in its place too (the last
+    one's edge is the clause rules' compound)."""
+    data = _data()
+    locatives = tuple(data.get("trailing", {}).get(linked.language) or ())
+    joints = tuple(data.get("list_joints", {}).get(linked.language) or ())
+    if not locatives or not joints:
+        return []
+    text, out = linked.text, []
+    for index in range(len(linked.sentences)):
+        mentions = linked.mentions_in(index)
+        for position, (last, outer) in enumerate(zip(mentions, mentions[1:])):
+            if (
+                text[last.end : outer.start] not in locatives
+                or last.entity not in catalog
+                or outer.entity not in catalog
+            ):
+                continue
+            if catalog[outer.entity].cls not in HOLDER_CLASSES or catalog[last.entity].cls not in LISTED_PLACES:
+                continue
+            if not _may_lie_in(catalog, last.entity, outer.entity):
+                continue
+            cls, following = catalog[last.entity].cls, last
+            for member in reversed(mentions[:position]):
+                if text[member.end : following.start] not in joints or member.entity not in catalog:
+                    break
+                if catalog[member.entity].cls != cls or not _may_lie_in(catalog, member.entity, outer.entity):
+                    break
+                out.append(_located(linked, member.entity, outer.entity, member.start, outer.end, "trailing"))
+                following = member
     return out
