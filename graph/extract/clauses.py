@@ -221,6 +221,9 @@ class Lexicon:
     datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
     topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
+    approving: tuple[
+        str, ...
+    ]  # zh: 批准建设: a word of approval before a verb of building: the approver builds nothing
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -345,6 +348,7 @@ def lexicon(language: str) -> Lexicon | None:
         datelines=tuple(re.compile(p) for p in raw.get("datelines", {}).get(language) or []),
         colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
         topic_not_after=_words(language, raw.get("topic_not_after", {}).get(language) or []),
+        approving=tuple(fold(w) for w in raw.get("approving", {}).get(language) or []),
     )
 
 
@@ -2414,8 +2418,11 @@ class ClauseReader:
 
     def _zh_nominal_building(self, at: int, clause: Clause) -> bool:
         """Chinese: 建设 before a stop or a conjunction (振兴东北老工业基地建设。, 通道建设和运营) is the
-        noun "construction of it", which says nothing of who builds."""
+        noun "construction of it", which says nothing of who builds; nor does a verb of building after a
+        word of approval (`approving`: 批准建设, 同意设立)."""
         text = self.linked.text
+        if any(text.endswith(w, 0, at) for w in self.lex.approving):
+            return True  # 国务院批准建设X: who approves the building does not build
         if not text.startswith(_ZH_BUILD, at):
             return False
         end = at + len(_ZH_BUILD)

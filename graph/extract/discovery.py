@@ -129,6 +129,7 @@ class Grammar:
     zh_township_suffixes: dict[str, Head] = field(default_factory=dict)  # 饶河县|西林子乡: townships after a county
     zh_build_verbs: frozenset[str] = frozenset()  # 在饶河|建设|粮食加工园区: a facility built at a named place
     zh_built_heads: tuple[str, ...] = ()  # the heads such a facility may end in (园区, 基地)
+    zh_zone_words: frozenset[str] = frozenset()  # 长吉图|开发|开放|先导区: programme words inside a zone's name
     ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
     ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
@@ -184,6 +185,7 @@ def grammar() -> Grammar:
         zh_event_orientations=tuple(fold(w) for w in data.get("zh_event_orientations", [])),
         zh_build_verbs=frozenset(fold(w) for w in data.get("zh_build_verbs", [])),
         zh_built_heads=tuple(fold(w) for w in data.get("zh_built_heads", [])),
+        zh_zone_words=frozenset(fold(w) for w in data.get("zh_zone_words", [])),
         cjk_not_long_named=tuple(fold(w) for w in data.get("cjk_not_long_named", [])),
         zh_township_suffixes={
             fold(k): Head(fold(k), v["en"], v["class"]) for k, v in data.get("zh_township_suffixes", {}).items()
@@ -433,7 +435,8 @@ _OPENING_BRACKETS = frozenset('《「『“〈«"(')
 def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:
     """Does a name that holds this place state where the thing lies? A town or region does (黑河海关, Amur Oblast
     Government), a country does for a firm (俄罗斯苏玛集团); a country for a zone or a body (中国(黑龙江)自由贸易试验区,
-    俄罗斯经济发展部), a macro-region that regions are parts of (东北财经大学, Far East Development Ministry) or a
+    俄罗斯经济发展部), a macro-region that regions are parts of (东北财经大学, Far East Development Ministry; but
+    a zone lies in it: 俄罗斯远东超前发展区) or a
     river (黑龙江大桥) only qualifies the name: the entity keeps the place, but the document gets no evidence of it
     (annotators of real texts seldom mark those)."""
     entity = catalog[place]
@@ -441,7 +444,10 @@ def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:
         return named.subclass == "Company"
     if entity.cls == "GeoFeature":
         return False
-    return not (entity.cls == "Region" and (catalog.country_of(place) is None or _has_parts(catalog, place)))
+    if entity.cls == "Region" and catalog.country_of(place) is None:
+        return False
+    # a zone named after a macro-region lies in it (俄罗斯远东超前发展区): only a body or a firm it qualifies
+    return not (entity.cls == "Region" and _has_parts(catalog, place)) or named.cls == "Park"
 
 
 def _has_parts(catalog: Catalog, place: str) -> bool:
@@ -1237,7 +1243,11 @@ def _zh_left(
                 break
             if (
                 head_start - word.start > 12
-                or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
+                or (
+                    word.flag in _STOP_FLAGS
+                    and not (word.text in g.zh_name_verbs and project_head)
+                    and not (word.text in g.zh_zone_words and head_cls == "Park")
+                )
                 or word.text in g.cjk_stop_words
                 or (
                     any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
