@@ -37,3 +37,29 @@ def test_a_country_sets_up_a_zone(catalog: Catalog, linker: Linker) -> None:
 def test_who_approves_the_building_builds_nothing(catalog: Catalog, linker: Linker) -> None:
     relations = _relations(catalog, linker, "国务院批准建设绥芬河综合保税区。")
     assert not any(p == "implements" for _, p, _ in relations)
+
+
+def test_hosts_after_a_theme_clause_take_the_event_of_the_sentence(catalog: Catalog, linker: Linker) -> None:
+    text = "第二届中俄农业博览会以“合作共赢”为主题，由商务部、吉林省人民政府共同主办。"
+    hosts = {s for s, p, _ in _relations(catalog, linker, text) if p == "hosts"}
+    assert {"commerce-ministry", "jilin-government"} <= hosts
+
+
+def test_joint_hosts_of_a_long_list_do_not_cooperate(catalog: Catalog, linker: Linker) -> None:
+    text = "首届中俄农业博览会在哈尔滨开幕。本届博览会由商务部、吉林省人民政府和俄罗斯经济发展部共同主办。"
+    relations = _relations(catalog, linker, text)
+    assert ("russia-economic-development-ministry", "hosts", "agriculture-china-russia-expo") in relations
+    assert not any(p == "cooperatesWith" for _, p, _ in relations)
+
+
+def test_country_and_town_before_a_fair_are_its_title(catalog: Catalog, linker: Linker) -> None:
+    relations = _relations(catalog, linker, "今年黑河市举办了中国·黑河第二届对俄农机出口洽谈会。")
+    assert ("heihe", "locatedIn", "china") not in relations
+    assert any(s == "heihe" and p == "hosts" for s, p, _ in relations)
+
+
+def test_a_ministry_of_two_fields_is_one_name(catalog: Catalog, linker: Linker) -> None:
+    text = "第二届中俄农业博览会以“合作共赢”为主题，由商务部、俄罗斯工业和贸易部共同主办。"
+    hosts = {s for s, p, _ in _relations(catalog, linker, text) if p == "hosts"}
+    assert "russia" not in hosts
+    assert any(s.endswith("industry-trade-ministry") for s in hosts)

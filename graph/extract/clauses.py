@@ -221,9 +221,7 @@ class Lexicon:
     datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
     topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
-    approving: tuple[
-        str, ...
-    ]  # zh: 批准建设: a word of approval before a verb of building: the approver builds nothing
+    approving: tuple[str, ...]  # zh: 批准建设: the approver builds nothing
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -2359,7 +2357,7 @@ class ClauseReader:
     def _zh_joint_agents(self, first: Mention, second: Mention) -> bool:
         """Chinese: are the two the agents of a passive done jointly (由A与B共同建设/运营, 由A和B合资建设的X)?
         The clause says who builds or runs the thing, each of them does it; it says no cooperation of its own."""
-        if self.language != "zh" or not self._agent_marked(first):
+        if self.language != "zh" or not self._agent_marked(self._zh_list_head(first)):
             return False
         end = second.end
         while True:  # 由我市与俄罗斯滨海边疆区波格拉尼奇内区共同运营: past the places the compound goes on with
@@ -2373,6 +2371,18 @@ class ClauseReader:
             end = max(m.end for m in more)
         after = fold(self.linked.text[end : end + 5])
         return after.startswith(_ZH_JOINTLY) or after[1:].startswith(_ZH_JOINTLY)  # …内区共同: a name's last character
+
+    def _zh_list_head(self, mention: Mention) -> Mention:
+        """Chinese: the first name of the list a name ends (由A、B和C: C's list opens with A)."""
+        head = mention
+        while True:
+            before = [m for m in self.linked.mentions if m.end <= head.start and m.start < head.start]
+            if not before:
+                return head
+            last = max(before, key=lambda m: (m.end, -m.start))
+            if self.linked.text[last.end : head.start] not in ("、", "和", "与", "及", "以及"):
+                return head
+            head = last
 
     def _zh_names_a_firm(self, mention: Mention) -> bool:
         """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
@@ -2458,12 +2468,18 @@ class ClauseReader:
         self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
     ) -> None:
         """Chinese: a clause that opens with 由 and its doers and ends in the relation word, its object
-        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried."""
-        if self.language != "zh" or topic is None or not clause.mentions:
+        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried, or to the
+        event that opens the sentence (博览会以…为主题，由A、B共同主办: an event carries no topic)."""
+        if self.language != "zh" or not clause.mentions:
             return
         span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
-        if span is None or topic.mention.start < span.start:
-            return  # the object left out is said in the same sentence
+        if span is None:
+            return
+        if topic is None or topic.mention.start < span.start:  # the object left out is said in the same sentence
+            opener = next((m for m in self.seen if span.start <= m.start < clause.start), None)
+            if opener is None or "event" not in self.fam(opener):
+                return
+            topic = Topic(opener, "topic")
         text = self.linked.text
         head = fold(text[clause.start : clause.mentions[0].start]).strip()
         if not head.endswith(tuple(self.lex.agent_before)) or len(head) > 3:

@@ -796,7 +796,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls)
+            start = _zh_left(
+                text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls, head.national
+            )
         else:
             start = _cjk_left(
                 text, head_start, linked.language, known, verbs_stop=not (signed or discovery_ja.compound_head(head))
@@ -861,6 +863,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             rest = _cjk_parts(text, max(edition, words_from), head_start, known, catalog, proper, titled=True) or ()
             modifier_parts = (("proper", _zh_ordinal(text[start:edition])), *rest)
         a, b = folded.original_span(start, head_end)
+        if linked.language == "zh" and head.cls == "Event":
+            a = folded.original_span(_zh_event_title(text, start, known, catalog), start)[0]
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
         names.append(
@@ -1201,11 +1205,13 @@ def _zh_left(
     known: SpanIndex[tuple[int, int, str]],
     project_head: bool = False,
     head_cls: str = "",
+    national: bool = False,
 ) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
     country pair (中俄, 中蒙, 中哈) is part of the name wherever jieba cuts it, and the walk goes on
-    past it (抚远中俄公路大桥)."""
+    past it (抚远中俄公路大桥). A ministry joins its two fields by 和 (工业和贸易部, 自然资源和生态部): 和 between
+    two common nouns of its name does not end it."""
     g = grammar()
     index = bisect.bisect_right(starts, head_start - 1) - 1
     if index < 0:
@@ -1237,6 +1243,17 @@ def _zh_left(
                     index - 1,
                     1,
                 )  # 远东发展银行, 管道运输公司: the activity it is named by
+                continue
+            if (
+                national
+                and start < head_start
+                and word.text == "和"
+                and index > 0
+                and segmented[index - 1].flag in ("n", "vn", "l")
+                and segmented[index - 1].end == word.start
+                and not known.overlapping(segmented[index - 1].start, segmented[index - 1].end)
+            ):
+                start, index, taken = word.start, index - 1, taken + 1  # 工业|和|贸易部: one ministry of two fields
                 continue
             if _zh_glued_preposition(word, g):
                 start = word.start + 1  # 由|金禾: jieba glued the preposition to a name it does not know
@@ -1629,6 +1646,20 @@ def _zh_bracketed_place(segmented, index: int, known: SpanIndex[tuple[int, int, 
 _JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
 _ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
 _ZH_FIRST_EDITION = ("首届", "首次")  # before a 对-word only: 首届中俄博览会 is the catalog's series
+
+
+def _zh_event_title(text: str, start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int:
+    """Chinese fairs are titled by their country and town before the name (中国·黑河第二届…洽谈会, 中国哈尔滨国际…
+    洽谈会): a country, a middle dot and a town right before an event's name belong to its title, so that they
+    state neither a compound nor a host. Where the title begins (start when there is no such prefix)."""
+
+    def ending(at: int, classes: frozenset[str]) -> tuple[int, int, str] | None:
+        at -= 1 if at > 0 and text[at - 1] == "·" else 0
+        return next((k for k in known.within(max(0, at - 30), at) if k[1] == at and catalog[k[2]].cls in classes), None)
+
+    town = ending(start, frozenset({"City", "Region"}))
+    country = ending(town[0] if town is not None else start, frozenset({"Country"}))
+    return country[0] if country is not None else start
 
 
 def _zh_edition(text: str, start: int) -> int:
