@@ -63,3 +63,13 @@ def test_a_ministry_of_two_fields_is_one_name(catalog: Catalog, linker: Linker) 
     hosts = {s for s, p, _ in _relations(catalog, linker, text) if p == "hosts"}
     assert "russia" not in hosts
     assert any(s.endswith("industry-trade-ministry") for s in hosts)
+
+
+def test_a_venue_named_after_an_activity_targets_no_industry(catalog: Catalog, linker: Linker) -> None:
+    relations = _relations(catalog, linker, "绥芬河国际会展中心和牡丹江物流枢纽已投入使用。")
+    assert not any(p == "targetsIndustry" for _, p, _ in relations)
+
+
+def test_a_park_named_after_a_sector_still_targets_it(catalog: Catalog, linker: Linker) -> None:
+    relations = _relations(catalog, linker, "东宁木材加工园区吸引了企业。")
+    assert any(p == "targetsIndustry" and o == "wood-processing" for _, p, o in relations)

@@ -462,9 +462,12 @@ def _zh_sectors_of(
     name: Name, entity_id: str, inside: list[Mention], linked: LinkedText, catalog: Catalog
 ) -> list[Relation]:
     """Chinese: a project or park named after a sector (牡丹江至乌苏里斯克国际物流通道, 木材加工园区)
-    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets."""
+    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets, nor
+    does a venue or hub (`zh_venue_heads`: 会展中心, 物流枢纽)."""
     if name.head.cls not in ("Project", "Park"):
         return []
+    if name.head.form in (names_grammar().get("zh_venue_heads") or ()):
+        return []  # 哈尔滨国际会展中心, 欧亚物流枢纽: a venue or hub serves the activity it is named by, targets no industry
     surface = linked.text[name.start : name.end]
     return [
         Relation(entity_id, "targetsIndustry", m.entity, linked.document, name.start, name.end, surface, "name")
