@@ -73,3 +73,9 @@ def test_a_venue_named_after_an_activity_targets_no_industry(catalog: Catalog, l
 def test_a_park_named_after_a_sector_still_targets_it(catalog: Catalog, linker: Linker) -> None:
     relations = _relations(catalog, linker, "东宁木材加工园区吸引了企业。")
     assert any(p == "targetsIndustry" and o == "wood-processing" for _, p, o in relations)
+
+
+def test_the_theme_of_a_fair_names_no_party(catalog: Catalog, linker: Linker) -> None:
+    text = "本次洽谈会以黑河—布拉戈维申斯克边境旅游开通20周年为主题，吸引了众多企业。"
+    relations = _relations(catalog, linker, text)
+    assert not any(p == "targetsIndustry" for _, p, _ in relations)

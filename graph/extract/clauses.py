@@ -222,6 +222,7 @@ class Lexicon:
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
     topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
     approving: tuple[str, ...]  # zh: 批准建设: the approver builds nothing
+    theme_frames: tuple[tuple[str, str], ...]  # zh: 以…为主题: the names of a theme are no parties
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -347,6 +348,7 @@ def lexicon(language: str) -> Lexicon | None:
         colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
         topic_not_after=_words(language, raw.get("topic_not_after", {}).get(language) or []),
         approving=tuple(fold(w) for w in raw.get("approving", {}).get(language) or []),
+        theme_frames=tuple((fold(a), fold(b)) for a, b in raw.get("theme_frames", {}).get(language) or []),
     )
 
 
@@ -1223,6 +1225,7 @@ class ClauseReader:
         self._inner_places(clause.mentions)
         self._en_facing_apposition(clause)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
+        clause.mentions = self._outside_theme(clause)
         if self.language not in CJK and clause.mentions and not clause.tokens:
             self.previous_last = clause.mentions[-1]  # "Liaoning Port Group, which runs …": the relative's antecedent
             return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
@@ -2425,6 +2428,18 @@ class ClauseReader:
         if not after.startswith("を"):
             return False
         return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
+
+    def _outside_theme(self, clause: Clause) -> list[Mention]:
+        """The clause's names outside a theme (洽谈会以A和B开通30周年为主题: `theme_frames`): what an event or a
+        plan is themed on is neither a party nor a topic of the clause."""
+        if not self.lex.theme_frames or not clause.mentions:
+            return clause.mentions
+        text = fold(self.linked.text[clause.start : clause.end])
+        spans = []
+        for before, after in self.lex.theme_frames:
+            for match in re.finditer(rf"{re.escape(before)}[^，,。；;]{{1,80}}?{re.escape(after)}", text):
+                spans.append((clause.start + match.start(), clause.start + match.end()))
+        return [m for m in clause.mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
 
     def _zh_nominal_building(self, at: int, clause: Clause) -> bool:
         """Chinese: 建设 before a stop or a conjunction (振兴东北老工业基地建设。, 通道建设和运营) is the
