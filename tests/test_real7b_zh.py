@@ -79,3 +79,9 @@ def test_the_theme_of_a_fair_names_no_party(catalog: Catalog, linker: Linker) ->
     text = "本次洽谈会以黑河—布拉戈维申斯克边境旅游开通20周年为主题，吸引了众多企业。"
     relations = _relations(catalog, linker, text)
     assert not any(p == "targetsIndustry" for _, p, _ in relations)
+
+
+def test_both_countries_of_a_pair_set_up_a_zone_in_one_of_them(catalog: Catalog, linker: Linker) -> None:
+    relations = _relations(catalog, linker, "中俄将建立满洲里综合保税区。")
+    doers = {s for s, p, _ in relations if p == "implements"}
+    assert {"china", "russia"} <= doers

@@ -1890,7 +1890,11 @@ class ClauseReader:
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
                 and self._fits(predicate, m, obj)
-                and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
+                and (
+                    predicate == "hinterlandOf"
+                    or not self._nested_places(m, obj)
+                    or (predicate == "implements" and self._pair_doer(m, mentions))
+                )  # a city backs its county's port; 中俄将建立…合作区: both countries set the zone up
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
                 and not self._en_owner_of_name(m)
@@ -2282,6 +2286,13 @@ class ClauseReader:
                 return ""
             return run.group()
         return ""
+
+    def _pair_doer(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """Is the mention one country of a pair written as one span (中俄将…: `_country_pair_doers`)?"""
+        return any(
+            m is not mention and m.start == mention.start and m.end == mention.end and m.entity != mention.entity
+            for m in mentions
+        )
 
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
