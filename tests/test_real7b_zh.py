@@ -85,3 +85,9 @@ def test_both_countries_of_a_pair_set_up_a_zone_in_one_of_them(catalog: Catalog,
     relations = _relations(catalog, linker, "中俄将建立满洲里综合保税区。")
     doers = {s for s, p, _ in relations if p == "implements"}
     assert {"china", "russia"} <= doers
+
+
+def test_a_headline_region_sets_up_no_zone(catalog: Catalog, linker: Linker) -> None:
+    text = "吉林：扩大对外开放\n\n报告指出，要建设珲春国际合作示范区。"
+    relations = _relations(catalog, linker, text)
+    assert not any(s == "jilin" and p == "implements" for s, p, _ in relations)

@@ -1721,6 +1721,13 @@ class ClauseReader:
                         continue
                     if predicate in self.lex.not_at_place and self._locative(topic.mention):
                         continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
+                    if (
+                        predicate == "implements"
+                        and topic.rule == "heading"
+                        and self.cls(obj) == "Park"
+                        and "territory" in self.fam(topic.mention)
+                    ):
+                        continue  # a headline's region sets up no zone the body's clauses name without a doer
                     if self._en_object_does_it(clause, obj, found):
                         continue  # "… after the Grain Terminal began operating": the terminal is the word's subject
                     key = (topic.mention.entity, obj.entity)
