@@ -223,6 +223,8 @@ class Lexicon:
     datelines: tuple[re.Pattern, ...]  # a dateline, byline or agency tag at a line's start: no subject, no topic
     colophon: tuple[str, ...]  # words of an imprint line (出版社, ISBN, издательство): no heading, no topic
     topic_not_after: Words  # zh: a verb before the name makes it the clause's object (推动X前期工作), no topic
+    approving: tuple[str, ...]  # zh: 批准建设: the approver builds nothing
+    theme_frames: tuple[tuple[str, str], ...]  # zh: 以…为主题: the names of a theme are no parties
 
     def family(self, cls: str) -> frozenset[str]:
         return self.families.get(cls, frozenset()) | {cls}
@@ -349,6 +351,8 @@ def lexicon(language: str) -> Lexicon | None:
         datelines=tuple(re.compile(p) for p in raw.get("datelines", {}).get(language) or []),
         colophon=tuple(fold(w) or w.lower() for w in raw.get("colophon", {}).get(language) or []),
         topic_not_after=_words(language, raw.get("topic_not_after", {}).get(language) or []),
+        approving=tuple(fold(w) for w in raw.get("approving", {}).get(language) or []),
+        theme_frames=tuple((fold(a), fold(b)) for a, b in raw.get("theme_frames", {}).get(language) or []),
     )
 
 
@@ -1247,6 +1251,7 @@ class ClauseReader:
         self._inner_places(clause.mentions)
         self._en_facing_apposition(clause)
         clause.mentions = [m for m in clause.mentions if (m.start, m.end) not in self.qualifiers]
+        clause.mentions = self._outside_theme(clause)
         if self.language not in CJK and clause.mentions and not clause.tokens:
             self.previous_last = clause.mentions[-1]  # "Liaoning Port Group, which runs …": the relative's antecedent
             return None  # names and nothing else ("Харбин; промышленное сотрудничество с Россией"): a list, no topic
@@ -1746,6 +1751,13 @@ class ClauseReader:
                         continue
                     if predicate in self.lex.not_at_place and self._locative(topic.mention):
                         continue  # "В Харбине открылась ярмарка. Участие в ярмарке приняли …": the place took no part
+                    if (
+                        predicate == "implements"
+                        and topic.rule == "heading"
+                        and self.cls(obj) == "Park"
+                        and "territory" in self.fam(topic.mention)
+                    ):
+                        continue  # a headline's region sets up no zone the body's clauses name without a doer
                     if self._en_object_does_it(clause, obj, found):
                         continue  # "… after the Grain Terminal began operating": the terminal is the word's subject
                     key = (topic.mention.entity, obj.entity)
@@ -1923,7 +1935,11 @@ class ClauseReader:
                 m.entity != obj.entity
                 and m.entity not in listed_with_object
                 and self._fits(predicate, m, obj)
-                and (predicate == "hinterlandOf" or not self._nested_places(m, obj))  # a city backs its county's port
+                and (
+                    predicate == "hinterlandOf"
+                    or not self._nested_places(m, obj)
+                    or (predicate == "implements" and self._pair_doer(m, mentions))
+                )  # a city backs its county's port; 中俄将建立…合作区: both countries set the zone up
                 and not self._en_agent_of_other_verb(m, found)
                 and not self._en_head_of_unknown_name(m)
                 and not self._en_owner_of_name(m)
@@ -2316,6 +2332,13 @@ class ClauseReader:
             return run.group()
         return ""
 
+    def _pair_doer(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """Is the mention one country of a pair written as one span (中俄将…: `_country_pair_doers`)?"""
+        return any(
+            m is not mention and m.start == mention.start and m.end == mention.end and m.entity != mention.entity
+            for m in mentions
+        )
+
     def _list_of(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names listed together with a mention ("Harbin, Daqing and Qiqihar")."""
         index = mentions.index(mention)
@@ -2395,7 +2418,7 @@ class ClauseReader:
     def _zh_joint_agents(self, first: Mention, second: Mention) -> bool:
         """Chinese: are the two the agents of a passive done jointly (由A与B共同建设/运营, 由A和B合资建设的X)?
         The clause says who builds or runs the thing, each of them does it; it says no cooperation of its own."""
-        if self.language != "zh" or not self._agent_marked(first):
+        if self.language != "zh" or not self._agent_marked(self._zh_list_head(first)):
             return False
         end = second.end
         while True:  # 由我市与俄罗斯滨海边疆区波格拉尼奇内区共同运营: past the places the compound goes on with
@@ -2409,6 +2432,18 @@ class ClauseReader:
             end = max(m.end for m in more)
         after = fold(self.linked.text[end : end + 5])
         return after.startswith(_ZH_JOINTLY) or after[1:].startswith(_ZH_JOINTLY)  # …内区共同: a name's last character
+
+    def _zh_list_head(self, mention: Mention) -> Mention:
+        """Chinese: the first name of the list a name ends (由A、B和C: C's list opens with A)."""
+        head = mention
+        while True:
+            before = [m for m in self.linked.mentions if m.end <= head.start and m.start < head.start]
+            if not before:
+                return head
+            last = max(before, key=lambda m: (m.end, -m.start))
+            if self.linked.text[last.end : head.start] not in ("、", "和", "与", "及", "以及"):
+                return head
+            head = last
 
     def _zh_names_a_firm(self, mention: Mention) -> bool:
         """Chinese: does a place's name open the name of a firm the catalog lacks (俄罗斯管道运输公司,
@@ -2461,10 +2496,25 @@ class ClauseReader:
             return False
         return any(after[1:].startswith(phrase) for (phrase, *_) in self.lex.relation_words["connects"].phrases)
 
+    def _outside_theme(self, clause: Clause) -> list[Mention]:
+        """The clause's names outside a theme (洽谈会以A和B开通30周年为主题: `theme_frames`): what an event or a
+        plan is themed on is neither a party nor a topic of the clause."""
+        if not self.lex.theme_frames or not clause.mentions:
+            return clause.mentions
+        text = fold(self.linked.text[clause.start : clause.end])
+        spans = []
+        for before, after in self.lex.theme_frames:
+            for match in re.finditer(rf"{re.escape(before)}[^，,。；;]{{1,80}}?{re.escape(after)}", text):
+                spans.append((clause.start + match.start(), clause.start + match.end()))
+        return [m for m in clause.mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+
     def _zh_nominal_building(self, at: int, clause: Clause) -> bool:
         """Chinese: 建设 before a stop or a conjunction (振兴东北老工业基地建设。, 通道建设和运营) is the
-        noun "construction of it", which says nothing of who builds."""
+        noun "construction of it", which says nothing of who builds; nor does a verb of building after a
+        word of approval (`approving`: 批准建设, 同意设立)."""
         text = self.linked.text
+        if any(text.endswith(w, 0, at) for w in self.lex.approving):
+            return True  # 国务院批准建设X: who approves the building does not build
         if not text.startswith(_ZH_BUILD, at):
             return False
         end = at + len(_ZH_BUILD)
@@ -2500,12 +2550,18 @@ class ClauseReader:
         self, clause: Clause, cues: dict[str, list[int]], topic: Topic | None, modality: str
     ) -> None:
         """Chinese: a clause that opens with 由 and its doers and ends in the relation word, its object
-        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried."""
-        if self.language != "zh" or topic is None or not clause.mentions:
+        left out (产业园将建在比金市境内，由龙垦公司负责实施): the doers do it to the topic carried, or to the
+        event that opens the sentence (博览会以…为主题，由A、B共同主办: an event carries no topic)."""
+        if self.language != "zh" or not clause.mentions:
             return
         span = next((s for s in self.linked.sentences if s.start <= clause.start < s.end), None)
-        if span is None or topic.mention.start < span.start:
-            return  # the object left out is said in the same sentence
+        if span is None:
+            return
+        if topic is None or topic.mention.start < span.start:  # the object left out is said in the same sentence
+            opener = next((m for m in self.seen if span.start <= m.start < clause.start), None)
+            if opener is None or "event" not in self.fam(opener):
+                return
+            topic = Topic(opener, "topic")
         text = self.linked.text
         head = fold(text[clause.start : clause.mentions[0].start]).strip()
         if not head.endswith(tuple(self.lex.agent_before)) or len(head) > 3:

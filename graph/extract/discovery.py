@@ -129,6 +129,7 @@ class Grammar:
     zh_township_suffixes: dict[str, Head] = field(default_factory=dict)  # 饶河县|西林子乡: townships after a county
     zh_build_verbs: frozenset[str] = frozenset()  # 在饶河|建设|粮食加工园区: a facility built at a named place
     zh_built_heads: tuple[str, ...] = ()  # the heads such a facility may end in (园区, 基地)
+    zh_zone_words: frozenset[str] = frozenset()  # 长吉图|开发|开放|先导区: programme words inside a zone's name
     ja_company_descriptors: tuple[str, ...] = ()  # 物流大手の…: class nouns before a katakana company name
     ja_company_links: tuple[str, ...] = ()  # の, である: what joins such a noun to the name
 
@@ -184,6 +185,7 @@ def grammar() -> Grammar:
         zh_event_orientations=tuple(fold(w) for w in data.get("zh_event_orientations", [])),
         zh_build_verbs=frozenset(fold(w) for w in data.get("zh_build_verbs", [])),
         zh_built_heads=tuple(fold(w) for w in data.get("zh_built_heads", [])),
+        zh_zone_words=frozenset(fold(w) for w in data.get("zh_zone_words", [])),
         cjk_not_long_named=tuple(fold(w) for w in data.get("cjk_not_long_named", [])),
         zh_township_suffixes={
             fold(k): Head(fold(k), v["en"], v["class"]) for k, v in data.get("zh_township_suffixes", {}).items()
@@ -433,7 +435,8 @@ _OPENING_BRACKETS = frozenset('《「『“〈«"(')
 def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:
     """Does a name that holds this place state where the thing lies? A town or region does (黑河海关, Amur Oblast
     Government), a country does for a firm (俄罗斯苏玛集团); a country for a zone or a body (中国(黑龙江)自由贸易试验区,
-    俄罗斯经济发展部), a macro-region that regions are parts of (东北财经大学, Far East Development Ministry) or a
+    俄罗斯经济发展部), a macro-region that regions are parts of (东北财经大学, Far East Development Ministry; but
+    a zone lies in it: 俄罗斯远东超前发展区) or a
     river (黑龙江大桥) only qualifies the name: the entity keeps the place, but the document gets no evidence of it
     (annotators of real texts seldom mark those)."""
     entity = catalog[place]
@@ -441,7 +444,10 @@ def _states_its_place(catalog: Catalog, place: str, named: Entity) -> bool:
         return named.subclass == "Company"
     if entity.cls == "GeoFeature":
         return False
-    return not (entity.cls == "Region" and (catalog.country_of(place) is None or _has_parts(catalog, place)))
+    if entity.cls == "Region" and catalog.country_of(place) is None:
+        return False
+    # a zone named after a macro-region lies in it (俄罗斯远东超前发展区): only a body or a firm it qualifies
+    return not (entity.cls == "Region" and _has_parts(catalog, place)) or named.cls == "Park"
 
 
 def _has_parts(catalog: Catalog, place: str) -> bool:
@@ -456,9 +462,12 @@ def _zh_sectors_of(
     name: Name, entity_id: str, inside: list[Mention], linked: LinkedText, catalog: Catalog
 ) -> list[Relation]:
     """Chinese: a project or park named after a sector (牡丹江至乌苏里斯克国际物流通道, 木材加工园区)
-    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets."""
+    targets that sector; a company or bank so named (中国农业发展银行) says nothing of what it targets, nor
+    does a venue or hub (`zh_venue_heads`: 会展中心, 物流枢纽)."""
     if name.head.cls not in ("Project", "Park"):
         return []
+    if name.head.form in (names_grammar().get("zh_venue_heads") or ()):
+        return []  # 哈尔滨国际会展中心, 欧亚物流枢纽: a venue or hub serves the activity it is named by, targets no industry
     surface = linked.text[name.start : name.end]
     return [
         Relation(entity_id, "targetsIndustry", m.entity, linked.document, name.start, name.end, surface, "name")
@@ -790,7 +799,9 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             continue  # 同江物流园项目: the project of the park, which keeps its own name
         signed = linked.language == "ja" and head.kind == "Agreement" and text.startswith(g.ja_signed_after, head_end)
         if linked.language == "zh" and linked.words:
-            start = _zh_left(text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls)
+            start = _zh_left(
+                text, head_start, linked.words, word_starts, known, head.cls == "Project", head.cls, head.national
+            )
         else:
             start = _cjk_left(
                 text, head_start, linked.language, known, verbs_stop=not (signed or discovery_ja.compound_head(head))
@@ -855,6 +866,8 @@ def _cjk_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
             rest = _cjk_parts(text, max(edition, words_from), head_start, known, catalog, proper, titled=True) or ()
             modifier_parts = (("proper", _zh_ordinal(text[start:edition])), *rest)
         a, b = folded.original_span(start, head_end)
+        if linked.language == "zh" and head.cls == "Event":
+            a = folded.original_span(_zh_event_title(text, start, known, catalog), start)[0]
         label = " ".join(linked.text[a:b].split())
         span = folded.original_span(head_start, head_end)
         names.append(
@@ -1195,11 +1208,13 @@ def _zh_left(
     known: SpanIndex[tuple[int, int, str]],
     project_head: bool = False,
     head_cls: str = "",
+    national: bool = False,
 ) -> int | None:
     """Chinese: back over whole words in front of the head (at most five, twelve characters),
     stopping at a verb, preposition, pronoun, number, time or direction word or a stop word. A
     country pair (中俄, 中蒙, 中哈) is part of the name wherever jieba cuts it, and the walk goes on
-    past it (抚远中俄公路大桥)."""
+    past it (抚远中俄公路大桥). A ministry joins its two fields by 和 (工业和贸易部, 自然资源和生态部): 和 between
+    two common nouns of its name does not end it."""
     g = grammar()
     index = bisect.bisect_right(starts, head_start - 1) - 1
     if index < 0:
@@ -1232,12 +1247,27 @@ def _zh_left(
                     1,
                 )  # 远东发展银行, 管道运输公司: the activity it is named by
                 continue
+            if (
+                national
+                and start < head_start
+                and word.text == "和"
+                and index > 0
+                and segmented[index - 1].flag in ("n", "vn", "l")
+                and segmented[index - 1].end == word.start
+                and not known.overlapping(segmented[index - 1].start, segmented[index - 1].end)
+            ):
+                start, index, taken = word.start, index - 1, taken + 1  # 工业|和|贸易部: one ministry of two fields
+                continue
             if _zh_glued_preposition(word, g):
                 start = word.start + 1  # 由|金禾: jieba glued the preposition to a name it does not know
                 break
             if (
                 head_start - word.start > 12
-                or (word.flag in _STOP_FLAGS and not (word.text in g.zh_name_verbs and project_head))
+                or (
+                    word.flag in _STOP_FLAGS
+                    and not (word.text in g.zh_name_verbs and project_head)
+                    and not (word.text in g.zh_zone_words and head_cls == "Park")
+                )
                 or word.text in g.cjk_stop_words
                 or (
                     any(c in g.cjk_stop_chars or not _is_name_char(c, "zh") for c in word.text)
@@ -1619,6 +1649,20 @@ def _zh_bracketed_place(segmented, index: int, known: SpanIndex[tuple[int, int, 
 _JA_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,4}回")
 _ZH_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇两]{1,4}[届次]")
 _ZH_FIRST_EDITION = ("首届", "首次")  # before a 对-word only: 首届中俄博览会 is the catalog's series
+
+
+def _zh_event_title(text: str, start: int, known: SpanIndex[tuple[int, int, str]], catalog: Catalog) -> int:
+    """Chinese fairs are titled by their country and town before the name (中国·黑河第二届…洽谈会, 中国哈尔滨国际…
+    洽谈会): a country, a middle dot and a town right before an event's name belong to its title, so that they
+    state neither a compound nor a host. Where the title begins (start when there is no such prefix)."""
+
+    def ending(at: int, classes: frozenset[str]) -> tuple[int, int, str] | None:
+        at -= 1 if at > 0 and text[at - 1] == "·" else 0
+        return next((k for k in known.within(max(0, at - 30), at) if k[1] == at and catalog[k[2]].cls in classes), None)
+
+    town = ending(start, frozenset({"City", "Region"}))
+    country = ending(town[0] if town is not None else start, frozenset({"Country"}))
+    return country[0] if country is not None else start
 
 
 def _zh_edition(text: str, start: int) -> int:
