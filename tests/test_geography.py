@@ -154,3 +154,33 @@ def test_a_place_then_a_larger_one_after_the_same_preposition(read):
         "khasanskiy-district",
     )
     assert edge.rule == "geography:nested" and edge.quote == "Зарубино в Хасанском районе"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part", "whole"),
+    [
+        ("Heilongjiang is an integral part of Northeast China.", "en", "heilongjiang", "northeast-china"),
+        ("Хасанский район входит в состав Приморского края.", "ru", "khasanskiy-district", "primorsky-krai"),
+        ("Амурская область является частью Дальнего Востока.", "ru", "amur-oblast", "russian-far-east"),
+        ("绥芬河市隶属于牡丹江市。", "zh", "suifenhe", "mudanjiang"),
+        ("黑龙江是中国东北地区的重要组成部分。", "zh", "heilongjiang", "northeast-china"),
+        ("沿海地方はロシア極東の一部である。", "ja", "primorsky-krai", "russian-far-east"),
+    ],
+)
+def test_a_place_said_to_be_part_of_a_larger_one(read, text, language, part, whole):
+    edge = find_relation(read(text, language), part, "partOf", whole)
+    assert edge.rule == "geography:part" and text.startswith(edge.quote[:2])
+
+
+def test_part_of_needs_the_whole_after_it(read):
+    relations = read("黑龙江是中国的重要省份。Heilongjiang is part of a larger plan.", "zh")
+    assert not [r for r in relations if r.predicate == "partOf"]
+
+
+def test_a_position_inside_a_place_locates_it(read):
+    edge = find_relation(
+        read("Suifenhe is located in the southeastern part of Heilongjiang.", "en"), "suifenhe", "locatedIn"
+    )
+    assert edge.object == "heilongjiang"
+    relations = read("Fuyuan lies east of Harbin.", "en")
+    assert not [r for r in relations if r.subject == "fuyuan" and r.object == "harbin"]

@@ -49,6 +49,7 @@ def extract_geography(linked: LinkedText, catalog: Catalog) -> list[Relation]:
         *_relatives(linked, catalog),
         *_nested(linked, catalog),
         *_trailing(linked, catalog),
+        *_parts(linked, catalog),
     ]
 
 
@@ -390,4 +391,50 @@ def _trailing(linked: LinkedText, catalog: Catalog) -> list[Relation]:
                     break
                 out.append(_located(linked, member.entity, outer.entity, member.start, outer.end, "trailing"))
                 following = member
+    return out
+
+
+# -- "A is part of B", «A входит в состав B», AはBの一部, A是B的一部分
+
+
+_PART_SIDES = (LISTED_PLACES | {"Region"}, frozenset({"Organization"}))
+
+
+def _parts(linked: LinkedText, catalog: Catalog) -> list[Relation]:
+    """A said to be part of B with no other verb: A ak:partOf B (two places, or two organizations)."""
+    words = _data().get("parts", {}).get(linked.language)
+    if not words:
+        return []
+    forms = [
+        (re.compile(rf"\s*{w['gap']}\s*", re.IGNORECASE), re.compile(w["tail"]) if w.get("tail") else None)
+        for w in words
+    ]
+    text, out = linked.text, []
+    for index in range(len(linked.sentences)):
+        mentions = linked.mentions_in(index)
+        for a, b in zip(mentions, mentions[1:]):
+            if a.entity not in catalog or b.entity not in catalog or a.entity == b.entity:
+                continue
+            gap, end = text[a.end : b.start], None
+            for between, after in forms:
+                if between.fullmatch(gap):
+                    tail = after.match(text, b.end) if after else None
+                    end = b.end if after is None else tail.end() if tail else None
+                    if end is not None:
+                        break
+            if end is None:
+                continue
+            inner, outer = catalog[a.entity], catalog[b.entity]
+            if not any(inner.cls in side and outer.cls in side for side in _PART_SIDES):
+                continue
+            if outer.cls == "City" and inner.cls in ("Region", "Country"):
+                continue  # a province is no part of a city
+            if a.entity in catalog.ancestors(b.entity):
+                continue  # the larger one written first: no part of the smaller
+            quote = text[a.start : end]
+            out.append(
+                Relation(
+                    a.entity, "partOf", b.entity, linked.document, a.start, end, quote, "pattern", "geography:part"
+                )
+            )
     return out
