@@ -184,3 +184,13 @@ def test_a_position_inside_a_place_locates_it(read):
     assert edge.object == "heilongjiang"
     relations = read("Fuyuan lies east of Harbin.", "en")
     assert not [r for r in relations if r.subject == "fuyuan" and r.object == "harbin"]
+
+
+def test_a_trade_figure_is_no_cooperation_unless_the_passage_says_so(read):
+    for text, language in (
+        ("Trade between Heihe and Russia reached 14 billion yuan last year.", "en"),
+        ("Товарооборот между Хэйхэ и Россией составил более 14 млрд рублей.", "ru"),
+    ):
+        assert not [r for r in read(text, language) if r.predicate == "cooperatesWith"], text
+    relations = read("Heihe and Russia expand their cooperation, with trade up 20 percent.", "en")
+    assert find_relation(relations, "heihe", "cooperatesWith", "russia")

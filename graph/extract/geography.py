@@ -253,6 +253,23 @@ def with_a_macro_region(relation: Relation, catalog: Catalog) -> bool:
     return False
 
 
+_FIGURE = re.compile(
+    r"\d[\d.,]*\s*(?:%|％|percent|per cent|процент|billion|million|млрд|млн|тыс|亿|万|億)", re.IGNORECASE
+)
+
+
+def a_trade_figure(relation: Relation) -> bool:
+    """A cooperation the clause rules read from a trade figure ("Trade between Heihe and Russia reached
+    14 billion"): no statement that the two cooperate, unless the passage also says so in words."""
+    if relation.predicate != "cooperatesWith" or not relation.rule.startswith("clause:"):
+        return False
+    words = _data().get("trade_figures") or {}
+    quote = relation.quote.lower()
+    if not _FIGURE.search(quote) or not any(w in quote for w in words.get("trade", ())):
+        return False
+    return not any(w in quote for w in words.get("cooperation", ()))
+
+
 def _positions(text: str, part: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)]
 

@@ -30,7 +30,7 @@ from amurkg.extract.discovery import discover
 from amurkg.extract.facilities import add_facilities
 from amurkg.extract.figures import Observation, extract_figures
 from amurkg.extract.gazetteer import add_towns
-from amurkg.extract.geography import extract_geography, with_a_macro_region
+from amurkg.extract.geography import a_trade_figure, extract_geography, with_a_macro_region
 from amurkg.extract.patterns import extract_patterns
 from amurkg.extract.tables import extract_tables
 from amurkg.namespaces import SYMMETRIC_PREDICATES
@@ -93,7 +93,7 @@ def process_document(
         + extract_geography(linked, overlay)
         + discovery.relations
     )
-    relations = [r for r in relations if not with_a_macro_region(r, overlay)]
+    relations = [r for r in relations if not with_a_macro_region(r, overlay) and not a_trade_figure(r)]
     stage("figures")
     observations = extract_figures(linked, overlay)  # figures: one hook, see extract/figures.py
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its mentions (and by the pickle)
