@@ -1722,7 +1722,7 @@ class ClauseReader:
                     or self._ja_industry_qualifies(obj)
                 ):
                     continue  # "農業と林業の対ロ協力を強化": the industries name a cooperation's field
-                if predicate == "implements" and self.language == "ja" and self._locative(obj):
+                if predicate in ("implements", "participatesIn") and self.language == "ja" and self._locative(obj):
                     continue  # 協力区での倉庫の建設に参加: the zone is where the work is, not what is done
                 if predicate in ("adjoins", "counterpartOf") and self._en_route_before(clause, min(found)):
                     continue  # "the bridge … spanning the river, connecting A with B": the route's ends, not neighbours
