@@ -1107,7 +1107,7 @@ def _cjk_left(
     while start > 0 and head_start - start < limit:
         char = text[start - 1]
         if (char in g.cjk_stop_chars or not _is_name_char(char, language)) and not (
-            language == "ja" and discovery_ja.inner_word(text, start - 1)
+            language == "ja" and (discovery_ja.inner_word(text, start - 1) or _ja_katakana_dot(text, start - 1, known))
         ):
             break
         if verbs_stop and any(text.endswith(word, 0, start) for word in g.cjk_stop_words):
@@ -1123,6 +1123,15 @@ def _cjk_left(
         if opened < start < head_start and text[start - 1 : start + 1] in g.cjk_not_before_head:
             return None  # 大型冷蔵倉庫 a large cold store: the trimmed 大 and 型 are one word, no name
     return start if start < head_start else None
+
+
+def _ja_katakana_dot(text: str, at: int, known: SpanIndex[tuple[int, int, str]]) -> bool:
+    """Japanese: a middle dot (folded ・ → ·) between two katakana words of one foreign name (アムール・ガス
+    処理工場, チャヤンダ・ガス田); not before a known name, where the dot lists two places (ハバロフスク・ウラジオストク)."""
+    if text[at] != "·" or at == 0 or at + 1 >= len(text):
+        return False
+    katakana = "\u30a1" <= text[at - 1] <= "\u30fa" or text[at - 1] == "ー"
+    return katakana and "\u30a1" <= text[at + 1] <= "\u30fa" and not known.starting_at(at + 1)
 
 
 _DASHES = "-‐‑‒–—―－~〜～"
@@ -2150,6 +2159,8 @@ def _russian_names(linked: LinkedText, catalog: Catalog) -> list[Name]:
         )
         if named and _ru_weak_opening(linked, head, before, after):
             named = False  # "Административный центр края …": a sentence's capital on a common adjective
+        if named and _ru_country_opening(linked, before, after, parts, catalog):
+            named = False  # "Китайская компания построит …": a country's adjective, capital only by position
         if parts and named:
             label = _ru_nominative(before, head_tokens, after, morph, linked.text, head.written)
             names.append(
@@ -2234,6 +2245,23 @@ def _ru_weak_opening(linked: LinkedText, head: Head, before: list[_Token], after
     if parse.normal_form.endswith(("ский", "цкий")):  # Находкинский, Хабаровский: a place's adjective
         return False
     return parse.is_known and parse.tag.POS in ("ADJF", "PRTF") and "Geox" not in parse.tag
+
+
+def _ru_country_opening(
+    linked: LinkedText,
+    before: list[_Token],
+    after: list[_Token],
+    parts: tuple[tuple[str, str | None], ...],
+    catalog: Catalog,
+) -> bool:
+    """Is the name only a country's adjective opening a sentence before its head (Китайская компания,
+    Российские банки)? Its capital is the sentence's, so it describes whose the thing is, as the same
+    words in lower case do mid-sentence."""
+    if len(before) != 1 or after or before[0].quoted or not _sentence_initial(linked, before[0].start):
+        return False
+    if len(parts) != 1 or parts[0][0] != "entity" or parts[0][1] is None:
+        return False
+    return catalog[parts[0][1]].cls == "Country"
 
 
 @lru_cache(maxsize=1)
@@ -2637,6 +2665,8 @@ def _agrees(word: str, head_word: str) -> bool:
     """Can an adjective stand before the head noun: some reading of each agrees in case, number
     and (in the singular) gender?"""
     nouns = [p for p in analyzer().parse(head_word) if p.tag.POS == "NOUN"]
+    if not nouns and head_word.isupper():  # НПЗ, ГПЗ: an abbreviation pymorphy3 does not know takes any case
+        return any(p.tag.POS in ("ADJF", "PRTF") for p in analyzer().parse(word))
     for parse in analyzer().parse(word):
         if parse.tag.POS not in ("ADJF", "PRTF"):
             continue
@@ -2909,10 +2939,15 @@ def _ru_nominative(
     at = next((k for k, t in enumerate(head) if _is_noun(t.text)), len(head) - 1)
     noun = _noun_parse(head[at].text)
     gender = noun.tag.gender if noun is not None else None
+    if head[at].text.isupper() and len(head[at].text) > 1:
+        gender = gender or "masc"  # НПЗ, ГПЗ (завод): an abbreviation pymorphy3 does not know
     spelled = written.split() if len(written.split()) == len(head) > 1 else []
     words = []
     for token in before + head[: at + 1]:
         is_noun = token is head[at]
+        if is_noun and token.text.isupper() and len(token.text) > 1:
+            words.append(token.text)  # ГЭС, НПЗ keep their capitals
+            continue
         grammemes = {"nomn", "sing"} | ({gender} if gender and not is_noun else set())
         if spelled and token in head:
             form = spelled[head.index(token)]
